@@ -1,0 +1,7 @@
+file(READ "${INPUT}" content)
+string(FIND "${content}" ")EMBED\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "${INPUT} contains the raw-string delimiter")
+endif()
+file(WRITE "${OUTPUT}.tmp" "R\"EMBED(${content})EMBED\"\n")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,48 @@
+# Third-party code, fetched (pinned, SHA-256-checked) by scripts/fetch-deps.sh into DUEBOOK_CACHE_DIR and
+# compiled from the very same sources in the native and the web build. Nothing of it is committed.
+execute_process(
+  COMMAND bash "${CMAKE_SOURCE_DIR}/scripts/fetch-deps.sh" "${DUEBOOK_CACHE_DIR}"
+  RESULT_VARIABLE fetch_result)
+if(NOT fetch_result EQUAL 0)
+  message(FATAL_ERROR "scripts/fetch-deps.sh failed; run scripts/setup.sh first")
+endif()
+
+set(IMGUI_DIR "${DUEBOOK_CACHE_DIR}/imgui-1.86")
+set(SQLITE_DIR "${DUEBOOK_CACHE_DIR}/sqlite-3.53.2")
+
+# SQLite 3.53.2 amalgamation. Same options in both builds.
+add_library(sqlite3 STATIC "${SQLITE_DIR}/sqlite3.c")
+target_include_directories(sqlite3 SYSTEM PUBLIC "${SQLITE_DIR}")
+target_compile_definitions(sqlite3 PRIVATE
+  SQLITE_DQS=0 SQLITE_THREADSAFE=0 SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DEFAULT_WAL_SYNCHRONOUS=1
+  SQLITE_LIKE_DOESNT_MATCH_BLOBS SQLITE_MAX_EXPR_DEPTH=0 SQLITE_OMIT_DEPRECATED SQLITE_OMIT_PROGRESS_CALLBACK
+  SQLITE_OMIT_SHARED_CACHE SQLITE_OMIT_LOAD_EXTENSION SQLITE_USE_ALLOCA SQLITE_ENABLE_MATH_FUNCTIONS)
+if(EMSCRIPTEN)
+  # sqlite3.c is the largest file we build; -O2 keeps it fast in the browser where the app is -Oz.
+  target_compile_options(sqlite3 PRIVATE -O2)
+endif()
+
+# Header-only libraries from Debian packages. The Emscripten sysroot does not see /usr/include, so each is
+# exposed through a folder holding a link to just that library's headers.
+set(DUEBOOK_SHIM_INCLUDE "${CMAKE_BINARY_DIR}/shim-include")
+foreach(lib nlohmann doctest)
+  if(NOT EXISTS "/usr/include/${lib}")
+    message(FATAL_ERROR "/usr/include/${lib} is missing; run scripts/setup.sh")
+  endif()
+  file(MAKE_DIRECTORY "${DUEBOOK_SHIM_INCLUDE}")
+  file(CREATE_LINK "/usr/include/${lib}" "${DUEBOOK_SHIM_INCLUDE}/${lib}" SYMBOLIC)
+endforeach()
+add_library(nlohmann_json_headers INTERFACE)
+target_include_directories(nlohmann_json_headers SYSTEM INTERFACE "${DUEBOOK_SHIM_INCLUDE}")
+target_compile_definitions(nlohmann_json_headers INTERFACE JSON_NOEXCEPTION)
+
+# Dear ImGui 1.86 core; configuration through IMGUI_USER_CONFIG, the vendored source is never edited.
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/imgui_demo.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/ui/imgui_config.h")
+if(EMSCRIPTEN)
+  target_compile_options(imgui PRIVATE -O2)
+endif()

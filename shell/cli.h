@@ -1,0 +1,84 @@
+// The command-line interface over the same core the windows use:
+//   duebook [--db PATH] [--format table|json|csv] COMMAND [SUBCOMMAND] [ARGS...]
+// Exit codes: 0 ok, 2 usage error, 3 rejected input (stderr names file, row and field), 4 I/O error.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger.h"
+
+namespace duebook::cli {
+
+enum Exit { kOk = 0, kUsage = 2, kRejected = 3, kIoError = 4 };
+
+// The arguments after the command words, with helpers to take options out of them.
+class Args {
+ public:
+  explicit Args(std::vector<std::string> words) : words_(std::move(words)) {}
+  // Removes and returns the value of --name VALUE or --name=VALUE.
+  std::optional<std::string> option(const std::string& name);
+  // Removes --name and returns whether it was there.
+  bool flag(const std::string& name);
+  // Removes and returns the next positional word.
+  std::optional<std::string> positional();
+  // Words not taken; a command reports them as unknown.
+  const std::vector<std::string>& rest() const { return words_; }
+
+ private:
+  std::vector<std::string> words_;
+};
+
+// A result table, printed as an aligned table, JSON (an array of objects) or CSV.
+struct Table {
+  std::vector<std::string> columns;            // header names, also the JSON keys
+  std::vector<std::vector<std::string>> rows;  // cells as text
+  std::vector<bool> numeric;                   // per column: right-align, and a JSON number
+};
+
+struct Context {
+  Context(std::string db, std::string fmt, std::ostream& o, std::ostream& e)
+      : db_path(std::move(db)), format(std::move(fmt)), out(o), err(e) {}
+  std::string db_path;   // --db
+  std::string format;    // --format: table (default), json or csv
+  std::ostream& out;     // results
+  std::ostream& err;     // problems
+  LedgerEnv env;         // clock and actor for events
+  // Opens the ledger (once); on failure prints the problem and returns nullptr.
+  Ledger* ledger();
+  // Prints `table` in the chosen format.
+  void print(const Table& table);
+  // Prints problems to err and returns kRejected.
+  int rejected(const Problems& problems);
+  // kOk when every argument was taken, else prints the first one left and returns kUsage. Handlers call it
+  // after taking their options and before changing anything.
+  int leftover(const Args& args);
+  // Prints a usage message and returns kUsage.
+  int usage(const std::string& message);
+
+ private:
+  std::unique_ptr<Ledger> ledger_;
+};
+
+// Runs the CLI with argv-style words (without the program name). `window` is called when no command is given.
+int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& err,
+        const std::function<int(const std::string& db_path)>& window);
+
+// One command handler per "command subcommand" pair. Domains register theirs in a list (cli_*.cpp).
+struct Handler {
+  const char* command;     // "customer"
+  const char* subcommand;  // "add", or "" when the command has none
+  const char* summary;     // one line for --help
+  int (*run)(Context& ctx, Args& args);
+};
+const std::vector<Handler>& customer_handlers();
+const std::vector<Handler>& ledger_handlers();
+
+// Shared helpers for handlers.
+std::string csv_escape(const std::string& cell);
+
+}  // namespace duebook::cli

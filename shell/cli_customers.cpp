@@ -1,0 +1,168 @@
+// CLI commands for customers: add, list, show, edit, hold.
+#include <ostream>
+
+#include "cli.h"
+#include "money.h"
+#include "queries.h"
+
+namespace duebook::cli {
+namespace {
+
+int digits_of(const std::string& currency) {
+  const Currency* c = builtin_currencies().find(currency);
+  return c ? c->minor_digits : 2;
+}
+
+// Applies --name, --currency, ... options onto `f`. Problems name the option.
+Problems take_fields(Args& args, CustomerFields& f) {
+  Problems problems;
+  if (auto v = args.option("--name")) f.name = *v;
+  if (auto v = args.option("--currency")) f.currency = *v;
+  if (auto v = args.option("--address")) f.address = *v;
+  if (auto v = args.option("--tax-id")) f.tax_id = *v;
+  if (auto v = args.option("--terms")) f.terms = *v;
+  if (auto v = args.option("--notes")) f.notes = *v;
+  if (auto v = args.option("--status")) {
+    if (auto s = customer_status_from(*v)) f.status = *s;
+    else problems.push_back({"--status", "must be active, hold or cod"});
+  }
+  if (auto v = args.option("--credit-limit")) {
+    if (v->empty()) f.credit_limit.reset();
+    else if (Result<int64_t> amount = parse_amount(*v, digits_of(f.currency))) f.credit_limit = amount.value();
+    else problems.push_back({"--credit-limit", describe(amount.problems())});
+  }
+  for (const char* role : {"billing", "escalation"}) {
+    std::string prefix = std::string("--") + role;
+    auto name = args.option(prefix + "-name"), email = args.option(prefix + "-email"),
+         phone = args.option(prefix + "-phone");
+    if (!name && !email && !phone) continue;
+    Contact* existing = nullptr;
+    for (Contact& c : f.contacts)
+      if (c.role == role) existing = &c;
+    if (!existing) existing = &f.contacts.emplace_back(Contact{role, "", "", ""});
+    if (name) existing->name = *name;
+    if (email) existing->email = *email;
+    if (phone) existing->phone = *phone;
+  }
+  return problems;
+}
+
+Table customer_table(const std::vector<Customer>& customers) {
+  Table t{{"id", "name", "currency", "terms", "credit_limit", "status", "billing_contact", "billing_email"},
+          {},
+          {true, false, false, false, true}};
+  for (const Customer& c : customers) {
+    const CustomerFields& f = c.fields;
+    std::string contact, email;
+    for (const Contact& k : f.contacts)
+      if (k.role == "billing") contact = k.name, email = k.email;
+    t.rows.push_back({std::to_string(c.id), f.name, f.currency, f.terms,
+                      f.credit_limit ? format_amount(*f.credit_limit, digits_of(f.currency)) : "",
+                      to_string(f.status), contact, email});
+  }
+  return t;
+}
+
+// Finds a customer by id ("#12" or "12") or exact name.
+std::optional<Customer> lookup(Db& db, const std::string& key) {
+  std::string digits = key[0] == '#' ? key.substr(1) : key;
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos)
+    if (auto c = find_customer(db, std::atoll(digits.c_str()))) return c;
+  return find_customer_by_name(db, key);
+}
+
+int add(Context& ctx, Args& args) {
+  CustomerFields f;
+  if (auto currency = args.option("--currency")) f.currency = *currency;
+  Problems problems = take_fields(args, f);
+  if (auto name = args.positional()) f.name = *name;
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!problems.empty()) return ctx.rejected(problems);
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<ActionOutcome> r = ledger->execute(AddCustomer{f});
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << "Added customer #" << r->created_id << " " << f.name << "\n";
+  return kOk;
+}
+
+int list_customers_cmd(Context& ctx, Args& args) {
+  std::string search = args.option("--search").value_or("");
+  int64_t limit = std::atoll(args.option("--limit").value_or("1000000").c_str());
+  int64_t offset = std::atoll(args.option("--offset").value_or("0").c_str());
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  ctx.print(customer_table(list_customers(ledger->db(), {search, offset, limit})));
+  return kOk;
+}
+
+int show(Context& ctx, Args& args) {
+  std::optional<std::string> key = args.positional();
+  if (!key) return ctx.usage("customer show needs a customer id or name");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> c = lookup(ledger->db(), *key);
+  if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
+  const CustomerFields& f = c->fields;
+  Table t{{"field", "value"}, {}, {}};
+  t.rows = {{"id", std::to_string(c->id)},
+            {"name", f.name},
+            {"currency", f.currency},
+            {"terms", f.terms},
+            {"credit_limit", f.credit_limit ? format_amount(*f.credit_limit, digits_of(f.currency)) : ""},
+            {"status", to_string(f.status)},
+            {"tax_id", f.tax_id},
+            {"address", f.address},
+            {"notes", f.notes}};
+  for (const Contact& k : f.contacts)
+    t.rows.push_back({k.role + "_contact", k.name + (k.email.empty() ? "" : " <" + k.email + ">") +
+                                               (k.phone.empty() ? "" : " " + k.phone)});
+  ctx.print(t);
+  return kOk;
+}
+
+int edit_with(Context& ctx, Args& args, const std::optional<CustomerStatus>& forced_status) {
+  std::optional<std::string> key = args.positional();
+  if (!key) return ctx.usage("needs a customer id or name");
+  Ledger* ledger = nullptr;
+  CustomerFields f;
+  Problems problems;
+  std::optional<Customer> c;
+  {
+    ledger = ctx.ledger();
+    if (!ledger) return kIoError;
+    c = lookup(ledger->db(), *key);
+    if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
+    f = c->fields;
+    problems = take_fields(args, f);
+  }
+  if (forced_status) {
+    bool release = args.flag("--release");
+    f.status = release ? CustomerStatus::Active : *forced_status;
+  }
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!problems.empty()) return ctx.rejected(problems);
+  Result<ActionOutcome> r = ledger->execute(EditCustomer{c->id, f});
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << r->label << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+const std::vector<Handler>& customer_handlers() {
+  static const std::vector<Handler> handlers = {
+      {"customer", "add", "add a customer: NAME [--currency C] [--terms T] [--credit-limit A] ...", add},
+      {"customer", "list", "list customers [--search TEXT] [--limit N] [--offset N]", list_customers_cmd},
+      {"customer", "show", "one customer's details: ID|NAME", show},
+      {"customer", "edit", "change a customer: ID|NAME [--name ...] [--terms ...] ...",
+       [](Context& c, Args& a) { return edit_with(c, a, std::nullopt); }},
+      {"customer", "hold", "put a customer on credit hold: ID|NAME [--release]",
+       [](Context& c, Args& a) { return edit_with(c, a, CustomerStatus::CreditHold); }},
+  };
+  return handlers;
+}
+
+}  // namespace duebook::cli

@@ -1,0 +1,77 @@
+// CLI commands over the ledger as a whole: init, log, verify, rebuild, undo, redo.
+#include <ostream>
+
+#include "cli.h"
+
+namespace duebook::cli {
+namespace {
+
+int init(Context& ctx, Args& args) {
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!ctx.ledger()) return kIoError;
+  ctx.out << "Ledger ready at " << ctx.db_path << "\n";
+  return kOk;
+}
+
+int log(Context& ctx, Args& args) {
+  std::optional<std::string> from = args.option("--from");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Table t{{"seq", "id", "at_ms", "actor", "action", "kind", "type", "label", "payload", "hash"}, {},
+          {true, false, true, false, true}};
+  for (const Event& e : read_events(ledger->db(), from ? std::atoll(from->c_str()) : 1))
+    t.rows.push_back({std::to_string(e.seq), e.id, std::to_string(e.at_ms), e.actor, std::to_string(e.action),
+                      to_string(e.action_kind), e.type, e.label, e.payload, e.hash});
+  ctx.print(t);
+  return kOk;
+}
+
+int verify(Context& ctx, Args& args) {
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  ChainCheck check = ledger->verify();
+  if (check.first_bad_seq) {
+    ctx.err << "duebook: " << ctx.db_path << ": event " << check.first_bad_seq << ": " << check.message << "\n";
+    return kRejected;
+  }
+  ctx.out << "OK: " << check.events << " events, hash chain intact\n";
+  return kOk;
+}
+
+int rebuild(Context& ctx, Args& args) {
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  if (Status s = ledger->rebuild(); !s) return ctx.rejected(s.problems());
+  ctx.out << "Rebuilt the projections from " << ledger->verify().events << " events\n";
+  return kOk;
+}
+
+int undo_or_redo(Context& ctx, Args& args, bool undo) {
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<ActionOutcome> r = undo ? ledger->undo() : ledger->redo();
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << (undo ? "" : "Redo ") << r->label << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+const std::vector<Handler>& ledger_handlers() {
+  static const std::vector<Handler> handlers = {
+      {"init", "", "create (or open and migrate) the ledger file", init},
+      {"log", "", "the event log [--from SEQ]", log},
+      {"verify", "", "re-hash the event chain and report the first break", verify},
+      {"rebuild", "", "replay the event log into fresh projections", rebuild},
+      {"undo", "", "reverse the last action (appends compensating events)",
+       [](Context& c, Args& a) { return undo_or_redo(c, a, true); }},
+      {"redo", "", "re-apply the last undone action", [](Context& c, Args& a) { return undo_or_redo(c, a, false); }},
+  };
+  return handlers;
+}
+
+}  // namespace duebook::cli

@@ -1,0 +1,97 @@
+#include "platform_desktop.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app.h"
+
+#ifndef DUEBOOK_FONT_PATH
+#define DUEBOOK_FONT_PATH ""
+#endif
+
+namespace duebook::shell {
+
+std::string default_database_path() {
+  namespace fs = std::filesystem;
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
+  else base = ".";
+  fs::path dir = base / "duebook";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return (dir / "ledger.sqlite").string();
+}
+
+int64_t DesktopPlatform::now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+void DesktopPlatform::request_frame() { glfwPostEmptyEvent(); }
+
+int run_window(const std::string& db_path, int quit_after_frames) {
+  glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
+  if (!glfwInit()) return 4;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  GLFWwindow* window = glfwCreateWindow(1280, 800, "Duebook", nullptr, nullptr);
+  if (!window) {
+    glfwTerminate();
+    return 4;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is fixed; nothing to keep between runs
+  io.ConfigInputTextCursorBlink = false;
+  float scale = 1.0f;
+  glfwGetWindowContentScale(window, &scale, nullptr);
+  if (scale < 1.0f) scale = 1.0f;
+  ui::load_fonts(DUEBOOK_FONT_PATH, 16.0f * scale);
+  ui::apply_style(scale);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  DesktopPlatform platform(db_path);
+  ui::App app(platform);
+  int frames = 0, busy_frames = 2;
+  while (!glfwWindowShouldClose(window)) {
+    // Sleep until input arrives; draw a few frames after it so ImGui settles, then go idle again.
+    if (busy_frames > 0 || quit_after_frames > 0) glfwPollEvents();
+    else glfwWaitEvents(), busy_frames = 2;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    bool changed = app.frame();
+    ImGui::Render();
+    int w, h;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+    busy_frames = changed ? 3 : busy_frames - 1;
+    if (quit_after_frames > 0 && ++frames >= quit_after_frames) break;
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return 0;
+}
+
+}  // namespace duebook::shell

@@ -1,0 +1,61 @@
+// Shared fixtures for the core suites: throwaway ledgers with a fixed clock.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "ledger.h"
+
+namespace duebook {
+
+inline LedgerEnv test_env() {
+  LedgerEnv env;
+  env.now_ms = [] { return int64_t{1767225600000}; };  // 2026-01-01T00:00:00Z
+  env.actor = "test";
+  env.seed = 42;
+  env.wal = false;
+  return env;
+}
+
+inline std::unique_ptr<Ledger> open_test_ledger(const std::string& path) {
+  Result<std::unique_ptr<Ledger>> r = Ledger::open(path, test_env());
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  return std::move(r.value());
+}
+
+// An in-memory ledger.
+struct TestLedger {
+  std::unique_ptr<Ledger> ledger = open_test_ledger(":memory:");
+  Ledger* operator->() { return ledger.get(); }
+};
+
+// A file path removed (with its journal files) at the end of the scope.
+struct TempFile {
+  std::string path;
+  explicit TempFile(const std::string& name) {
+    static std::atomic<int> counter{0};
+    path = "/tmp/duebook-test-" + name + "-" + std::to_string(counter++) + ".sqlite";
+    remove_all();
+  }
+  ~TempFile() { remove_all(); }
+  void remove_all() {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+  }
+};
+
+inline CustomerFields customer_fields(const std::string& name, const std::string& currency = "USD") {
+  CustomerFields f;
+  f.name = name;
+  f.currency = currency;
+  f.terms = "Net 30";
+  return f;
+}
+
+// Every row of every projection table, in a canonical order, as text.
+std::string dump_projections(Db& db);
+
+}  // namespace duebook

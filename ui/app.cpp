@@ -1,0 +1,151 @@
+#include "app.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "test_hook.h"
+
+namespace duebook::ui {
+
+int64_t Queries::event_count() const {
+  Statement& st = ledger_.db().prepare("SELECT coalesce(max(seq), 0) FROM events");
+  int64_t n = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return n;
+}
+
+App::App(Platform& platform) : platform_(platform) {
+  LedgerEnv env;
+  env.now_ms = [&platform] { return platform.now_ms(); };
+  env.actor = platform.name();
+  env.seed = uint64_t(platform.now_ms()) ^ reinterpret_cast<uintptr_t>(this);
+  env.wal = std::string(platform.name()) != "browser";
+  Result<std::unique_ptr<Ledger>> ledger = Ledger::open(platform.database_path(), env);
+  if (!ledger) {
+    open_error_ = describe(ledger.problems());
+    return;
+  }
+  ledger_ = std::move(ledger.value());
+  ledger_->set_on_commit([&platform] { platform.persist(); });
+  queries_ = std::make_unique<Queries>(*ledger_);
+}
+
+App::~App() = default;
+
+void App::draw_menu() {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("Edit")) {
+    std::string undo = queries_->undo_label(), redo = queries_->redo_label();
+    if (ImGui::MenuItem(undo.empty() ? "Undo" : ("Undo " + undo).c_str(), "Ctrl+Z", false, !undo.empty()))
+      commands_.undo();
+    if (ImGui::MenuItem(redo.empty() ? "Redo" : ("Redo " + redo).c_str(), "Ctrl+Y", false, !redo.empty()))
+      commands_.redo();
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void App::draw_status_bar(float height) {
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - height);
+  ImGui::Separator();
+  ImGui::TextDisabled("%s  |  %s  |  %lld customers  |  %s", platform_.name(), ledger_->db().path().c_str(),
+                      (long long)queries_->customer_count(""), status_message_.c_str());
+}
+
+bool App::frame() {
+  test_begin_frame();
+  ++frames_;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
+                           ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("Duebook", nullptr, flags);
+  if (!ledger_) {
+    ImGui::TextWrapped("Duebook could not open its ledger:");
+    ImGui::TextWrapped("%s", open_error_.c_str());
+    ImGui::End();
+    return false;
+  }
+  draw_menu();
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) io.KeyShift ? commands_.redo() : commands_.undo();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
+  }
+  float status_height = ImGui::GetFrameHeightWithSpacing();
+  ImGui::BeginChild("workbench", ImVec2(0, -status_height));
+  if (ImGui::BeginTabBar("windows")) {
+    if (ImGui::BeginTabItem("Customers")) {
+      draw_customers_window(*queries_, customers_, commands_);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("History")) {
+      draw_history_window(*queries_, history_, commands_);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::EndChild();
+  draw_status_bar(status_height);
+  ImGui::End();
+  return commands_.run(*ledger_, &status_message_);
+}
+
+std::string App::state_json() {
+  nlohmann::json j = {{"ready", ready()}, {"frames", frames_}, {"error", open_error_}};
+  if (ledger_) {
+    j["customers"] = queries_->customer_count("");
+    j["revision"] = ledger_->revision();
+    j["events"] = queries_->event_count();
+    j["status"] = status_message_;
+  }
+  return j.dump();
+}
+
+void load_fonts(const char* ttf_path, float pixel_size) {
+  ImGuiIO& io = ImGui::GetIO();
+  // Basic Latin + Latin-1 (£ ¥ and accented names), Latin Extended-A/B (Polish, Czech, Turkish…),
+  // General Punctuation (dashes, quotes, …), Currency Symbols (€ ₹ ₺ …), minus sign.
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2212, 0x2212, 0};
+  ImFontConfig config;
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  if (ttf_path && io.Fonts->AddFontFromFileTTF(ttf_path, pixel_size, &config, ranges)) return;
+  std::fprintf(stderr, "duebook: cannot load font %s; using the built-in one\n", ttf_path ? ttf_path : "(none)");
+  ImFontConfig fallback;
+  fallback.SizePixels = pixel_size;
+  io.Fonts->AddFontDefault(&fallback);
+}
+
+void apply_style(float scale) {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 0.0f;
+  style.ChildRounding = 4.0f;
+  style.FrameRounding = 4.0f;
+  style.GrabRounding = 4.0f;
+  style.TabRounding = 4.0f;
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.WindowPadding = ImVec2(12, 10);
+  style.CellPadding = ImVec2(6, 4);
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
+  c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 0.0f);
+  c[ImGuiCol_Button] = ImVec4(0.80f, 0.87f, 0.94f, 1.0f);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.68f, 0.79f, 0.90f, 1.0f);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.58f, 0.71f, 0.86f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.16f, 0.42f, 0.60f, 0.25f);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.16f, 0.42f, 0.60f, 0.35f);
+  c[ImGuiCol_Tab] = ImVec4(0.86f, 0.89f, 0.92f, 1.0f);
+  c[ImGuiCol_TabActive] = ImVec4(0.80f, 0.87f, 0.94f, 1.0f);
+  c[ImGuiCol_TabHovered] = ImVec4(0.68f, 0.79f, 0.90f, 1.0f);
+  style.ScaleAllSizes(scale);
+}
+
+}  // namespace duebook::ui

@@ -1,0 +1,51 @@
+// The workbench: owns the ledger, the windows' states and the command queue, and draws one frame at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "customers_window.h"
+#include "history_window.h"
+#include "ledger.h"
+#include "platform.h"
+#include "queries_view.h"
+
+namespace duebook::ui {
+
+class App {
+ public:
+  // Opens the ledger at platform.database_path(). On failure the app shows the problem instead of the
+  // workbench (a newer file, a file that is not a ledger); nothing is written to that file.
+  explicit App(Platform& platform);
+  ~App();
+
+  // Draws the whole UI into the current ImGui frame, then runs the commands queued while drawing.
+  // Returns true when anything changed that needs another frame.
+  bool frame();
+
+  // Facts for tests and the status bar, as JSON: {"ready", "customers", "revision", "events", "frames", "error"}.
+  std::string state_json();
+  bool ready() const { return ledger_ != nullptr; }
+
+ private:
+  void draw_menu();
+  void draw_status_bar(float height);
+  Platform& platform_;
+  std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<Queries> queries_;
+  std::string open_error_;
+  std::string status_message_;
+  Commands commands_;
+  CustomersWindowState customers_;
+  HistoryWindowState history_;
+  int64_t frames_ = 0;
+};
+
+// Loads the UI font at `pixel_size` from `ttf_path` with the glyphs Duebook shows (Latin, accented names,
+// currency signs); falls back to ImGui's built-in font when the file cannot be read.
+void load_fonts(const char* ttf_path, float pixel_size);
+// Duebook's colours and spacing.
+void apply_style(float scale);
+
+}  // namespace duebook::ui

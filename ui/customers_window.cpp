@@ -1,0 +1,211 @@
+#include "customers_window.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "money.h"
+#include "queries_view.h"
+#include "test_hook.h"
+#include "widgets.h"
+
+namespace duebook::ui {
+namespace {
+
+const char* kStatusNames[] = {"Active", "Credit hold", "Cash on delivery"};
+const CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::CreditHold,
+                                    CustomerStatus::CashOnDelivery};
+
+int minor_digits_of(const std::string& currency) {
+  const Currency* c = builtin_currencies().find(currency);
+  return c ? c->minor_digits : 2;
+}
+
+CustomerDraft draft_from(const Customer& c) {
+  CustomerDraft d;
+  const CustomerFields& f = c.fields;
+  d.name = f.name;
+  d.currency = f.currency;
+  d.terms = f.terms;
+  d.credit_limit = f.credit_limit ? format_amount(*f.credit_limit, minor_digits_of(f.currency)) : "";
+  d.address = f.address;
+  d.tax_id = f.tax_id;
+  d.notes = f.notes;
+  for (int i = 0; i < 3; ++i)
+    if (kStatuses[i] == f.status) d.status = i;
+  for (const Contact& k : f.contacts) {
+    bool billing = k.role == "billing";
+    (billing ? d.billing_name : d.escalation_name) = k.name;
+    (billing ? d.billing_email : d.escalation_email) = k.email;
+    (billing ? d.billing_phone : d.escalation_phone) = k.phone;
+  }
+  return d;
+}
+
+// Builds the fields to submit; a credit limit that is not an amount is a form error, not a command.
+bool fields_from(const CustomerDraft& d, CustomerFields* f, std::string* error) {
+  f->name = d.name;
+  f->currency = d.currency;
+  f->terms = d.terms;
+  f->address = d.address;
+  f->tax_id = d.tax_id;
+  f->notes = d.notes;
+  f->status = kStatuses[d.status];
+  if (!d.credit_limit.empty()) {
+    Result<int64_t> limit = parse_amount(d.credit_limit, minor_digits_of(d.currency));
+    if (!limit) {
+      *error = "Credit limit: " + describe(limit.problems());
+      return false;
+    }
+    f->credit_limit = limit.value();
+  }
+  if (!d.billing_name.empty() || !d.billing_email.empty() || !d.billing_phone.empty())
+    f->contacts.push_back({"billing", d.billing_name, d.billing_email, d.billing_phone});
+  if (!d.escalation_name.empty() || !d.escalation_email.empty() || !d.escalation_phone.empty())
+    f->contacts.push_back({"escalation", d.escalation_name, d.escalation_email, d.escalation_phone});
+  return true;
+}
+
+// Makes sure rows [start, end) are in the page cache, fetching a block around them when they are not.
+void ensure_rows(Queries& queries, CustomersWindowState& s, int64_t start, int64_t end) {
+  bool fresh = s.cache_revision == queries.revision() && s.cache_search == s.search;
+  if (fresh && start >= s.cache_offset && end <= s.cache_offset + int64_t(s.cache_rows.size())) return;
+  const int64_t kBlock = 64;
+  s.cache_offset = (start / kBlock) * kBlock;
+  s.cache_limit = ((end + kBlock - 1) / kBlock) * kBlock + kBlock - s.cache_offset;
+  s.cache_rows = queries.customers({s.search, s.cache_offset, s.cache_limit});
+  s.cache_revision = queries.revision();
+  s.cache_search = s.search;
+}
+
+void draw_list(Queries& queries, CustomersWindowState& s) {
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextWithHint("##customer-search", "Search customers by name", &s.search);
+  test_mark("customers.search");
+  if (s.cache_revision != queries.revision() || s.cache_search != s.search) {
+    s.cache_count = queries.customer_count(s.search);
+    s.cache_rows.clear();
+  }
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                          ImGuiTableFlags_Resizable;
+  if (!ImGui::BeginTable("customers", 4, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Currency", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("Terms", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(int(s.cache_count));
+  while (clipper.Step()) {
+    ensure_rows(queries, s, clipper.DisplayStart, clipper.DisplayEnd);
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      size_t index = size_t(row - s.cache_offset);
+      if (index >= s.cache_rows.size()) break;
+      const Customer& c = s.cache_rows[index];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushID(int(c.id));
+      if (ImGui::Selectable(c.fields.name.c_str(), s.selected == c.id, ImGuiSelectableFlags_SpanAllColumns)) {
+        s.selected = c.id;
+        s.draft = draft_from(c);
+        s.sink.problems.clear();
+        s.form_error.clear();
+      }
+      std::string mark = "customers.row." + c.fields.name;
+      test_mark(mark.c_str());
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.fields.currency.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.fields.terms.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(kStatusNames[int(c.fields.status)]);
+    }
+  }
+  ImGui::EndTable();
+  if (s.cache_count == 0) ImGui::TextDisabled(s.search.empty() ? "No customers yet." : "No customer matches.");
+}
+
+void draw_form(CustomersWindowState& s, Commands& commands) {
+  const CommandSink& sink = s.sink;
+  if (sink.completed != s.seen_completed) {  // a save finished since the last frame
+    s.seen_completed = sink.completed;
+    if (sink.outcome) {
+      if (s.selected == 0) s.draft = CustomerDraft{};  // ready for the next new customer
+    }
+  }
+  ImGui::TextUnformatted(s.selected ? "Edit customer" : "New customer");
+  ImGui::Separator();
+  float half = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x;
+  text_field("Name", &s.draft.name, "customer.name", sink.problem_for("name"), "Company or person");
+  ImGui::BeginGroup();
+  text_field("Currency", &s.draft.currency, "customer.currency", sink.problem_for("currency"), "USD", half);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  text_field("Payment terms", &s.draft.terms, "customer.terms", sink.problem_for("terms"), "Net 30", half);
+  ImGui::EndGroup();
+  ImGui::BeginGroup();
+  text_field("Credit limit", &s.draft.credit_limit, "customer.credit_limit", sink.problem_for("credit_limit"),
+             "no limit", half);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("Status");
+  ImGui::SetNextItemWidth(half);
+  ImGui::Combo("##status", &s.draft.status, kStatusNames, 3);
+  test_mark("customer.status");
+  ImGui::EndGroup();
+
+  heading("Billing contact");
+  text_field("Name##b", &s.draft.billing_name, "customer.billing_name", sink.problem_for("contacts[1]"));
+  text_field("Email##b", &s.draft.billing_email, "customer.billing_email", sink.problem_for("contacts[1].email"),
+             "accounts@example.com");
+  text_field("Phone##b", &s.draft.billing_phone, "customer.billing_phone");
+  heading("Escalation contact (senior manager)");
+  text_field("Name##e", &s.draft.escalation_name, "customer.escalation_name");
+  text_field("Email##e", &s.draft.escalation_email, "customer.escalation_email");
+  heading("Details");
+  text_field("Tax id", &s.draft.tax_id, "customer.tax_id");
+  text_area("Address", &s.draft.address, "customer.address", ImGui::GetTextLineHeight() * 3.5f);
+  text_area("Notes", &s.draft.notes, "customer.notes", ImGui::GetTextLineHeight() * 3.5f);
+
+  ImGui::Spacing();
+  if (ImGui::Button(s.selected ? "Save changes" : "Add customer")) {
+    CustomerFields fields;
+    s.form_error.clear();
+    if (fields_from(s.draft, &fields, &s.form_error)) {
+      if (s.selected) commands.submit(EditCustomer{s.selected, fields}, &s.sink);
+      else commands.submit(AddCustomer{fields}, &s.sink);
+    }
+  }
+  test_mark("customer.save");
+  ImGui::SameLine();
+  if (ImGui::Button("New")) {
+    s.selected = 0;
+    s.draft = CustomerDraft{};
+    s.sink.problems.clear();
+    s.form_error.clear();
+  }
+  test_mark("customer.new");
+  if (!s.form_error.empty()) problem_text(s.form_error);
+  for (const Problem& p : sink.problems)
+    if (p.where.empty() || p.where == "id") problem_text(p.message);
+  if (sink.outcome && sink.problems.empty() && sink.completed == s.seen_completed)
+    ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
+}
+
+}  // namespace
+
+void draw_customers_window(Queries& queries, CustomersWindowState& state, Commands& commands) {
+  float form_width = std::max(320.0f, ImGui::GetContentRegionAvail().x * 0.38f);
+  ImGui::BeginChild("customer-list", ImVec2(-form_width - ImGui::GetStyle().ItemSpacing.x, 0));
+  draw_list(queries, state);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("customer-form", ImVec2(0, 0), true);
+  draw_form(state, commands);
+  ImGui::EndChild();
+}
+
+}  // namespace duebook::ui

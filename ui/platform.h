@@ -1,0 +1,25 @@
+// What the workbench needs from the platform it runs on. One implementation per platform
+// (web/platform_web.cpp, shell/platform_desktop.cpp), chosen by CMake.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace duebook::ui {
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  // Where the ledger database lives ("/data/duebook.sqlite" in the browser; an XDG path on the desktop).
+  virtual std::string database_path() = 0;
+  // Called after every committed change: the browser copies its storage to IndexedDB (coalesced).
+  virtual void persist() = 0;
+  // Unix milliseconds, for event timestamps.
+  virtual int64_t now_ms() = 0;
+  // Asks for another frame soon (work finished outside input handling).
+  virtual void request_frame() = 0;
+  // A short name of the platform for the status bar ("browser", "desktop").
+  virtual const char* name() = 0;
+};
+
+}  // namespace duebook::ui

@@ -1,0 +1,25 @@
+// The read side the windows draw from: queries over the ledger, plus its revision so windows can cache.
+#pragma once
+
+#include "ledger.h"
+#include "queries.h"
+
+namespace duebook::ui {
+
+class Queries {
+ public:
+  explicit Queries(Ledger& ledger) : ledger_(ledger) {}
+  int64_t revision() const { return ledger_.revision(); }
+  std::vector<Customer> customers(const CustomerQuery& q) const { return list_customers(ledger_.db(), q); }
+  int64_t customer_count(std::string_view search) const { return count_customers(ledger_.db(), search); }
+  std::optional<Customer> customer(int64_t id) const { return find_customer(ledger_.db(), id); }
+  std::vector<Event> events(int64_t from, int64_t to) const { return read_events(ledger_.db(), from, to); }
+  int64_t event_count() const;
+  std::string undo_label() const { return ledger_.undo_label(); }
+  std::string redo_label() const { return ledger_.redo_label(); }
+
+ private:
+  Ledger& ledger_;
+};
+
+}  // namespace duebook::ui

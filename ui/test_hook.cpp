@@ -1,0 +1,36 @@
+#include "test_hook.h"
+
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace duebook::ui {
+namespace {
+
+struct MarkedItem {
+  std::string name;  // test name of the widget
+  ImVec2 min, max;   // its rectangle in display pixels
+};
+
+std::vector<MarkedItem> current, last;
+
+}  // namespace
+
+void test_mark(const char* name) {
+  current.push_back({name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+void test_begin_frame() {
+  last.swap(current);
+  current.clear();
+}
+
+std::string test_items_json() {
+  nlohmann::json items = nlohmann::json::object();
+  for (const MarkedItem& m : last) items[m.name] = {m.min.x, m.min.y, m.max.x - m.min.x, m.max.y - m.min.y};
+  return nlohmann::json{{"items", items}}.dump();
+}
+
+}  // namespace duebook::ui

@@ -1,0 +1,16 @@
+// A test-only view of the UI for end-to-end tests: the screen rectangles of named widgets drawn in the last
+// frame, plus a few facts about the app. Browser tests read it through JavaScript to know where to click.
+#pragma once
+
+#include <string>
+
+namespace duebook::ui {
+
+// Records the last submitted ImGui item under `name` (unique per frame).
+void test_mark(const char* name);
+// Starts a new frame's list (called by the app before drawing).
+void test_begin_frame();
+// {"items": {"name": [x, y, w, h], ...}} in display (CSS) pixels, for the last completed frame.
+std::string test_items_json();
+
+}  // namespace duebook::ui
