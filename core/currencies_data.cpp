@@ -1,6 +1,6 @@
 // The bundled currency table. The build generates currencies.inc from assets/currencies.csv by
-// wrapping the file in R"CSV( ... )CSV", so the data lives only in the asset and is never copied
-// into source by hand.
+// wrapping the file in a raw string literal (cmake/EmbedText.cmake), so the data lives only in the
+// asset and is never copied into source by hand.
 #include <cassert>
 #include <string_view>
 

@@ -6,7 +6,9 @@
 namespace duebook {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -18,7 +20,9 @@ const char* const kMonthNames[12] = {"January", "February", "March",     "April"
                                      "July",    "August",   "September", "October", "November", "December"};
 
 // Floor division, for day counts before 1970 and month arithmetic across year boundaries.
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 void append_padded(std::string* out, int value, int width) {
   std::string digits = std::to_string(value);
@@ -28,14 +32,28 @@ void append_padded(std::string* out, int value, int width) {
 
 }  // namespace
 
-bool operator==(const Date& a, const Date& b) { return a.y == b.y && a.m == b.m && a.d == b.d; }
-bool operator!=(const Date& a, const Date& b) { return !(a == b); }
-bool operator<(const Date& a, const Date& b) { return std::tie(a.y, a.m, a.d) < std::tie(b.y, b.m, b.d); }
-bool operator<=(const Date& a, const Date& b) { return !(b < a); }
-bool operator>(const Date& a, const Date& b) { return b < a; }
-bool operator>=(const Date& a, const Date& b) { return !(a < b); }
+bool operator==(const Date& a, const Date& b) {
+  return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+bool operator!=(const Date& a, const Date& b) {
+  return !(a == b);
+}
+bool operator<(const Date& a, const Date& b) {
+  return std::tie(a.y, a.m, a.d) < std::tie(b.y, b.m, b.d);
+}
+bool operator<=(const Date& a, const Date& b) {
+  return !(b < a);
+}
+bool operator>(const Date& a, const Date& b) {
+  return b < a;
+}
+bool operator>=(const Date& a, const Date& b) {
+  return !(a < b);
+}
 
-bool is_leap(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
+bool is_leap(int year) {
+  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
 
 int days_in_month(int year, int month) {
   assert(month >= 1 && month <= 12);
@@ -52,16 +70,16 @@ bool is_valid(const Date& date) {
 int64_t days_from_civil(const Date& date) {
   const int64_t y = static_cast<int64_t>(date.y) - (date.m <= 2);
   const int64_t era = floor_div(y, 400);
-  const int64_t yoe = y - era * 400;                                              // [0, 399]
+  const int64_t yoe = y - era * 400;                                                        // [0, 399]
   const int64_t doy = (153 * (date.m > 2 ? date.m - 3 : date.m + 9) + 2) / 5 + date.d - 1;  // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                      // [0, 146096]
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                                // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
 Date civil_from_days(int64_t days) {
   const int64_t z = days + 719468;
   const int64_t era = floor_div(z, 146097);
-  const int64_t doe = z - era * 146097;                                        // [0, 146096]
+  const int64_t doe = z - era * 146097;                                       // [0, 146096]
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
   const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
   const int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
@@ -71,9 +89,13 @@ Date civil_from_days(int64_t days) {
   return Date{y, m, d};
 }
 
-Date add_days(const Date& date, int64_t days) { return civil_from_days(days_from_civil(date) + days); }
+Date add_days(const Date& date, int64_t days) {
+  return civil_from_days(days_from_civil(date) + days);
+}
 
-int64_t days_between(const Date& a, const Date& b) { return days_from_civil(b) - days_from_civil(a); }
+int64_t days_between(const Date& a, const Date& b) {
+  return days_from_civil(b) - days_from_civil(a);
+}
 
 Date add_months(const Date& date, int months) {
   const int64_t index = static_cast<int64_t>(date.y) * 12 + (date.m - 1) + months;
@@ -83,7 +105,9 @@ Date add_months(const Date& date, int months) {
   return Date{y, m, date.d < last ? date.d : last};
 }
 
-Date end_of_month(const Date& date) { return Date{date.y, date.m, days_in_month(date.y, date.m)}; }
+Date end_of_month(const Date& date) {
+  return Date{date.y, date.m, days_in_month(date.y, date.m)};
+}
 
 Weekday weekday(const Date& date) {
   // Hinnant's weekday_from_days: 1970-01-01 was a Thursday, 4 when Sunday is 0.
@@ -127,7 +151,9 @@ Result<Date> parse_date(std::string_view text, std::string_view format) {
   const std::string_view t = trim(text);
   const std::string shown = "\"" + std::string(t) + "\"";
   if (t.empty()) return Problem{"date", "is empty; type a date as " + std::string(fmt->name)};
-  auto mismatch = [&] { return Problem{"date", shown + " is not a date in the form " + std::string(fmt->name)}; };
+  auto mismatch = [&] {
+    return Problem{"date", shown + " is not a date in the form " + std::string(fmt->name)};
+  };
 
   int values[3] = {0, 0, 0};  // indexed by Field
   std::string_view rest = t;
@@ -136,9 +162,9 @@ Result<Date> parse_date(std::string_view text, std::string_view format) {
     if (sep == std::string_view::npos) return mismatch();
     const std::string_view part = rest.substr(0, sep);
     const Field field = fmt->order[i];
-    const bool width_ok = field == Field::Year ? part.size() == 4
-                                               : (fmt->strict_width ? part.size() == 2
-                                                                    : part.size() == 1 || part.size() == 2);
+    const bool width_ok = field == Field::Year
+                              ? part.size() == 4
+                              : (fmt->strict_width ? part.size() == 2 : part.size() == 1 || part.size() == 2);
     if (!width_ok) return mismatch();
     int value = 0;
     for (char c : part) {
@@ -162,7 +188,9 @@ Result<Date> parse_date(std::string_view text, std::string_view format) {
   return date;
 }
 
-std::string to_iso(const Date& date) { return format_date(date, "YYYY-MM-DD"); }
+std::string to_iso(const Date& date) {
+  return format_date(date, "YYYY-MM-DD");
+}
 
 std::string format_date(const Date& date, std::string_view format) {
   assert(is_valid(date) && date.y >= 0 && date.y <= 9999);

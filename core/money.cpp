@@ -12,8 +12,12 @@ __extension__ typedef unsigned __int128 UInt128;
 constexpr Int128 kInt64Max = std::numeric_limits<int64_t>::max();
 constexpr Int128 kInt64Min = std::numeric_limits<int64_t>::min();
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
@@ -21,7 +25,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
 
 std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -149,8 +155,8 @@ Result<CurrencyTable> parse_currency_table(std::string_view csv, std::string_vie
     const int count = split_currency_row(line, f);
     if (!header_seen) {
       if (count != 3 || !iequals(f[0], "code") || !iequals(f[1], "digits") || !iequals(f[2], "name")) {
-        problems.push_back({at(row, "header"), "expected the header line \"code,digits,name\", found " +
-                                                   quoted(line)});
+        problems.push_back(
+            {at(row, "header"), "expected the header line \"code,digits,name\", found " + quoted(line)});
         return problems;  // without the header the columns mean nothing
       }
       header_seen = true;
@@ -215,8 +221,12 @@ Result<CurrencyTable> parse_currency_table(std::string_view csv, std::string_vie
   return CurrencyTable(std::move(sorted));
 }
 
-bool operator==(const CurrencyCode& a, const CurrencyCode& b) { return a.view() == b.view(); }
-bool operator!=(const CurrencyCode& a, const CurrencyCode& b) { return !(a == b); }
+bool operator==(const CurrencyCode& a, const CurrencyCode& b) {
+  return a.view() == b.view();
+}
+bool operator!=(const CurrencyCode& a, const CurrencyCode& b) {
+  return !(a == b);
+}
 
 Result<CurrencyCode> parse_currency_code(std::string_view text) {
   const std::string_view t = trim(text);
@@ -235,8 +245,12 @@ Result<CurrencyCode> parse_currency_code(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Amounts
 
-bool operator==(const Money& a, const Money& b) { return a.minor == b.minor && a.currency == b.currency; }
-bool operator!=(const Money& a, const Money& b) { return !(a == b); }
+bool operator==(const Money& a, const Money& b) {
+  return a.minor == b.minor && a.currency == b.currency;
+}
+bool operator!=(const Money& a, const Money& b) {
+  return !(a == b);
+}
 
 bool checked_add(int64_t a, int64_t b, int64_t* out) {
   int64_t r;
@@ -295,13 +309,15 @@ Result<int64_t> parse_amount(std::string_view text, int minor_digits) {
   if (negative) s.remove_prefix(1);
   const std::size_t point = s.find('.');
   const std::string_view int_part = s.substr(0, point);
-  const std::string_view frac_part = point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
+  const std::string_view frac_part =
+      point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
 
   for (char c : int_part) {
     if (!is_digit(c) && c != ',') return fail(std::string("is not an amount: unexpected '") + c + "'");
   }
   for (char c : frac_part) {
-    if (!is_digit(c)) return fail(std::string("is not an amount: unexpected '") + c + "' after the decimal point");
+    if (!is_digit(c))
+      return fail(std::string("is not an amount: unexpected '") + c + "' after the decimal point");
   }
   if (int_part.empty() && frac_part.empty()) return fail("is not an amount: it has no digits");
   if (point != std::string_view::npos && frac_part.empty()) {
@@ -356,12 +372,14 @@ Result<Decimal> parse_decimal(std::string_view text) {
   if (negative || s.front() == '+') s.remove_prefix(1);
   const std::size_t point = s.find('.');
   const std::string_view int_part = s.substr(0, point);
-  const std::string_view frac_part = point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
+  const std::string_view frac_part =
+      point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
   for (char c : int_part) {
     if (!is_digit(c)) return fail(std::string("is not a number: unexpected '") + c + "'");
   }
   for (char c : frac_part) {
-    if (!is_digit(c)) return fail(std::string("is not a number: unexpected '") + c + "' after the decimal point");
+    if (!is_digit(c))
+      return fail(std::string("is not a number: unexpected '") + c + "' after the decimal point");
   }
   if (int_part.empty() && frac_part.empty()) return fail("is not a number: it has no digits");
   if (point != std::string_view::npos && frac_part.empty()) {
@@ -377,7 +395,9 @@ Result<Decimal> parse_decimal(std::string_view text) {
   return Decimal{static_cast<int64_t>(negative ? -magnitude : magnitude), scale};
 }
 
-std::string to_string(Decimal value) { return format_amount(value.units, value.scale); }
+std::string to_string(Decimal value) {
+  return format_amount(value.units, value.scale);
+}
 
 int compare(Decimal a, Decimal b) {
   assert(a.scale >= 0 && a.scale <= 18 && b.scale >= 0 && b.scale <= 18);
@@ -387,9 +407,15 @@ int compare(Decimal a, Decimal b) {
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
-bool operator==(Decimal a, Decimal b) { return compare(a, b) == 0; }
-bool operator!=(Decimal a, Decimal b) { return compare(a, b) != 0; }
-bool operator<(Decimal a, Decimal b) { return compare(a, b) < 0; }
+bool operator==(Decimal a, Decimal b) {
+  return compare(a, b) == 0;
+}
+bool operator!=(Decimal a, Decimal b) {
+  return compare(a, b) != 0;
+}
+bool operator<(Decimal a, Decimal b) {
+  return compare(a, b) < 0;
+}
 
 Decimal normalized(Decimal value) {
   if (value.units == 0) return Decimal{0, 0};
@@ -427,7 +453,9 @@ Int128 round_div(Int128 numerator, Int128 denominator, Rounding mode) {
   return quotient;
 }
 
-bool fits_int64(Int128 v) { return v >= kInt64Min && v <= kInt64Max; }
+bool fits_int64(Int128 v) {
+  return v >= kInt64Min && v <= kInt64Max;
+}
 
 Result<int64_t> multiply(int64_t minor, Decimal factor, Rounding mode) {
   assert(factor.scale >= 0 && factor.scale <= 18);

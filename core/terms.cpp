@@ -8,14 +8,24 @@ namespace {
 
 constexpr int kMaxDays = 999;  // the longest net period accepted, as a sanity bound
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool is_zero(Decimal d) { return d.units == 0; }
+bool is_zero(Decimal d) {
+  return d.units == 0;
+}
 
 // 100 × 10^scale as the divisor that turns "amount × percent units" into an amount.
-int64_t percent_base(Decimal percent) { return 100 * pow10(percent.scale); }
+int64_t percent_base(Decimal percent) {
+  return 100 * pow10(percent.scale);
+}
 
 int64_t apply_percent(int64_t amount_minor, Decimal percent) {
   assert(percent.scale >= 0 && percent.scale <= 16);
@@ -147,8 +157,9 @@ class TermsReader {
   std::size_t pos_ = 0;        // index of the next token to read
 };
 
-const char kExamples[] = "write terms such as \"Net 30\", \"2/10 Net 30\", \"Due on receipt\", \"EOM\", "
-                         "\"Net 30 EOM\" or \"15th of next month\"";
+const char kExamples[] =
+    "write terms such as \"Net 30\", \"2/10 Net 30\", \"Due on receipt\", \"EOM\", "
+    "\"Net 30 EOM\" or \"15th of next month\"";
 
 // A due rule as read from the text.
 struct Rule {
@@ -215,7 +226,7 @@ std::optional<Rule> read_due_rule(TermsReader& in) {
     return std::nullopt;
   }
   if (in.eom()) return Rule{TermsKind::EndOfMonth, 0, 0};  // "EOM", "End of month"
-  if (in.any_word({"prox", "proximo"})) {                   // "Prox 15"
+  if (in.any_word({"prox", "proximo"})) {                  // "Prox 15"
     if (in.whole_number(&n)) {
       in.ordinal_suffix();
       return Rule{TermsKind::Proximo, 0, n};
@@ -257,7 +268,9 @@ bool operator==(const PaymentTerms& a, const PaymentTerms& b) {
          a.discount_percent == b.discount_percent && a.discount_days == b.discount_days &&
          a.deposit_percent == b.deposit_percent;
 }
-bool operator!=(const PaymentTerms& a, const PaymentTerms& b) { return !(a == b); }
+bool operator!=(const PaymentTerms& a, const PaymentTerms& b) {
+  return !(a == b);
+}
 
 Status validate_terms(const PaymentTerms& t) {
   Problems problems;
@@ -284,15 +297,16 @@ Status validate_terms(const PaymentTerms& t) {
                                                         " % is not between 0 and 100 %"});
     }
     if (!uses_net_days) {
-      problems.push_back({"terms.discount_days", "an early-payment discount goes with Net or Net EOM terms only"});
+      problems.push_back(
+          {"terms.discount_days", "an early-payment discount goes with Net or Net EOM terms only"});
     } else if (t.discount_days < 1 || t.discount_days > t.net_days) {
       problems.push_back({"terms.discount_days", "the discount must stay open between 1 day and the " +
                                                      std::to_string(t.net_days) + " days of the net period"});
     }
   }
   if (t.deposit_percent < Decimal{0, 0} || hundred < t.deposit_percent) {
-    problems.push_back({"terms.deposit_percent", "a deposit of " + to_string(t.deposit_percent) +
-                                                     " % is not between 0 and 100 %"});
+    problems.push_back({"terms.deposit_percent",
+                        "a deposit of " + to_string(t.deposit_percent) + " % is not between 0 and 100 %"});
   }
   if (t.discount_percent.scale > 6 || t.deposit_percent.scale > 6) {
     problems.push_back({"terms", "percentages may have at most 6 decimals"});
@@ -344,11 +358,13 @@ Result<PaymentTerms> parse_terms(std::string_view text) {
 
   if (!have_rule) {
     if (have_discount) {
-      return Problem{"terms", shown + " gives a discount but not when the full amount is due; add the net "
-                                      "period, as in \"2/10 Net 30\""};
+      return Problem{"terms", shown +
+                                  " gives a discount but not when the full amount is due; add the net "
+                                  "period, as in \"2/10 Net 30\""};
     }
-    return Problem{"terms", shown + " asks a deposit but not when the balance is due; add it, as in "
-                                    "\"50% deposit, Net 30\""};
+    return Problem{"terms", shown +
+                                " asks a deposit but not when the balance is due; add it, as in "
+                                "\"50% deposit, Net 30\""};
   }
   Status valid = validate_terms(terms);
   if (!valid.ok()) return valid.problems();

@@ -74,12 +74,12 @@ std::optional<Date> discount_deadline(const PaymentTerms& terms, const Date& inv
 bool discount_applies(const PaymentTerms& terms, const Date& invoice_date, const Date& paid_on);
 
 // The early-payment discount on `amount_minor` (usually the invoice gross): amount × percent / 100,
-// rounded half-up (away from zero) to the minor unit; 0 when the terms have none. Never overflows,
-// as the percent is below 100.
+// rounded half-up (away from zero) to the minor unit; 0 when the terms have none. Terms must be
+// valid (validate_terms); then it never overflows, as the percent is below 100.
 int64_t discount_amount(const PaymentTerms& terms, int64_t amount_minor);
 
 // The deposit asked for on `amount_minor`: amount × deposit percent / 100, rounded half-up; 0 when
-// the terms ask none.
+// the terms ask none. Terms must be valid; never overflows (the percent is at most 100).
 int64_t deposit_amount(const PaymentTerms& terms, int64_t amount_minor);
 
 }  // namespace duebook

@@ -19,7 +19,7 @@ Int128 pow10_wide(int n) {
 // False when the result does not fit in int64.
 bool gross_line_amount(Decimal quantity, Decimal price, int digits, int64_t* out) {
   const Int128 product = static_cast<Int128>(quantity.units) * price.units;  // |.| < 2^126
-  const int scale = quantity.scale + price.scale;                                // product's decimals
+  const int scale = quantity.scale + price.scale;                            // product's decimals
   Int128 minor = 0;
   if (scale >= digits) {
     minor = round_div(product, pow10_wide(scale - digits), Rounding::HalfUp);
@@ -61,8 +61,9 @@ Result<InvoiceTotals> compute_totals(const std::vector<InvoiceLineInput>& lines,
       line_ok = false;
     }
     if (line.tax_rate_percent < Decimal{0, 0} || Decimal{100, 0} < line.tax_rate_percent) {
-      problems.push_back({at + "tax_rate_percent",
-                          label + ": a tax rate of " + to_string(line.tax_rate_percent) + " % is not between 0 and 100"});
+      problems.push_back(
+          {at + "tax_rate_percent",
+           label + ": a tax rate of " + to_string(line.tax_rate_percent) + " % is not between 0 and 100"});
       line_ok = false;
     }
     if (line.allowance_minor < 0) {
@@ -77,15 +78,15 @@ Result<InvoiceTotals> compute_totals(const std::vector<InvoiceLineInput>& lines,
       continue;
     }
     if (line.allowance_minor > 0 && gross <= 0) {
-      problems.push_back({at + "allowance_minor", label + ": an allowance needs a line with a positive amount; "
-                                                          "on a return, enter the reduced price instead"});
+      problems.push_back({at + "allowance_minor", label +
+                                                      ": an allowance needs a line with a positive amount; "
+                                                      "on a return, enter the reduced price instead"});
       continue;
     }
-    if (line.allowance_minor > gross) {
-      problems.push_back({at + "allowance_minor", label + ": the allowance " +
-                                                      format_amount(line.allowance_minor, minor_digits) +
-                                                      " is larger than the line amount " +
-                                                      format_amount(gross, minor_digits)});
+    if (line.allowance_minor > 0 && line.allowance_minor > gross) {
+      problems.push_back({at + "allowance_minor",
+                          label + ": the allowance " + format_amount(line.allowance_minor, minor_digits) +
+                              " is larger than the line amount " + format_amount(gross, minor_digits)});
       continue;
     }
     totals.line_net[i] = gross - line.allowance_minor;  // cannot overflow: 0 <= allowance <= gross
@@ -106,7 +107,9 @@ Result<InvoiceTotals> compute_totals(const std::vector<InvoiceLineInput>& lines,
   if (!problems.empty()) return problems;
 
   std::sort(totals.taxes.begin(), totals.taxes.end(),
-            [](const InvoiceTotals::TaxBreakdown& a, const InvoiceTotals::TaxBreakdown& b) { return a.rate < b.rate; });
+            [](const InvoiceTotals::TaxBreakdown& a, const InvoiceTotals::TaxBreakdown& b) {
+              return a.rate < b.rate;
+            });
   for (InvoiceTotals::TaxBreakdown& t : totals.taxes) {
     // |tax| <= |taxable| because the rate is at most 100 %, so the cast is exact.
     const Int128 exact = static_cast<Int128>(t.taxable) * t.rate.units;

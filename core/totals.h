@@ -30,14 +30,14 @@ struct InvoiceTotals {
     int64_t tax;      // BT-117 taxable × rate / 100, rounded half-up once for the whole rate
   };
 
-  std::vector<int64_t> line_net;     // BT-131 per input line, in input order
-  std::vector<TaxBreakdown> taxes;   // one entry per distinct rate, by ascending rate
-  int64_t sum_line_net = 0;          // BT-106 sum of line net amounts
-  int64_t total_without_tax = 0;     // BT-109 = BT-106 (document allowances/charges are not modelled)
-  int64_t total_tax = 0;             // BT-110 sum of the breakdown's tax amounts
-  int64_t total_with_tax = 0;        // BT-112 = BT-109 + BT-110
-  int64_t prepaid = 0;               // BT-113 amount already paid (a deposit, say)
-  int64_t amount_due = 0;            // BT-115 = BT-112 − BT-113
+  std::vector<int64_t> line_net;    // BT-131 per input line, in input order
+  std::vector<TaxBreakdown> taxes;  // one entry per distinct rate, by ascending rate
+  int64_t sum_line_net = 0;         // BT-106 sum of line net amounts
+  int64_t total_without_tax = 0;    // BT-109 = BT-106 (document allowances/charges are not modelled)
+  int64_t total_tax = 0;            // BT-110 sum of the breakdown's tax amounts
+  int64_t total_with_tax = 0;       // BT-112 = BT-109 + BT-110
+  int64_t prepaid = 0;              // BT-113 amount already paid (a deposit, say)
+  int64_t amount_due = 0;           // BT-115 = BT-112 − BT-113
 };
 
 // Computes an invoice's totals in a currency with `minor_digits` decimals (0..kMaxMinorDigits;

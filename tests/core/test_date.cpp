@@ -9,7 +9,9 @@ using namespace duebook;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date{y, m, day}; }
+Date d(int y, int m, int day) {
+  return Date{y, m, day};
+}
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -25,10 +27,10 @@ TEST_CASE("days_from_civil and weekday match known days") {
     Weekday weekday;
   };
   const Case cases[] = {
-      {d(1970, 1, 1), 0, Weekday::Thursday},        {d(1969, 12, 31), -1, Weekday::Wednesday},
-      {d(2000, 1, 1), 10957, Weekday::Saturday},    {d(2000, 3, 1), 11017, Weekday::Wednesday},
-      {d(2024, 2, 29), 19782, Weekday::Thursday},   {d(2026, 3, 1), 20513, Weekday::Sunday},
-      {d(1900, 3, 1), -25508, Weekday::Thursday},   {d(1, 1, 1), -719162, Weekday::Monday},
+      {d(1970, 1, 1), 0, Weekday::Thursday},       {d(1969, 12, 31), -1, Weekday::Wednesday},
+      {d(2000, 1, 1), 10957, Weekday::Saturday},   {d(2000, 3, 1), 11017, Weekday::Wednesday},
+      {d(2024, 2, 29), 19782, Weekday::Thursday},  {d(2026, 3, 1), 20513, Weekday::Sunday},
+      {d(1900, 3, 1), -25508, Weekday::Thursday},  {d(1, 1, 1), -719162, Weekday::Monday},
       {d(9999, 12, 31), 2932896, Weekday::Friday},
   };
   for (const Case& c : cases) {
@@ -123,12 +125,12 @@ TEST_CASE("add_months clamps to the end of the month; end_of_month") {
     Date to;
   };
   const Case cases[] = {
-      {d(2026, 1, 31), 1, d(2026, 2, 28)},  {d(2024, 1, 31), 1, d(2024, 2, 29)},
-      {d(2026, 3, 31), 1, d(2026, 4, 30)},  {d(2026, 1, 30), 1, d(2026, 2, 28)},
-      {d(2026, 1, 15), 1, d(2026, 2, 15)},  {d(2026, 12, 15), 1, d(2027, 1, 15)},
+      {d(2026, 1, 31), 1, d(2026, 2, 28)},   {d(2024, 1, 31), 1, d(2024, 2, 29)},
+      {d(2026, 3, 31), 1, d(2026, 4, 30)},   {d(2026, 1, 30), 1, d(2026, 2, 28)},
+      {d(2026, 1, 15), 1, d(2026, 2, 15)},   {d(2026, 12, 15), 1, d(2027, 1, 15)},
       {d(2026, 1, 31), -2, d(2025, 11, 30)}, {d(2024, 2, 29), 12, d(2025, 2, 28)},
-      {d(2024, 2, 29), 48, d(2028, 2, 29)}, {d(2026, 5, 31), 0, d(2026, 5, 31)},
-      {d(2026, 3, 31), -1, d(2026, 2, 28)}, {d(2026, 1, 1), -13, d(2024, 12, 1)},
+      {d(2024, 2, 29), 48, d(2028, 2, 29)},  {d(2026, 5, 31), 0, d(2026, 5, 31)},
+      {d(2026, 3, 31), -1, d(2026, 2, 28)},  {d(2026, 1, 1), -13, d(2024, 12, 1)},
   };
   for (const Case& c : cases) {
     CAPTURE(to_iso(c.from));
@@ -155,11 +157,12 @@ TEST_CASE("parse_date reads the four supported formats") {
       {"12/31/2026", "MM/DD/YYYY", d(2026, 12, 31)},
       {"01/03/2026", "DD/MM/YYYY", d(2026, 3, 1)},  // UK order: day first
       {"31/12/2026", "DD/MM/YYYY", d(2026, 12, 31)},
-      {"1.3.2026", "DD.MM.YYYY", d(2026, 3, 1)},    // DIN 5008 / Swiss style
+      {"1.3.2026", "DD.MM.YYYY", d(2026, 3, 1)},  // DIN 5008 / Swiss style
       {"29.02.2024", "DD.MM.YYYY", d(2024, 2, 29)},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     Result<Date> r = parse_date(c.text, c.format);
     REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
     CHECK(*r == c.date);
@@ -181,22 +184,24 @@ TEST_CASE("parse_date rejects impossible and malformed dates, naming the field")
       {"2026-00-10", "YYYY-MM-DD", "month 0"},
       {"2026-01-00", "YYYY-MM-DD", "January 2026 has 31 days"},
       {"0000-01-01", "YYYY-MM-DD", "year 0000"},
-      {"2026-3-1", "YYYY-MM-DD", "in the form YYYY-MM-DD"},       // ISO needs two-digit fields
+      {"2026-3-1", "YYYY-MM-DD", "in the form YYYY-MM-DD"},  // ISO needs two-digit fields
       {"26-03-01", "YYYY-MM-DD", "in the form YYYY-MM-DD"},
       {"2026/03/01", "YYYY-MM-DD", "in the form YYYY-MM-DD"},
       {"2026-03-01x", "YYYY-MM-DD", "in the form YYYY-MM-DD"},
       {"2026-03-0a", "YYYY-MM-DD", "in the form YYYY-MM-DD"},
-      {"13/01/2026", "MM/DD/YYYY", "month 13"},                   // a UK date read as US
+      {"13/01/2026", "MM/DD/YYYY", "month 13"},  // a UK date read as US
       {"02/30/2026", "MM/DD/YYYY", "February 2026 has 28 days"},
-      {"1/3/26", "DD/MM/YYYY", "in the form DD/MM/YYYY"},         // two-digit years are ambiguous
+      {"1/3/26", "DD/MM/YYYY", "in the form DD/MM/YYYY"},  // two-digit years are ambiguous
       {"001/03/2026", "DD/MM/YYYY", "in the form DD/MM/YYYY"},
       {"1.3.2026", "DD/MM/YYYY", "in the form DD/MM/YYYY"},
       {"", "YYYY-MM-DD", "empty"},
       {"2026-03-01", "YYYY/DD/MM", "unknown date format"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
-    CAPTURE(c.format);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
+    const std::string format_shown = c.format;
+    CAPTURE(format_shown);
     Result<Date> r = parse_date(c.text, c.format);
     REQUIRE_FALSE(r.ok());
     CHECK(r.problems()[0].where == "date");
@@ -213,7 +218,8 @@ TEST_CASE("to_iso and format_date write zero-padded dates that parse back") {
   };
   for (const Case& c : {Case{"YYYY-MM-DD", "2026-03-09"}, Case{"MM/DD/YYYY", "03/09/2026"},
                         Case{"DD/MM/YYYY", "09/03/2026"}, Case{"DD.MM.YYYY", "09.03.2026"}}) {
-    CAPTURE(c.format);
+    const std::string format_shown = c.format;
+    CAPTURE(format_shown);
     CHECK(format_date(d(2026, 3, 9), c.format) == c.text);
     CHECK(*parse_date(c.text, c.format) == d(2026, 3, 9));
   }

@@ -25,14 +25,15 @@ TEST_CASE("builtin currency table carries ISO 4217 minor units") {
     int digits;
   };
   const Row rows[] = {
-      {"JPY", 0}, {"KRW", 0}, {"ISK", 0}, {"VND", 0}, {"XOF", 0}, {"XAF", 0}, {"XPF", 0}, {"CLP", 0},
-      {"PYG", 0}, {"UGX", 0}, {"KMF", 0}, {"EUR", 2}, {"USD", 2}, {"GBP", 2}, {"CHF", 2}, {"XCG", 2},
-      {"ZWG", 2}, {"SLE", 2}, {"BHD", 3}, {"KWD", 3}, {"JOD", 3}, {"OMR", 3}, {"TND", 3}, {"IQD", 3},
-      {"LYD", 3}, {"CLF", 4}, {"UYW", 4},
+      {"JPY", 0}, {"KRW", 0}, {"ISK", 0}, {"VND", 0}, {"XOF", 0}, {"XAF", 0}, {"XPF", 0},
+      {"CLP", 0}, {"PYG", 0}, {"UGX", 0}, {"KMF", 0}, {"EUR", 2}, {"USD", 2}, {"GBP", 2},
+      {"CHF", 2}, {"XCG", 2}, {"ZWG", 2}, {"SLE", 2}, {"BHD", 3}, {"KWD", 3}, {"JOD", 3},
+      {"OMR", 3}, {"TND", 3}, {"IQD", 3}, {"LYD", 3}, {"CLF", 4}, {"UYW", 4},
   };
   const CurrencyTable& table = builtin_currencies();
   for (const Row& row : rows) {
-    CAPTURE(row.code);
+    const std::string shown = row.code;
+    CAPTURE(shown);
     const Currency* c = table.find(row.code);
     REQUIRE(c != nullptr);
     CHECK(c->minor_digits == row.digits);
@@ -41,7 +42,8 @@ TEST_CASE("builtin currency table carries ISO 4217 minor units") {
   CHECK(table.find("JPY")->name == "Yen");
   // ISO 4217 gives "N.A." minor units for precious metals, SDR and test codes: not invoice currencies.
   for (const char* code : {"XAU", "XAG", "XDR", "XTS", "XXX"}) {
-    CAPTURE(code);
+    const std::string shown = code;
+    CAPTURE(shown);
     CHECK(table.find(code) == nullptr);
   }
   CHECK(table.find("eur") == nullptr);  // codes are exact upper case
@@ -89,7 +91,8 @@ TEST_CASE("parse_currency_table names file:row:field for each bad row") {
       {"# only a comment\n", "t.csv", "empty"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.csv);
+    const std::string csv_shown = c.csv;
+    CAPTURE(csv_shown);
     Result<CurrencyTable> t = parse_currency_table(c.csv, "t.csv");
     REQUIRE_FALSE(t.ok());
     CHECK(t.problems()[0].where == c.where);
@@ -106,7 +109,8 @@ TEST_CASE("parse_currency_code normalises user input") {
   CHECK(parse_currency_code(" eur ")->view() == "EUR");
   CHECK(parse_currency_code("Jpy")->view() == "JPY");
   for (const char* bad : {"", "EU", "EURO", "E1R", "€"}) {
-    CAPTURE(bad);
+    const std::string shown = bad;
+    CAPTURE(shown);
     Result<CurrencyCode> r = parse_currency_code(bad);
     REQUIRE_FALSE(r.ok());
     CHECK(r.problems()[0].where == "currency");
@@ -135,16 +139,17 @@ TEST_CASE("parse_amount reads major units into minor units") {
       {"-1,000", 2, -100000},
       {"0", 2, 0},
       {"-0.00", 2, 0},
-      {"1500", 0, 1500},      // JPY: no minor unit
-      {"1,500", 0, 1500},     // JPY with a thousands separator
-      {"1.234", 3, 1234},     // BHD: 1 dinar 234 fils
-      {"0.001", 3, 1},        // BHD: one fils
-      {"12.3456", 4, 123456}, // CLF
+      {"1500", 0, 1500},       // JPY: no minor unit
+      {"1,500", 0, 1500},      // JPY with a thousands separator
+      {"1.234", 3, 1234},      // BHD: 1 dinar 234 fils
+      {"0.001", 3, 1},         // BHD: one fils
+      {"12.3456", 4, 123456},  // CLF
       {"92233720368547758.07", 2, INT64_MAX},
       {"-92233720368547758.08", 2, INT64_MIN},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     CAPTURE(c.digits);
     Result<int64_t> r = parse_amount(c.text, c.digits);
     REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
@@ -159,10 +164,10 @@ TEST_CASE("parse_amount rejects garbage and never rounds") {
     const char* says;
   };
   const Case cases[] = {
-      {"1.234", 2, "3 decimal places"},  // would be 1,234 in German notation: never guess
-      {"1.230", 2, "3 decimal places"},  // trailing zero still rejected, for the same reason
-      {"12.5", 0, "no minor unit"},      // JPY
-      {"1.2345", 3, "4 decimal places"}, // BHD
+      {"1.234", 2, "3 decimal places"},   // would be 1,234 in German notation: never guess
+      {"1.230", 2, "3 decimal places"},   // trailing zero still rejected, for the same reason
+      {"12.5", 0, "no minor unit"},       // JPY
+      {"1.2345", 3, "4 decimal places"},  // BHD
       {"", 2, "empty"},
       {"   ", 2, "empty"},
       {"-", 2, "no digits"},
@@ -183,7 +188,8 @@ TEST_CASE("parse_amount rejects garbage and never rounds") {
       {"99999999999999999999", 0, "too large"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     Result<int64_t> r = parse_amount(c.text, c.digits);
     REQUIRE_FALSE(r.ok());
     CHECK(r.problems()[0].where == "amount");
@@ -198,13 +204,22 @@ TEST_CASE("format_amount writes minor units as major units and round-trips") {
     const char* text;
   };
   const Case cases[] = {
-      {123450, 2, "1234.50"}, {-5, 2, "-0.05"}, {5, 2, "0.05"},    {0, 2, "0.00"},
-      {1234, 0, "1234"},      {-1234, 0, "-1234"}, {0, 0, "0"},    {1, 3, "0.001"},
-      {-1000, 3, "-1.000"},   {123456, 4, "12.3456"},
-      {INT64_MIN, 2, "-92233720368547758.08"}, {INT64_MAX, 0, "9223372036854775807"},
+      {123450, 2, "1234.50"},
+      {-5, 2, "-0.05"},
+      {5, 2, "0.05"},
+      {0, 2, "0.00"},
+      {1234, 0, "1234"},
+      {-1234, 0, "-1234"},
+      {0, 0, "0"},
+      {1, 3, "0.001"},
+      {-1000, 3, "-1.000"},
+      {123456, 4, "12.3456"},
+      {INT64_MIN, 2, "-92233720368547758.08"},
+      {INT64_MAX, 0, "9223372036854775807"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     CHECK(format_amount(c.minor, c.digits) == c.text);
     CHECK(*parse_amount(format_amount(c.minor, c.digits), c.digits) == c.minor);
   }
@@ -218,20 +233,24 @@ TEST_CASE("decimals parse exactly, keep their scale and compare by value") {
     const char* written;
   };
   const Case cases[] = {
-      {"2", 2, 0, "2"},        {"-1.5", -15, 1, "-1.5"},  {"0.125", 125, 3, "0.125"}, {".5", 5, 1, "0.5"},
-      {"+7", 7, 0, "7"},       {"19.00", 1900, 2, "19.00"}, {"-0.05", -5, 2, "-0.05"},
-      {"0.000000000000000001", 1, 18, "0.000000000000000001"},
+      {"2", 2, 0, "2"},           {"-1.5", -15, 1, "-1.5"},
+      {"0.125", 125, 3, "0.125"}, {".5", 5, 1, "0.5"},
+      {"+7", 7, 0, "7"},          {"19.00", 1900, 2, "19.00"},
+      {"-0.05", -5, 2, "-0.05"},  {"0.000000000000000001", 1, 18, "0.000000000000000001"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     Result<Decimal> d = parse_decimal(c.text);
     REQUIRE_MESSAGE(d.ok(), describe(d.problems()));
     CHECK(d->units == c.units);
     CHECK(d->scale == c.scale);
     CHECK(to_string(*d) == c.written);
   }
-  for (const char* bad : {"", "1,5", "1e3", "5.", "abc", "1.2.3", "0.0000000000000000001", "9223372036854775808"}) {
-    CAPTURE(bad);
+  for (const char* bad :
+       {"", "1,5", "1e3", "5.", "abc", "1.2.3", "0.0000000000000000001", "9223372036854775808"}) {
+    const std::string shown = bad;
+    CAPTURE(shown);
     Result<Decimal> d = parse_decimal(bad);
     REQUIRE_FALSE(d.ok());
     CHECK(d.problems()[0].where == "decimal");
@@ -254,23 +273,23 @@ TEST_CASE("round_div rounds once, in the named mode, symmetrically around zero")
     int64_t half_up, half_even, down, up;
   };
   const Case cases[] = {
-      {25, 10, 3, 2, 2, 3},      // 2.5
-      {35, 10, 4, 4, 3, 4},      // 3.5
-      {-25, 10, -3, -2, -2, -3}, // -2.5
-      {-35, 10, -4, -4, -3, -4}, // -3.5
-      {24, 10, 2, 2, 2, 3},      // 2.4
-      {26, 10, 3, 3, 2, 3},      // 2.6
-      {-26, 10, -3, -3, -2, -3}, // -2.6
-      {21, 10, 2, 2, 2, 3},      // 2.1
-      {-21, 10, -2, -2, -2, -3}, // -2.1
-      {5, 10, 1, 0, 0, 1},       // 0.5
-      {-5, 10, -1, 0, 0, -1},    // -0.5
-      {15, 10, 2, 2, 1, 2},      // 1.5
-      {30, 10, 3, 3, 3, 3},      // exact
-      {25, -10, -3, -2, -2, -3}, // negative denominator: -2.5
-      {-25, -10, 3, 2, 2, 3},    // both negative: 2.5
-      {1, 3, 0, 0, 0, 1},        // 0.333…
-      {2, 3, 1, 1, 0, 1},        // 0.666…
+      {25, 10, 3, 2, 2, 3},       // 2.5
+      {35, 10, 4, 4, 3, 4},       // 3.5
+      {-25, 10, -3, -2, -2, -3},  // -2.5
+      {-35, 10, -4, -4, -3, -4},  // -3.5
+      {24, 10, 2, 2, 2, 3},       // 2.4
+      {26, 10, 3, 3, 2, 3},       // 2.6
+      {-26, 10, -3, -3, -2, -3},  // -2.6
+      {21, 10, 2, 2, 2, 3},       // 2.1
+      {-21, 10, -2, -2, -2, -3},  // -2.1
+      {5, 10, 1, 0, 0, 1},        // 0.5
+      {-5, 10, -1, 0, 0, -1},     // -0.5
+      {15, 10, 2, 2, 1, 2},       // 1.5
+      {30, 10, 3, 3, 3, 3},       // exact
+      {25, -10, -3, -2, -2, -3},  // negative denominator: -2.5
+      {-25, -10, 3, 2, 2, 3},     // both negative: 2.5
+      {1, 3, 0, 0, 0, 1},         // 0.333…
+      {2, 3, 1, 1, 0, 1},         // 0.666…
   };
   for (const Case& c : cases) {
     CAPTURE(c.n);
@@ -301,15 +320,14 @@ TEST_CASE("multiply scales an amount by an exact factor and rounds once") {
       {1000, "0.0125", Rounding::HalfUp, 13},    // 12.5 cents, tie away from zero
       {1000, "0.0125", Rounding::HalfEven, 12},  // 12.5 cents, tie to even
       {-1000, "0.0125", Rounding::HalfUp, -13},  // credit mirrors the invoice
-      {1000, "0.0125", Rounding::Down, 12},
-      {1001, "0.0125", Rounding::Up, 13},        // 12.5125 -> 13
-      {10000, "0.511292", Rounding::HalfUp, 5113},
-      {12345, "-1", Rounding::HalfUp, -12345},
+      {1000, "0.0125", Rounding::Down, 12},        {1001, "0.0125", Rounding::Up, 13},  // 12.5125 -> 13
+      {10000, "0.511292", Rounding::HalfUp, 5113}, {12345, "-1", Rounding::HalfUp, -12345},
       {12345, "0", Rounding::HalfUp, 0},
   };
   for (const Case& c : cases) {
     CAPTURE(c.minor);
-    CAPTURE(c.factor);
+    const std::string factor_shown = c.factor;
+    CAPTURE(factor_shown);
     Result<int64_t> r = multiply(c.minor, *parse_decimal(c.factor), c.mode);
     REQUIRE(r.ok());
     CHECK(*r == c.expected);
@@ -350,14 +368,14 @@ TEST_CASE("split_evenly and split_by_weights lose no cent (largest remainder)") 
     std::vector<int64_t> shares;
   };
   const Case cases[] = {
-      {10000, {1, 1, 1}, {3334, 3333, 3333}},        // 100.00 in three
-      {-10000, {1, 1, 1}, {-3334, -3333, -3333}},    // a refund splits as the mirror image
+      {10000, {1, 1, 1}, {3334, 3333, 3333}},      // 100.00 in three
+      {-10000, {1, 1, 1}, {-3334, -3333, -3333}},  // a refund splits as the mirror image
       {10001, {1, 1, 1}, {3334, 3334, 3333}},
       {2, {1, 1, 1}, {1, 1, 0}},
-      {100, {1, 2}, {33, 67}},                       // 33.33 / 66.67: the larger remainder wins
-      {100, {0, 1, 1}, {0, 50, 50}},                 // a zero weight gets nothing
+      {100, {1, 2}, {33, 67}},        // 33.33 / 66.67: the larger remainder wins
+      {100, {0, 1, 1}, {0, 50, 50}},  // a zero weight gets nothing
       {101, {0, 1, 1}, {0, 51, 50}},
-      {7, {5, 3, 2}, {4, 2, 1}},                     // 3.5, 2.1, 1.4 -> remainders .5, .1, .4
+      {7, {5, 3, 2}, {4, 2, 1}},  // 3.5, 2.1, 1.4 -> remainders .5, .1, .4
       {1000, {333, 333, 334}, {333, 333, 334}},
       {5, {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 0, 0}},
       {0, {1, 1}, {0, 0}},

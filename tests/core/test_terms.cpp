@@ -9,9 +9,13 @@ using namespace duebook;
 
 namespace {
 
-Date d(int y, int m, int day) { return Date{y, m, day}; }
+Date d(int y, int m, int day) {
+  return Date{y, m, day};
+}
 
-Decimal dec(const char* text) { return *parse_decimal(text); }
+Decimal dec(const char* text) {
+  return *parse_decimal(text);
+}
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -92,7 +96,8 @@ TEST_CASE("parse_terms reads the usual spellings and to_string round-trips them"
        "33.33% deposit, Due on receipt"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     const PaymentTerms t = terms(c.text);
     CHECK(t.kind == c.kind);
     CHECK(t.net_days == c.net_days);
@@ -137,7 +142,8 @@ TEST_CASE("parse_terms explains what it cannot accept") {
       {"Prox 0", "terms.proximo_day", "not between 1 and 31"},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.text);
+    const std::string text_shown = c.text;
+    CAPTURE(text_shown);
     Result<PaymentTerms> t = parse_terms(c.text);
     REQUIRE_FALSE(t.ok());
     CHECK(t.problems()[0].where == c.where);
@@ -203,7 +209,8 @@ TEST_CASE("due_date follows the terms") {
       {"2/10 Net 30", d(2026, 3, 1), d(2026, 3, 31)},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.terms);
+    const std::string terms_shown = c.terms;
+    CAPTURE(terms_shown);
     CAPTURE(to_iso(c.invoice));
     CHECK(to_iso(due_date(terms(c.terms), c.invoice)) == to_iso(c.due));
   }
@@ -222,11 +229,11 @@ TEST_CASE("2/10 net 30: the discount is open through day 10, not day 11") {
     bool discount;
   };
   const Case cases[] = {
-      {d(2026, 3, 1), true},   // same day
-      {d(2026, 3, 11), true},  // day 10
-      {d(2026, 3, 12), false}, // day 11
-      {d(2026, 3, 31), false}, // on the due date: full amount
-      {d(2026, 2, 27), true},  // paid before the invoice date (a prepayment)
+      {d(2026, 3, 1), true},    // same day
+      {d(2026, 3, 11), true},   // day 10
+      {d(2026, 3, 12), false},  // day 11
+      {d(2026, 3, 31), false},  // on the due date: full amount
+      {d(2026, 2, 27), true},   // paid before the invoice date (a prepayment)
   };
   for (const Case& c : cases) {
     CAPTURE(to_iso(c.paid));
@@ -254,20 +261,21 @@ TEST_CASE("discount and deposit amounts round half-up to the minor unit") {
     int64_t deposit;
   };
   const Case cases[] = {
-      {"2/10 Net 30", 100000, 2000, 0},              // 2 % of 1000.00 = 20.00
-      {"2/10 Net 30", 123456, 2469, 0},              // 2 % of 1234.56 = 24.6912 -> 24.69
-      {"2/10 Net 30", 25, 1, 0},                     // 2 % of 0.25 = 0.005 -> 0.01 (tie away from zero)
-      {"2/10 Net 30", -25, -1, 0},                   // credit mirrors the invoice
-      {"2/10 Net 30", 24, 0, 0},                     // 0.0048 -> 0.00
-      {"1.5/15 net 45", 3333, 50, 0},                // 1.5 % of 33.33 = 0.49995 -> 0.50
-      {"2% 10 Net 30", 1025, 21, 0},                 // JPY 1025 × 2 % = 20.5 -> 21
-      {"50% deposit, net 30", 100001, 0, 50001},     // 500.005 -> 500.01
-      {"33.33% deposit, net 30", 10000, 0, 3333},    // 33.33
+      {"2/10 Net 30", 100000, 2000, 0},                  // 2 % of 1000.00 = 20.00
+      {"2/10 Net 30", 123456, 2469, 0},                  // 2 % of 1234.56 = 24.6912 -> 24.69
+      {"2/10 Net 30", 25, 1, 0},                         // 2 % of 0.25 = 0.005 -> 0.01 (tie away from zero)
+      {"2/10 Net 30", -25, -1, 0},                       // credit mirrors the invoice
+      {"2/10 Net 30", 24, 0, 0},                         // 0.0048 -> 0.00
+      {"1.5/15 net 45", 3333, 50, 0},                    // 1.5 % of 33.33 = 0.49995 -> 0.50
+      {"2% 10 Net 30", 1025, 21, 0},                     // JPY 1025 × 2 % = 20.5 -> 21
+      {"50% deposit, net 30", 100001, 0, 50001},         // 500.005 -> 500.01
+      {"33.33% deposit, net 30", 10000, 0, 3333},        // 33.33
       {"30% upfront, 2/10 net 30", 99999, 2000, 30000},  // 1999.98 -> 2000; 29999.7 -> 30000
       {"Net 30", 99999, 0, 0},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.terms);
+    const std::string terms_shown = c.terms;
+    CAPTURE(terms_shown);
     CAPTURE(c.amount);
     const PaymentTerms t = terms(c.terms);
     CHECK(discount_amount(t, c.amount) == c.discount);

@@ -1,0 +1,205 @@
+// Browser end-to-end test: Debian's Chromium, driven by playwright-core, loads the real page from serve.py and
+// uses the real UI with mouse and keyboard events. Screenshots go to $DUEBOOK_ARTIFACTS.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const webDir = process.env.DUEBOOK_WEB_DIR;
+const servePy = process.env.DUEBOOK_SERVE;
+const artifacts = process.env.DUEBOOK_ARTIFACTS || path.join(tmpdir(), "duebook-artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+  "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+
+let server, url, profile, context, page;
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    server = spawn("python3", [servePy, "--port", "0", "--dir", webDir], { env: { ...process.env, DUEBOOK_SERVE_QUIET: "1" } });
+    server.stdout.on("data", (chunk) => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
+      if (m) resolve(m[0]);
+    });
+    server.on("exit", (code) => reject(new Error(`serve.py exited with ${code}`)));
+  });
+}
+
+async function openContext(options = {}) {
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 }, ...options });
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
+  return ctx;
+}
+
+async function waitReady(p) {
+  await p.waitForFunction(() => window.duebook && window.duebook.firstFrameMs() !== undefined, null, { timeout: 60000 });
+  return p.evaluate(() => window.duebook.firstFrameMs());
+}
+const state = (p) => p.evaluate(() => window.duebook.state());
+const items = (p) => p.evaluate(() => window.duebook.items());
+
+async function waitFor(p, predicate, what, timeout = 10000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await state(p);
+    if (predicate(s)) return s;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; state ${JSON.stringify(s)}`);
+    await p.waitForTimeout(50);
+  }
+}
+
+async function clickItem(p, name) {
+  let rect;
+  for (let i = 0; i < 40 && !rect; ++i) {
+    rect = (await items(p))[name];
+    if (!rect) await p.waitForTimeout(50);
+  }
+  assert.ok(rect, `widget ${name} is on screen`);
+  await p.mouse.click(rect[0] + Math.min(rect[2] / 2, 40), rect[1] + rect[3] / 2);
+  await p.waitForTimeout(60);
+}
+
+// Types like a keyboard: a keydown per character (accented letters as a keyboard that has them would send).
+async function typeText(p, text) {
+  const cdp = await p.context().newCDPSession(p);
+  for (const ch of text) {
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: ch, text: ch, unmodifiedText: ch });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: ch });
+  }
+  await cdp.detach();
+  await p.waitForTimeout(60);
+}
+
+async function selectAllAndType(p, text) {
+  await p.keyboard.press("Control+A");
+  await p.keyboard.press("Backspace");
+  await typeText(p, text);
+}
+
+async function addCustomer(p, name, currency) {
+  await clickItem(p, "customer.name");
+  await selectAllAndType(p, name);
+  if (currency) {
+    await clickItem(p, "customer.currency");
+    await selectAllAndType(p, currency);
+  }
+  const before = (await state(p)).customers;
+  await clickItem(p, "customer.save");
+  await waitFor(p, (s) => s.customers === before + 1, `customer ${name} to be added`);
+}
+
+before(async () => {
+  assert.ok(webDir && servePy, "DUEBOOK_WEB_DIR and DUEBOOK_SERVE are set (run through ctest)");
+  url = await startServer();
+  profile = mkdtempSync(path.join(tmpdir(), "duebook-chromium-"));
+  context = await openContext();
+  page = context.pages()[0] || await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (server) server.kill();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+test("the page loads, draws its first frame and reports ready", async () => {
+  const started = Date.now();
+  await page.goto(url);
+  const firstFrame = await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.ready, true, `ledger opened: ${s.error}`);
+  assert.equal(s.customers, 0);
+  console.log(`first frame ${firstFrame.toFixed(0)} ms after navigation start (wall ${Date.now() - started} ms)`);
+});
+
+test("a customer added through the UI is still there after a reload", async () => {
+  await addCustomer(page, "Müller & Söhne GmbH", "EUR");
+  await waitFor(page, () => true, "");
+  await page.waitForFunction(() => window.duebook.sync().count > 0 && !window.duebook.sync().busy);
+  assert.equal((await page.evaluate(() => window.duebook.sync())).error, "");
+  await page.screenshot({ path: path.join(artifacts, "browser-added.png") });
+
+  await page.reload();
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.customers, 1);
+  assert.ok((await items(page))["customers.row.Müller & Söhne GmbH"], "the row is listed after reload");
+});
+
+test("a rejected customer shows its problem and stores nothing", async () => {
+  await clickItem(page, "customer.name");
+  await selectAllAndType(page, "müller & söhne gmbh");
+  await clickItem(page, "customer.save");
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).customers, 1);
+  await clickItem(page, "customer.new");
+});
+
+test("copy and paste go through the system clipboard", async () => {
+  await clickItem(page, "customer.name");
+  await selectAllAndType(page, "Copied Name");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+C");
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "Copied Name");
+
+  await page.evaluate(() => navigator.clipboard.writeText("Pasted Trading Ltd"));
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Control+V");
+  await page.waitForTimeout(100);
+  await clickItem(page, "customer.save");
+  await waitFor(page, (s) => s.customers === 2, "the pasted customer");
+  assert.ok((await items(page))["customers.row.Pasted Trading Ltd"]);
+});
+
+test("an idle tab draws no frames", async () => {
+  await page.mouse.move(5, 790);
+  await page.waitForTimeout(500);
+  const a = (await state(page)).rendered_frames;
+  await page.waitForTimeout(1500);
+  const b = (await state(page)).rendered_frames;
+  assert.equal(b, a, "no frames drawn while idle");
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(200);
+  assert.ok((await state(page)).rendered_frames > b, "input wakes the loop");
+});
+
+test("the mouse wheel scrolls a few rows per notch, in the right direction", async () => {
+  for (let i = 1; i <= 36; ++i) await addCustomer(page, `Customer ${String(i).padStart(2, "0")}`);
+  const rowY = async (name) => ((await items(page))[`customers.row.${name}`] || [0, NaN])[1];
+  const first = await rowY("Customer 01");
+  const row2 = await rowY("Customer 02");
+  const rowHeight = row2 - first;
+  assert.ok(rowHeight > 10 && rowHeight < 60, `row height ${rowHeight}`);
+  await page.mouse.move(300, 400);
+  await page.mouse.wheel(0, 100);  // one notch down
+  await page.waitForTimeout(300);
+  const after = await rowY("Customer 10");
+  const before10 = first + 9 * rowHeight;
+  const rows = (before10 - after) / rowHeight;
+  console.log(`one wheel notch scrolled ${rows.toFixed(1)} rows`);
+  assert.ok(rows >= 2 && rows <= 8, `one notch scrolls 2..8 rows, not ${rows}`);
+  await page.screenshot({ path: path.join(artifacts, "browser-list.png") });
+});
+
+test("text is rendered for the device pixel ratio", async () => {
+  await context.close();
+  context = await openContext({ deviceScaleFactor: 2 });
+  page = context.pages()[0] || await context.newPage();
+  await page.goto(url);
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.dpr, 2);
+  const size = await page.evaluate(() => [document.getElementById("canvas").width, window.innerWidth]);
+  assert.equal(size[0], size[1] * 2, "the canvas backing store has device pixels");
+  assert.equal(s.customers, 38, "same data in a new browser session");
+  await page.screenshot({ path: path.join(artifacts, "browser-hidpi.png") });
+});

@@ -1,0 +1,390 @@
+// The browser platform: WebGL2 canvas, input through Emscripten's html5 API (Emscripten 3.1.6's GLFW scrolls
+// too fast, has no clipboard and ignores devicePixelRatio), the ledger in IndexedDB-backed storage, and a
+// frame loop that only runs when something happened.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app.h"
+#include "test_hook.h"
+
+namespace duebook::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr const char* kFontPath = "/fonts/ui.ttf";
+constexpr float kFontSize = 16.0f;    // CSS pixels
+constexpr float kWheelPixels = 100.0f;  // one wheel notch in Chrome and Firefox is 100 CSS pixels
+constexpr int kSettleFrames = 3;      // frames drawn after the last event, so ImGui's layout settles
+
+// Browser-side helpers. Persistence: FS.syncfs copies the in-memory files to IndexedDB; calls are coalesced
+// so a burst of commits costs one or two syncs.
+EM_JS(void, js_persist, (), {
+  const s = Module.duebookSync || (Module.duebookSync = {busy: false, again: false, count: 0, error: ""});
+  if (s.busy) { s.again = true; return; }
+  s.busy = true;
+  FS.syncfs(false, function(err) {
+    s.busy = false;
+    s.count++;
+    s.error = err ? String(err) : "";
+    if (s.again) { s.again = false; _duebook_web_persist(); }
+  });
+});
+
+EM_JS(void, js_write_clipboard, (const char* text), {
+  const value = UTF8ToString(text);
+  Module.duebookClipboard = value;
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function() {});
+});
+
+EM_JS(double, js_css_width, (), { return window.innerWidth; });
+EM_JS(double, js_css_height, (), { return window.innerHeight; });
+
+EM_JS(void, js_install_listeners, (), {
+  // Copy/cut: the keydown handler has already run a frame, so ImGui's copied text is ready to hand over.
+  function onCopy(e) {
+    if (Module.duebookClipboard === undefined || !Module.duebookCopyArmed) return;
+    Module.duebookCopyArmed = false;
+    e.clipboardData.setData("text/plain", Module.duebookClipboard);
+    e.preventDefault();
+  }
+  document.addEventListener("copy", onCopy);
+  document.addEventListener("cut", onCopy);
+  // Paste: the paste event comes after the Ctrl+V keydown and before the next frame reads the clipboard.
+  document.addEventListener("paste", function(e) {
+    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    const n = lengthBytesUTF8(text) + 1;
+    const p = _malloc(n);
+    stringToUTF8(text, p, n);
+    _duebook_web_set_clipboard(p);
+    _free(p);
+    e.preventDefault();
+  });
+  document.addEventListener("visibilitychange", function() {
+    if (document.visibilityState === "hidden") _duebook_web_persist();
+    else _duebook_web_wake();
+  });
+  window.addEventListener("pagehide", function() { _duebook_web_persist(); });
+  window.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+});
+
+EM_JS(void, js_first_frame, (), {
+  Module.duebookFirstFrameMs = performance.now();
+  if (Module.onDuebookReady) Module.onDuebookReady();
+});
+
+int64_t wall_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+class WebPlatform : public ui::Platform {
+ public:
+  std::string database_path() override { return "/data/duebook.sqlite"; }
+  void persist() override { js_persist(); }
+  int64_t now_ms() override { return wall_ms(); }
+  void request_frame() override;
+  const char* name() override { return "browser"; }
+};
+
+struct State {
+  WebPlatform platform;
+  std::unique_ptr<ui::App> app;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  float dpr = 1.0f;            // devicePixelRatio the fonts were built for
+  double css_w = 0, css_h = 0;  // canvas size in CSS pixels
+  bool frame_pending = false;   // a requestAnimationFrame is scheduled
+  int settle = 0;               // frames still to draw after the last event
+  int64_t frames = 0;           // frames drawn so far
+  std::string clipboard;        // the text ImGui copies to and pastes from
+  std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
+};
+State* state = nullptr;
+
+void draw_frame();
+
+EM_BOOL on_animation_frame(double, void*) {
+  state->frame_pending = false;
+  draw_frame();
+  return EM_FALSE;
+}
+
+void WebPlatform::request_frame() {
+  if (state->frame_pending) return;
+  state->frame_pending = true;
+  emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+// Something happened: draw soon, and a few frames after.
+void wake() {
+  state->settle = kSettleFrames;
+  state->platform.request_frame();
+}
+
+void load_fonts_for(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  // Rasterise at device pixels and scale back, so text is crisp on high-DPI screens.
+  ui::load_fonts(kFontPath, std::round(kFontSize * dpr));
+  io.FontGlobalScale = 1.0f / dpr;
+}
+
+// Matches the canvas backing store to CSS size × devicePixelRatio; rebuilds fonts when the ratio changes.
+void fit_canvas() {
+  double w = js_css_width(), h = js_css_height();
+  float dpr = float(emscripten_get_device_pixel_ratio());
+  if (dpr <= 0) dpr = 1;
+  emscripten_set_element_css_size(kCanvas, w, h);
+  emscripten_set_canvas_element_size(kCanvas, int(std::lround(w * dpr)), int(std::lround(h * dpr)));
+  state->css_w = w;
+  state->css_h = h;
+  if (dpr != state->dpr) {
+    state->dpr = dpr;
+    if (ImGui::GetIO().Fonts->IsBuilt()) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      load_fonts_for(dpr);
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    } else {
+      load_fonts_for(dpr);
+    }
+  }
+}
+
+void draw_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  auto now = std::chrono::steady_clock::now();
+  float dt = std::chrono::duration<float>(now - state->last_frame).count();
+  io.DeltaTime = dt > 0.0f ? std::min(dt, 0.25f) : 1.0f / 60.0f;
+  state->last_frame = now;
+  io.DisplaySize = ImVec2(float(state->css_w), float(state->css_h));
+  io.DisplayFramebufferScale = ImVec2(state->dpr, state->dpr);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  bool changed = state->app->frame();
+  ImGui::Render();
+  glViewport(0, 0, int(io.DisplaySize.x * state->dpr), int(io.DisplaySize.y * state->dpr));
+  glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (++state->frames == 1) js_first_frame();
+
+  if (changed) state->settle = kSettleFrames;
+  if (state->settle > 0) {
+    --state->settle;
+    state->platform.request_frame();
+  }
+}
+
+// DOM keyCode of the keys ImGui 1.86 needs mapped (io.KeysDown is indexed by keyCode).
+void map_keys(ImGuiIO& io) {
+  const struct { ImGuiKey key; int code; } map[] = {
+      {ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+      {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},   {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+      {ImGuiKey_End, 35},      {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+      {ImGuiKey_Space, 32},    {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+      {ImGuiKey_A, 65},        {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+      {ImGuiKey_Y, 89},        {ImGuiKey_Z, 90}};
+  for (const auto& m : map) io.KeyMap[m.key] = m.code;
+}
+
+void set_modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent* e) {
+  io.KeyCtrl = e->ctrlKey;
+  io.KeyShift = e->shiftKey;
+  io.KeyAlt = e->altKey;
+  io.KeySuper = e->metaKey;
+}
+
+// Decodes one UTF-8 code point when `s` holds exactly one; else 0.
+unsigned single_code_point(const char* s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s);
+  unsigned c = p[0];
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || std::strlen(s) != size_t(len)) return 0;
+  if (len == 1) return c;
+  unsigned cp = c & (0x7F >> len);
+  for (int i = 1; i < len; ++i) cp = (cp << 6) | (p[i] & 0x3F);
+  return cp;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  set_modifiers(io, e);
+  bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+  int code = int(e->keyCode);
+  if (code > 0 && code < 512) io.KeysDown[code] = down;
+  bool command = e->ctrlKey || e->metaKey;
+  EM_BOOL handled = EM_TRUE;
+  if (down) {
+    unsigned cp = single_code_point(e->key);
+    if (cp >= 0x20 && cp != 0x7F && !command) {
+      io.AddInputCharacter(cp);
+    } else if (command && (code == 67 || code == 88)) {  // Ctrl+C / Ctrl+X: copy now, hand over in "copy"
+      draw_frame();
+      EM_ASM({ Module.duebookCopyArmed = true; });
+      handled = EM_FALSE;
+    } else if (command && code == 86) {  // Ctrl+V: let the browser fire "paste" first
+      handled = EM_FALSE;
+    }
+  }
+  wake();
+  return handled;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(float(e->targetX), float(e->targetY));
+  int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[button] = true;
+  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[button] = false;
+  wake();
+  return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let mousedown focus the page
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+  ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  wake();
+  return EM_TRUE;
+}
+
+// Wheel: browsers report pixels (or lines, or pages), positive = down; ImGui wants notches, positive = up.
+// One notch is 100 pixels in Chrome and Firefox, 3 lines in line mode; a page counts as 4 notches.
+float wheel_notches(double delta, unsigned long mode) {
+  if (mode == DOM_DELTA_LINE) return float(delta / 3.0);
+  if (mode == DOM_DELTA_PAGE) return float(delta * 4.0);
+  return float(delta / kWheelPixels);
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheel -= wheel_notches(e->deltaY, e->deltaMode);
+  io.MouseWheelH -= wheel_notches(e->deltaX, e->deltaMode);
+  wake();
+  return EM_TRUE;  // the page itself must not scroll
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+  fit_canvas();
+  wake();
+  return EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (type == EMSCRIPTEN_EVENT_BLUR) {  // keys released while away must not stay down
+    std::memset(io.KeysDown, 0, sizeof io.KeysDown);
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+  }
+  wake();
+  return EM_FALSE;
+}
+
+const char* get_clipboard(void*) { return state->clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+  state->clipboard = text;
+  js_write_clipboard(text);
+}
+
+}  // namespace
+
+void start() {
+  state = new State();
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.alpha = EM_FALSE;
+  attrs.antialias = EM_FALSE;
+  attrs.depth = EM_FALSE;
+  attrs.stencil = EM_FALSE;
+  state->gl = emscripten_webgl_create_context(kCanvas, &attrs);
+  if (state->gl <= 0) {
+    EM_ASM({ document.body.insertAdjacentHTML("beforeend", "<p class='fatal'>This browser has no WebGL2.</p>"); });
+    return;
+  }
+  emscripten_webgl_make_context_current(state->gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is fixed; nothing to store, and no file error on a read-only disk
+  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle tab drawing
+  io.BackendPlatformName = "duebook_web";
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  map_keys(io);
+  state->dpr = 0;  // forces the first font build
+  fit_canvas();
+  ui::apply_style(1.0f);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  state->app = std::make_unique<ui::App>(state->platform);
+
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_key);
+  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_key);
+  emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_mousemove_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_mouseleave_callback(kCanvas, nullptr, EM_TRUE, on_mouse_leave);
+  emscripten_set_wheel_callback(kCanvas, nullptr, EM_TRUE, on_wheel);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_resize);
+  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
+  emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
+  js_install_listeners();
+  wake();
+}
+
+}  // namespace duebook::web
+
+extern "C" {
+
+// Called by JavaScript once IndexedDB has been loaded into /data.
+EMSCRIPTEN_KEEPALIVE void duebook_web_start() { duebook::web::start(); }
+EMSCRIPTEN_KEEPALIVE void duebook_web_persist() { duebook::web::js_persist(); }
+EMSCRIPTEN_KEEPALIVE void duebook_web_wake() {
+  if (duebook::web::state && duebook::web::state->app) duebook::web::wake();
+}
+EMSCRIPTEN_KEEPALIVE void duebook_web_set_clipboard(const char* text) {
+  duebook::web::state->clipboard = text;
+  duebook::web::wake();
+}
+
+// Test hooks: app facts and named widget rectangles (CSS pixels), as JSON. The strings stay valid until the
+// next call.
+EMSCRIPTEN_KEEPALIVE const char* duebook_test_state() {
+  static std::string text;
+  auto* s = duebook::web::state;
+  nlohmann::json j = nlohmann::json::parse(s && s->app ? s->app->state_json() : "{}", nullptr, false);
+  j["rendered_frames"] = s ? s->frames : 0;
+  j["dpr"] = s ? s->dpr : 0.0f;
+  j["canvas_css"] = {s ? s->css_w : 0.0, s ? s->css_h : 0.0};
+  text = j.dump();
+  return text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* duebook_test_items() {
+  static std::string text;
+  text = duebook::ui::test_items_json();
+  return text.c_str();
+}
+}
+
+int main() {
+  // Load the ledger's folder from IndexedDB before anything opens it.
+  EM_ASM({
+    FS.mkdir("/data");
+    FS.mount(IDBFS, {}, "/data");
+    FS.syncfs(true, function(err) {
+      if (err) console.error("duebook: could not load stored data", err);
+      _duebook_web_start();
+    });
+  });
+  return 0;
+}
