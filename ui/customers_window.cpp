@@ -130,47 +130,15 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
   const CommandSink& sink = s.sink;
   if (sink.completed != s.seen_completed) {  // a save finished since the last frame
     s.seen_completed = sink.completed;
-    if (sink.outcome) {
-      if (s.selected == 0) s.draft = CustomerDraft{};  // ready for the next new customer
-    }
+    if (sink.outcome && s.selected == 0) s.draft = CustomerDraft{};  // ready for the next new customer
   }
+  // Title and actions first, so Save is always in view.
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(s.selected ? "Edit customer" : "New customer");
-  ImGui::Separator();
-  float half = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x;
-  text_field("Name", &s.draft.name, "customer.name", sink.problem_for("name"), "Company or person");
-  ImGui::BeginGroup();
-  text_field("Currency", &s.draft.currency, "customer.currency", sink.problem_for("currency"), "USD", half);
-  ImGui::EndGroup();
   ImGui::SameLine();
-  ImGui::BeginGroup();
-  text_field("Payment terms", &s.draft.terms, "customer.terms", sink.problem_for("terms"), "Net 30", half);
-  ImGui::EndGroup();
-  ImGui::BeginGroup();
-  text_field("Credit limit", &s.draft.credit_limit, "customer.credit_limit", sink.problem_for("credit_limit"),
-             "no limit", half);
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ImGui::TextUnformatted("Status");
-  ImGui::SetNextItemWidth(half);
-  ImGui::Combo("##status", &s.draft.status, kStatusNames, 3);
-  test_mark("customer.status");
-  ImGui::EndGroup();
-
-  heading("Billing contact");
-  text_field("Name##b", &s.draft.billing_name, "customer.billing_name", sink.problem_for("contacts[1]"));
-  text_field("Email##b", &s.draft.billing_email, "customer.billing_email", sink.problem_for("contacts[1].email"),
-             "accounts@example.com");
-  text_field("Phone##b", &s.draft.billing_phone, "customer.billing_phone");
-  heading("Escalation contact (senior manager)");
-  text_field("Name##e", &s.draft.escalation_name, "customer.escalation_name");
-  text_field("Email##e", &s.draft.escalation_email, "customer.escalation_email");
-  heading("Details");
-  text_field("Tax id", &s.draft.tax_id, "customer.tax_id");
-  text_area("Address", &s.draft.address, "customer.address", ImGui::GetTextLineHeight() * 3.5f);
-  text_area("Notes", &s.draft.notes, "customer.notes", ImGui::GetTextLineHeight() * 3.5f);
-
-  ImGui::Spacing();
+  float buttons = ImGui::CalcTextSize("Save changesNew").x + ImGui::GetStyle().FramePadding.x * 4 +
+                  ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
   if (ImGui::Button(s.selected ? "Save changes" : "Add customer")) {
     CustomerFields fields;
     s.form_error.clear();
@@ -191,8 +159,84 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
   if (!s.form_error.empty()) problem_text(s.form_error);
   for (const Problem& p : sink.problems)
     if (p.where.empty() || p.where == "id") problem_text(p.message);
-  if (sink.outcome && sink.problems.empty() && sink.completed == s.seen_completed)
-    ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
+  if (sink.outcome && sink.problems.empty()) ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
+  ImGui::Separator();
+
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
+  float third = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3.0f;
+  text_field("Name", &s.draft.name, "customer.name", sink.problem_for("name"), "Company or person");
+  // Groups laid side by side from one top edge (ImGui's SameLine would shift a label down to the baseline of
+  // the input before it).
+  ImVec2 row_top;
+  float row_bottom = 0;
+  auto column = [&](float width, auto draw) {
+    bool first = row_bottom == 0;
+    if (first) row_top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width);
+    draw();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
+    row_top.x = ImGui::GetItemRectMax().x + spacing;
+  };
+  auto next_column = [&] { ImGui::SetCursorScreenPos(row_top); };
+  auto end_row = [&] {
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x,
+                                     row_bottom + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
+    row_bottom = 0;
+  };
+  column(half, [&] {
+    text_field("Currency", &s.draft.currency, "customer.currency", sink.problem_for("currency"), "USD", half);
+  });
+  next_column();
+  column(half, [&] {
+    text_field("Payment terms", &s.draft.terms, "customer.terms", sink.problem_for("terms"), "Net 30", half);
+  });
+  end_row();
+  column(half, [&] {
+    text_field("Credit limit", &s.draft.credit_limit, "customer.credit_limit", sink.problem_for("credit_limit"),
+               "no limit", half);
+  });
+  next_column();
+  column(half, [&] {
+    ImGui::TextUnformatted("Status");
+    ImGui::SetNextItemWidth(half);
+    ImGui::Combo("##status", &s.draft.status, kStatusNames, 3);
+    test_mark("customer.status");
+  });
+  end_row();
+
+  // A contact on one row: name, email, phone.
+  auto contact_row = [&](const char* title, const char* key, std::string* name, std::string* email,
+                         std::string* phone, const std::string& where) {
+    heading(title);
+    std::string n = std::string("customer.") + key + "_name", e = std::string("customer.") + key + "_email",
+                p = std::string("customer.") + key + "_phone";
+    column(third, [&] { text_field((std::string("Name##") + key).c_str(), name, n.c_str(), sink.problem_for(where), nullptr, third); });
+    next_column();
+    column(third, [&] {
+      text_field((std::string("Email##") + key).c_str(), email, e.c_str(), sink.problem_for(where + ".email"),
+                 "name@example.com", third);
+    });
+    next_column();
+    column(third, [&] { text_field((std::string("Phone##") + key).c_str(), phone, p.c_str(), {}, nullptr, third); });
+    end_row();
+  };
+  int billing_index = 1;
+  bool has_billing =
+      !s.draft.billing_name.empty() || !s.draft.billing_email.empty() || !s.draft.billing_phone.empty();
+  contact_row("Billing contact", "billing", &s.draft.billing_name, &s.draft.billing_email, &s.draft.billing_phone,
+              "contacts[" + std::to_string(billing_index) + "]");
+  contact_row("Escalation contact (senior manager)", "escalation", &s.draft.escalation_name,
+              &s.draft.escalation_email, &s.draft.escalation_phone,
+              "contacts[" + std::to_string(has_billing ? 2 : 1) + "]");
+  heading("Details");
+  text_field("Tax id", &s.draft.tax_id, "customer.tax_id");
+  text_area("Address", &s.draft.address, "customer.address", ImGui::GetTextLineHeight() * 3.5f);
+  text_area("Notes", &s.draft.notes, "customer.notes", ImGui::GetTextLineHeight() * 3.5f);
 }
 
 }  // namespace

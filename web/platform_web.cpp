@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -96,6 +97,15 @@ class WebPlatform : public ui::Platform {
   const char* name() override { return "browser"; }
 };
 
+// One browser input event, queued until a frame takes it.
+struct InputEvent {
+  enum Kind { MousePos, MouseButton, Wheel, Key, Char } kind;
+  float x = 0, y = 0;   // MousePos: CSS pixels in the canvas; Wheel: notches (positive = up / left)
+  unsigned code = 0;    // MouseButton: ImGui button; Key: DOM keyCode; Char: Unicode code point
+  bool down = false;    // MouseButton, Key: pressed or released
+  bool ctrl = false, shift = false, alt = false, super = false;  // Key: modifiers at the time
+};
+
 struct State {
   WebPlatform platform;
   std::unique_ptr<ui::App> app;
@@ -106,6 +116,9 @@ struct State {
   int settle = 0;               // frames still to draw after the last event
   int64_t frames = 0;           // frames drawn so far
   std::string clipboard;        // the text ImGui copies to and pastes from
+  // ImGui 1.86 samples button and key state once a frame, so a press and release between two frames would be
+  // lost (a fast click, Ctrl+A typed by a test). Input is queued and fed to ImGui in order, a frame at a time.
+  std::deque<InputEvent> input;
   std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
 };
 State* state = nullptr;
@@ -159,6 +172,52 @@ void fit_canvas() {
   }
 }
 
+// Feeds queued input to ImGui for one frame, in order: any number of pointer moves, wheel turns and typed
+// characters, but only one key or button change per frame, and nothing after it that its frame must not see
+// (a later character, or a move after a click). Returns true when input is left for the next frame.
+bool feed_input(ImGuiIO& io) {
+  bool discrete = false, typed = false;
+  while (!state->input.empty()) {
+    const InputEvent& e = state->input.front();
+    switch (e.kind) {
+      case InputEvent::MousePos:
+        if (discrete) return true;
+        io.MousePos = ImVec2(e.x, e.y);
+        break;
+      case InputEvent::Wheel:
+        io.MouseWheel += e.y;
+        io.MouseWheelH += e.x;
+        break;
+      case InputEvent::Char:
+        if (discrete) return true;
+        io.AddInputCharacter(e.code);
+        typed = true;
+        break;
+      case InputEvent::MouseButton:
+      case InputEvent::Key:
+        if (discrete || typed) return true;
+        discrete = true;
+        if (e.kind == InputEvent::MouseButton) {
+          io.MouseDown[e.code] = e.down;
+        } else {
+          if (e.code < 512) io.KeysDown[e.code] = e.down;
+          io.KeyCtrl = e.ctrl;
+          io.KeyShift = e.shift;
+          io.KeyAlt = e.alt;
+          io.KeySuper = e.super;
+        }
+        break;
+    }
+    state->input.pop_front();
+  }
+  return false;
+}
+
+void queue(InputEvent e) {
+  state->input.push_back(e);
+  wake();
+}
+
 void draw_frame() {
   ImGuiIO& io = ImGui::GetIO();
   auto now = std::chrono::steady_clock::now();
@@ -169,8 +228,9 @@ void draw_frame() {
   io.DisplayFramebufferScale = ImVec2(state->dpr, state->dpr);
 
   ImGui_ImplOpenGL3_NewFrame();
+  bool more_input = feed_input(io);
   ImGui::NewFrame();
-  bool changed = state->app->frame();
+  bool changed = state->app->frame() || more_input;
   ImGui::Render();
   glViewport(0, 0, int(io.DisplaySize.x * state->dpr), int(io.DisplaySize.y * state->dpr));
   glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
@@ -197,13 +257,6 @@ void map_keys(ImGuiIO& io) {
   for (const auto& m : map) io.KeyMap[m.key] = m.code;
 }
 
-void set_modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent* e) {
-  io.KeyCtrl = e->ctrlKey;
-  io.KeyShift = e->shiftKey;
-  io.KeyAlt = e->altKey;
-  io.KeySuper = e->metaKey;
-}
-
 // Decodes one UTF-8 code point when `s` holds exactly one; else 0.
 unsigned single_code_point(const char* s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s);
@@ -217,42 +270,53 @@ unsigned single_code_point(const char* s) {
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  set_modifiers(io, e);
   bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-  int code = int(e->keyCode);
-  if (code > 0 && code < 512) io.KeysDown[code] = down;
+  unsigned code = e->keyCode;
   bool command = e->ctrlKey || e->metaKey;
-  EM_BOOL handled = EM_TRUE;
-  if (down) {
-    unsigned cp = single_code_point(e->key);
-    if (cp >= 0x20 && cp != 0x7F && !command) {
-      io.AddInputCharacter(cp);
-    } else if (command && (code == 67 || code == 88)) {  // Ctrl+C / Ctrl+X: copy now, hand over in "copy"
-      draw_frame();
-      EM_ASM({ Module.duebookCopyArmed = true; });
-      handled = EM_FALSE;
-    } else if (command && code == 86) {  // Ctrl+V: let the browser fire "paste" first
-      handled = EM_FALSE;
-    }
+  InputEvent key{InputEvent::Key};
+  key.code = code;
+  key.down = down;
+  key.ctrl = e->ctrlKey;
+  key.shift = e->shiftKey;
+  key.alt = e->altKey;
+  key.super = e->metaKey;
+  if (code > 0) queue(key);
+  if (!down) return EM_TRUE;
+  unsigned cp = single_code_point(e->key);
+  if (cp >= 0x20 && cp != 0x7F && !command) {
+    InputEvent ch{InputEvent::Char};
+    ch.code = cp;
+    queue(ch);
+    return EM_TRUE;
   }
-  wake();
-  return handled;
+  if (command && (code == 67 || code == 88)) {  // Ctrl+C / Ctrl+X: copy now, hand the text over in "copy"
+    for (int i = 0; i < 16 && !state->input.empty(); ++i) draw_frame();
+    EM_ASM({ Module.duebookCopyArmed = true; });
+    return EM_FALSE;
+  }
+  if (command && code == 86) return EM_FALSE;  // Ctrl+V: let the browser fire "paste" first
+  return EM_TRUE;
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(float(e->targetX), float(e->targetY));
+  InputEvent pos{InputEvent::MousePos};
+  pos.x = float(e->targetX);
+  pos.y = float(e->targetY);
+  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE || type == EMSCRIPTEN_EVENT_MOUSEDOWN) queue(pos);
   int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
-  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[button] = true;
-  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[button] = false;
-  wake();
+  if (button >= 0 && type != EMSCRIPTEN_EVENT_MOUSEMOVE) {
+    InputEvent b{InputEvent::MouseButton};
+    b.code = unsigned(button);
+    b.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+    queue(b);
+  }
   return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // let mousedown focus the page
 }
 
 EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
-  ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-  wake();
+  InputEvent pos{InputEvent::MousePos};
+  pos.x = pos.y = -FLT_MAX;
+  queue(pos);
   return EM_TRUE;
 }
 
@@ -265,10 +329,10 @@ float wheel_notches(double delta, unsigned long mode) {
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.MouseWheel -= wheel_notches(e->deltaY, e->deltaMode);
-  io.MouseWheelH -= wheel_notches(e->deltaX, e->deltaMode);
-  wake();
+  InputEvent wheel{InputEvent::Wheel};
+  wheel.x = -wheel_notches(e->deltaX, e->deltaMode);
+  wheel.y = -wheel_notches(e->deltaY, e->deltaMode);
+  queue(wheel);
   return EM_TRUE;  // the page itself must not scroll
 }
 
@@ -281,6 +345,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
   ImGuiIO& io = ImGui::GetIO();
   if (type == EMSCRIPTEN_EVENT_BLUR) {  // keys released while away must not stay down
+    state->input.clear();
     std::memset(io.KeysDown, 0, sizeof io.KeysDown);
     io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
   }
