@@ -97,6 +97,13 @@ bool App::frame() {
 
 std::string App::state_json() {
   nlohmann::json j = {{"ready", ready()}, {"frames", frames_}, {"error", open_error_}};
+  // Which of the characters the UI must show have a real glyph in the loaded font (not the fallback box).
+  nlohmann::json glyphs = nlohmann::json::object();
+  if (ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0])
+    for (auto [name, cp] : {std::pair{"euro", 0x20AC}, {"pound", 0x00A3}, {"yen", 0x00A5}, {"e_acute", 0x00E9},
+                            {"o_umlaut", 0x00F6}, {"z_caron", 0x017E}, {"l_stroke", 0x0142}})
+      glyphs[name] = font->FindGlyphNoFallback(ImWchar(cp)) != nullptr;
+  j["glyphs"] = glyphs;
   if (ledger_) {
     j["customers"] = queries_->customer_count("");
     j["revision"] = ledger_->revision();

@@ -119,6 +119,23 @@ test("the page loads, draws its first frame and reports ready", async () => {
   console.log(`first frame ${firstFrame.toFixed(0)} ms after navigation start (wall ${Date.now() - started} ms)`);
 });
 
+test("the font has the glyphs for currency signs and accented names", async () => {
+  const glyphs = (await state(page)).glyphs;
+  for (const name of ["euro", "pound", "yen", "e_acute", "o_umlaut", "z_caron", "l_stroke"])
+    assert.equal(glyphs[name], true, `glyph ${name}`);
+});
+
+test("the canvas follows the window size", async () => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.waitForTimeout(200);
+  const s = await state(page);
+  assert.deepEqual(s.canvas_css, [1000, 700]);
+  assert.equal(await page.evaluate(() => document.getElementById("canvas").width), 1000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(200);
+  assert.deepEqual((await state(page)).canvas_css, [1280, 800]);
+});
+
 test("a customer added through the UI is still there after a reload", async () => {
   await addCustomer(page, "Müller & Söhne GmbH", "EUR");
   await waitFor(page, () => true, "");
