@@ -97,6 +97,9 @@ struct ReferenceRates {
   RateHistory ecb_mro;        // ECB main refinancing operations rate (assets/rates/ecb-mro-rate.csv)
 };
 
+// The reference rates bundled with this build (assets/rates/), parsed once.
+const ReferenceRates& builtin_reference_rates();
+
 // ---------------------------------------------------------------------------------------------
 // Interest
 

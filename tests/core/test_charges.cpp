@@ -502,3 +502,15 @@ TEST_CASE("early-payment discount: 2/10 Net 30 paid on day 10 earns it, on day 1
   CHECK(mentions(r.problems(), "payment.gross", "net + tax"));
   CHECK(mentions(r.problems(), "payment.amount", "positive"));
 }
+
+TEST_CASE("the bundled reference rates parse and cover the statutory dates") {
+  // Bank of England: Bank Rate 5.25 % from 3 Aug 2023 (BoE "Official Bank Rate history");
+  // ECB main refinancing rate 4.50 % from 20 Sep 2023 (ECB "Key ECB interest rates").
+  const duebook::ReferenceRates& rates = duebook::builtin_reference_rates();
+  auto boe = duebook::rate_in_force(rates.boe_bank_rate, duebook::Date{2023, 12, 31});
+  auto ecb = duebook::rate_in_force(rates.ecb_mro, duebook::Date{2024, 1, 1});
+  REQUIRE(boe);
+  REQUIRE(ecb);
+  CHECK(duebook::to_string(*boe) == "5.25");
+  CHECK(duebook::to_string(*ecb) == "4.50");
+}
