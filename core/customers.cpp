@@ -67,8 +67,9 @@ CustomerFields fields_from_json(const Json& j) {
   return f;
 }
 
-// Normalises and checks fields; `self` is the id being edited (0 when adding), for the uniqueness check.
-Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self) {
+// Normalises and checks fields; `self` is the id being edited (0 when adding), for the uniqueness check, which
+// `check_unique` false skips (the caller knows the name is new).
+Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool check_unique = true) {
   Problems problems;
   f.name = trim(f.name);
   f.currency = trim(f.currency);
@@ -78,7 +79,7 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self) {
   f.tax_id = trim(f.tax_id);
   if (f.name.empty()) problems.push_back({"name", "a customer needs a name"});
   else if (f.name.size() > 200) problems.push_back({"name", "is longer than 200 characters"});
-  else if (auto other = find_customer_by_name(db, f.name); other && other->id != self)
+  else if (auto other = check_unique ? find_customer_by_name(db, f.name) : std::nullopt; other && other->id != self)
     problems.push_back({"name", "a customer named \"" + other->fields.name + "\" already exists"});
   if (!is_known_currency(f.currency))
     problems.push_back({"currency", "\"" + f.currency + "\" is not an ISO 4217 currency code"});
@@ -127,11 +128,15 @@ Status write_fields(Db& db, int64_t id, const CustomerFields& f) {
 
 Status apply_added(Db& db, const Event& e, const Json& p) {
   int64_t id = p.at("id").get<int64_t>();
-  Status s = db.prepare("INSERT INTO customers(id, name, name_key, currency, created_seq) VALUES (?1, '', '', '', ?2)")
-                 .bind_all(id, e.seq)
+  CustomerFields f = fields_from_json(p.at("fields"));
+  // One INSERT with every column: imports add customers by the hundred thousand.
+  Status s = db.prepare("INSERT INTO customers(id, name, name_key, currency, address, tax_id, terms, credit_limit, "
+                        "notes, status, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                 .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
+                           f.notes, to_string(f.status), e.seq)
                  .run();
-  if (!s) return s;
-  return write_fields(db, id, fields_from_json(p.at("fields")));
+  if (!s || f.contacts.empty()) return s;
+  return write_contacts(db, id, f.contacts);
 }
 
 Status apply_retracted(Db& db, const Event&, const Json& p) {
@@ -167,16 +172,22 @@ const std::vector<Projector>& customer_projectors() {
   return list;
 }
 
-Result<Plan> plan_command(Db& db, const AddCustomer& command) {
-  Result<CustomerFields> fields = validate(db, command.fields, 0);
-  if (!fields) return fields.problems();
+Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool check_unique) {
+  Result<CustomerFields> valid = validate(db, fields, 0, check_unique);
+  if (!valid) return valid.problems();
   Statement& next = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM customers");
   int64_t id = next.step() ? next.int64(0) : 1;
   next.reset();
+  return Json{{"id", id}, {"fields", fields_to_json(*valid)}};
+}
+
+Result<Plan> plan_command(Db& db, const AddCustomer& command) {
+  Result<Json> payload = customer_added_payload(db, command.fields);
+  if (!payload) return payload.problems();
   Plan plan;
-  plan.label = "Add customer " + fields->name;
-  plan.created_id = id;
-  plan.events.push_back({"customer.added", to_payload(Json{{"id", id}, {"fields", fields_to_json(*fields)}})});
+  plan.label = "Add customer " + payload.value()["fields"]["name"].get<std::string>();
+  plan.created_id = payload.value()["id"].get<int64_t>();
+  plan.events.push_back({"customer.added", to_payload(payload.value())});
   return plan;
 }
 
@@ -187,6 +198,18 @@ Result<Plan> plan_command(Db& db, const EditCustomer& command) {
   if (!fields) return fields.problems();
   Json b = fields_to_json(before->fields), a = fields_to_json(*fields);
   if (a == b) return Problem{"", "nothing changed"};
+  if (fields->currency != before->fields.currency) {
+    // Amounts are kept in the customer's currency: once money is recorded it cannot change.
+    Statement& used = db.prepare("SELECT 1 FROM invoices WHERE customer_id = ?1 UNION ALL SELECT 1 FROM payments "
+                                 "WHERE customer_id = ?1 UNION ALL SELECT 1 FROM credit_notes WHERE customer_id = ?1 "
+                                 "LIMIT 1");
+    used.bind_all(command.id);
+    bool has_records = used.step();
+    used.reset();
+    if (has_records)
+      return Problem{"currency", "cannot change: " + before->fields.name + " already has invoices or payments in " +
+                                     before->fields.currency};
+  }
   Plan plan;
   plan.label = "Edit customer " + fields->name;
   plan.events.push_back({"customer.edited", to_payload(Json{{"id", command.id}, {"before", b}, {"after", a}})});

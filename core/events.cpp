@@ -60,16 +60,21 @@ std::vector<Event> read_events(Db& db, int64_t from, int64_t to) {
   return out;
 }
 
-Status append_event(Db& db, Event& e) {
-  Statement& last = db.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (last.step()) {
-    e.seq = last.int64(0) + 1;
-    e.prev_hash = last.text(1);
+Status append_event(Db& db, Event& e, const Event* previous) {
+  if (previous) {
+    e.seq = previous->seq + 1;
+    e.prev_hash = previous->hash;
   } else {
-    e.seq = 1;
-    e.prev_hash = std::string(64, '0');
+    Statement& last = db.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    if (last.step()) {
+      e.seq = last.int64(0) + 1;
+      e.prev_hash = last.text(1);
+    } else {
+      e.seq = 1;
+      e.prev_hash = std::string(64, '0');
+    }
+    last.reset();
   }
-  last.reset();
   e.hash = event_hash(e);
   return db
       .prepare(
@@ -85,7 +90,7 @@ ChainCheck verify_chain(Db& db) {
   std::string prev(64, '0');
   int64_t expected_seq = 1;
   // Stream in pages so a long log is not held in memory at once.
-  const int64_t kPage = 10000;
+  const int64_t kPage = 500;  // batch events of imports are large
   for (int64_t from = 1;; from += kPage) {
     std::vector<Event> page = read_events(db, from, from + kPage - 1);
     if (page.empty()) break;

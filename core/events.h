@@ -43,8 +43,9 @@ std::string event_hash(const Event& e);
 // Reads events with seq in [from, to] in order; to = 0 means to the end.
 std::vector<Event> read_events(Db& db, int64_t from = 1, int64_t to = 0);
 
-// Appends `e` (seq, prev_hash and hash are filled in here). The caller holds the transaction.
-Status append_event(Db& db, Event& e);
+// Appends `e` (seq, prev_hash and hash are filled in here). The caller holds the transaction. `previous`, when
+// given, must be the last event in the log (the caller just appended it): it saves reading it back.
+Status append_event(Db& db, Event& e, const Event* previous = nullptr);
 
 // Result of re-hashing the whole chain.
 struct ChainCheck {

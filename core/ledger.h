@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "commands.h"
 #include "db.h"
 #include "events.h"
@@ -37,6 +39,9 @@ struct Plan {
   std::string label;               // "Add customer Acme Ltd"
   std::vector<EventDraft> events;  // in order
   int64_t created_id = 0;          // id of a record it creates
+  // The payload of events[i] as already built, when the planner has it (else null): applied as is instead of
+  // parsing the text again.
+  std::vector<std::shared_ptr<const nlohmann::json>> parsed;
 };
 
 class Ledger {
@@ -70,9 +75,10 @@ class Ledger {
   Db& db() { return *db_; }
 
  private:
+  friend class ActionWriter;  // appends the events of one action (ledger.cpp)
   Ledger(std::unique_ptr<Db> db, LedgerEnv env) : db_(std::move(db)), env_(std::move(env)) {}
   Result<ActionOutcome> commit(const Plan& plan, ActionKind kind, int64_t target);
-  Status apply(const Event& e);
+  Result<ActionOutcome> reverse_action(int64_t id, const std::string& label, ActionKind kind);
   void notify();  // after the outermost commit: bump the revision, run the hook
   std::unique_ptr<Db> db_;
   LedgerEnv env_;

@@ -15,28 +15,48 @@ constexpr uint32_t kRound[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+// A macro, not a function: debug builds do not inline, and the event log hashes every event it appends.
+#define DUEBOOK_ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
 }  // namespace
 
 Sha256::Sha256()
     : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
+// One 64-byte block (FIPS 180-4 section 6.2.2). The rounds are written out eight at a time with the working
+// variables renamed instead of shifted, and the message schedule is computed as it is consumed, which roughly
+// halves the time per block against the textbook loop; the event log hashes every event it appends.
 void Sha256::block(const uint8_t* p) {
-  uint32_t w[64];
+  uint32_t w[16];
   for (int i = 0; i < 16; ++i)
     w[i] = uint32_t(p[4 * i]) << 24 | uint32_t(p[4 * i + 1]) << 16 | uint32_t(p[4 * i + 2]) << 8 | p[4 * i + 3];
-  for (int i = 16; i < 64; ++i) {
-    uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
   uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
-  for (int i = 0; i < 64; ++i) {
-    uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
-    uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+#define DUEBOOK_SHA_ROUND(a, b, c, d, e, f, g, h, i, wi)                                            \
+  do {                                                                                             \
+    uint32_t t1 = h + (DUEBOOK_ROTR(e, 6) ^ DUEBOOK_ROTR(e, 11) ^ DUEBOOK_ROTR(e, 25)) + (g ^ (e & (f ^ g))) + kRound[i] + (wi); \
+    uint32_t t2 = (DUEBOOK_ROTR(a, 2) ^ DUEBOOK_ROTR(a, 13) ^ DUEBOOK_ROTR(a, 22)) + ((a & b) | (c & (a | b)));              \
+    d += t1;                                                                                       \
+    h = t1 + t2;                                                                                   \
+  } while (0)
+  for (int i = 0; i < 64; i += 8) {
+    // Schedule words i..i+7 into w[(i + k) & 15]; each overwrites word i + k - 16, whose round is done.
+    if (i >= 16)
+      for (int j = i; j < i + 8; ++j) {
+        uint32_t w15 = w[(j - 15) & 15], w2 = w[(j - 2) & 15];
+        w[j & 15] += (DUEBOOK_ROTR(w15, 7) ^ DUEBOOK_ROTR(w15, 18) ^ (w15 >> 3)) + w[(j - 7) & 15] +
+                     (DUEBOOK_ROTR(w2, 17) ^ DUEBOOK_ROTR(w2, 19) ^ (w2 >> 10));
+      }
+    const int k = i & 15;
+    DUEBOOK_SHA_ROUND(a, b, c, d, e, f, g, h, i, w[k]);
+    DUEBOOK_SHA_ROUND(h, a, b, c, d, e, f, g, i + 1, w[k + 1]);
+    DUEBOOK_SHA_ROUND(g, h, a, b, c, d, e, f, i + 2, w[k + 2]);
+    DUEBOOK_SHA_ROUND(f, g, h, a, b, c, d, e, i + 3, w[k + 3]);
+    DUEBOOK_SHA_ROUND(e, f, g, h, a, b, c, d, i + 4, w[k + 4]);
+    DUEBOOK_SHA_ROUND(d, e, f, g, h, a, b, c, i + 5, w[k + 5]);
+    DUEBOOK_SHA_ROUND(c, d, e, f, g, h, a, b, i + 6, w[k + 6]);
+    DUEBOOK_SHA_ROUND(b, c, d, e, f, g, h, a, i + 7, w[k + 7]);
   }
+#undef DUEBOOK_SHA_ROUND
   h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d; h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
 }
 
@@ -44,12 +64,17 @@ void Sha256::update(std::string_view bytes) {
   auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   size_t n = bytes.size();
   total_ += n;
-  while (n > 0) {
+  if (buf_len_ > 0) {  // top up a partial block first
     size_t take = std::min(n, sizeof buf_ - buf_len_);
     std::memcpy(buf_ + buf_len_, p, take);
     buf_len_ += take; p += take; n -= take;
-    if (buf_len_ == 64) { block(buf_); buf_len_ = 0; }
+    if (buf_len_ < 64) return;
+    block(buf_);
+    buf_len_ = 0;
   }
+  for (; n >= 64; p += 64, n -= 64) block(p);  // whole blocks straight from the input
+  std::memcpy(buf_, p, n);
+  buf_len_ = n;
 }
 
 std::array<uint8_t, 32> Sha256::finish() {

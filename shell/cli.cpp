@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "invoices.h"
+#include "money.h"
 #include "platform_desktop.h"
 
 namespace duebook::cli {
@@ -54,6 +56,38 @@ std::string csv_escape(const std::string& cell) {
     out += c;
   }
   return out + "\"";
+}
+
+const std::vector<const std::vector<Handler>*>& all_handlers() {
+  static const std::vector<const std::vector<Handler>*> lists = {
+      &ledger_handlers(), &customer_handlers(), &invoice_handlers(), &payment_handlers(), &import_handlers(),
+      &report_handlers(), &collections_handlers()};
+  return lists;
+}
+
+std::optional<Customer> find_customer_arg(Db& db, const std::string& key) {
+  if (key.empty()) return std::nullopt;
+  std::string digits = key[0] == '#' ? key.substr(1) : key;
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos)
+    if (auto c = find_customer(db, std::atoll(digits.c_str()))) return c;
+  return find_customer_by_name(db, key);
+}
+
+Result<Date> date_arg(const Context& ctx, const std::optional<std::string>& text, const std::string& option) {
+  if (!text) return civil_from_days(ctx.env.now_ms() / 86400000);
+  Result<Date> d = parse_date(*text);
+  if (!d) return Problem{option, d.problems()[0].message};
+  return d;
+}
+
+Result<int64_t> amount_arg(const std::string& text, const std::string& currency, const std::string& option) {
+  Result<int64_t> a = parse_amount(text, currency_digits(currency));
+  if (!a) return Problem{option, a.problems()[0].message};
+  return a;
+}
+
+std::string money_text(int64_t minor, const std::string& currency) {
+  return format_amount(minor, currency_digits(currency));
 }
 
 // Display width of UTF-8 text: one column per code point (continuation bytes do not count).
@@ -133,7 +167,7 @@ static void print_help(std::ostream& out) {
          "Usage: duebook [--db PATH] [--format table|json|csv] COMMAND [SUBCOMMAND] [ARGS...]\n"
          "       duebook [--db PATH]            open the workbench window\n\n"
          "Commands:\n";
-  for (const auto* list : {&ledger_handlers(), &customer_handlers()})
+  for (const auto* list : all_handlers())
     for (const Handler& h : *list) {
       std::string name = std::string(h.command) + (*h.subcommand ? std::string(" ") + h.subcommand : "");
       out << "  " << name << std::string(name.size() < 22 ? 22 - name.size() : 1, ' ') << h.summary << "\n";
@@ -164,7 +198,7 @@ int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& 
   ctx.env.actor = std::string("cli:") + (user ? user : "user");
   ctx.env.seed = uint64_t(ctx.env.now_ms()) * 0x9e3779b97f4a7c15ULL ^ uint64_t(getpid());
 
-  for (const auto* list : {&ledger_handlers(), &customer_handlers()}) {
+  for (const auto* list : all_handlers()) {
     // A command with subcommands takes the next word as the subcommand.
     for (const Handler& h : *list) {
       if (*command != h.command || *h.subcommand) continue;
@@ -172,11 +206,11 @@ int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& 
     }
   }
   bool known = false;
-  for (const auto* list : {&ledger_handlers(), &customer_handlers()})
+  for (const auto* list : all_handlers())
     for (const Handler& h : *list) known |= *command == h.command;
   if (!known) return ctx.usage("unknown command \"" + *command + "\"");
   std::optional<std::string> sub = args.positional();
-  for (const auto* list : {&ledger_handlers(), &customer_handlers()})
+  for (const auto* list : all_handlers())
     for (const Handler& h : *list)
       if (*command == h.command && sub && *sub == h.subcommand) {
         return h.run(ctx, args);

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "date.h"
 #include "ledger.h"
+#include "queries.h"
 
 namespace duebook::cli {
 
@@ -77,8 +79,25 @@ struct Handler {
 };
 const std::vector<Handler>& customer_handlers();
 const std::vector<Handler>& ledger_handlers();
+const std::vector<Handler>& invoice_handlers();  // cli_invoices.cpp: invoice, credit-note, schedule
+const std::vector<Handler>& payment_handlers();  // cli_payments.cpp: payment, customer balance
+const std::vector<Handler>& import_handlers();   // cli_import.cpp: import, export
+const std::vector<Handler>& report_handlers();       // cli_reports.cpp: report aging, statement, dso, cei, forecast, ...
+const std::vector<Handler>& collections_handlers();  // cli_collections*.cpp: collections, contact, promise, ...
+// Every list, in the order --help shows them.
+const std::vector<const std::vector<Handler>*>& all_handlers();
 
 // Shared helpers for handlers.
 std::string csv_escape(const std::string& cell);
+
+// A customer named by id ("12" or "#12") or exact name (case-insensitive); nullopt when there is none.
+std::optional<Customer> find_customer_arg(Db& db, const std::string& key);
+// The date in `text` (YYYY-MM-DD), or today (UTC, from ctx.env's clock) when `text` is not given. Problems name
+// `option`.
+Result<Date> date_arg(const Context& ctx, const std::optional<std::string>& text, const std::string& option);
+// An amount typed in major units of `currency`; problems name `option`.
+Result<int64_t> amount_arg(const std::string& text, const std::string& currency, const std::string& option);
+// Minor units as major-unit text in the currency's digits ("1234.50").
+std::string money_text(int64_t minor, const std::string& currency);
 
 }  // namespace duebook::cli

@@ -78,5 +78,376 @@ expect "garbage names file" "$work/err" "garbage.sqlite"
 check "help" 0 "$bin" --help
 expect "help lists commands" "$work/out" "customer add"
 
+# Reports: a small two-currency ledger built with the CLI, aged as of two days.
+# same NAME FILE EXPECTED: the file holds exactly EXPECTED (plus its final newline)
+same() {
+  if printf '%s\n' "$3" | diff -q - "$2" >/dev/null; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $1: differs:"
+    printf '%s\n' "$3" | diff - "$2" | head -20
+  fi
+}
+rdb="$work/reports.sqlite"
+check "report: customer USD" 0 "$bin" --db "$rdb" customer add "Acme Ltd" --currency USD --terms "Net 30"
+check "report: customer EUR" 0 "$bin" --db "$rdb" customer add "Beta GmbH" --currency EUR --terms "Net 30"
+check "report: invoice 1" 0 "$bin" --db "$rdb" invoice add --customer "Acme Ltd" --line "Widgets;1;100.00" \
+  --date 2026-01-01 --issue
+check "report: invoice 2" 0 "$bin" --db "$rdb" invoice add --customer "Acme Ltd" --line "Gadgets;2;25.00" \
+  --date 2026-03-01 --issue
+check "report: invoice 3" 0 "$bin" --db "$rdb" invoice add --customer "Beta GmbH" --line "Service;1;200.00" \
+  --date 2026-02-01 --issue
+check "report: payment" 0 "$bin" --db "$rdb" payment add --customer "Acme Ltd" --amount 40 --date 2026-02-15
+check "report: credit note" 0 "$bin" --db "$rdb" credit-note add --customer "Beta GmbH" --amount 25 \
+  --date 2026-03-10 --reason goodwill
+# 2026-02-14, before the payment and the credit note: INV-0001 (due 01-31) is 14 days late, INV-0003 (due 03-03)
+# not yet due, INV-0002 not issued.
+check "report aging json (past day)" 0 "$bin" --db "$rdb" --format json report aging --as-of 2026-02-14
+same "aging json before the payment" "$work/out" '{"as_of": "2026-02-14", "basis": "due_date", "buckets": ["current", "1-30", "31-60", "61-90", "90+"], "by_currency": [{"currency": "EUR", "customers": [{"name": "Beta GmbH", "buckets": ["200.00", "0.00", "0.00", "0.00", "0.00"], "total": "200.00", "unapplied_credit": "0.00"}], "totals": {"buckets": ["200.00", "0.00", "0.00", "0.00", "0.00"], "total": "200.00"}}, {"currency": "USD", "customers": [{"name": "Acme Ltd", "buckets": ["0.00", "100.00", "0.00", "0.00", "0.00"], "total": "100.00", "unapplied_credit": "0.00"}], "totals": {"buckets": ["0.00", "100.00", "0.00", "0.00", "0.00"], "total": "100.00"}}]}'
+# 2026-03-31: INV-0001 100 − 40 = 60.00, 59 days late; INV-0002 50.00 due that day (current); INV-0003 28 days
+# late; the credit note (against the customer) is Beta's unapplied credit.
+check "report aging json" 0 "$bin" --db "$rdb" --format json report aging --as-of 2026-03-31
+same "aging json after" "$work/out" '{"as_of": "2026-03-31", "basis": "due_date", "buckets": ["current", "1-30", "31-60", "61-90", "90+"], "by_currency": [{"currency": "EUR", "customers": [{"name": "Beta GmbH", "buckets": ["0.00", "200.00", "0.00", "0.00", "0.00"], "total": "200.00", "unapplied_credit": "25.00"}], "totals": {"buckets": ["0.00", "200.00", "0.00", "0.00", "0.00"], "total": "200.00"}}, {"currency": "USD", "customers": [{"name": "Acme Ltd", "buckets": ["50.00", "0.00", "60.00", "0.00", "0.00"], "total": "110.00", "unapplied_credit": "0.00"}], "totals": {"buckets": ["50.00", "0.00", "60.00", "0.00", "0.00"], "total": "110.00"}}]}'
+check "report aging csv buckets" 0 "$bin" --db "$rdb" --format csv report aging --as-of 2026-03-31 --buckets 30,60
+expect "aging csv header" "$work/out" '^currency,customer,current,1-30,31-60,60\+,total,unapplied_credit'
+expect "aging csv row" "$work/out" '^USD,Acme Ltd,50.00,0.00,60.00,0.00,110.00,0.00'
+check "report aging table by invoice date" 0 "$bin" --db "$rdb" report aging --as-of 2026-03-31 --basis invoice_date
+expect "aging table total" "$work/out" '^TOTAL +0.00 +0.00 +200.00'
+check "report aging bad date" 3 "$bin" --db "$rdb" report aging --as-of 2026-02-30
+expect "bad date names option" "$work/err" '^--as-of: '
+check "report aging bad basis" 3 "$bin" --db "$rdb" report aging --as-of 2026-03-31 --basis payday
+expect "bad basis names option" "$work/err" '^--basis: '
+check "report aging bad buckets" 3 "$bin" --db "$rdb" report aging --as-of 2026-03-31 --buckets 60,30
+expect "bad buckets names option" "$work/err" '^--buckets: '
+check "report aging unknown option" 2 "$bin" --db "$rdb" report aging --as-of 2026-03-31 --colour red
+check "report unknown subcommand" 2 "$bin" --db "$rdb" report frob
+check "report statement json" 0 "$bin" --db "$rdb" --format json report statement --customer "Acme Ltd" \
+  --from 2026-02-01 --to 2026-03-31
+expect "statement opening" "$work/out" '"opening_balance": "100.00"'
+expect "statement payment line" "$work/out" '"balance": "60.00"'
+expect "statement closing" "$work/out" '"closing_balance": "110.00"'
+check "report statement unknown customer" 3 "$bin" --db "$rdb" report statement --customer Nobody
+expect "statement names option" "$work/err" '^--customer: '
+check "report statement needs customer" 2 "$bin" --db "$rdb" report statement
+check "report dso" 0 "$bin" --db "$rdb" --format csv report dso --from 2026-01-01 --to 2026-03-31
+# USD: 110.00 open / 150.00 sold × 90 days = 66.00; best possible 50 / 150 × 90 = 30.00.
+expect "dso usd" "$work/out" '^USD,2026-01-01,2026-03-31,90,150.00,110.00,50.00,66.00,'
+expect "dso best possible" "$work/out" '^USD,.*,30.00,36.00,[[:space:]]*$'
+check "report dso bad period" 3 "$bin" --db "$rdb" report dso --from 2026-03-31 --to 2026-01-01
+check "report cei" 0 "$bin" --db "$rdb" --format csv report cei --from 2026-01-01 --to 2026-03-31
+# USD: (0 + 150 − 110) / (0 + 150 − 50) = 40 %.
+expect "cei usd" "$work/out" '^USD,2026-01-01,2026-03-31,0.00,150.00,110.00,50.00,40.00,[[:space:]]*$'
+check "report days-late" 0 "$bin" --db "$rdb" --format csv report days-late --from 2026-01-01 --to 2026-03-31
+expect "days late acme" "$work/out" '^USD,Acme Ltd,1,40.00,15.00,0,,,[[:space:]]*$'
+check "report forecast" 0 "$bin" --db "$rdb" --format json report forecast --as-of 2026-03-31
+# Naive: everything due by the as-of day in week 1: USD 60.00 overdue + 50.00 due on 03-31.
+expect "forecast naive week 1" "$work/out" '"naive": "110.00"'
+check "report backtest" 0 "$bin" --db "$rdb" report backtest --as-of 2026-01-15
+check "report options" 0 "$bin" --db "$rdb" --format csv report options --invoices INV-2026-0001 \
+  --as-of 2026-03-31 --discount 2 --interest contract:18 --factoring advance=80,fee=3,reserve=20 --agency 25
+expect "options discount" "$work/out" '^discount,USD,58.80,58.80,'
+check "report options unknown invoice" 3 "$bin" --db "$rdb" report options --invoices INV-9
+expect "options names invoices" "$work/err" '^--invoices: '
+check "report options bad reserve" 3 "$bin" --db "$rdb" report options --invoices INV-2026-0001 \
+  --factoring advance=80,reserve=30
+expect "options names factoring" "$work/err" '^--factoring reserve: '
+check "report on a garbage file" 4 "$bin" --db "$work/garbage.sqlite" report aging --as-of 2026-03-31
+
+# Invoices, payments, credit notes, imports and export (the ledger core of issue 3).
+ldb="$work/ledger3.sqlite"
+check "l3: customer" 0 "$bin" --db "$ldb" customer add "Acme Ltd" --currency USD --terms "Net 30"
+check "l3: draft" 0 "$bin" --db "$ldb" invoice add --customer "Acme Ltd" --date 2026-03-01 \
+  --line "Consulting;10;120.00;19" --line "Travel;1;80.00"
+expect "l3: draft says id" "$work/out" "Draft an invoice for Acme Ltd \(#1\)"
+check "l3: issue draft" 0 "$bin" --db "$ldb" invoice issue '#1' --date 2026-03-02
+expect "l3: issued number" "$work/out" "Issue invoice INV-2026-0001 to Acme Ltd"
+check "l3: add and issue" 0 "$bin" --db "$ldb" invoice add --customer 1 --date 2026-03-05 --line "Widgets;3;9.99" --issue
+expect "l3: second number" "$work/out" "INV-2026-0002"
+check "l3: bad line rejected" 3 "$bin" --db "$ldb" invoice add --customer 1 --line "Oops;x;1.00"
+expect "l3: bad line names option" "$work/err" "--line 1 quantity"
+check "l3: bad tax rejected" 3 "$bin" --db "$ldb" invoice add --customer 1 --line "Oops;1;1.00;150" --issue
+expect "l3: bad tax names field" "$work/err" "lines\[0\].tax_rate_percent"
+check "l3: unknown customer" 3 "$bin" --db "$ldb" invoice add --customer Nobody --line "A;1;1.00"
+check "l3: add without customer is usage" 2 "$bin" --db "$ldb" invoice add --line "A;1;1.00"
+check "l3: payment by reference" 0 "$bin" --db "$ldb" payment add --customer "Acme Ltd" --amount 500 \
+  --date 2026-03-10 --reference INV-2026-0002 --method bank
+expect "l3: applied to named first" "$work/out" "Applied to: INV-2026-0002, INV-2026-0001; unapplied: 0.00 USD"
+check "l3: payment wrong currency" 3 "$bin" --db "$ldb" payment add --customer 1 --amount 5 --currency EUR
+expect "l3: currency named" "$work/err" "currency: the payment is in EUR"
+check "l3: list json" 0 "$bin" --db "$ldb" --format json invoice list
+expect "l3: list has partial" "$work/out" '"status": "partial"'
+expect "l3: list has paid" "$work/out" '"settled_on": "2026-03-10"'
+check "l3: list csv sorted by amount" 0 "$bin" --db "$ldb" --format csv invoice list --sort amount --desc
+expect "l3: csv header" "$work/out" '^id,number,status,customer,issue_date,due_date,currency,total,open,settled_on'
+expect "l3: biggest first" "$work/out" '^1,INV-2026-0001,partial'
+check "l3: list unpaid" 0 "$bin" --db "$ldb" --format csv invoice list --status unpaid
+expect "l3: only the partial one" "$work/out" '^1,INV-2026-0001'
+check "l3: bad status" 2 "$bin" --db "$ldb" invoice list --status late
+check "l3: show json" 0 "$bin" --db "$ldb" --format json invoice show INV-2026-0001
+expect "l3: show total" "$work/out" '"total": "1508.00"'
+expect "l3: show applied" "$work/out" '"from": "payment #1 \(bank\) ref INV-2026-0002"'
+check "l3: show table" 0 "$bin" --db "$ldb" invoice show INV-2026-0001
+expect "l3: show line" "$work/out" '^Consulting +10 +120.00'
+check "l3: credit note too big" 3 "$bin" --db "$ldb" credit-note add --invoice INV-2026-0001 --amount 2000 \
+  --date 2026-03-11
+expect "l3: credit note names amount" "$work/err" "amount: is more than the open amount"
+check "l3: credit note on invoice" 0 "$bin" --db "$ldb" credit-note add --invoice INV-2026-0001 --amount 100 \
+  --date 2026-03-11 --reason "price"
+expect "l3: credit note number" "$work/out" "Credit note CN-2026-0001"
+check "l3: credit note to customer" 0 "$bin" --db "$ldb" credit-note add --customer 1 --amount 50 --date 2026-03-12
+check "l3: allocate credit note" 0 "$bin" --db "$ldb" payment allocate --credit-note CN-2026-0002 \
+  --invoice INV-2026-0001=20.00
+check "l3: balance" 0 "$bin" --db "$ldb" --format csv customer balance "Acme Ltd"
+expect "l3: balance row" "$work/out" '^1,Acme Ltd,USD,917.97,30.00,887.97,1'
+check "l3: write-off" 0 "$bin" --db "$ldb" invoice write-off INV-2026-0001 --amount 7.97 --reason rounding \
+  --date 2026-03-20
+check "l3: void needs reason" 3 "$bin" --db "$ldb" invoice void INV-2026-0001 --date 2026-03-21
+expect "l3: void names reason" "$work/err" "reason:"
+check "l3: void" 0 "$bin" --db "$ldb" invoice void INV-2026-0001 --reason "wrong customer" --date 2026-03-21
+check "l3: balance after void" 0 "$bin" --db "$ldb" --format csv customer balance 1
+expect "l3: all back to credit" "$work/out" '^1,Acme Ltd,USD,0.00,620.03,-620.03,0'
+check "l3: refund" 0 "$bin" --db "$ldb" payment refund --customer 1 --amount 20.97 --date 2026-03-22
+check "l3: payment list" 0 "$bin" --db "$ldb" --format csv payment list
+expect "l3: payment row" "$work/out" '^1,2026-03-10,Acme Ltd,USD,500.00,'
+check "l3: undo refund" 0 "$bin" --db "$ldb" undo
+check "l3: undo void" 0 "$bin" --db "$ldb" undo
+check "l3: show after undo" 0 "$bin" --db "$ldb" --format json invoice show INV-2026-0001
+expect "l3: reinstated" "$work/out" '"status": "partial"'
+check "l3: redo void" 0 "$bin" --db "$ldb" redo
+check "l3: schedule add" 0 "$bin" --db "$ldb" schedule add --customer 1 --every monthly --start 2026-01-31 \
+  --end 2026-04-30 --line "Rent;1;1000.00"
+check "l3: schedule run" 0 "$bin" --db "$ldb" schedule run --as-of 2026-03-31
+expect "l3: schedule ran" "$work/out" "Run schedules as of 2026-03-31"
+check "l3: schedule run again: nothing due" 0 "$bin" --db "$ldb" schedule run --as-of 2026-03-31
+expect "l3: nothing due" "$work/out" "no scheduled invoice is due"
+check "l3: verify" 0 "$bin" --db "$ldb" verify
+check "l3: rebuild" 0 "$bin" --db "$ldb" rebuild
+
+# Imports: all rows or none, file:row:field for each bad row, never twice, proper CSV.
+idb="$work/import.sqlite"
+check "import: customer" 0 "$bin" --db "$idb" customer add "Acme Ltd" --currency USD --terms "Net 30"
+check "import: invoices" 0 "$bin" --db "$idb" --format csv import --invoices "$fixtures/invoices_good.csv"
+expect "import: counts" "$work/out" '^1,.*invoices_good.csv,6,5,0,2,[0-9a-f]{64}'
+check "import: same file refused" 3 "$bin" --db "$idb" import --invoices "$fixtures/invoices_good.csv"
+expect "import: already imported" "$work/err" "already imported on"
+check "import: bad file" 3 "$bin" --db "$idb" import --invoices "$fixtures/invoices_bad.csv"
+for where in 3:ItemAmount 4:InvoiceDate 5:ItemQuantity 6:Customer 7:Terms 9:Currency 10:ItemRate 11:DueDate; do
+  expect "import: bad row $where" "$work/err" "invoices_bad.csv:$where: "
+done
+check "import: nothing written" 0 "$bin" --db "$idb" --format csv customer list
+if grep -q "New Co" "$work/out"; then failed=$((failed + 1)); echo "FAIL: import: bad file created a customer"; \
+  else passed=$((passed + 1)); fi
+check "import: payments" 0 "$bin" --db "$idb" --format csv import --payments "$fixtures/payments_good.csv"
+expect "import: payment counts" "$work/out" '^2,.*payments_good.csv,3,0,3,0,'
+check "import: payment applied" 0 "$bin" --db "$idb" --format csv invoice list --search 1004
+expect "import: 1004 paid" "$work/out" ',1004,paid,Acme Ltd,'
+check "import: bad payments" 3 "$bin" --db "$idb" import --payments "$fixtures/payments_bad.csv"
+expect "import: bad payment customer" "$work/err" "payments_bad.csv:2:Customer: "
+expect "import: bad payment currency" "$work/err" "payments_bad.csv:5:Currency: "
+check "import: missing file" 4 "$bin" --db "$idb" import --invoices "$work/no-such.csv"
+expect "import: missing file named" "$work/err" "no-such.csv"
+check "import: both kinds is usage" 2 "$bin" --db "$idb" import --invoices a.csv --payments b.csv
+check "import: undo payments" 0 "$bin" --db "$idb" undo
+check "import: undo invoices" 0 "$bin" --db "$idb" undo
+check "import: again after undo is refused" 3 "$bin" --db "$idb" import --invoices "$fixtures/invoices_good.csv"
+expect "import: numbers never reused" "$work/err" "invoices_good.csv:4:InvoiceNo: invoice 1002 was imported before"
+check "import: redo instead" 0 "$bin" --db "$idb" redo
+check "export" 0 "$bin" --db "$idb" export --output "$work/export.jsonl"
+expect "export: count" "$work/out" "Exported [0-9]+ events"
+expect "export: import event" "$work/export.jsonl" '"type":"invoices.imported"'
+expect "export: chained" "$work/export.jsonl" '"prev_hash":"0{64}"'
+check "export to stdout" 0 "$bin" --db "$idb" export
+expect "export: one object per line" "$work/out" '^\{"seq":1,'
+check "export: bad path" 4 "$bin" --db "$idb" export --output "$work/no/such/dir/x.jsonl"
+
+# Collections: worklist, steps, contacts, promises, disputes, policies, fees, charges, holds, plans, settlements,
+# agency and factoring, on a fresh ledger.
+cdb="$work/collections.sqlite"
+check "coll: customer GBP" 0 "$bin" --db "$cdb" customer add "Gamma Ltd" --currency GBP --terms "Net 30" \
+  --billing-name "Gil Payable" --billing-email gil@gamma.example --escalation-name "Gus Boss" \
+  --escalation-email gus@gamma.example
+check "coll: invoice GBP 1,000.00" 0 "$bin" --db "$cdb" invoice add --customer "Gamma Ltd" --date 2025-12-16 \
+  --due 2026-01-15 --line "Consulting;1;1000.00" --issue
+# UK Late Payment Act on GBP 1,000.00 due 2026-01-15, as of 2026-03-31:
+#   late from 2026-01-16 (January), so the reference date is 2025-12-31; Bank Rate then 3.75 %
+#   (assets/rates/boe-base-rate.csv: 2025-12-18,3.75) -> rate 3.75 + 8 = 11.75 % (SI 2002/1675 art. 4).
+#   days late: 16 (Jan 16-31) + 28 (Feb) + 31 (Mar) = 75.
+#   interest = 100000 p × 11.75 % × 75 / 365 = 100000 × 1175 × 75 / 3,650,000 = 2414.38 p -> GBP 24.14.
+#   fixed sum: GBP 70.00 for a debt from 1,000 up to 10,000 (Act s.5A(2)).
+check "coll: charges preview json" 0 "$bin" --db "$cdb" charges preview --as-of 2026-03-31 \
+  --policy uk-late-payment --format json
+same "coll: charges preview exact" "$work/out" '{
+  "as_of": "2026-03-31",
+  "policy": "uk-late-payment",
+  "invoices": [
+    {
+      "invoice": "INV-2025-0001",
+      "customer": "Gamma Ltd",
+      "currency": "GBP",
+      "due_date": "2026-01-15",
+      "outstanding": "1000.00",
+      "days_late": 75,
+      "annual_rate": "11.75",
+      "interest": "24.14",
+      "fixed_compensation": "70.00"
+    }
+  ],
+  "totals": [
+    {
+      "currency": "GBP",
+      "invoices": 1,
+      "outstanding": "1000.00",
+      "interest": "24.14",
+      "fixed_compensation": "70.00"
+    }
+  ],
+  "skipped": []
+}'
+check "coll: charges preview bad policy" 3 "$bin" --db "$cdb" charges preview --as-of 2026-03-31 --policy later
+expect "coll: bad policy named" "$work/err" "^--policy:"
+check "coll: charges preview needs as-of" 2 "$bin" --db "$cdb" charges preview --policy uk-late-payment
+check "coll: company" 0 "$bin" --db "$cdb" collections company --name "Demo Ltd" --email ar@demo.example \
+  --sender "Dee Sender"
+check "coll: company bad email" 3 "$bin" --db "$cdb" collections company --email nope
+expect "coll: company email named" "$work/err" "^--email:"
+check "coll: customer 2" 0 "$bin" --db "$cdb" customer add "Delta plc" --currency GBP \
+  --billing-name "Dot Delta" --billing-email dot@delta.example
+check "coll: invoice 2" 0 "$bin" --db "$cdb" invoice add --customer "Delta plc" --date 2026-02-01 \
+  --due 2026-03-03 --line "Parts;1;500.00" --issue
+# 2026-03-04: Gamma is 48 days late (step 5, +45 escalation letter), priority 100000 × 48; Delta 1 day late
+# (step 1, +1 friendly reminder), priority 50000 × 1.
+check "coll: worklist table" 0 "$bin" --db "$cdb" collections worklist --date 2026-03-04
+expect "coll: worklist first" "$work/out" "^1\. Gamma Ltd"
+expect "coll: worklist escalation to the senior contact" "$work/out" "contact: Gus Boss <gus@gamma.example>"
+expect "coll: worklist second" "$work/out" "^2\. Delta plc"
+expect "coll: worklist reminder mailto" "$work/out" "mailto: mailto:dot@delta.example\?subject="
+check "coll: worklist json" 0 "$bin" --db "$cdb" --format json collections worklist --date 2026-03-04
+expect "coll: json action" "$work/out" '"action": "escalation_letter"'
+expect "coll: json body" "$work/out" '"body": "Dear Dot Delta'
+check "coll: worklist csv" 0 "$bin" --db "$cdb" --format csv collections worklist --date 2026-03-04
+expect "coll: csv header" "$work/out" "^rank,customer,currency,open,days_late,step,action,contact"
+check "coll: done" 0 "$bin" --db "$cdb" collections done --customer "Gamma Ltd" --step 5 --outcome reached \
+  --date 2026-03-04 --notes "letter posted"
+check "coll: done twice" 3 "$bin" --db "$cdb" collections done --customer "Gamma Ltd" --step 5 --outcome reached \
+  --date 2026-03-04
+expect "coll: done twice names step" "$work/err" "^--step:"
+check "coll: done bad outcome" 3 "$bin" --db "$cdb" collections done --customer "Delta plc" --step 1 \
+  --outcome maybe --date 2026-03-04
+expect "coll: outcome named" "$work/err" "^--outcome:"
+check "coll: done needs options" 2 "$bin" --db "$cdb" collections done --customer "Delta plc"
+check "coll: worklist after done" 0 "$bin" --db "$cdb" collections worklist --date 2026-03-04
+expect "coll: only Delta left" "$work/out" "1 customer to contact"
+check "coll: contact list" 0 "$bin" --db "$cdb" contact list --customer "Gamma Ltd"
+expect "coll: contact from step" "$work/out" "2026-03-04  letter.*Gus Boss.*reached.*letter posted"
+check "coll: contact log" 0 "$bin" --db "$cdb" contact log --customer "Delta plc" --channel phone \
+  --outcome promised --person "Dot Delta" --notes "pays Friday" --date 2026-03-04
+check "coll: contact bad channel" 3 "$bin" --db "$cdb" contact log --customer "Delta plc" --channel pigeon \
+  --outcome reached
+expect "coll: channel named" "$work/err" "^--channel:"
+check "coll: promise" 0 "$bin" --db "$cdb" promise add --customer "Delta plc" --date 2026-03-06 --amount 500 \
+  --made 2026-03-04
+check "coll: promise too much" 3 "$bin" --db "$cdb" promise add --customer "Delta plc" --date 2026-03-06 \
+  --amount 900 --made 2026-03-04
+expect "coll: promise amount named" "$work/err" "^--amount:"
+check "coll: paused by promise" 0 "$bin" --db "$cdb" --format json collections worklist --date 2026-03-05
+expect "coll: promise_active" "$work/out" '"reason": "promise_active"'
+check "coll: broken promise" 0 "$bin" --db "$cdb" collections worklist --date 2026-03-10
+expect "coll: broken listed" "$work/out" "promised by 2026-03-06, broken on 2026-03-10"
+check "coll: promise list" 0 "$bin" --db "$cdb" promise list --date 2026-03-10
+expect "coll: promise state" "$work/out" "broken"
+check "coll: dispute open" 0 "$bin" --db "$cdb" dispute open --invoice INV-2026-0001 --reason quality \
+  --date 2026-03-11
+check "coll: dispute bad reason" 3 "$bin" --db "$cdb" dispute open --invoice INV-2025-0001 --reason mood
+expect "coll: reason named" "$work/err" "^--reason:"
+check "coll: paused by dispute" 0 "$bin" --db "$cdb" collections worklist --date 2026-03-12
+expect "coll: disputed" "$work/out" "INV-2026-0001: disputed"
+check "coll: dispute resolve" 0 "$bin" --db "$cdb" dispute resolve --invoice INV-2026-0001 \
+  --resolution partial --amount 50 --date 2026-03-12
+check "coll: invoice after credit" 0 "$bin" --db "$cdb" --format json invoice show INV-2026-0001
+expect "coll: open after partial credit" "$work/out" '"open": "450.00"'
+check "coll: dispute list" 0 "$bin" --db "$cdb" dispute list
+expect "coll: resolved" "$work/out" "resolved +partial"
+check "coll: policy list" 0 "$bin" --db "$cdb" policy list
+expect "coll: default policy" "$work/out" "0 +Standard +8"
+check "coll: policy show json" 0 "$bin" --db "$cdb" --format json policy show
+expect "coll: policy steps" "$work/out" '"offset_days": -3'
+check "coll: policy set" 0 "$bin" --db "$cdb" policy set --json '{"name": "Fees", "steps": [
+  {"offset_days": 1, "action": "email_reminder"}, {"offset_days": 30, "action": "letter", "late_fee": true}],
+  "late_fee": {"flat": [{"currency": "GBP", "amount": "25.00"}]}}'
+expect "coll: policy saved" "$work/out" "Save collections policy Fees \(#1\)"
+check "coll: policy set bad" 3 "$bin" --db "$cdb" policy set --json '{"name": "Bad", "steps": []}'
+expect "coll: policy field named" "$work/err" "policy.steps"
+check "coll: policy assign" 0 "$bin" --db "$cdb" policy set --customer "Gamma Ltd" --policy Fees
+check "coll: fee charge" 0 "$bin" --db "$cdb" fee charge --date 2026-03-31
+expect "coll: one fee" "$work/out" "Charge 1 late fee as of 2026-03-31"
+check "coll: fee charge again" 0 "$bin" --db "$cdb" fee charge --date 2026-04-02
+expect "coll: fee idempotent" "$work/out" "No late fee to charge"
+check "coll: fee list" 0 "$bin" --db "$cdb" fee list
+expect "coll: fee charged" "$work/out" "late_fee +INV-2025-0001 +1 +INV-2026-0002 +GBP +25.00 .*charged"
+check "coll: fee waive needs reason" 2 "$bin" --db "$cdb" fee waive --invoice INV-2025-0001 --step 1
+check "coll: fee waive" 0 "$bin" --db "$cdb" fee waive --invoice INV-2025-0001 --step 1 --reason goodwill \
+  --date 2026-04-01
+check "coll: fee list waived" 0 "$bin" --db "$cdb" fee list
+expect "coll: fee waived" "$work/out" "waived .*goodwill"
+check "coll: charges apply" 0 "$bin" --db "$cdb" charges apply --as-of 2026-03-31 --policy uk-late-payment
+expect "coll: charges booked" "$work/out" "Charge interest on 2 late invoices as of 2026-03-31"
+check "coll: charges apply again" 0 "$bin" --db "$cdb" charges apply --as-of 2026-03-31 --policy uk-late-payment
+expect "coll: charges idempotent" "$work/out" "Nothing more to charge"
+check "coll: charges list" 0 "$bin" --db "$cdb" charges list
+expect "coll: interest booked" "$work/out" "interest +INV-2025-0001 .* 24.14 "
+check "coll: hold check" 0 "$bin" --db "$cdb" hold check --date 2026-04-10
+expect "coll: hold decided" "$work/out" "Gamma Ltd +active +85 .* yes +hold"
+check "coll: issue to held refused" 3 "$bin" --db "$cdb" invoice add --customer "Gamma Ltd" --date 2026-04-11 \
+  --line "More;1;10.00" --issue
+expect "coll: override named" "$work/err" "hold_override: Gamma Ltd is on credit hold"
+check "coll: issue with override" 0 "$bin" --db "$cdb" invoice add --customer "Gamma Ltd" --date 2026-04-11 \
+  --line "More;1;10.00" --issue --override-hold "director approved"
+check "coll: plan add" 0 "$bin" --db "$cdb" plan add --customer "Delta plc" --installments 3 --start 2026-04-15 \
+  --invoices INV-2026-0001 --date 2026-04-10
+check "coll: plan list" 0 "$bin" --db "$cdb" plan list --date 2026-04-10
+expect "coll: installments 450.00 in 3" "$work/out" "3 +2026-06-15 +150.00 +450.00"
+check "coll: plan bad every" 3 "$bin" --db "$cdb" plan add --customer "Delta plc" --installments 2 \
+  --start 2026-04-15 --every fortnight
+expect "coll: every named" "$work/err" "^--every:"
+check "coll: settle too much" 3 "$bin" --db "$cdb" settle --invoice INV-2025-0001 --accept 1000.00 \
+  --reason full --date 2026-04-11
+expect "coll: accept named" "$work/err" "^--accept:"
+check "coll: settle" 0 "$bin" --db "$cdb" settle --invoice INV-2025-0001 --accept 800 --reason compromise \
+  --date 2026-04-11
+expect "coll: written off" "$work/out" "writing off GBP 200.00"
+check "coll: agency" 0 "$bin" --db "$cdb" agency handoff --invoices INV-2025-0001 --commission 25 \
+  --case-file "$work/case.json" --date 2026-04-12
+expect "coll: case file agency" "$work/case.json" '"agency": "Collection agency"'
+expect "coll: case file contact record" "$work/case.json" '"notes": "letter posted"'
+expect "coll: case file statement" "$work/case.json" '"statement": \{'
+check "coll: agency list" 0 "$bin" --db "$cdb" agency list
+expect "coll: placed" "$work/out" "Gamma Ltd +Collection agency +25 +2026-04-12 +GBP +800.00 +600.00"
+check "coll: case file bad path" 4 "$bin" --db "$cdb" agency case-file --placement 1 --out "$work/no/dir/x.json"
+check "coll: customer 3" 0 "$bin" --db "$cdb" customer add "Epsilon SA" --currency GBP
+check "coll: invoice 3" 0 "$bin" --db "$cdb" invoice add --customer "Epsilon SA" --date 2026-03-01 \
+  --due 2026-04-30 --line "Plant;1;2000.00" --issue
+fnum=$(sed -n 's/^Issue invoice \([^ ]*\) .*/\1/p' "$work/out")
+check "coll: factor bad reserve" 3 "$bin" --db "$cdb" factor --invoices "$fnum" --advance 80 --fee 3 \
+  --reserve 25 --date 2026-04-01
+expect "coll: reserve named" "$work/err" "^--reserve:"
+# settlements.h quote_factoring: 80 % of 2,000.00 = 1,600.00 today; fee 3 % × 1 period (29 days) = 60.00.
+check "coll: factor" 0 "$bin" --db "$cdb" factor --invoices "$fnum" --advance 80 --fee 3 --reserve 20 \
+  --date 2026-04-01
+expect "coll: factor cash" "$work/out" "cash today GBP 1600.00, reserve 400.00, fee \(cost\) 60.00"
+check "coll: chasing stopped" 0 "$bin" --db "$cdb" --format json collections worklist --date 2026-05-15
+expect "coll: factored paused" "$work/out" '"reason": "factored"'
+expect "coll: agency paused" "$work/out" '"reason": "with_agency"'
+check "coll: factor collected" 0 "$bin" --db "$cdb" factor collected --invoice "$fnum" --amount 2000 \
+  --date 2026-04-30
+check "coll: factor list" 0 "$bin" --db "$cdb" factor list
+expect "coll: collected" "$work/out" "1600.00 +400.00 +60.00 +2000.00"
+check "coll: undo collection" 0 "$bin" --db "$cdb" undo
+expect "coll: undo label" "$work/out" "Undo Invoice .* paid to factor"
+check "coll: verify" 0 "$bin" --db "$cdb" verify
+check "coll: rebuild" 0 "$bin" --db "$cdb" rebuild
+check "coll: help lists collections" 0 "$bin" --help
+expect "coll: help worklist" "$work/out" "collections worklist"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

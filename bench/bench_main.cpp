@@ -1,0 +1,176 @@
+// duebook-bench: times the core on a generated ledger (see gen_main.cpp), natively or as WebAssembly.
+//   duebook-bench --data DIR --db PATH [--runs N] [--as-of YYYY-MM-DD]
+// Prints one JSON object: each measure's median and every run in milliseconds, plus sizes.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "aging.h"
+#include "ar_snapshot.h"
+#include "forecast.h"
+#include "ledger.h"
+#include "ledger_queries.h"
+#include "statement.h"
+
+using namespace duebook;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::string read_file(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  *ok = bool(in) || in.eof();
+  return s.str();
+}
+
+int64_t file_size(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  return in ? int64_t(in.tellg()) : 0;
+}
+
+struct Measures {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  // Runs `body` `runs` times and records the median and the runs.
+  void time(const std::string& name, int runs, const std::function<bool()>& body) {
+    std::vector<double> all;
+    for (int i = 0; i < runs; ++i) {
+      auto start = Clock::now();
+      if (!body()) {
+        std::fprintf(stderr, "duebook-bench: %s failed\n", name.c_str());
+        std::exit(3);
+      }
+      all.push_back(ms_since(start));
+    }
+    std::vector<double> sorted = all;
+    std::sort(sorted.begin(), sorted.end());
+    json[name] = {{"median_ms", sorted[sorted.size() / 2]}, {"runs_ms", all}};
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data, db_path;
+  int runs = 5;
+  Date as_of{2026, 6, 30};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string k = argv[i], v = argv[i + 1];
+    if (k == "--data") data = v;
+    else if (k == "--db") db_path = v;
+    else if (k == "--runs") runs = std::max(1, std::atoi(v.c_str()));
+    else if (k == "--as-of") {
+      Result<Date> d = parse_date(v, "YYYY-MM-DD");
+      if (!d) return 2;
+      as_of = d.value();
+    }
+  }
+  if (data.empty() || db_path.empty()) {
+    std::fprintf(stderr, "usage: duebook-bench --data DIR --db PATH [--runs N] [--as-of DATE]\n");
+    return 2;
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db_path + suffix).c_str());
+  LedgerEnv env;
+  env.now_ms = [] { return int64_t{1782777600000}; };  // fixed: runs are comparable
+  env.actor = "bench";
+  env.seed = 7;
+  Result<std::unique_ptr<Ledger>> opened = Ledger::open(db_path, env);
+  if (!opened) {
+    std::fprintf(stderr, "duebook-bench: %s\n", describe(opened.problems()).c_str());
+    return 4;
+  }
+  Ledger& ledger = *opened.value();
+  Measures m;
+
+  // Import (once: a second import of the same file is refused by design).
+  bool ok = true;
+  std::string invoices_csv = read_file(data + "/invoices.csv", &ok);
+  std::string payments_csv = read_file(data + "/payments.csv", &ok);
+  if (!ok) return 4;
+  m.time("import_invoices", 1, [&] {
+    Result<ActionOutcome> r = ledger.execute(ImportInvoices{"invoices.csv", std::move(invoices_csv), "", "USD"});
+    if (!r) std::fprintf(stderr, "%s\n", describe(r.problems()).substr(0, 2000).c_str());
+    return r.ok();
+  });
+  m.time("import_payments", 1, [&] {
+    Result<ActionOutcome> r = ledger.execute(ImportPayments{"payments.csv", std::move(payments_csv), ""});
+    if (!r) std::fprintf(stderr, "%s\n", describe(r.problems()).substr(0, 2000).c_str());
+    return r.ok();
+  });
+  (void)ledger.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  m.json["db_bytes"] = file_size(db_path);
+  m.json["csv_bytes"] = file_size(data + "/invoices.csv") + file_size(data + "/payments.csv");
+
+  // The receivables snapshot every report reads (loaded once, then kept current by the app).
+  ArSnapshot snapshot;
+  m.time("load_snapshot", runs, [&] {
+    Result<ArSnapshot> s = load_ar_snapshot(ledger.db());
+    if (s) snapshot = std::move(s.value());
+    return s.ok();
+  });
+  m.json["invoices"] = snapshot.ledger.invoices.size();
+  m.json["customers"] = snapshot.ledger.customer_count;
+
+  AgingOptions aging;
+  aging.as_of = as_of;
+  aging.collect_invoices = false;
+  int64_t open_total = 0;
+  m.time("aging", runs, [&] {
+    Result<AgingReport> r = compute_aging(snapshot.ledger, aging);
+    if (r) open_total = int64_t(r->rows.size());
+    return r.ok();
+  });
+  m.json["aging_rows"] = open_total;
+  AgingOptions past = aging;
+  past.as_of = add_months(as_of, -60);
+  m.time("aging_5_years_back", runs, [&] { return compute_aging(snapshot.ledger, past).ok(); });
+  AgingOptions drill = aging;
+  drill.collect_invoices = true;
+  m.time("aging_with_drilldown", runs, [&] { return compute_aging(snapshot.ledger, drill).ok(); });
+
+  // One page of the invoice list: unpaid, 31-60 days overdue, searched by a name fragment, by amount.
+  InvoiceQuery page;
+  page.status = "unpaid";
+  page.search = "acme";
+  page.sort = InvoiceSort::Amount;
+  page.descending = true;
+  page.due_from = to_iso(add_days(as_of, -60));
+  page.due_to = to_iso(add_days(as_of, -31));
+  page.limit = 50;
+  size_t page_rows = 0;
+  m.time("invoice_page", runs, [&] {
+    page_rows = list_invoices(ledger.db(), page).size();
+    return true;
+  });
+  m.json["invoice_page_rows"] = page_rows;
+
+  // The statement of the customer with the most invoices, for the last year.
+  std::vector<int32_t> per_customer(size_t(snapshot.ledger.customer_count), 0);
+  for (const ArInvoice& inv : snapshot.ledger.invoices) ++per_customer[size_t(inv.customer)];
+  int32_t largest = int32_t(std::max_element(per_customer.begin(), per_customer.end()) - per_customer.begin());
+  int64_t largest_id = snapshot.customer_ids[size_t(largest)];
+  m.json["statement_customer_invoices"] = per_customer[size_t(largest)];
+  m.time("statement_largest_customer", runs, [&] {
+    return load_customer_statement(ledger.db(), largest_id, add_months(as_of, -12), as_of).ok();
+  });
+
+  ForecastOptions forecast;
+  forecast.as_of = as_of;
+  m.time("forecast_13_weeks", runs, [&] { return forecast_cash(snapshot.ledger, {}, forecast).ok(); });
+
+  std::printf("%s\n", m.json.dump(2).c_str());
+  return 0;
+}

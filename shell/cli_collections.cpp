@@ -1,0 +1,668 @@
+// CLI commands for collections follow-up: collections worklist|done|snooze|company, contact log|list,
+// promise add|list, dispute open|resolve|list, policy show|list|set, hold check. The money side (charges, fees,
+// plans, settlements, agency, factoring) is in cli_collections_money.cpp.
+#include "cli_collections.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "collections.h"
+#include "ledger_queries.h"
+#include "money.h"
+
+namespace duebook::cli {
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers (cli_collections.h)
+
+std::optional<int64_t> invoice_arg(Db& db, const std::string& key) {
+  if (key.empty()) return std::nullopt;
+  if (key[0] == '#') {
+    int64_t id = std::atoll(key.c_str() + 1);
+    return find_collection_invoice(db, id) ? std::optional<int64_t>(id) : std::nullopt;
+  }
+  if (auto id = find_invoice_by_number(db, key)) return id;
+  if (key.find_first_not_of("0123456789") == std::string::npos)
+    if (find_collection_invoice(db, std::atoll(key.c_str()))) return std::atoll(key.c_str());
+  return std::nullopt;
+}
+
+Result<std::vector<int64_t>> invoice_list_arg(Db& db, const std::string& text, const std::string& option) {
+  std::vector<int64_t> ids;
+  Problems problems;
+  std::string word;
+  auto take = [&] {
+    if (word.empty()) return;
+    if (auto id = invoice_arg(db, word)) ids.push_back(*id);
+    else problems.push_back({option, "no issued invoice \"" + word + "\""});
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ',' || c == ' ' || c == ';') take();
+    else word += c;
+  }
+  take();
+  if (!problems.empty()) return problems;
+  if (ids.empty()) return Problem{option, "name at least one invoice"};
+  return ids;
+}
+
+Result<Customer> customer_option(Db& db, const std::string& text) {
+  if (std::optional<Customer> c = find_customer_arg(db, text)) return *c;
+  return Problem{"--customer", "no customer \"" + text + "\""};
+}
+
+Result<int64_t> integer_arg(const std::string& text, const std::string& option) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    return Problem{option, "\"" + text + "\" is not a whole number"};
+  return int64_t(std::atoll(text.c_str()));
+}
+
+int rejected_as(Context& ctx, const Problems& problems, const std::map<std::string, std::string>& options) {
+  Problems named;
+  for (const Problem& p : problems) {
+    Problem q = p;
+    for (const auto& [field, option] : options)
+      if (p.where == field || p.where.rfind(field + "[", 0) == 0 || p.where.rfind(field + ".", 0) == 0)
+        q.where = option + p.where.substr(field.size());
+    named.push_back(q);
+  }
+  return ctx.rejected(named);
+}
+
+int execute_and_report(Context& ctx, Ledger& ledger, const Command& command,
+                       const std::map<std::string, std::string>& options) {
+  Result<ActionOutcome> r = ledger.execute(command);
+  if (!r) return rejected_as(ctx, r.problems(), options);
+  ctx.out << r->label << "\n";
+  return kOk;
+}
+
+Result<Date> day_arg(const Context& ctx, const std::optional<std::string>& text, const std::string& option) {
+  return date_arg(ctx, text, option);
+}
+
+namespace {
+
+using OJson = nlohmann::ordered_json;
+using Json = nlohmann::json;
+
+std::string amount(int64_t minor, const std::string& currency) { return money_text(minor, currency); }
+
+// ---------------------------------------------------------------------------------------------
+// collections worklist
+
+// "GBP 1,234.50", as the letters write amounts.
+std::string grouped(int64_t minor, const CurrencyCode& currency) { return format_money_for_letter({minor, currency}); }
+
+std::string contact_text(const Contact& c) {
+  std::string s = c.name;
+  if (!c.email.empty()) s += (s.empty() ? "" : " ") + ("<" + c.email + ">");
+  if (!c.phone.empty()) s += (s.empty() ? "" : " ") + c.phone;
+  return s.empty() ? "(no contact)" : s;
+}
+
+std::string invoices_text(const WorklistEntry& e) {
+  std::string s;
+  for (const WorklistLine& l : e.lines) s += (s.empty() ? "" : ", ") + l.invoice;
+  return s;
+}
+
+int64_t max_days_late(const WorklistEntry& e) {
+  int64_t days = 0;
+  for (const WorklistLine& l : e.lines) days = std::max(days, l.days_late);
+  return days;
+}
+
+OJson worklist_json(const LedgerWorklist& w) {
+  OJson entries = OJson::array();
+  int rank = 0;
+  for (const WorklistItem& item : w.items) {
+    const WorklistEntry& e = item.entry;
+    const std::string cur(e.currency.view());
+    OJson lines = OJson::array();
+    for (const WorklistLine& l : e.lines)
+      lines.push_back({{"invoice", l.invoice}, {"due_date", to_iso(l.due_date)}, {"days_late", l.days_late},
+                       {"open", amount(l.open.minor, cur)}, {"step", l.step_index},
+                       {"action", to_string(l.step.action)}, {"after_broken_promise", l.after_broken_promise}});
+    OJson problems = OJson::array();
+    for (const Problem& p : item.problems) problems.push_back(p.where + ": " + p.message);
+    entries.push_back({{"rank", ++rank},
+                       {"customer", e.customer},
+                       {"customer_id", item.customer_id},
+                       {"currency", cur},
+                       {"open", amount(e.open_minor, cur)},
+                       {"days_late", max_days_late(e)},
+                       {"priority", e.priority},
+                       {"step", e.step_index},
+                       {"action", to_string(e.step.action)},
+                       {"offset_days", e.step.offset_days},
+                       {"template", item.template_id},
+                       {"contact",
+                        {{"role", e.contact.role}, {"name", e.contact.name}, {"email", e.contact.email},
+                         {"phone", e.contact.phone}, {"fallback", e.contact_fallback}}},
+                       {"fee", amount(item.fee_minor, cur)},
+                       {"interest", amount(item.interest_minor, cur)},
+                       {"invoices", lines},
+                       {"subject", item.subject},
+                       {"body", item.body},
+                       {"mailto", item.mailto},
+                       {"problems", problems}});
+  }
+  OJson paused = OJson::array();
+  for (const PausedInvoice& p : w.paused)
+    paused.push_back({{"customer", p.customer}, {"invoice", p.invoice}, {"reason", to_string(p.reason)},
+                      {"until", p.until ? to_iso(*p.until) : ""}});
+  OJson broken = OJson::array();
+  for (const BrokenPromise& b : w.broken_promises)
+    broken.push_back({{"customer", b.customer}, {"invoice", b.invoice}, {"pay_by", to_iso(b.pay_by)},
+                      {"broken_on", to_iso(b.broken_on)}, {"promised_minor", b.promised_minor},
+                      {"paid_minor", b.paid_minor}});
+  OJson problems = OJson::array();
+  for (const Problem& p : w.problems) problems.push_back(p.where + ": " + p.message);
+  return {{"as_of", to_iso(w.as_of)}, {"entries", entries}, {"paused", paused}, {"broken_promises", broken},
+          {"problems", problems}};
+}
+
+void print_worklist_table(std::ostream& out, const LedgerWorklist& w) {
+  out << "Worklist for " << to_iso(w.as_of) << ": " << w.items.size() << " customer"
+      << (w.items.size() == 1 ? "" : "s") << " to contact\n";
+  int rank = 0;
+  for (const WorklistItem& item : w.items) {
+    const WorklistEntry& e = item.entry;
+    const int64_t days = max_days_late(e);
+    out << "\n" << ++rank << ". " << e.customer << " — " << grouped(e.open_minor, e.currency) << " open, " << days
+        << (days == 1 ? " day" : " days") << " late\n";
+    out << "   step " << e.step_index << ": " << to_string(e.step.action) << " (day " << (e.step.offset_days > 0 ? "+" : "")
+        << e.step.offset_days << ")" << (item.fee_minor ? ", late fee " + grouped(item.fee_minor, e.currency) : "")
+        << "\n";
+    out << "   contact: " << contact_text(e.contact) << (e.contact_fallback ? " (fallback)" : "") << "\n";
+    for (const WorklistLine& l : e.lines)
+      out << "   - " << l.invoice << " due " << to_iso(l.due_date) << ", " << grouped(l.open.minor, e.currency)
+          << ", step " << l.step_index << (l.after_broken_promise ? " (promise broken)" : "") << "\n";
+    if (!item.problems.empty()) {
+      out << "   message not rendered: " << describe(item.problems) << "\n";
+      continue;
+    }
+    out << "   subject: " << item.subject << "\n";
+    std::istringstream body(item.body);
+    for (std::string line; std::getline(body, line);) out << "   | " << line << "\n";
+    if (!item.mailto.empty()) out << "   mailto: " << item.mailto << "\n";
+  }
+  if (!w.paused.empty()) {
+    out << "\nPaused:\n";
+    for (const PausedInvoice& p : w.paused)
+      out << "   " << p.customer << " " << p.invoice << ": " << to_string(p.reason)
+          << (p.until ? " until " + to_iso(*p.until) : "") << "\n";
+  }
+  if (!w.broken_promises.empty()) {
+    out << "\nBroken promises:\n";
+    for (const BrokenPromise& b : w.broken_promises)
+      out << "   " << b.customer << " " << b.invoice << ": promised by " << to_iso(b.pay_by) << ", broken on "
+          << to_iso(b.broken_on) << "\n";
+  }
+  for (const Problem& p : w.problems) out << "skipped: " << p.where << ": " << p.message << "\n";
+}
+
+int worklist(Context& ctx, Args& args) {
+  std::optional<std::string> date = args.option("--date");
+  bool charge = args.flag("--charge-fees");
+  if (int rc = ctx.leftover(args)) return rc;
+  Result<Date> day = day_arg(ctx, date, "--date");
+  if (!day) return ctx.rejected(day.problems());
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  if (charge) {
+    // Running the worklist with --charge-fees charges the fees its steps made due: once each, however often.
+    Result<ActionOutcome> r = ledger->execute(ChargeLateFees{*day});
+    if (r) ctx.err << r->label << "\n";
+  }
+  LedgerWorklist w = load_worklist(ledger->db(), *day);
+  if (ctx.format == "json") {
+    ctx.out << worklist_json(w).dump(2) << "\n";
+  } else if (ctx.format == "csv") {
+    Table t{{"rank", "customer", "currency", "open", "days_late", "step", "action", "contact", "email", "phone",
+             "invoices", "fee", "subject", "mailto", "body"},
+            {},
+            {}};
+    int rank = 0;
+    for (const WorklistItem& item : w.items) {
+      const WorklistEntry& e = item.entry;
+      const std::string cur(e.currency.view());
+      t.rows.push_back({std::to_string(++rank), e.customer, cur, amount(e.open_minor, cur),
+                        std::to_string(max_days_late(e)), std::to_string(e.step_index), to_string(e.step.action),
+                        e.contact.name, e.contact.email, e.contact.phone, invoices_text(e),
+                        amount(item.fee_minor, cur), item.subject, item.mailto, item.body});
+    }
+    ctx.print(t);
+  } else {
+    print_worklist_table(ctx.out, w);
+  }
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// collections done | snooze | company
+
+int done(Context& ctx, Args& args) {
+  auto customer = args.option("--customer"), step = args.option("--step"), outcome = args.option("--outcome");
+  auto notes = args.option("--notes"), date = args.option("--date"), person = args.option("--person");
+  auto invoices = args.option("--invoices");
+  if (!customer || !step || !outcome)
+    return ctx.usage("collections done needs --customer C --step N --outcome " +
+                     std::string("reached|voicemail|no_answer|wrong_contact|promised|disputed|paid"));
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Problems problems;
+  RecordStepDone c;
+  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
+  else problems.push_back(cust.problems()[0]);
+  if (auto n = integer_arg(*step, "--step")) c.step_index = int(*n);
+  else problems.push_back(n.problems()[0]);
+  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
+  else problems.push_back(d.problems()[0]);
+  if (invoices) {
+    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
+    else problems.push_back(ids.problems()[0]);
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  c.outcome = *outcome;
+  c.notes = notes.value_or("");
+  c.person = person.value_or("");
+  return execute_and_report(ctx, *ledger, c,
+                            {{"step", "--step"}, {"outcome", "--outcome"}, {"invoice_ids", "--invoices"},
+                             {"customer_id", "--customer"}, {"date", "--date"}, {"notes", "--notes"}});
+}
+
+int snooze(Context& ctx, Args& args) {
+  auto customer = args.option("--customer"), until = args.option("--until"), date = args.option("--date");
+  bool resume = args.flag("--resume");
+  if (!customer || (!until && !resume)) return ctx.usage("collections snooze needs --customer C --until D (or --resume)");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Problems problems;
+  SnoozeCustomer c;
+  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
+  else problems.push_back(cust.problems()[0]);
+  if (until) {
+    if (auto d = day_arg(ctx, until, "--until")) c.until = *d;
+    else problems.push_back(d.problems()[0]);
+  }
+  Result<Date> today = day_arg(ctx, date, "--date");
+  if (!today) problems.push_back(today.problems()[0]);
+  // Snoozing to a day in the past of the clock (a backdated entry) is decided the day before it.
+  else c.date = (c.until && *c.until <= *today && !date) ? add_days(*c.until, -1) : *today;
+  if (!problems.empty()) return ctx.rejected(problems);
+  return execute_and_report(ctx, *ledger, c, {{"until", "--until"}, {"date", "--date"}});
+}
+
+int company(Context& ctx, Args& args) {
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  CompanyDetails c = company_details(ledger->db());
+  if (auto v = args.option("--name")) c.name = *v;
+  if (auto v = args.option("--address")) c.address = *v;
+  if (auto v = args.option("--phone")) c.phone = *v;
+  if (auto v = args.option("--email")) c.email = *v;
+  if (auto v = args.option("--sender")) c.sender_name = *v;
+  if (int rc = ctx.leftover(args)) return rc;
+  return execute_and_report(ctx, *ledger, SetCompanyDetails{c}, {{"email", "--email"}, {"name", "--name"}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// contact log | list
+
+int contact_log_cmd(Context& ctx, Args& args) {
+  auto customer = args.option("--customer"), channel = args.option("--channel"), outcome = args.option("--outcome");
+  auto person = args.option("--person"), notes = args.option("--notes"), date = args.option("--date");
+  auto invoices = args.option("--invoices");
+  if (!customer || !channel || !outcome)
+    return ctx.usage("contact log needs --customer C --channel email|phone|letter|visit|other --outcome O");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Problems problems;
+  LogContact c;
+  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
+  else problems.push_back(cust.problems()[0]);
+  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
+  else problems.push_back(d.problems()[0]);
+  if (invoices) {
+    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
+    else problems.push_back(ids.problems()[0]);
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  c.channel = *channel;
+  c.outcome = *outcome;
+  c.person = person.value_or("");
+  c.notes = notes.value_or("");
+  return execute_and_report(ctx, *ledger, c,
+                            {{"channel", "--channel"}, {"outcome", "--outcome"}, {"person", "--person"},
+                             {"notes", "--notes"}, {"invoice_ids", "--invoices"}, {"date", "--date"}});
+}
+
+int contact_list(Context& ctx, Args& args) {
+  auto customer = args.option("--customer");
+  if (!customer) return ctx.usage("contact list needs --customer C");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<Customer> cust = customer_option(ledger->db(), *customer);
+  if (!cust) return ctx.rejected(cust.problems());
+  Table t{{"id", "date", "channel", "person", "outcome", "invoices", "step_done", "notes"}, {}, {true}};
+  for (const ContactRecord& r : contact_log(ledger->db(), cust->id))
+    t.rows.push_back({std::to_string(r.id), to_iso(r.date), r.channel, r.person, r.outcome, r.invoices,
+                      r.step_done_id ? std::to_string(r.step_done_id) : "", r.notes});
+  ctx.print(t);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// promise add | list
+
+int promise_add(Context& ctx, Args& args) {
+  auto customer = args.option("--customer"), date = args.option("--date"), amount_text = args.option("--amount");
+  auto invoices = args.option("--invoices"), made = args.option("--made"), notes = args.option("--notes");
+  if (!customer || !date || !amount_text)
+    return ctx.usage("promise add needs --customer C --date D (the day they promised to pay by) --amount A");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Problems problems;
+  AddPromise c;
+  Result<Customer> cust = customer_option(ledger->db(), *customer);
+  if (!cust) return ctx.rejected(cust.problems());
+  c.customer_id = cust->id;
+  if (auto d = day_arg(ctx, date, "--date")) c.pay_by = *d;
+  else problems.push_back(d.problems()[0]);
+  if (auto a = amount_arg(*amount_text, cust->fields.currency, "--amount")) c.amount = *a;
+  else problems.push_back(a.problems()[0]);
+  if (auto d = day_arg(ctx, made, "--made")) c.date = *d;
+  else problems.push_back(d.problems()[0]);
+  // A promise entered after its day was made no later than that day.
+  if (!made && problems.empty() && c.date > c.pay_by) c.date = c.pay_by;
+  if (invoices) {
+    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
+    else problems.push_back(ids.problems()[0]);
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  c.notes = notes.value_or("");
+  return execute_and_report(ctx, *ledger, c,
+                            {{"pay_by", "--date"}, {"date", "--made"}, {"amount", "--amount"},
+                             {"invoice_ids", "--invoices"}});
+}
+
+int promise_list(Context& ctx, Args& args) {
+  auto customer = args.option("--customer"), date = args.option("--date");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  int64_t customer_id = 0;
+  if (customer) {
+    Result<Customer> cust = customer_option(ledger->db(), *customer);
+    if (!cust) return ctx.rejected(cust.problems());
+    customer_id = cust->id;
+  }
+  Result<Date> day = day_arg(ctx, date, "--date");
+  if (!day) return ctx.rejected(day.problems());
+  Table t{{"id", "customer_id", "made_on", "pay_by", "currency", "amount", "paid", "state", "broken_on", "invoices"},
+          {},
+          {true, true, false, false, false, true, true}};
+  for (const PromiseStatus& p : list_promises(ledger->db(), *day, customer_id))
+    t.rows.push_back({std::to_string(p.id), std::to_string(p.customer_id), to_iso(p.made_on), to_iso(p.pay_by),
+                      p.currency, amount(p.amount, p.currency), amount(p.paid, p.currency), p.state,
+                      p.broken_on ? to_iso(*p.broken_on) : "", invoice_numbers_text(ledger->db(), p.invoice_ids)});
+  ctx.print(t);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dispute open | resolve | list
+
+int dispute_open(Context& ctx, Args& args) {
+  auto invoice = args.option("--invoice"), reason = args.option("--reason"), notes = args.option("--notes");
+  auto date = args.option("--date");
+  if (!invoice || !reason)
+    return ctx.usage("dispute open needs --invoice N --reason pricing|not_delivered|quality|not_received|other");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice);
+  if (!id) return ctx.rejected({{"--invoice", "no issued invoice \"" + *invoice + "\""}});
+  Result<Date> day = day_arg(ctx, date, "--date");
+  if (!day) return ctx.rejected(day.problems());
+  return execute_and_report(ctx, *ledger, OpenDispute{*id, *day, *reason, notes.value_or("")},
+                            {{"invoice_id", "--invoice"}, {"reason", "--reason"}, {"date", "--date"}});
+}
+
+int dispute_resolve(Context& ctx, Args& args) {
+  auto invoice = args.option("--invoice"), resolution = args.option("--resolution"), amount_text = args.option("--amount");
+  auto notes = args.option("--notes"), date = args.option("--date");
+  if (!invoice || !resolution)
+    return ctx.usage("dispute resolve needs --invoice N --resolution credit|partial|rejected [--amount A]");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice);
+  if (!id) return ctx.rejected({{"--invoice", "no issued invoice \"" + *invoice + "\""}});
+  ResolveDispute c{*id, {}, *resolution, std::nullopt, notes.value_or("")};
+  Problems problems;
+  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
+  else problems.push_back(d.problems()[0]);
+  if (amount_text) {
+    if (auto a = amount_arg(*amount_text, find_collection_invoice(ledger->db(), *id)->currency, "--amount"))
+      c.amount = *a;
+    else problems.push_back(a.problems()[0]);
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  return execute_and_report(ctx, *ledger, c,
+                            {{"invoice_id", "--invoice"}, {"resolution", "--resolution"}, {"amount", "--amount"},
+                             {"date", "--date"}});
+}
+
+int dispute_list(Context& ctx, Args& args) {
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Table t{{"id", "invoice", "opened_on", "reason", "status", "resolution", "resolved_on", "credit", "notes"}, {},
+          {true}};
+  for (const DisputeRecord& d : list_disputes(ledger->db())) {
+    std::optional<CollectionInvoice> inv = find_collection_invoice(ledger->db(), d.invoice_id);
+    t.rows.push_back({std::to_string(d.id), d.invoice, to_iso(d.opened_on), d.reason, d.status, d.resolution,
+                      d.resolved_on ? to_iso(*d.resolved_on) : "",
+                      d.amount ? amount(d.amount, inv ? inv->currency : "") : "", d.notes});
+  }
+  ctx.print(t);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// policy show | list | set
+
+// A policy named by id or name; nullopt when none.
+std::optional<PolicyRecord> policy_arg(Db& db, const std::string& key) {
+  if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos)
+    return find_policy(db, std::atoll(key.c_str()));
+  for (const PolicyRecord& p : list_policies(db))
+    if (p.policy.name == key) return p;
+  return std::nullopt;
+}
+
+int policy_show(Context& ctx, Args& args) {
+  auto customer = args.option("--customer"), id = args.option("--policy");
+  std::optional<std::string> key = args.positional();
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  PolicyRecord policy = default_policy_record();
+  if (customer) {
+    Result<Customer> cust = customer_option(ledger->db(), *customer);
+    if (!cust) return ctx.rejected(cust.problems());
+    policy = policy_for_customer(ledger->db(), cust->id);
+  } else if (id || key) {
+    std::optional<PolicyRecord> p = policy_arg(ledger->db(), id ? *id : *key);
+    if (!p) return ctx.rejected({{"--policy", "no policy \"" + (id ? *id : *key) + "\""}});
+    policy = *p;
+  }
+  if (ctx.format == "table") {
+    ctx.out << "Policy #" << policy.id << " " << policy.policy.name << "\n";
+    Table t{{"step", "day", "action", "template", "late_fee", "interest_notice"}, {}, {true, true}};
+    for (size_t i = 0; i < policy.policy.steps.size(); ++i) {
+      const CollectionStep& s = policy.policy.steps[i];
+      t.rows.push_back({std::to_string(i), (s.offset_days > 0 ? "+" : "") + std::to_string(s.offset_days),
+                        to_string(s.action), s.template_id, s.late_fee ? "yes" : "", s.interest_notice ? "yes" : ""});
+    }
+    ctx.print(t);
+    Json j = Json::parse(policy_record_to_json(policy));
+    if (j.contains("late_fee")) ctx.out << "late fee: " << j["late_fee"].dump() << "\n";
+    return kOk;
+  }
+  Json j = Json::parse(policy_record_to_json(policy));
+  j["id"] = policy.id;
+  ctx.out << j.dump(2) << "\n";
+  return kOk;
+}
+
+int policy_list(Context& ctx, Args& args) {
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Table t{{"id", "name", "steps", "late_fee"}, {}, {true, false, true}};
+  for (const PolicyRecord& p : list_policies(ledger->db())) {
+    Json j = Json::parse(policy_record_to_json(p));
+    t.rows.push_back({std::to_string(p.id), p.policy.name, std::to_string(p.policy.steps.size()),
+                      j.contains("late_fee") ? j["late_fee"].dump() : ""});
+  }
+  ctx.print(t);
+  return kOk;
+}
+
+// policy set --file PATH | --json TEXT [--id N]: saves a policy; policy set --customer C --policy ID|NAME:
+// assigns one.
+int policy_set(Context& ctx, Args& args) {
+  auto file = args.option("--file"), json = args.option("--json"), id = args.option("--id");
+  auto customer = args.option("--customer"), policy = args.option("--policy");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (customer && policy) {
+    Ledger* ledger = ctx.ledger();
+    if (!ledger) return kIoError;
+    Result<Customer> cust = customer_option(ledger->db(), *customer);
+    if (!cust) return ctx.rejected(cust.problems());
+    std::optional<PolicyRecord> p = policy_arg(ledger->db(), *policy);
+    if (!p) return ctx.rejected({{"--policy", "no policy \"" + *policy + "\""}});
+    return execute_and_report(ctx, *ledger, SetCustomerPolicy{cust->id, p->id}, {{"policy_id", "--policy"}});
+  }
+  if (!file && !json)
+    return ctx.usage("policy set needs --file PATH or --json TEXT [--id N], or --customer C --policy ID|NAME");
+  std::string text = json.value_or("");
+  if (file) {
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) {
+      ctx.err << "duebook: cannot read " << *file << "\n";
+      return kIoError;
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    text = s.str();
+  }
+  SavePolicy c{0, text};
+  if (id) {
+    Result<int64_t> n = integer_arg(*id, "--id");
+    if (!n) return ctx.rejected(n.problems());
+    c.id = *n;
+  }
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<ActionOutcome> r = ledger->execute(c);
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << r->label << " (#" << r->created_id << ")\n";
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hold check
+
+int hold_check(Context& ctx, Args& args) {
+  auto date = args.option("--date"), days = args.option("--days-overdue"), broken = args.option("--broken-promises");
+  bool no_limit = args.flag("--no-limit"), dry_run = args.flag("--dry-run"), cod = args.flag("--cod");
+  if (int rc = ctx.leftover(args)) return rc;
+  Problems problems;
+  ApplyCreditHolds c;
+  if (auto d = day_arg(ctx, date, "--date")) c.as_of = *d;
+  else problems.push_back(d.problems()[0]);
+  if (days) {
+    if (auto n = integer_arg(*days, "--days-overdue")) c.rules.days_overdue_above = *n;
+    else problems.push_back(n.problems()[0]);
+  }
+  if (broken) {
+    if (auto n = integer_arg(*broken, "--broken-promises")) c.rules.broken_promises_at_least = int(*n);
+    else problems.push_back(n.problems()[0]);
+  }
+  c.rules.balance_above_limit = !no_limit;
+  c.cash_on_delivery = cod;
+  if (!problems.empty()) return ctx.rejected(problems);
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Table t{{"customer", "status", "days_overdue", "balance", "credit_limit", "broken_promises", "hold", "change",
+           "reasons"},
+          {},
+          {false, false, true, true, true, true}};
+  for (const CreditReview& r : review_credit_holds(ledger->db(), c.as_of, c.rules)) {
+    const std::string cur(r.facts.balance.currency.view());
+    std::string reasons;
+    for (const std::string& e : r.decision.explanations) reasons += (reasons.empty() ? "" : "; ") + e;
+    t.rows.push_back({r.customer, to_string(r.status), std::to_string(r.facts.max_days_overdue),
+                      amount(r.facts.balance.minor, cur),
+                      r.facts.credit_limit_minor ? amount(*r.facts.credit_limit_minor, cur) : "",
+                      std::to_string(r.facts.broken_promises), r.decision.hold ? "yes" : "no", r.change, reasons});
+  }
+  ctx.print(t);
+  if (dry_run) return kOk;
+  Result<ActionOutcome> r = ledger->execute(c);
+  if (r) ctx.err << r->label << "\n";
+  else ctx.err << "No change: " << r.problems()[0].message << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+const std::vector<Handler>& collections_handlers() {
+  static const std::vector<Handler> handlers = [] {
+    std::vector<Handler> list = {
+        {"collections", "worklist", "the day's collections work: --date D [--charge-fees] (--format table|json|csv)",
+         worklist},
+        {"collections", "done",
+         "record a worklist step: --customer C --step N --outcome O [--notes T] [--date D] [--invoices ...]", done},
+        {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume)", snooze},
+        {"collections", "company", "who signs the messages: [--name] [--email] [--phone] [--address] [--sender]",
+         company},
+        {"contact", "log",
+         "log a contact: --customer C --channel CH --outcome O [--person P] [--notes T] [--date D] [--invoices ...]",
+         contact_log_cmd},
+        {"contact", "list", "a customer's contact record: --customer C", contact_list},
+        {"promise", "add", "promise to pay: --customer C --date D --amount A [--invoices ...] [--made D]", promise_add},
+        {"promise", "list", "promises and whether kept: [--customer C] [--date D]", promise_list},
+        {"dispute", "open", "dispute an invoice: --invoice N --reason R [--notes T] [--date D]", dispute_open},
+        {"dispute", "resolve", "resolve a dispute: --invoice N --resolution credit|partial|rejected [--amount A]",
+         dispute_resolve},
+        {"dispute", "list", "disputes and their resolutions", dispute_list},
+        {"policy", "show", "a collections policy: [ID|NAME] [--customer C]", policy_show},
+        {"policy", "list", "the collections policies", policy_list},
+        {"policy", "set", "save a policy (--file PATH | --json TEXT) [--id N], or --customer C --policy ID|NAME",
+         policy_set},
+        {"hold", "check", "apply the credit-hold rules: --date D [--days-overdue N] [--broken-promises K] [--cod] [--dry-run]",
+         hold_check},
+    };
+    const std::vector<Handler>& money = collection_money_handlers();
+    list.insert(list.end(), money.begin(), money.end());
+    return list;
+  }();
+  return handlers;
+}
+
+}  // namespace duebook::cli

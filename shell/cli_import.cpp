@@ -1,0 +1,107 @@
+// CLI commands that move whole files: import --invoices|--payments FILE.csv, export (the event log as JSON lines).
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "cli.h"
+#include "ledger_queries.h"
+
+namespace duebook::cli {
+namespace {
+
+// Reads a whole file; nullopt (after printing why) when it cannot be read.
+std::optional<std::string> read_file(Context& ctx, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ctx.err << "duebook: " << path << ": cannot read the file\n";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    ctx.err << "duebook: " << path << ": read error\n";
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+int import(Context& ctx, Args& args) {
+  std::optional<std::string> invoices = args.option("--invoices"), payments = args.option("--payments");
+  std::optional<std::string> date_format = args.option("--date-format"), currency = args.option("--currency");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (bool(invoices) == bool(payments)) return ctx.usage("import needs --invoices FILE.csv or --payments FILE.csv");
+  if (payments && currency) return ctx.usage("--currency applies to --invoices only");
+  const std::string& path = invoices ? *invoices : *payments;
+  std::optional<std::string> text = read_file(ctx, path);
+  if (!text) return kIoError;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<ActionOutcome> r =
+      invoices ? ledger->execute(ImportInvoices{path, std::move(*text), date_format.value_or(""), currency.value_or("USD")})
+               : ledger->execute(ImportPayments{path, std::move(*text), date_format.value_or("")});
+  if (!r) return ctx.rejected(r.problems());
+  ImportSummary s = *find_import(ledger->db(), r->created_id);
+  Table t{{"import", "file", "rows", "invoices", "payments", "new_customers", "sha256"}, {},
+          {true, false, true, true, true, true}};
+  t.rows.push_back({std::to_string(s.id), s.file, std::to_string(s.rows), std::to_string(s.invoices),
+                    std::to_string(s.payments), std::to_string(s.customers), s.sha256});
+  ctx.print(t);
+  return kOk;
+}
+
+// One JSON object per line per event, payload as an object, in log order: enough for another ledger to verify
+// the chain and replay it.
+int export_log(Context& ctx, Args& args) {
+  std::optional<std::string> output = args.option("--output");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::ofstream file;
+  if (output) {
+    file.open(*output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      ctx.err << "duebook: " << *output << ": cannot write the file\n";
+      return kIoError;
+    }
+  }
+  std::ostream& out = output ? file : ctx.out;
+  const int64_t kPage = 256;  // batch events of imports are large
+  int64_t count = 0;
+  for (int64_t from = 1;; from += kPage) {
+    std::vector<Event> page = read_events(ledger->db(), from, from + kPage - 1);
+    if (page.empty()) break;
+    for (const Event& e : page) {
+      nlohmann::ordered_json j = {{"seq", e.seq},       {"id", e.id},         {"at_ms", e.at_ms},
+                                  {"actor", e.actor},   {"type", e.type},     {"action", e.action},
+                                  {"action_kind", to_string(e.action_kind)},  {"action_target", e.action_target},
+                                  {"label", e.label},   {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+      j["payload"] = nlohmann::ordered_json::parse(e.payload, nullptr, false);
+      out << j.dump() << "\n";
+      ++count;
+    }
+  }
+  out.flush();
+  if (!out) {
+    ctx.err << "duebook: " << output.value_or("stdout") << ": write error\n";
+    return kIoError;
+  }
+  if (output) ctx.out << "Exported " << count << " events to " << *output << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+const std::vector<Handler>& import_handlers() {
+  static const std::vector<Handler> handlers = {
+      {"import", "",
+       "import a CSV, all rows or none: --invoices FILE (QuickBooks columns) [--currency C] | --payments FILE; "
+       "[--date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY]",
+       import},
+      {"export", "", "the whole ledger as JSON lines, one event per line [--output FILE]", export_log},
+  };
+  return handlers;
+}
+
+}  // namespace duebook::cli

@@ -1,0 +1,190 @@
+// CLI commands for money received and credit: payment add|allocate|list|refund, customer balance.
+#include <ostream>
+
+#include "cli.h"
+#include "ledger_queries.h"
+
+namespace duebook::cli {
+namespace {
+
+int add(Context& ctx, Args& args) {
+  std::optional<std::string> customer_key = args.option("--customer"), amount = args.option("--amount");
+  std::optional<std::string> date = args.option("--date"), currency = args.option("--currency");
+  std::optional<std::string> method = args.option("--method"), reference = args.option("--reference");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!customer_key || !amount) return ctx.usage("payment add needs --customer and --amount");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> customer = find_customer_arg(ledger->db(), *customer_key);
+  if (!customer) return ctx.rejected({{"--customer", "no customer \"" + *customer_key + "\""}});
+  RecordPayment p;
+  p.customer_id = customer->id;
+  p.currency = currency.value_or("");
+  p.method = method.value_or("");
+  p.reference = reference.value_or("");
+  Problems problems;
+  if (Result<int64_t> a = amount_arg(*amount, customer->fields.currency, "--amount")) p.amount = a.value();
+  else problems.push_back(a.problems()[0]);
+  if (Result<Date> d = date_arg(ctx, date, "--date")) p.date = d.value();
+  else problems.push_back(d.problems()[0]);
+  if (!problems.empty()) return ctx.rejected(problems);
+  Result<ActionOutcome> r = ledger->execute(p);
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << r->label << " (payment #" << r->created_id << ")\n";
+  for (const PaymentSummary& s : list_payments(ledger->db(), {customer->id, 0, 1000000}))
+    if (s.id == r->created_id)
+      ctx.out << "Applied to: " << (s.applied_to.empty() ? "(none)" : s.applied_to)
+              << "; unapplied: " << money_text(s.unallocated, s.currency) << " " << s.currency << "\n";
+  return kOk;
+}
+
+int allocate(Context& ctx, Args& args) {
+  std::optional<std::string> payment = args.option("--payment"), credit = args.option("--credit-note");
+  std::optional<std::string> date = args.option("--date");
+  std::vector<std::string> targets;
+  while (std::optional<std::string> t = args.option("--invoice")) targets.push_back(*t);
+  if (int rc = ctx.leftover(args)) return rc;
+  if (bool(payment) == bool(credit) || targets.empty())
+    return ctx.usage("payment allocate needs --payment ID or --credit-note NUMBER, and --invoice NUMBER[=AMOUNT]");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Db& db = ledger->db();
+  AllocateCredit c;
+  if (payment) {
+    c.source = {CreditKind::Payment, std::atoll(payment->c_str() + (payment->rfind('#', 0) == 0 ? 1 : 0))};
+  } else {
+    std::optional<int64_t> id = find_credit_note_by_number(db, *credit);
+    if (!id && credit->find_first_not_of("#0123456789") == std::string::npos)
+      id = std::atoll(credit->c_str() + (credit->rfind('#', 0) == 0 ? 1 : 0));
+    if (!id) return ctx.rejected({{"--credit-note", "no credit note \"" + *credit + "\""}});
+    c.source = {CreditKind::CreditNote, *id};
+  }
+  std::string currency = "USD";
+  if (c.source.kind == CreditKind::CreditNote) {
+    if (auto n = find_credit_note(db, c.source.id))
+      if (auto cust = find_customer(db, n->customer_id)) currency = cust->fields.currency;
+  } else {
+    for (const PaymentSummary& s : list_payments(db, {0, 0, 1000000}))
+      if (s.id == c.source.id) currency = s.currency;
+  }
+  Problems problems;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    std::string number = targets[i], amount;
+    if (size_t eq = number.find('='); eq != std::string::npos) amount = number.substr(eq + 1), number.resize(eq);
+    std::optional<int64_t> id = find_invoice_by_number(db, number);
+    if (!id) {
+      problems.push_back({"--invoice " + targets[i], "no invoice \"" + number + "\""});
+      continue;
+    }
+    AllocateCredit::Target t{*id, std::nullopt};
+    if (!amount.empty()) {
+      if (Result<int64_t> a = amount_arg(amount, currency, "--invoice " + targets[i])) t.amount = a.value();
+      else problems.push_back(a.problems()[0]);
+    }
+    c.targets.push_back(t);
+  }
+  if (date) {
+    if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
+    else problems.push_back(d.problems()[0]);
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  Result<ActionOutcome> r = ledger->execute(c);
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << r->label << "\n";
+  return kOk;
+}
+
+int list(Context& ctx, Args& args) {
+  std::optional<std::string> customer = args.option("--customer");
+  PaymentQuery q;
+  q.limit = std::atoll(args.option("--limit").value_or("1000000").c_str());
+  q.offset = std::atoll(args.option("--offset").value_or("0").c_str());
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  if (customer) {
+    std::optional<Customer> c = find_customer_arg(ledger->db(), *customer);
+    if (!c) return ctx.rejected({{"--customer", "no customer \"" + *customer + "\""}});
+    q.customer_id = c->id;
+  }
+  Table t{{"id", "date", "customer", "currency", "amount", "unapplied", "method", "reference", "status", "applied_to"},
+          {},
+          {true, false, false, false, true, true}};
+  for (const PaymentSummary& p : list_payments(ledger->db(), q))
+    t.rows.push_back({std::to_string(p.id), p.date, p.customer_name, p.currency, money_text(p.amount, p.currency),
+                      money_text(p.unallocated, p.currency), p.method, p.reference, p.status, p.applied_to});
+  ctx.print(t);
+  return kOk;
+}
+
+int refund(Context& ctx, Args& args) {
+  std::optional<std::string> customer_key = args.option("--customer"), amount = args.option("--amount");
+  std::optional<std::string> date = args.option("--date"), method = args.option("--method");
+  std::optional<std::string> reference = args.option("--reference");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!customer_key || !amount) return ctx.usage("payment refund needs --customer and --amount");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> customer = find_customer_arg(ledger->db(), *customer_key);
+  if (!customer) return ctx.rejected({{"--customer", "no customer \"" + *customer_key + "\""}});
+  RefundCredit c;
+  c.customer_id = customer->id;
+  c.method = method.value_or("");
+  c.reference = reference.value_or("");
+  Problems problems;
+  if (Result<int64_t> a = amount_arg(*amount, customer->fields.currency, "--amount")) c.amount = a.value();
+  else problems.push_back(a.problems()[0]);
+  if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
+  else problems.push_back(d.problems()[0]);
+  if (!problems.empty()) return ctx.rejected(problems);
+  Result<ActionOutcome> r = ledger->execute(c);
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << r->label << "\n";
+  return kOk;
+}
+
+int balance(Context& ctx, Args& args) {
+  std::optional<std::string> key = args.positional();
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::vector<Customer> customers;
+  if (key) {
+    std::optional<Customer> c = find_customer_arg(ledger->db(), *key);
+    if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
+    customers.push_back(*c);
+  } else {
+    customers = list_customers(ledger->db(), {"", 0, 1000000});
+  }
+  Table t{{"id", "customer", "currency", "ar_balance", "unapplied_credit", "net_balance", "open_invoices"},
+          {},
+          {true, false, false, true, true, true, true}};
+  for (const Customer& c : customers) {
+    CustomerBalance b = *customer_balance(ledger->db(), c.id);
+    t.rows.push_back({std::to_string(c.id), c.fields.name, b.currency, money_text(b.ar_balance, b.currency),
+                      money_text(b.unapplied_credit, b.currency), money_text(b.net_balance, b.currency),
+                      std::to_string(b.open_invoices)});
+  }
+  ctx.print(t);
+  return kOk;
+}
+
+}  // namespace
+
+const std::vector<Handler>& payment_handlers() {
+  static const std::vector<Handler> handlers = {
+      {"payment", "add",
+       "record money received, allocated by reference then oldest due: --customer C --amount A [--date D] "
+       "[--currency X] [--method M] [--reference R]",
+       add},
+      {"payment", "allocate",
+       "allocate unapplied credit: (--payment ID | --credit-note NUMBER) --invoice NUMBER[=AMOUNT] ... [--date D]",
+       allocate},
+      {"payment", "list", "list payments [--customer C] [--limit N] [--offset N]", list},
+      {"payment", "refund", "pay unapplied credit back: --customer C --amount A [--date D] [--method M]", refund},
+      {"customer", "balance", "AR balance and unapplied credit: [ID|NAME]", balance},
+  };
+  return handlers;
+}
+
+}  // namespace duebook::cli

@@ -1,0 +1,494 @@
+// CLI commands for reports: report aging|statement|dso|cei|days-late|forecast|backtest|options. Each reads
+// the receivables ledger once (load_ar_snapshot), hands it to the pure report functions of core, and
+// prints the result as a table, JSON or CSV (--format). Nothing here computes a figure.
+#include <algorithm>
+#include <ostream>
+
+#include "ar_measures.h"
+#include "ar_snapshot.h"
+#include "charges.h"
+#include "cli.h"
+#include "forecast.h"
+#include "ledger_queries.h"
+#include "options.h"
+#include "statement.h"
+
+namespace duebook::cli {
+namespace {
+
+// Problems re-filed under the option the user typed.
+Problems under(const std::string& option, const Problems& problems) {
+  Problems out;
+  for (const Problem& p : problems) out.push_back({option, p.message});
+  return out;
+}
+
+// The receivables ledger of the whole book, or nullptr after printing why (exit 4).
+std::unique_ptr<ArSnapshot> snapshot(Context& ctx, bool numbers = false) {
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return nullptr;
+  ArSnapshotOptions options;
+  options.invoice_numbers = numbers;
+  Result<ArSnapshot> snap = load_ar_snapshot(ledger->db(), options);
+  if (!snap) {
+    ctx.err << "duebook: " << describe(snap.problems()) << "\n";
+    return nullptr;
+  }
+  return std::make_unique<ArSnapshot>(std::move(snap).value());
+}
+
+// The dates of a period: --to defaults to today, --from to `default_days` days ending on --to.
+struct Period {
+  Date from;  // first day
+  Date to;    // last day
+};
+Result<Period> period_args(const Context& ctx, const std::optional<std::string>& from,
+                           const std::optional<std::string>& to, int default_days) {
+  Problems problems;
+  Period p;
+  if (Result<Date> d = date_arg(ctx, to, "--to")) p.to = d.value();
+  else problems.push_back(d.problems()[0]);
+  if (from) {
+    if (Result<Date> d = date_arg(ctx, from, "--from")) p.from = d.value();
+    else problems.push_back(d.problems()[0]);
+  } else {
+    p.from = add_days(p.to, -(default_days - 1));
+  }
+  if (problems.empty() && p.to < p.from) problems.push_back({"--to", "is before --from"});
+  if (!problems.empty()) return problems;
+  return p;
+}
+
+std::string amount(int64_t minor, const Currency& c) { return format_amount(minor, c.minor_digits); }
+
+std::string value_of(const Measure& m, int decimals = 2) {
+  return m.defined ? format_rational(m.value, decimals) : "n/a";
+}
+
+// ---------------------------------------------------------------------------------------------
+// aging
+
+int aging(Context& ctx, Args& args) {
+  std::optional<std::string> as_of = args.option("--as-of"), basis = args.option("--basis");
+  std::optional<std::string> buckets = args.option("--buckets");
+  if (int rc = ctx.leftover(args)) return rc;
+  Problems problems;
+  AgingOptions options;
+  options.collect_invoices = false;
+  if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) options.as_of = d.value();
+  else problems.push_back(d.problems()[0]);
+  if (basis && *basis == "invoice_date") options.basis = AgingBasis::InvoiceDate;
+  else if (basis && *basis != "due_date") problems.push_back({"--basis", "must be due_date or invoice_date"});
+  if (buckets) {
+    // "30,60,90": the upper ends of the overdue buckets; "current" (0 days) comes first unless given.
+    std::vector<int32_t> limits;
+    std::string item;
+    bool bad = false;
+    for (std::size_t i = 0; i <= buckets->size(); ++i) {
+      if (i < buckets->size() && (*buckets)[i] != ',') {
+        item += (*buckets)[i];
+        continue;
+      }
+      const bool digits = !item.empty() && item.size() <= 6 &&
+                          item.find_first_not_of("0123456789", item[0] == '-' ? 1 : 0) == std::string::npos &&
+                          item != "-";
+      if (!digits) bad = true;
+      else limits.push_back(static_cast<int32_t>(std::stol(item)));
+      item.clear();
+    }
+    if (bad) {
+      problems.push_back({"--buckets", "give whole numbers of days separated by commas, like 30,60,90"});
+    } else {
+      if (!limits.empty() && limits.front() > 0) limits.insert(limits.begin(), 0);
+      Result<AgingBuckets> layout = aging_buckets_from_limits(limits);
+      if (layout) options.buckets = layout.value();
+      else for (const Problem& p : layout.problems()) problems.push_back({"--buckets", p.message});
+    }
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  if (!snap) return kIoError;
+  Result<AgingReport> report = compute_aging(snap->ledger, options);
+  if (!report) return ctx.rejected(report.problems());
+  if (ctx.format == "json") ctx.out << aging_to_json(*report, snap->labels) << "\n";
+  else if (ctx.format == "csv") ctx.out << aging_to_csv(*report, snap->labels);
+  else ctx.out << aging_to_table(*report, snap->labels);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// statement
+
+int statement(Context& ctx, Args& args) {
+  std::optional<std::string> customer = args.option("--customer");
+  std::optional<std::string> from = args.option("--from"), to = args.option("--to");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!customer) return ctx.usage("report statement needs --customer NAME|ID");
+  Problems problems;
+  Period p;
+  if (Result<Date> d = date_arg(ctx, to, "--to")) p.to = d.value();
+  else problems.push_back(d.problems()[0]);
+  if (from) {
+    if (Result<Date> d = date_arg(ctx, from, "--from")) p.from = d.value();
+    else problems.push_back(d.problems()[0]);
+  } else {
+    p.from = Date{p.to.y, p.to.m, 1};  // the month to date
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  if (p.to < p.from) return ctx.rejected({{"--to", "is before --from"}});
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> c = find_customer_arg(ledger->db(), *customer);
+  if (!c) return ctx.rejected({{"--customer", "no customer \"" + *customer + "\""}});
+  Result<CustomerStatement> st = load_customer_statement(ledger->db(), c->id, p.from, p.to);
+  if (!st) {
+    ctx.err << "duebook: " << describe(st.problems()) << "\n";
+    return kIoError;
+  }
+  if (ctx.format == "json") ctx.out << statement_to_json(*st) << "\n";
+  else if (ctx.format == "csv") ctx.out << statement_to_csv(*st);
+  else ctx.out << statement_to_table(*st);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dso, cei, days-late
+
+int dso(Context& ctx, Args& args) {
+  std::optional<std::string> from = args.option("--from"), to = args.option("--to");
+  if (int rc = ctx.leftover(args)) return rc;
+  Result<Period> p = period_args(ctx, from, to, 90);
+  if (!p) return ctx.rejected(p.problems());
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  if (!snap) return kIoError;
+  Result<std::vector<CurrencyDso>> rows = dso_by_currency(snap->ledger, p->from, p->to);
+  if (!rows) return ctx.rejected(rows.problems());
+  Table t{{"currency", "from", "to", "days", "credit_sales", "receivables", "current", "dso_simple",
+           "dso_countback", "dso_best_possible", "average_days_delinquent", "note"},
+          {},
+          {false, false, false, true, true, true, true, true, true, true, true, false}};
+  for (const CurrencyDso& d : *rows) {
+    const Currency& c = snap->labels.currencies[static_cast<std::size_t>(d.currency)];
+    std::string note = !d.simple.defined ? d.simple.why : !d.countback.defined ? d.countback.why : "";
+    t.rows.push_back({c.code, to_iso(p->from), to_iso(p->to), std::to_string(d.days), amount(d.credit_sales, c),
+                      amount(d.ending_receivables, c), amount(d.ending_current, c), value_of(d.simple),
+                      value_of(d.countback), value_of(d.best_possible), value_of(d.average_days_delinquent), note});
+  }
+  std::sort(t.rows.begin(), t.rows.end());
+  ctx.print(t);
+  return kOk;
+}
+
+int cei(Context& ctx, Args& args) {
+  std::optional<std::string> from = args.option("--from"), to = args.option("--to");
+  if (int rc = ctx.leftover(args)) return rc;
+  Result<Period> p = period_args(ctx, from, to, 90);
+  if (!p) return ctx.rejected(p.problems());
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  if (!snap) return kIoError;
+  Result<std::vector<CurrencyCei>> rows = cei_by_currency(snap->ledger, p->from, p->to);
+  if (!rows) return ctx.rejected(rows.problems());
+  Table t{{"currency", "from", "to", "beginning", "credit_sales", "ending_total", "ending_current", "cei_percent",
+           "note"},
+          {},
+          {false, false, false, true, true, true, true, true, false}};
+  for (const CurrencyCei& r : *rows) {
+    const Currency& c = snap->labels.currencies[static_cast<std::size_t>(r.currency)];
+    t.rows.push_back({c.code, to_iso(p->from), to_iso(p->to), amount(r.input.beginning_receivables, c),
+                      amount(r.input.credit_sales, c), amount(r.input.ending_total_receivables, c),
+                      amount(r.input.ending_current_receivables, c), value_of(r.cei), r.cei.why});
+  }
+  std::sort(t.rows.begin(), t.rows.end());
+  ctx.print(t);
+  return kOk;
+}
+
+int days_late(Context& ctx, Args& args) {
+  std::optional<std::string> from = args.option("--from"), to = args.option("--to");
+  if (int rc = ctx.leftover(args)) return rc;
+  Result<Period> p = period_args(ctx, from, to, 90);
+  if (!p) return ctx.rejected(p.problems());
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  if (!snap) return kIoError;
+  Result<std::vector<CurrencyDaysLate>> rows = days_late_by_currency(snap->ledger, p->from, p->to);
+  if (!rows) return ctx.rejected(rows.problems());
+  Table t{{"currency", "customer", "payments", "paid", "average_days_late", "previous_payments",
+           "previous_average_days_late", "change", "trend"},
+          {},
+          {false, false, true, true, true, true, true, true, false}};
+  auto line = [&](const Currency& c, const std::string& name, const DaysLateTrend& d) {
+    const char* trend = !d.has_change                    ? ""
+                        : compare(d.change, rational(0)) > 0 ? "paying later"
+                        : compare(d.change, rational(0)) < 0 ? "paying earlier"
+                                                              : "unchanged";
+    t.rows.push_back({c.code, name, std::to_string(d.current.count), amount(d.current.amount, c),
+                      d.current.count ? format_rational(d.current.average, 2) : "",
+                      std::to_string(d.previous.count),
+                      d.previous.count ? format_rational(d.previous.average, 2) : "",
+                      d.has_change ? format_rational(d.change, 2) : "", trend});
+  };
+  for (const CurrencyDaysLate& r : *rows) {
+    const Currency& c = snap->labels.currencies[static_cast<std::size_t>(r.currency)];
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < r.report.customers.size(); ++k)
+      if (r.report.customers[k].current.count || r.report.customers[k].previous.count) order.push_back(k);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return snap->labels.customer_names[a] < snap->labels.customer_names[b];
+    });
+    for (std::size_t k : order) line(c, snap->labels.customer_names[k], r.report.customers[k]);
+    line(c, "ALL", r.report.all);
+  }
+  ctx.print(t);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// forecast, backtest
+
+int forecast(Context& ctx, Args& args) {
+  std::optional<std::string> as_of = args.option("--as-of");
+  if (int rc = ctx.leftover(args)) return rc;
+  ForecastOptions options;
+  if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) options.as_of = d.value();
+  else return ctx.rejected(d.problems());
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  if (!snap) return kIoError;
+  Result<CashForecast> f = forecast_cash(snap->ledger, {}, options);
+  if (!f) return ctx.rejected(f.problems());
+  Table t{{"currency", "week", "from", "to", "naive", "low", "likely", "high", "expected"},
+          {},
+          {false, true, false, false, true, true, true, true, true}};
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < f->by_currency.size(); ++c)
+    if (f->by_currency[c].open_total != 0) order.push_back(c);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return snap->labels.currencies[a].code < snap->labels.currencies[b].code;
+  });
+  for (std::size_t c : order) {
+    const Currency& cur = snap->labels.currencies[c];
+    const CurrencyForecast& cf = f->by_currency[c];
+    for (int w = 0; w < kForecastWeeks; ++w) {
+      const Date start = forecast_week_start(options.as_of, w);
+      t.rows.push_back({cur.code, std::to_string(w + 1), to_iso(start), to_iso(add_days(start, 6)),
+                        amount(cf.naive.weeks[w], cur), amount(cf.low.weeks[w], cur),
+                        amount(cf.likely.weeks[w], cur), amount(cf.high.weeks[w], cur),
+                        amount(cf.expected.weeks[w], cur)});
+    }
+    t.rows.push_back({cur.code, "later", to_iso(forecast_week_start(options.as_of, kForecastWeeks)), "",
+                      amount(cf.naive.later, cur), amount(cf.low.later, cur), amount(cf.likely.later, cur),
+                      amount(cf.high.later, cur), amount(cf.expected.later, cur)});
+    t.rows.push_back({cur.code, "not collected", "", "", amount(cf.naive.not_collected, cur),
+                      amount(cf.low.not_collected, cur), amount(cf.likely.not_collected, cur),
+                      amount(cf.high.not_collected, cur), amount(cf.expected.not_collected, cur)});
+  }
+  ctx.print(t);
+  return kOk;
+}
+
+int backtest(Context& ctx, Args& args) {
+  std::optional<std::string> as_of = args.option("--as-of");
+  if (int rc = ctx.leftover(args)) return rc;
+  ForecastOptions options;
+  if (as_of) {
+    if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) options.as_of = d.value();
+    else return ctx.rejected(d.problems());
+  } else {  // the latest day whose 13 weeks have all happened
+    options.as_of = add_days(date_arg(ctx, std::nullopt, "--as-of").value(), -7 * kForecastWeeks);
+  }
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  if (!snap) return kIoError;
+  Result<ForecastBacktest> b = backtest_forecast(snap->ledger, {}, options);
+  if (!b) return ctx.rejected(b.problems());
+  Table t{{"currency", "week", "from", "expected", "actual", "absolute_error", "mape_percent"},
+          {},
+          {false, true, false, true, true, true, true}};
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < b->by_currency.size(); ++c)
+    if (b->by_currency[c].forecast.open_total != 0 || b->by_currency[c].total_actual != 0) order.push_back(c);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b2) {
+    return snap->labels.currencies[a].code < snap->labels.currencies[b2].code;
+  });
+  for (std::size_t c : order) {
+    const Currency& cur = snap->labels.currencies[c];
+    const CurrencyBacktest& cb = b->by_currency[c];
+    int64_t expected_total = 0;
+    for (int w = 0; w < kForecastWeeks; ++w) {
+      expected_total += cb.forecast.expected.weeks[w];
+      t.rows.push_back({cur.code, std::to_string(w + 1), to_iso(forecast_week_start(options.as_of, w)),
+                        amount(cb.forecast.expected.weeks[w], cur), amount(cb.actual[w], cur),
+                        amount(cb.absolute_error[w], cur), ""});
+    }
+    t.rows.push_back({cur.code, "total", "", amount(expected_total, cur), amount(cb.total_actual, cur),
+                      amount(cb.total_absolute_error, cur), cb.has_mape ? format_rational(cb.mape_percent, 2) : "n/a"});
+  }
+  ctx.print(t);
+  return kOk;
+}
+
+// ---------------------------------------------------------------------------------------------
+// options
+
+// "advance=80,fee=3" into (key, value) pairs; a bare "25" is the pair ("", "25").
+std::vector<std::pair<std::string, std::string>> key_values(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string item = text.substr(start, comma - start);
+    std::size_t eq = item.find('=');
+    if (eq == std::string::npos) out.push_back({"", item});
+    else out.push_back({item.substr(0, eq), item.substr(eq + 1)});
+    start = comma + 1;
+  }
+  return out;
+}
+
+// A percent typed by the user; problems name `where`.
+bool percent_arg(const std::string& text, const std::string& where, Decimal* out, Problems& problems) {
+  std::string t = text;
+  if (!t.empty() && t.back() == '%') t.pop_back();
+  Result<Decimal> d = parse_decimal(t);
+  if (!d) {
+    problems.push_back({where, "\"" + text + "\" is not a number"});
+    return false;
+  }
+  *out = d.value();
+  return true;
+}
+
+// The option a CollectionTerms field is typed in.
+std::string option_of(const std::string& where) {
+  if (where.find("discount") != std::string::npos) return "--discount";
+  if (where.find("interest") != std::string::npos) return "--interest";
+  if (where.find("factoring") != std::string::npos) return "--factoring";
+  if (where.find("agency") != std::string::npos) return "--agency";
+  return where;
+}
+
+int options_report(Context& ctx, Args& args) {
+  std::optional<std::string> invoices = args.option("--invoices"), as_of = args.option("--as-of");
+  std::string discount = args.option("--discount").value_or("2");
+  std::string interest = args.option("--interest").value_or("contract:8");
+  std::string factoring = args.option("--factoring").value_or("advance=80,fee=3");
+  std::string agency = args.option("--agency").value_or("25");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!invoices) return ctx.usage("report options needs --invoices NUMBER[,NUMBER...]");
+  Problems problems;
+  ForecastOptions forecast_options;
+  if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) forecast_options.as_of = d.value();
+  else problems.push_back(d.problems()[0]);
+  CollectionTerms terms;
+  terms.agency_success_percent = Decimal{60, 0};
+  percent_arg(discount, "--discount", &terms.discount_percent, problems);
+  Result<InterestPolicy> policy = parse_interest_policy(interest);
+  if (!policy) problems.push_back({"--interest", policy.problems()[0].message});
+  bool advance_given = false, reserve_given = false;
+  Decimal reserve;
+  for (const auto& [key, value] : key_values(factoring)) {
+    if (key == "advance")
+      advance_given = percent_arg(value, "--factoring advance", &terms.factoring_advance_percent, problems);
+    else if (key == "fee") percent_arg(value, "--factoring fee", &terms.factoring_fee_percent, problems);
+    else if (key == "reserve") reserve_given = percent_arg(value, "--factoring reserve", &reserve, problems);
+    else problems.push_back({"--factoring", "unknown part \"" + key + "\"; give advance=A,fee=F[,reserve=R]"});
+  }
+  if (!advance_given) terms.factoring_advance_percent = Decimal{80, 0};
+  // The reserve is what the factor keeps back until the customer pays: the face value not advanced.
+  Rational advance_and_reserve;
+  if (reserve_given &&
+      (!rational_add(rational(terms.factoring_advance_percent), rational(reserve), &advance_and_reserve) ||
+       advance_and_reserve != rational(100)))
+    problems.push_back({"--factoring reserve", "must be 100 - advance: the factor pays the rest when the customer pays"});
+  for (const auto& [key, value] : key_values(agency)) {
+    if (key.empty() || key == "commission") percent_arg(value, "--agency", &terms.agency_commission_percent, problems);
+    else if (key == "success") percent_arg(value, "--agency success", &terms.agency_success_percent, problems);
+    else if (key == "days") {
+      if (value.empty() || value.size() > 5 || value.find_first_not_of("0123456789") != std::string::npos)
+        problems.push_back({"--agency days", "give a whole number of days"});
+      else terms.agency_days = std::stoi(value);
+    } else {
+      problems.push_back({"--agency", "unknown part \"" + key + "\"; give COMMISSION or commission=C,success=S,days=D"});
+    }
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx, true);
+  if (!snap) return kIoError;
+  Db& db = ctx.ledger()->db();
+  std::vector<int32_t> chosen;
+  std::vector<std::string> numbers;
+  for (const auto& [key, number] : key_values(*invoices)) {
+    const std::string name = key.empty() ? number : key + "=" + number;
+    std::optional<int64_t> id = find_invoice_by_number(db, name);
+    const int32_t index = id ? snap->invoice_index(*id) : -1;
+    if (index < 0) problems.push_back({"--invoices", "no issued invoice \"" + name + "\""});
+    chosen.push_back(index);
+    numbers.push_back(name);
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  Result<OverdueSelection> selection = overdue_selection(snap->ledger, chosen, forecast_options);
+  if (!selection) {
+    for (const Problem& p : selection.problems()) {
+      std::size_t open = p.where.find('['), close = p.where.find(']');
+      std::string where = "--invoices";
+      if (open != std::string::npos && close != std::string::npos) {
+        const std::size_t i = std::stoul(p.where.substr(open + 1, close - open - 1));
+        if (i < numbers.size()) where += " " + numbers[i];
+      }
+      problems.push_back({where, p.message});
+    }
+    return ctx.rejected(problems);
+  }
+  if (policy->kind == InterestPolicyKind::Contract) {
+    terms.interest_annual_percent = policy->contract_annual_percent;
+  } else {  // the statutory rate in force today for the earliest due date chosen
+    int32_t due = INT32_MAX;
+    for (int32_t i : chosen) due = std::min(due, snap->ledger.invoices[static_cast<std::size_t>(i)].due_day);
+    Result<std::vector<RatePeriod>> periods = interest_rate_periods(*policy, civil_from_days(due),
+                                                                   forecast_options.as_of, builtin_reference_rates());
+    if (!periods) return ctx.rejected(under("--interest", periods.problems()));
+    if (periods->empty()) return ctx.rejected({{"--interest", "no rate is in force on the as-of day"}});
+    terms.interest_annual_percent = periods->back().annual_percent;
+  }
+  Result<std::vector<OptionCost>> costs = compare_collection_options(*selection, terms);
+  if (!costs) {
+    for (const Problem& p : costs.problems()) problems.push_back({option_of(p.where), p.message});
+    return ctx.rejected(problems);
+  }
+  const int32_t currency = snap->ledger.invoices[static_cast<std::size_t>(chosen[0])].currency;
+  const Currency& cur = snap->labels.currencies[static_cast<std::size_t>(currency)];
+  if (ctx.format == "table")
+    ctx.out << "Selection: " << chosen.size() << " invoice(s), " << amount(selection->face, cur) << " " << cur.code
+            << " open, paid with probability " << format_percent(selection->wait_probability, 2) << " % in "
+            << format_rational(selection->wait_days, 1) << " days if we wait\n";
+  Table t{{"option", "currency", "cash_today", "expected_cash", "versus_waiting", "expected_days",
+           "annual_cost_percent"},
+          {},
+          {false, false, true, true, true, true, true}};
+  for (const OptionCost& o : *costs)
+    t.rows.push_back({to_string(o.option), cur.code, amount(o.cash_today, cur), amount(o.expected_cash, cur),
+                      amount(o.versus_waiting, cur), format_rational(o.expected_days, 1), o.annual_cost_percent});
+  ctx.print(t);
+  return kOk;
+}
+
+}  // namespace
+
+const std::vector<Handler>& report_handlers() {
+  static const std::vector<Handler> list = {
+      {"report", "aging", "A/R aging: --as-of D [--basis due_date|invoice_date] [--buckets 30,60,90]", aging},
+      {"report", "statement", "customer statement: --customer NAME|ID [--from D] [--to D]", statement},
+      {"report", "dso", "days sales outstanding: [--from D] [--to D] (90 days to today)", dso},
+      {"report", "cei", "collection effectiveness index: [--from D] [--to D]", cei},
+      {"report", "days-late", "average days late per customer, with trend: [--from D] [--to D]", days_late},
+      {"report", "forecast", "13-week cash forecast: [--as-of D]", forecast},
+      {"report", "backtest", "forecast vs. actual receipts: [--as-of D] (13 weeks ago)", backtest},
+      {"report", "options",
+       "collection options side by side: --invoices N1,N2 [--discount 2] [--interest contract:8] "
+       "[--factoring advance=80,fee=3] [--agency 25|commission=C,success=60,days=60]",
+       options_report},
+  };
+  return list;
+}
+
+}  // namespace duebook::cli

@@ -1,0 +1,284 @@
+// CSV reading and the invoice / payment imports: all-or-nothing, every bad row named, never twice.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "csv.h"
+#include "ledger_queries.h"
+#include "queries.h"
+#include "receivables_checks.h"
+#include "sha256.h"
+#include "test_support.h"
+
+using namespace duebook;
+
+namespace {
+
+std::vector<std::vector<std::string>> read_all(std::string_view text, std::string* error = nullptr,
+                                               std::vector<int64_t>* lines = nullptr) {
+  CsvReader csv(text);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> fields;
+  while (csv.next(fields)) {
+    rows.push_back(fields);
+    if (lines) lines->push_back(csv.line());
+  }
+  if (error) *error = csv.error();
+  return rows;
+}
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(DUEBOOK_FIXTURES) + "/" + name, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const char* kHeader = "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,"
+                      "ItemAmount\n";
+
+}  // namespace
+
+// RFC 4180 section 2 (quoted fields with commas, line breaks and doubled quotes; CRLF) plus a UTF-8 BOM.
+TEST_CASE("CSV reading follows RFC 4180") {
+  struct Case {
+    const char* why;
+    std::string text;
+    std::vector<std::vector<std::string>> rows;
+  };
+  const Case cases[] = {
+      {"plain", "a,b\n1,2\n", {{"a", "b"}, {"1", "2"}}},
+      {"CRLF and no final line end", "a,b\r\n1,2", {{"a", "b"}, {"1", "2"}}},
+      {"quoted comma, quote and newline", "\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"\n",
+       {{"x,y", "say \"hi\"", "two\nlines"}}},
+      {"UTF-8 BOM skipped", "\xEF\xBB\xBFname\nCaf\xC3\xA9\n", {{"name"}, {"Caf\xC3\xA9"}}},
+      {"empty fields and blank lines", "a,,c\n\n,\n", {{"a", "", "c"}, {"", ""}}},
+      {"lone CR ends a record", "a\rb\n", {{"a"}, {"b"}}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.why);
+    CHECK(read_all(c.text) == c.rows);
+  }
+  std::vector<int64_t> lines;
+  read_all("h\n\"multi\nline\"\nnext\n", nullptr, &lines);
+  CHECK(lines == std::vector<int64_t>{1, 2, 4});  // a record's row is the line it starts on
+  std::string error;
+  read_all("a\n\"never closed\n", &error);
+  CHECK(error.find("never closed") != std::string::npos);
+  read_all("\"a\"b\n", &error);
+  CHECK(error.find("after a closing quote") != std::string::npos);
+}
+
+TEST_CASE("a QuickBooks invoice export imports as issued invoices with their own numbers") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  Result<ActionOutcome> r = t->execute(ImportInvoices{"invoices_good.csv", fixture("invoices_good.csv"), "", "USD"});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  std::optional<ImportSummary> imp = find_import(t->db(), r->created_id);
+  REQUIRE(imp);
+  CHECK(imp->invoices == 5);
+  CHECK(imp->customers == 2);  // "Beta, Inc." and "Café Müller" are new
+  CHECK(imp->rows == 6);
+
+  std::optional<int64_t> id = find_invoice_by_number(t->db(), "1001");
+  REQUIRE(id);
+  InvoiceDetail d = *find_invoice(t->db(), *id);
+  CHECK(d.external_number);
+  CHECK(d.summary.status == InvoiceStatus::Open);
+  CHECK(d.summary.customer_name == "Acme Ltd");
+  CHECK(d.lines.size() == 2);  // two rows with InvoiceNo 1001
+  CHECK(d.amounts.total == 2 * 15000 + 4250);
+  CHECK(d.summary.due_date == "2026-02-14");  // DueDate column
+  CHECK(d.memo == "January, \"rush\" order");
+  std::optional<int64_t> beta = find_invoice_by_number(t->db(), "1002");
+  CHECK(find_invoice(t->db(), *beta)->summary.customer_name == "Beta, Inc.");
+  CHECK(find_invoice(t->db(), *beta)->lines[0].line.description == "Two-line\ndescription");
+  // No DueDate: Terms "Net 15" from 01/20/2026 (US date) gives 2026-02-04.
+  std::optional<int64_t> us = find_invoice_by_number(t->db(), "1003");
+  CHECK(find_invoice(t->db(), *us)->summary.issue_date == "2026-01-20");
+  CHECK(find_invoice(t->db(), *us)->summary.due_date == "2026-02-04");
+  std::optional<Customer> cafe = find_customer_by_name(t->db(), "Café Müller");
+  REQUIRE(cafe);
+  CHECK(cafe->fields.currency == "EUR");
+  CHECK(receivables_violations(t->db()) == "");
+
+  // The same bytes again: refused, nothing written.
+  size_t events = read_events(t->db()).size();
+  Result<ActionOutcome> again = t->execute(ImportInvoices{"copy.csv", fixture("invoices_good.csv"), "", "USD"});
+  REQUIRE_FALSE(again.ok());
+  CHECK(describe(again.problems()).find("already imported on 2026-01-01") != std::string::npos);
+  CHECK(read_events(t->db()).size() == events);
+
+  // Undo voids every imported invoice and retracts the created customers; then the file may come again.
+  REQUIRE(t->undo().ok());
+  CHECK(find_invoice(t->db(), *id)->summary.status == InvoiceStatus::Void);
+  CHECK_FALSE(find_customer_by_name(t->db(), "Café Müller"));
+  CHECK(customer_balance(t->db(), 1)->ar_balance == 0);
+  REQUIRE(t->redo().ok());
+  CHECK(find_invoice(t->db(), *id)->summary.status == InvoiceStatus::Open);
+  CHECK(find_customer_by_name(t->db(), "Café Müller"));
+  CHECK(receivables_violations(t->db()) == "");
+}
+
+TEST_CASE("one bad row rejects the whole file, and every bad row is reported as file:row:field") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  must(*t.ledger, AddInvoice{invoice_for(1, "2026-01-01", 100), true});  // INV-2026-0001 exists
+  std::string text = fixture("invoices_bad.csv");
+  Result<ActionOutcome> r = t->execute(ImportInvoices{"invoices_bad.csv", text, "", "USD"});
+  REQUIRE_FALSE(r.ok());
+  std::string report = describe(r.problems());
+  INFO(report);
+  for (const char* where :
+       {"invoices_bad.csv:3:ItemAmount", "invoices_bad.csv:4:InvoiceDate", "invoices_bad.csv:5:ItemQuantity",
+        "invoices_bad.csv:6:Customer", "invoices_bad.csv:7:Terms", "invoices_bad.csv:8:InvoiceNo",
+        "invoices_bad.csv:9:Currency", "invoices_bad.csv:10:ItemRate", "invoices_bad.csv:11:DueDate"})
+    CHECK(report.find(std::string(where) + ":") != std::string::npos);
+  CHECK(report.find("invoices_bad.csv:2:") == std::string::npos);  // the good row is not blamed
+  CHECK(read_events(t->db()).size() == 3);  // nothing written, not even the good invoice or a new customer
+  CHECK(count_customers(t->db(), "") == 1);
+}
+
+// Problems found when an invoice is complete (its number taken, say) belong to that invoice's row, not to the
+// row that follows it: each of these invoices must be reported.
+TEST_CASE("consecutive invoices whose problems show only when each is complete are all reported") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  must(*t.ledger, AddInvoice{invoice_for(1, "2026-01-01", 100), true});  // INV-2026-0001
+  must(*t.ledger, AddInvoice{invoice_for(1, "2026-01-01", 100), true});  // INV-2026-0002
+  std::string text = std::string(kHeader) + "INV-2026-0001,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
+                     "inv-2026-0002,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
+                     "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" + "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
+                     "X-4,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" + "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n";
+  Result<ActionOutcome> r = t->execute(ImportInvoices{"clash.csv", text, "", "USD"});
+  REQUIRE_FALSE(r.ok());
+  std::string report = describe(r.problems());
+  INFO(report);
+  CHECK(report.find("clash.csv:2:InvoiceNo: invoice INV-2026-0001 already exists") != std::string::npos);
+  CHECK(report.find("clash.csv:3:InvoiceNo: invoice inv-2026-0002 already exists") != std::string::npos);
+  CHECK(report.find("clash.csv:7:InvoiceNo: invoice X-3 appears earlier in this file") != std::string::npos);
+  CHECK(r.problems().size() == 3);
+}
+
+TEST_CASE("import problems for the header and the file as a whole") {
+  TestLedger t;
+  Result<ActionOutcome> missing = t->execute(ImportInvoices{"f.csv", "InvoiceNo,Customer\n1,A\n", "", "USD"});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(describe(missing.problems()).find("f.csv:1:InvoiceDate") != std::string::npos);
+  CHECK(describe(missing.problems()).find("f.csv:1:ItemAmount") != std::string::npos);
+  CHECK_FALSE(t->execute(ImportInvoices{"f.csv", "", "", "USD"}).ok());
+  CHECK_FALSE(t->execute(ImportInvoices{"f.csv", kHeader, "", "USD"}).ok());  // no rows
+  Result<ActionOutcome> unclosed =
+      t->execute(ImportInvoices{"f.csv", std::string(kHeader) + "1,A,2026-01-01,,,\"oops,x,1,1,1\n", "", "USD"});
+  REQUIRE_FALSE(unclosed.ok());
+  CHECK(describe(unclosed.problems()).find("never closed") != std::string::npos);
+  // Headers are case-insensitive and may carry QuickBooks' '*'.
+  std::string starred = "*invoiceno,*CUSTOMER,*InvoiceDate,*ItemAmount, itemdescription \n7,Zed,2026-01-01,5.00,Fee\n";
+  CHECK(t->execute(ImportInvoices{"s.csv", starred, "", "USD"}).ok());
+  // --date-format DD/MM/YYYY reads 02/01/2026 as 2 January.
+  std::string uk = "InvoiceNo,Customer,InvoiceDate,ItemAmount,Item\n8,Zed,02/01/2026,5.00,Fee\n";
+  REQUIRE(t->execute(ImportInvoices{"uk.csv", uk, "DD/MM/YYYY", "USD"}).ok());
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "8"))->summary.issue_date == "2026-01-02");
+}
+
+TEST_CASE("payment import applies each payment by its reference or oldest first") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  REQUIRE(t->execute(ImportInvoices{"invoices_good.csv", fixture("invoices_good.csv"), "", "USD"}).ok());
+  Result<ActionOutcome> r = t->execute(ImportPayments{"payments_good.csv", fixture("payments_good.csv"), ""});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  CHECK(find_import(t->db(), r->created_id)->payments == 3);
+  // 1004 (Acme, referenced) paid in full; the unreferenced 100.00 of Acme goes oldest due first: 80.00 to 1003
+  // (due 2026-02-04), the other 20.00 to 1001 (due 2026-02-14).
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1004"))->summary.status == InvoiceStatus::Paid);
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1003"))->summary.status == InvoiceStatus::Paid);
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1001"))->summary.open == 34250 - 2000);
+  // Beta overpaid by 10.00: unapplied credit.
+  std::optional<Customer> beta = find_customer_by_name(t->db(), "Beta, Inc.");
+  CHECK(customer_balance(t->db(), beta->id)->unapplied_credit == 1000);
+  CHECK(receivables_violations(t->db()) == "");
+
+  Result<ActionOutcome> bad = t->execute(ImportPayments{"payments_bad.csv", fixture("payments_bad.csv"), ""});
+  REQUIRE_FALSE(bad.ok());
+  std::string report = describe(bad.problems());
+  INFO(report);
+  for (const char* where : {"payments_bad.csv:2:Customer", "payments_bad.csv:3:Amount", "payments_bad.csv:4:Date",
+                            "payments_bad.csv:5:Currency", "payments_bad.csv:6:Amount"})
+    CHECK(report.find(std::string(where) + ":") != std::string::npos);
+}
+
+// The importer applies its rows directly while rebuild and undo read the same payload through the projector:
+// both must leave identical projections.
+TEST_CASE("rebuild after imports, undo and redo reproduces the projections the import wrote") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  REQUIRE(t->execute(ImportInvoices{"invoices_good.csv", fixture("invoices_good.csv"), "", "USD"}).ok());
+  REQUIRE(t->execute(ImportPayments{"payments_good.csv", fixture("payments_good.csv"), ""}).ok());
+  std::string imported = dump_projections(t->db());
+  REQUIRE(t->rebuild().ok());
+  CHECK(dump_projections(t->db()) == imported);
+  REQUIRE(t->undo().ok());
+  REQUIRE(t->undo().ok());
+  CHECK(receivables_violations(t->db()) == "");
+  REQUIRE(t->redo().ok());
+  REQUIRE(t->redo().ok());
+  std::string redone = dump_projections(t->db());
+  CHECK(redone.substr(redone.find("[customers]")) == imported.substr(imported.find("[customers]")));
+  REQUIRE(t->rebuild().ok());
+  CHECK(dump_projections(t->db()) == redone);
+  CHECK(receivables_violations(t->db()) == "");
+}
+
+TEST_CASE("text that is not UTF-8 is a row problem, not a broken log") {
+  TestLedger t;
+  std::string text = std::string(kHeader) + "1,Caf\xE9 Latin-1,2026-01-01,,,,Fee,1,5.00,5.00\n";
+  Result<ActionOutcome> r = t->execute(ImportInvoices{"latin1.csv", text, "", "USD"});
+  REQUIRE_FALSE(r.ok());
+  CHECK(describe(r.problems()).find("latin1.csv:2:Customer: is not UTF-8") != std::string::npos);
+}
+
+// FIPS 180-2 appendix B test vectors (and the empty message), for the hash the event chain and imports use.
+TEST_CASE("SHA-256 matches the FIPS 180-2 test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  // One million 'a' fed in uneven pieces (1..127 bytes), crossing block boundaries every way.
+  Sha256 million;
+  std::string chunk(127, 'a');
+  size_t fed = 0;
+  for (size_t i = 0; fed < 1000000; ++i) {
+    size_t n = std::min<size_t>(1 + i % 127, 1000000 - fed);
+    million.update(std::string_view(chunk).substr(0, n));
+    fed += n;
+  }
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : million.finish()) out += hex[b >> 4], out += hex[b & 15];
+  CHECK(out == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+// A smaller version of the million-invoice benchmark, to catch per-row work that grows with the ledger.
+TEST_CASE("a bulk invoice import is one transaction and scales linearly") {
+  const int kInvoices = 20000;
+  std::string text = kHeader;
+  for (int i = 1; i <= kInvoices; ++i) {
+    std::string n = std::to_string(i);
+    std::string d = std::to_string(10 + i % 19);
+    text += "B" + n + ",Customer " + std::to_string(i % 500) + ",2026-01-" + d +
+            ",,Net 30,,Item,2,12.50,25.00\n";
+  }
+  TestLedger t;
+  auto start = std::chrono::steady_clock::now();
+  Result<ActionOutcome> r = t->execute(ImportInvoices{"bulk.csv", text, "", "USD"});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  MESSAGE("imported " << kInvoices << " invoices in " << seconds << " s");
+  CHECK(find_import(t->db(), r->created_id)->invoices == kInvoices);
+  CHECK(count_customers(t->db(), "") == 500);
+  CHECK(customer_balance(t->db(), 1)->ar_balance == 40 * 2500);
+  CHECK(receivables_violations(t->db()) == "");
+}
