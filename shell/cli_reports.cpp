@@ -9,6 +9,7 @@
 #include "charges.h"
 #include "cli.h"
 #include "forecast.h"
+#include "forecast_inputs.h"
 #include "ledger_queries.h"
 #include "options.h"
 #include "statement.h"
@@ -253,7 +254,8 @@ int forecast(Context& ctx, Args& args) {
   else return ctx.rejected(d.problems());
   std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
   if (!snap) return kIoError;
-  Result<CashForecast> f = forecast_cash(snap->ledger, {}, options);
+  Result<CashForecast> f =
+      forecast_cash(snap->ledger, scheduled_receipts(ctx.ledger()->db(), *snap, options.as_of), options);
   if (!f) return ctx.rejected(f.problems());
   Table t{{"currency", "week", "from", "to", "naive", "low", "likely", "high", "expected"},
           {},
@@ -297,7 +299,8 @@ int backtest(Context& ctx, Args& args) {
   }
   std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
   if (!snap) return kIoError;
-  Result<ForecastBacktest> b = backtest_forecast(snap->ledger, {}, options);
+  Result<ForecastBacktest> b =
+      backtest_forecast(snap->ledger, scheduled_receipts(ctx.ledger()->db(), *snap, options.as_of), options);
   if (!b) return ctx.rejected(b.problems());
   Table t{{"currency", "week", "from", "expected", "actual", "absolute_error", "mape_percent"},
           {},
