@@ -17,10 +17,9 @@ target_compile_definitions(sqlite3 PRIVATE
   SQLITE_DQS=0 SQLITE_THREADSAFE=0 SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DEFAULT_WAL_SYNCHRONOUS=1
   SQLITE_LIKE_DOESNT_MATCH_BLOBS SQLITE_MAX_EXPR_DEPTH=0 SQLITE_OMIT_DEPRECATED SQLITE_OMIT_PROGRESS_CALLBACK
   SQLITE_OMIT_SHARED_CACHE SQLITE_OMIT_LOAD_EXTENSION SQLITE_USE_ALLOCA SQLITE_ENABLE_MATH_FUNCTIONS)
-if(EMSCRIPTEN)
-  # sqlite3.c is the largest file we build; -O2 keeps it fast in the browser where the app is -Oz.
-  target_compile_options(sqlite3 PRIVATE -O2)
-endif()
+# Optimised in every build, Debug included: third-party code we do not step through, and the ledger's tests
+# spend most of their time inside it (the browser app is otherwise -Oz).
+target_compile_options(sqlite3 PRIVATE -O2)
 
 # Header-only libraries from Debian packages. The Emscripten sysroot does not see /usr/include, so each is
 # exposed through a folder holding a link to just that library's headers.

@@ -153,6 +153,22 @@ Status apply_edited(Db& db, const Event&, const Json& p) {
 
 EventDraft id_event(const char* type, const Json& p) { return {type, to_payload(Json{{"id", p.at("id")}})}; }
 
+// customers.retracted / customers.restored: {"ids": [...]}, from a customers.added batch or one of these.
+EventDraft batch_event(const char* type, const Json& p) {
+  Json ids = Json::array();
+  if (p.contains("ids")) ids = p["ids"];
+  else
+    for (const Json& c : p["customers"]) ids.push_back(c["id"]);
+  return {type, to_payload(Json{{"ids", ids}})};
+}
+
+Status apply_batch(Db& db, const Event& e, const Json& p, bool retract) {
+  for (const Json& id : p["ids"])
+    if (Status s = retract ? apply_retracted(db, e, Json{{"id", id}}) : apply_restored(db, e, Json{{"id", id}}); !s)
+      return s;
+  return ok_status();
+}
+
 }  // namespace
 
 const std::vector<Projector>& customer_projectors() {
@@ -163,6 +179,18 @@ const std::vector<Projector>& customer_projectors() {
        [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.restored", p)}; }},
       {"customer.restored", apply_restored,
        [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.retracted", p)}; }},
+      // A batch of customers created by an import: {"customers": [customer.added payloads]}; undo retracts them.
+      {"customers.added",
+       [](Db& db, const Event& e, const Json& p) {
+         for (const Json& c : p["customers"])
+           if (Status s = apply_added(db, e, c); !s) return s;
+         return ok_status();
+       },
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.retracted", p)}; }},
+      {"customers.retracted", [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, true); },
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.restored", p)}; }},
+      {"customers.restored", [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, false); },
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.retracted", p)}; }},
       {"customer.edited", apply_edited,
        [](const Event&, const Json& p) {
          Json swapped = {{"id", p.at("id")}, {"before", p.at("after")}, {"after", p.at("before")}};
@@ -172,12 +200,14 @@ const std::vector<Projector>& customer_projectors() {
   return list;
 }
 
-Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool check_unique) {
+Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool check_unique, int64_t id) {
   Result<CustomerFields> valid = validate(db, fields, 0, check_unique);
   if (!valid) return valid.problems();
-  Statement& next = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM customers");
-  int64_t id = next.step() ? next.int64(0) : 1;
-  next.reset();
+  if (id == 0) {
+    Statement& next = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM customers");
+    id = next.step() ? next.int64(0) : 1;
+    next.reset();
+  }
   return Json{{"id", id}, {"fields", fields_to_json(*valid)}};
 }
 

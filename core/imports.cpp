@@ -363,13 +363,16 @@ class InvoiceImporter {
       CustomerFields f;
       f.name = p.customer;
       f.currency = p.currency;
-      Result<Json> add = customer_added_payload(db_, f, false);  // the cache knows the name is new
+      if (next_customer_id_ == 0) next_customer_id_ = next_id(db_, "customers");
+      // The cache knows the name is new; the customer is written with the next batch, before its invoices.
+      Result<Json> add = customer_added_payload(db_, f, false, next_customer_id_);
       if (!add) {
         for (const Problem& pr : add.problems()) problem(pr.where == "name" ? "Customer" : "Currency", pr.message);
         return ok_status();
       }
-      if (Status s = sink.emit("customer.added", add.value()); !s) return s;
+      ++next_customer_id_;
       customer = {add.value()["id"].get<int64_t>(), p.currency, ""};
+      new_customers_.push_back(std::move(add.value()));
       customers_.remember(p.customer, customer);
       ++created_;
     }
@@ -419,6 +422,11 @@ class InvoiceImporter {
   // than parsing the text back. Nothing is written once the file has problems: it is rejected anyway.
   Status flush(EventSink& sink) {
     if (batch_.empty() || !problems_.empty()) return ok_status();
+    if (!new_customers_.empty()) {
+      Json customers = {{"customers", std::move(new_customers_)}};
+      new_customers_ = Json::array();
+      if (Status s = sink.emit("customers.added", customers); !s) return s;
+    }
     Status s = sink.emit_applied("invoices.imported", imported_invoices_text(import_id_, batch_),
                                  [this](Db& db, const Event& e) {
                                    return insert_imported_invoices(db, e, import_id_, batch_);
@@ -461,6 +469,8 @@ class InvoiceImporter {
   std::vector<ImportedInvoice> batch_;             // rows not yet written
   std::unordered_set<std::string> batch_numbers_;  // their numbers, lower-cased (not in the ledger yet)
   int64_t next_invoice_id_ = 0;                    // id of the next invoice; 0 until the first
+  int64_t next_customer_id_ = 0;                   // id of the next new customer; 0 until the first
+  Json new_customers_ = Json::array();             // customer.added payloads not yet written
   int64_t rows_ = 0, invoices_ = 0, created_ = 0;
 };
 

@@ -39,8 +39,10 @@ const std::vector<Projector>& collection_projectors();  // collections*.cpp
 
 // The payload of customer.added for new `fields` (validated, with the next id), or the problems. AddCustomer's
 // plan, for importers that create customers while streaming; `check_unique` false skips the name lookup when
-// the caller already knows no customer has the name.
-Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool check_unique = true);
+// the caller already knows no customer has the name, and `id` (when not 0) is the id to give it (an importer
+// that batches new customers counts ids itself). A batch of such payloads is a customers.added event:
+// {"customers": [...]}.
+Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool check_unique = true, int64_t id = 0);
 
 // Each command's validation and planning lives beside its projectors.
 Result<Plan> plan_command(Db& db, const AddCustomer& command);
