@@ -63,14 +63,6 @@ Table customer_table(const std::vector<Customer>& customers) {
   return t;
 }
 
-// Finds a customer by id ("#12" or "12") or exact name.
-std::optional<Customer> lookup(Db& db, const std::string& key) {
-  std::string digits = key[0] == '#' ? key.substr(1) : key;
-  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos)
-    if (auto c = find_customer(db, std::atoll(digits.c_str()))) return c;
-  return find_customer_by_name(db, key);
-}
-
 int add(Context& ctx, Args& args) {
   CustomerFields f;
   if (auto currency = args.option("--currency")) f.currency = *currency;
@@ -103,7 +95,7 @@ int show(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  std::optional<Customer> c = lookup(ledger->db(), *key);
+  std::optional<Customer> c = find_customer_arg(ledger->db(), *key);
   if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
   const CustomerFields& f = c->fields;
   Table t{{"field", "value"}, {}, {}};
@@ -133,7 +125,7 @@ int edit_with(Context& ctx, Args& args, const std::optional<CustomerStatus>& for
   {
     ledger = ctx.ledger();
     if (!ledger) return kIoError;
-    c = lookup(ledger->db(), *key);
+    c = find_customer_arg(ledger->db(), *key);
     if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
     f = c->fields;
     problems = take_fields(args, f);

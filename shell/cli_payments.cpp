@@ -7,6 +7,17 @@
 namespace duebook::cli {
 namespace {
 
+// Parses --amount (in the customer's currency) and --date (today when absent); problems name the option.
+Problems take_amount_and_date(const Context& ctx, const std::string& amount, const std::optional<std::string>& date,
+                              const Customer& customer, int64_t* amount_out, Date* date_out) {
+  Problems problems;
+  if (Result<int64_t> a = amount_arg(amount, customer.fields.currency, "--amount")) *amount_out = a.value();
+  else problems.push_back(a.problems()[0]);
+  if (Result<Date> d = date_arg(ctx, date, "--date")) *date_out = d.value();
+  else problems.push_back(d.problems()[0]);
+  return problems;
+}
+
 int add(Context& ctx, Args& args) {
   std::optional<std::string> customer_key = args.option("--customer"), amount = args.option("--amount");
   std::optional<std::string> date = args.option("--date"), currency = args.option("--currency");
@@ -22,12 +33,8 @@ int add(Context& ctx, Args& args) {
   p.currency = currency.value_or("");
   p.method = method.value_or("");
   p.reference = reference.value_or("");
-  Problems problems;
-  if (Result<int64_t> a = amount_arg(*amount, customer->fields.currency, "--amount")) p.amount = a.value();
-  else problems.push_back(a.problems()[0]);
-  if (Result<Date> d = date_arg(ctx, date, "--date")) p.date = d.value();
-  else problems.push_back(d.problems()[0]);
-  if (!problems.empty()) return ctx.rejected(problems);
+  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &p.amount, &p.date); !problems.empty())
+    return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(p);
   if (!r) return ctx.rejected(r.problems());
   ctx.out << r->label << " (payment #" << r->created_id << ")\n";
@@ -131,12 +138,8 @@ int refund(Context& ctx, Args& args) {
   c.customer_id = customer->id;
   c.method = method.value_or("");
   c.reference = reference.value_or("");
-  Problems problems;
-  if (Result<int64_t> a = amount_arg(*amount, customer->fields.currency, "--amount")) c.amount = a.value();
-  else problems.push_back(a.problems()[0]);
-  if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
-  else problems.push_back(d.problems()[0]);
-  if (!problems.empty()) return ctx.rejected(problems);
+  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &c.amount, &c.date); !problems.empty())
+    return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r) return ctx.rejected(r.problems());
   ctx.out << r->label << "\n";
