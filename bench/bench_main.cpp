@@ -1,5 +1,6 @@
 // duebook-bench: times the core on a generated ledger (see gen_main.cpp), natively or as WebAssembly.
-//   duebook-bench --data DIR --db PATH [--runs N] [--as-of YYYY-MM-DD]
+//   duebook-bench --data DIR --db PATH [--runs N] [--as-of YYYY-MM-DD] [--reuse-db 1]
+// --reuse-db 1 keeps a database a previous run imported (no import timings): for working on the reports.
 // Prints one JSON object: each measure's median and every run in milliseconds, plus sizes.
 #include <algorithm>
 #include <chrono>
@@ -61,16 +62,37 @@ struct Measures {
   }
 };
 
+// Imports the generated invoices, then the payments, timing each. False when a file cannot be read.
+bool time_import(Ledger& ledger, const std::string& data, Measures& m) {
+  bool ok = true;
+  std::string invoices_csv = read_file(data + "/invoices.csv", &ok);
+  std::string payments_csv = read_file(data + "/payments.csv", &ok);
+  if (!ok) return false;
+  m.time("import_invoices", 1, [&] {
+    Result<ActionOutcome> r = ledger.execute(ImportInvoices{"invoices.csv", std::move(invoices_csv), "", "USD"});
+    if (!r) std::fprintf(stderr, "%s\n", describe(r.problems()).substr(0, 2000).c_str());
+    return r.ok();
+  });
+  m.time("import_payments", 1, [&] {
+    Result<ActionOutcome> r = ledger.execute(ImportPayments{"payments.csv", std::move(payments_csv), ""});
+    if (!r) std::fprintf(stderr, "%s\n", describe(r.problems()).substr(0, 2000).c_str());
+    return r.ok();
+  });
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string data, db_path;
   int runs = 5;
+  bool reuse_db = false;
   Date as_of{2026, 6, 30};
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--data") data = v;
     else if (k == "--db") db_path = v;
+    else if (k == "--reuse-db") reuse_db = v == "1";
     else if (k == "--runs") runs = std::max(1, std::atoi(v.c_str()));
     else if (k == "--as-of") {
       Result<Date> d = parse_date(v, "YYYY-MM-DD");
@@ -82,7 +104,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: duebook-bench --data DIR --db PATH [--runs N] [--as-of DATE]\n");
     return 2;
   }
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db_path + suffix).c_str());
+  reuse_db = reuse_db && file_size(db_path) > 0;
+  if (!reuse_db)
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db_path + suffix).c_str());
   LedgerEnv env;
   env.now_ms = [] { return int64_t{1782777600000}; };  // fixed: runs are comparable
   env.actor = "bench";
@@ -96,20 +120,7 @@ int main(int argc, char** argv) {
   Measures m;
 
   // Import (once: a second import of the same file is refused by design).
-  bool ok = true;
-  std::string invoices_csv = read_file(data + "/invoices.csv", &ok);
-  std::string payments_csv = read_file(data + "/payments.csv", &ok);
-  if (!ok) return 4;
-  m.time("import_invoices", 1, [&] {
-    Result<ActionOutcome> r = ledger.execute(ImportInvoices{"invoices.csv", std::move(invoices_csv), "", "USD"});
-    if (!r) std::fprintf(stderr, "%s\n", describe(r.problems()).substr(0, 2000).c_str());
-    return r.ok();
-  });
-  m.time("import_payments", 1, [&] {
-    Result<ActionOutcome> r = ledger.execute(ImportPayments{"payments.csv", std::move(payments_csv), ""});
-    if (!r) std::fprintf(stderr, "%s\n", describe(r.problems()).substr(0, 2000).c_str());
-    return r.ok();
-  });
+  if (!reuse_db && !time_import(ledger, data, m)) return 4;
   (void)ledger.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   m.json["db_bytes"] = file_size(db_path);
   m.json["csv_bytes"] = file_size(data + "/invoices.csv") + file_size(data + "/payments.csv");

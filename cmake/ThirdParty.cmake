@@ -19,7 +19,7 @@ target_compile_definitions(sqlite3 PRIVATE
   SQLITE_OMIT_SHARED_CACHE SQLITE_OMIT_LOAD_EXTENSION SQLITE_USE_ALLOCA SQLITE_ENABLE_MATH_FUNCTIONS)
 # Optimised in every build, Debug included: third-party code we do not step through, and the ledger's tests
 # spend most of their time inside it (the browser app is otherwise -Oz).
-target_compile_options(sqlite3 PRIVATE -O2)
+target_compile_options(sqlite3 PRIVATE ${DUEBOOK_FAST_FLAGS})
 
 # Header-only libraries from Debian packages. The Emscripten sysroot does not see /usr/include, so each is
 # exposed through a folder holding a link to just that library's headers.
@@ -43,5 +43,5 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/ui/imgui_config.h")
 if(EMSCRIPTEN)
-  target_compile_options(imgui PRIVATE -O2)
+  target_compile_options(imgui PRIVATE ${DUEBOOK_FAST_FLAGS})
 endif()

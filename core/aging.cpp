@@ -85,6 +85,77 @@ Status check_ar_ledger(const ArLedger& ledger) {
   return ok_status();
 }
 
+void build_open_index(ArLedger& ledger) {
+  ArOpenIndex& index = ledger.open_index;
+  index = ArOpenIndex{};
+  const std::vector<ArInvoice>& invoices = ledger.invoices;
+  const std::size_t n = invoices.size();
+  index.invoice_count = n;
+  index.reduction_count = ledger.reductions.size();
+  index.credit_count = ledger.credits.size();
+  index.credits = ledger.credits;
+  std::sort(index.credits.begin(), index.credits.end(), [](const ArCreditMovement& a, const ArCreditMovement& b) {
+    if (a.day != b.day) return a.day < b.day;
+    if (a.customer != b.customer) return a.customer < b.customer;
+    return a.currency < b.currency;
+  });
+  std::size_t kept = 0;  // net runs of equal (day, customer, currency) in place, dropping zero nets
+  std::vector<ArCreditMovement>& credits = index.credits;
+  for (std::size_t k = 0; k < credits.size();) {
+    const std::size_t run = k;
+    ArCreditMovement net = credits[k];
+    bool overflow = false;
+    for (++k; k < credits.size() && credits[k].day == net.day && credits[k].customer == net.customer &&
+              credits[k].currency == net.currency;
+         ++k)
+      overflow |= __builtin_add_overflow(net.amount, credits[k].amount, &net.amount);
+    if (overflow)  // kept as they are: the aging adds them one by one and reports the overflow
+      for (std::size_t j = run; j < k; ++j) credits[kept++] = credits[j];
+    else if (net.amount != 0)
+      credits[kept++] = net;
+  }
+  index.credits.resize(kept);
+  index.credits.shrink_to_fit();
+
+  index.reduction_start.assign(n + 1, 0);
+  for (const ArReduction& r : ledger.reductions) {
+    assert(r.invoice >= 0 && static_cast<std::size_t>(r.invoice) < n);
+    ++index.reduction_start[static_cast<std::size_t>(r.invoice) + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) index.reduction_start[i + 1] += index.reduction_start[i];
+  if (n == 0) {
+    index.period_start.assign(1, 0);
+    return;
+  }
+
+  int32_t first_day = invoices[0].issued_day, last_day = invoices[0].issued_day;
+  for (const ArInvoice& inv : invoices) {
+    first_day = std::min(first_day, inv.issued_day);
+    last_day = std::max(last_day, inv.issued_day);
+  }
+  index.first_day = first_day;
+  const std::size_t periods = static_cast<std::size_t>((int64_t{last_day} - first_day) / kOpenIndexPeriodDays + 1);
+  auto period_of = [&](const ArInvoice& inv) {
+    return static_cast<std::size_t>((int64_t{inv.issued_day} - first_day) / kOpenIndexPeriodDays);
+  };
+  // Counting sort by period, then each period by closed day, latest (never closed) first.
+  index.period_start.assign(periods + 1, 0);
+  for (const ArInvoice& inv : invoices) ++index.period_start[period_of(inv) + 1];
+  for (std::size_t p = 0; p < periods; ++p) index.period_start[p + 1] += index.period_start[p];
+  std::vector<uint32_t> cursor(index.period_start.begin(), index.period_start.end() - 1);
+  index.entries.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const ArInvoice& inv = invoices[i];
+    int32_t closed = std::numeric_limits<int32_t>::max();
+    if (inv.settled_day != kNoDay) closed = std::min(closed, inv.settled_day);
+    if (inv.voided_day != kNoDay) closed = std::min(closed, inv.voided_day);
+    index.entries[cursor[period_of(inv)]++] = ArOpenIndexEntry{closed, static_cast<int32_t>(i)};
+  }
+  for (std::size_t p = 0; p < periods; ++p)
+    std::sort(index.entries.begin() + index.period_start[p], index.entries.begin() + index.period_start[p + 1],
+              [](const ArOpenIndexEntry& a, const ArOpenIndexEntry& b) { return a.closed_day > b.closed_day; });
+}
+
 const char* to_string(AgingBasis basis) {
   return basis == AgingBasis::InvoiceDate ? "invoice_date" : "due_date";
 }
@@ -127,34 +198,49 @@ int32_t AgingReport::find_row(int32_t customer, int32_t currency) const {
 
 namespace {
 
-// The rows being built, apart from the report so that the hot loop reads flat arrays.
+// The rows being built, apart from the report so that the hot loop reads flat arrays. Row c (c < customer
+// count) is customer c's row in the first currency met for it (currency -1 until then); its rows in other
+// currencies come after those, chained by `next`. A customer's first row is therefore found without a
+// lookup, and the rows are read back in customer order.
 struct RowBuilder {
-  int stride = 0;                 // int64s per row: the buckets, then the total, then the open count
+  int stride = 0;                 // int64s per row: the buckets, then the total
   std::vector<int64_t> sums;      // rows × stride accumulators
+  std::vector<int32_t> open;      // per row: its open invoices (apart: the rows kept are found by it alone)
   std::vector<int32_t> customer;  // per row: its customer
-  std::vector<int32_t> currency;  // per row: its currency
+  std::vector<int32_t> currency;  // per row: its currency, -1 for an unused first row
   std::vector<int32_t> next;      // per row: the same customer's next row, or -1
+
+  RowBuilder(int32_t customers, int stride_) : stride(stride_) {
+    const std::size_t n = static_cast<std::size_t>(customers);
+    sums.assign(n * static_cast<std::size_t>(stride), 0);
+    open.assign(n, 0);
+    customer.resize(n);
+    for (std::size_t c = 0; c < n; ++c) customer[c] = static_cast<int32_t>(c);
+    currency.assign(n, -1);
+    next.assign(n, -1);
+  }
 };
 
 // The row of (customer, currency), created when the customer has none in that currency yet. Kept out
 // of line: it runs once per row, the loop that calls it once per invoice.
-__attribute__((noinline)) int32_t find_or_add_row(RowBuilder& rows, std::vector<int32_t>& first_row,
-                                                  int32_t customer, int32_t currency) {
-  int32_t last = -1;
-  for (int32_t r = first_row[customer]; r >= 0; r = rows.next[r]) {
-    if (rows.currency[r] == currency) return r;
-    last = r;
+__attribute__((noinline)) int32_t find_or_add_row(RowBuilder& rows, int32_t customer, int32_t currency) {
+  int32_t r = customer;
+  if (rows.currency[r] < 0) {
+    rows.currency[r] = currency;
+    return r;
   }
-  const int32_t created = static_cast<int32_t>(rows.customer.size());
-  rows.customer.push_back(customer);
-  rows.currency.push_back(currency);
-  rows.next.push_back(-1);
-  rows.sums.resize(rows.sums.size() + static_cast<std::size_t>(rows.stride), 0);
-  if (last < 0)
-    first_row[customer] = created;
-  else
-    rows.next[last] = created;
-  return created;
+  for (; rows.currency[r] != currency; r = rows.next[r])
+    if (rows.next[r] < 0) {
+      const int32_t created = static_cast<int32_t>(rows.customer.size());
+      rows.customer.push_back(customer);
+      rows.currency.push_back(currency);
+      rows.next.push_back(-1);
+      rows.sums.resize(rows.sums.size() + static_cast<std::size_t>(rows.stride), 0);
+      rows.open.push_back(0);
+      rows.next[r] = created;
+      return created;
+    }
+  return r;
 }
 
 // The open amount of an invoice as of `as_of` from its reductions [first, end).
@@ -192,42 +278,30 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
   std::vector<int32_t>& first_row = report.first_row_of_customer;
   first_row.assign(static_cast<std::size_t>(ledger.customer_count), -1);
 
-  RowBuilder rows;
-  rows.stride = bucket_count + 2;
-  // Most customers use one currency: room for one row each avoids regrowing in the loop.
-  rows.sums.reserve(static_cast<std::size_t>(ledger.customer_count) * static_cast<std::size_t>(rows.stride));
-  rows.customer.reserve(static_cast<std::size_t>(ledger.customer_count));
-  rows.currency.reserve(static_cast<std::size_t>(ledger.customer_count));
-  rows.next.reserve(static_cast<std::size_t>(ledger.customer_count));
+  RowBuilder rows(ledger.customer_count, bucket_count + 1);
 
-  // Drill-down: each invoice's cell (row × buckets + bucket), -1 when it is not in the report.
+  // Drill-down: (invoice, cell) of each invoice in the report, in ledger order; cell = row × buckets + bucket.
   const std::size_t invoice_count = ledger.invoices.size();
-  std::vector<int32_t> cell_of_invoice;
-  if (collect) cell_of_invoice.assign(invoice_count, -1);
+  std::vector<std::pair<int32_t, int32_t>> placed;
 
-  // The hot loop, on raw pointers: it must stay fast at a million invoices in a size-optimised
-  // WebAssembly build, where small helpers are not always inlined.
+  // The hot loop, on raw pointers: it must stay fast at a million invoices in WebAssembly, where small
+  // helpers are not always inlined.
   const ArInvoice* const invoices = ledger.invoices.data();
   const ArReduction* const reductions = ledger.reductions.data();
   const std::size_t reduction_count = ledger.reductions.size();
   const int stride = rows.stride;
   int64_t* sums = rows.sums.data();
   const int32_t* row_currency = rows.currency.data();
-  int32_t* const first = first_row.data();
-  int32_t* const cells = cell_of_invoice.data();
+  int32_t* open_count = rows.open.data();
   bool overflow = false;
-  std::size_t k = 0;  // cursor into reductions, which are sorted by invoice
-  for (std::size_t i = 0; i < invoice_count; ++i) {
+  // Ages invoice i, open on the day (issued by it, neither settled nor voided by it), whose reductions
+  // are [r, r_end).
+  auto age_open = [&](std::size_t i, const ArReduction* r, const ArReduction* const r_end) {
     const ArInvoice& inv = invoices[i];
-    const int32_t index = static_cast<int32_t>(i);
-    while (k < reduction_count && reductions[k].invoice < index) ++k;  // those of skipped invoices
-    if (inv.issued_day > as_of) continue;
-    if (inv.voided_day != kNoDay && inv.voided_day <= as_of) continue;
-    if (inv.settled_day != kNoDay && inv.settled_day <= as_of) continue;
     int64_t open = inv.total;
-    for (; k < reduction_count && reductions[k].invoice == index; ++k)
-      if (reductions[k].day <= as_of) overflow |= __builtin_sub_overflow(open, reductions[k].amount, &open);
-    if (open == 0) continue;
+    for (; r != r_end; ++r)
+      if (r->day <= as_of) overflow |= __builtin_sub_overflow(open, r->amount, &open);
+    if (open == 0) return;
 
     const int64_t age = age_of(inv, as_of, by_due_date);
     int bucket = 0;
@@ -235,46 +309,127 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
 
     assert(inv.customer >= 0 && inv.customer < ledger.customer_count);
     assert(inv.currency >= 0 && inv.currency < ledger.currency_count);
-    int32_t r = first[inv.customer];
-    if (r < 0 || row_currency[r] != inv.currency) {
-      r = find_or_add_row(rows, first_row, inv.customer, inv.currency);
+    int32_t row_index = inv.customer;
+    if (row_currency[row_index] != inv.currency) {
+      row_index = find_or_add_row(rows, inv.customer, inv.currency);
       sums = rows.sums.data();  // the vectors may have moved
       row_currency = rows.currency.data();
+      open_count = rows.open.data();
     }
-    int64_t* const row = sums + static_cast<std::size_t>(r) * stride;
+    int64_t* const row = sums + static_cast<std::size_t>(row_index) * stride;
     overflow |= __builtin_add_overflow(row[bucket], open, &row[bucket]);
     overflow |= __builtin_add_overflow(row[bucket_count], open, &row[bucket_count]);
-    ++row[bucket_count + 1];
-    if (collect) cells[i] = r * bucket_count + bucket;
+    ++open_count[row_index];
+    if (collect) placed.emplace_back(static_cast<int32_t>(i), row_index * bucket_count + bucket);
+  };
+
+  const ArOpenIndex& index = ledger.open_index;
+  const bool use_index = index.invoice_count == invoice_count && index.reduction_count == reduction_count &&
+                         index.credit_count == ledger.credits.size() && !index.period_start.empty();
+  if (use_index) {
+    // Mark the invoices open on the day, period by period, then age them in ledger order, as the full pass
+    // does: the invoices are read forwards and each customer's row stays small enough to be in cache.
+    std::vector<uint64_t> open_bits((invoice_count + 63) / 64, 0);
+    const std::size_t periods = index.period_start.size() - 1;
+    const int64_t periods_by_day = (int64_t{as_of} - index.first_day) / kOpenIndexPeriodDays + 1;
+    const std::size_t until = static_cast<std::size_t>(std::clamp<int64_t>(periods_by_day, 0, int64_t(periods)));
+    const ArOpenIndexEntry* const entries = index.entries.data();
+    uint64_t* const bits = open_bits.data();
+    for (std::size_t p = 0; p < until; ++p) {
+      // Only the last period can hold invoices issued after the day: elsewhere the entries alone decide.
+      const bool check_issue = p + 1 == until;
+      for (uint32_t e = index.period_start[p], end = index.period_start[p + 1]; e < end; ++e) {
+        if (entries[e].closed_day <= as_of) break;
+        const int32_t i = entries[e].invoice;
+        if (!check_issue || invoices[i].issued_day <= as_of) bits[i >> 6] |= uint64_t{1} << (i & 63);
+      }
+    }
+    const uint32_t* const starts = index.reduction_start.data();
+    for (std::size_t w = 0; w < open_bits.size(); ++w) {
+      for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
+        const std::size_t i = w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
+        age_open(i, reductions + starts[i], reductions + starts[i + 1]);
+      }
+    }
+  } else {
+    std::size_t k = 0;  // cursor into reductions, which are sorted by invoice
+    for (std::size_t i = 0; i < invoice_count; ++i) {
+      const ArInvoice& inv = invoices[i];
+      const int32_t invoice = static_cast<int32_t>(i);
+      while (k < reduction_count && reductions[k].invoice < invoice) ++k;  // those of skipped invoices
+      if (inv.issued_day > as_of) continue;
+      if (inv.voided_day != kNoDay && inv.voided_day <= as_of) continue;
+      if (inv.settled_day != kNoDay && inv.settled_day <= as_of) continue;
+      std::size_t k_end = k;
+      while (k_end < reduction_count && reductions[k_end].invoice == invoice) ++k_end;
+      age_open(i, reductions + k, reductions + k_end);
+      k = k_end;
+    }
   }
 
-  // Unapplied credit: a second, smaller pass; rows are found the slow way, which is fine here.
+  // Unapplied credit: a second pass, over the index's netted movements (most payments are allocated the day
+  // they arrive, so their two movements cancel) or over every movement.
   std::vector<int64_t> credit;
-  for (const ArCreditMovement& c : ledger.credits) {
-    if (c.day > as_of || c.amount == 0) continue;
+  auto add_credit = [&](const ArCreditMovement& c) {
     assert(c.customer >= 0 && c.customer < ledger.customer_count);
     assert(c.currency >= 0 && c.currency < ledger.currency_count);
-    const std::size_t r = static_cast<std::size_t>(find_or_add_row(rows, first_row, c.customer, c.currency));
+    const std::size_t r = static_cast<std::size_t>(find_or_add_row(rows, c.customer, c.currency));
     if (credit.size() <= r) credit.resize(rows.customer.size(), 0);
     overflow |= __builtin_add_overflow(credit[r], c.amount, &credit[r]);
+  };
+  if (use_index) {
+    for (const ArCreditMovement& c : index.credits) {
+      if (c.day > as_of) break;  // sorted by day
+      add_credit(c);
+    }
+  } else {
+    for (const ArCreditMovement& c : ledger.credits)
+      if (c.day <= as_of && c.amount != 0) add_credit(c);
   }
   credit.resize(rows.customer.size(), 0);
 
-  // The report's rows, amounts and per-currency totals from the accumulators.
-  const std::size_t row_count = rows.customer.size();
+  // The report's rows in a fixed order, whichever pass made them: by customer, then currency, leaving out
+  // those with no open invoice and no credit (a payment and its allocation on different days).
+  const std::size_t built = rows.customer.size();
+  std::vector<int32_t> order;  // new row -> built row
+  order.reserve(built);
+  std::vector<int32_t> chain;
+  auto kept = [&](int32_t r) {
+    return rows.open[r] != 0 || credit[r] != 0;
+  };
+  for (int32_t c = 0; c < ledger.customer_count; ++c) {
+    if (rows.currency[c] < 0) continue;
+    if (rows.next[c] < 0) {  // one currency: the usual case
+      if (kept(c)) order.push_back(c);
+      continue;
+    }
+    chain.clear();
+    for (int32_t r = c; r >= 0; r = rows.next[r])
+      if (kept(r)) chain.push_back(r);
+    std::sort(chain.begin(), chain.end(), [&](int32_t a, int32_t b) { return rows.currency[a] < rows.currency[b]; });
+    order.insert(order.end(), chain.begin(), chain.end());
+  }
+  const std::size_t row_count = order.size();
+  std::vector<int32_t> new_row(built, -1);  // built row -> new row
+  report.next_row_of_customer.assign(row_count, -1);
   report.rows.resize(row_count);
-  report.next_row_of_customer = std::move(rows.next);
   report.amounts.resize(row_count * static_cast<std::size_t>(bucket_count));
   report.totals.assign(static_cast<std::size_t>(ledger.currency_count), AgingCurrencyTotal{});
   for (AgingCurrencyTotal& t : report.totals) t.buckets.assign(static_cast<std::size_t>(bucket_count), 0);
   for (std::size_t r = 0; r < row_count; ++r) {
-    const int64_t* row = rows.sums.data() + r * static_cast<std::size_t>(stride);
+    const int32_t from = order[r];
+    new_row[static_cast<std::size_t>(from)] = static_cast<int32_t>(r);
+    const int64_t* row = rows.sums.data() + static_cast<std::size_t>(from) * static_cast<std::size_t>(stride);
     AgingRow& out = report.rows[r];
-    out.customer = rows.customer[r];
-    out.currency = rows.currency[r];
+    out.customer = rows.customer[from];
+    out.currency = rows.currency[from];
     out.total = row[bucket_count];
-    out.open_invoices = static_cast<int32_t>(row[bucket_count + 1]);
-    out.unapplied_credit = credit[r];
+    out.open_invoices = rows.open[from];
+    out.unapplied_credit = credit[from];
+    if (r > 0 && report.rows[r - 1].customer == out.customer)
+      report.next_row_of_customer[r - 1] = static_cast<int32_t>(r);
+    else
+      first_row[out.customer] = static_cast<int32_t>(r);
     AgingCurrencyTotal& t = report.totals[static_cast<std::size_t>(out.currency)];
     for (int b = 0; b < bucket_count; ++b) {
       report.amounts[r * static_cast<std::size_t>(bucket_count) + static_cast<std::size_t>(b)] = row[b];
@@ -286,19 +441,18 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
   if (overflow) return overflow_problem();
 
   if (collect) {
-    // Counting sort of the invoices by cell; stable, so each cell keeps ledger order.
+    // Counting sort of the invoices by their new cell; stable, so each cell keeps ledger order.
     const std::size_t cell_count = row_count * static_cast<std::size_t>(bucket_count);
+    for (auto& [invoice, cell] : placed) cell = new_row[cell / bucket_count] * bucket_count + cell % bucket_count;
     report.cell_start.assign(cell_count + 1, 0);
     uint32_t* const start = report.cell_start.data();
-    for (std::size_t i = 0; i < invoice_count; ++i)
-      if (cells[i] >= 0) ++start[static_cast<std::size_t>(cells[i]) + 1];
+    for (const auto& [invoice, cell] : placed) ++start[static_cast<std::size_t>(cell) + 1];
     for (std::size_t c = 0; c < cell_count; ++c) start[c + 1] += start[c];
-    report.cell_invoices.resize(start[cell_count]);
+    report.cell_invoices.resize(placed.size());
     int32_t* const out = report.cell_invoices.data();
     std::vector<uint32_t> cursor(report.cell_start.begin(), report.cell_start.end() - 1);
     uint32_t* const next = cursor.data();
-    for (std::size_t i = 0; i < invoice_count; ++i)
-      if (cells[i] >= 0) out[next[cells[i]]++] = static_cast<int32_t>(i);
+    for (const auto& [invoice, cell] : placed) out[next[cell]++] = invoice;
   }
   return report;
 }

@@ -141,6 +141,7 @@ class Loader {
     if (Status s = read_credit_sources(kCreditNotes, "credit_notes", +1); !s) return s;
     if (Status s = read_credit_sources(kRefunds, "refunds", -1); !s) return s;
     ledger_.currency_count = static_cast<int32_t>(snap_.labels.currencies.size());
+    build_open_index(ledger_);  // as-of reports then read only what was open on their day
     return ok_status();
   }
 

@@ -61,7 +61,9 @@ void bind_query(Statement& st, const InvoiceQuery& q) {
 
 }  // namespace
 
-std::vector<InvoiceSummary> list_invoices(Db& db, const InvoiceQuery& q) {
+namespace {
+
+std::string page_sql(const InvoiceQuery& q) {
   const char* dir = q.descending ? " DESC" : "";
   std::string order;
   switch (q.sort) {
@@ -70,13 +72,27 @@ std::vector<InvoiceSummary> list_invoices(Db& db, const InvoiceQuery& q) {
     case InvoiceSort::IssueDate: order = std::string(" ORDER BY i.issue_date") + dir + ", i.id" + dir; break;
     case InvoiceSort::Amount: order = std::string(" ORDER BY i.total") + dir + ", i.id" + dir; break;
   }
-  Statement& st = db.prepare(std::string(kSummaryColumns) + where_clause(q) + order + " LIMIT ?4 OFFSET ?5");
+  return std::string(kSummaryColumns) + where_clause(q) + order + " LIMIT ?4 OFFSET ?5";
+}
+
+}  // namespace
+
+std::vector<InvoiceSummary> list_invoices(Db& db, const InvoiceQuery& q) {
+  Statement& st = db.prepare(page_sql(q));
   bind_query(st, q);
   st.bind(4, q.limit).bind(5, q.offset);
   std::vector<InvoiceSummary> out;
   while (st.step()) out.push_back(read_summary(st));
   st.reset();
   return out;
+}
+
+std::vector<std::string> invoice_page_plan(Db& db, const InvoiceQuery& q) {
+  Statement& st = db.prepare("EXPLAIN QUERY PLAN " + page_sql(q));
+  std::vector<std::string> steps;
+  while (st.step()) steps.push_back(st.text(3));
+  st.reset();
+  return steps;
 }
 
 int64_t count_invoices(Db& db, const InvoiceQuery& q) {

@@ -46,6 +46,9 @@ struct InvoiceQuery {
 };
 // A page of invoices. An unknown status name matches nothing.
 std::vector<InvoiceSummary> list_invoices(Db& db, const InvoiceQuery& query);
+// How SQLite runs list_invoices for the query: the steps of EXPLAIN QUERY PLAN ("SEARCH i USING INDEX
+// invoices_unpaid_by_due (due_date>? AND due_date<?)", ...), for tests and diagnostics.
+std::vector<std::string> invoice_page_plan(Db& db, const InvoiceQuery& query);
 // How many invoices the query matches (offset and limit ignored).
 int64_t count_invoices(Db& db, const InvoiceQuery& query);
 
