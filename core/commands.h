@@ -122,7 +122,9 @@ struct EndSchedule {
   int64_t id = 0;  // which schedule
 };
 
-// Drafts or issues every scheduled invoice dated up to `as_of` that has not been made yet.
+// Drafts or issues every scheduled invoice dated up to `as_of` that has not been made yet. One a schedule would
+// issue to a customer the credit-hold check refuses (collections.h) is left as a draft for a person to review;
+// the label counts them, and the schedule moves on.
 struct RunSchedules {
   Date as_of;  // the run date; nothing later is billed
 };

@@ -1,6 +1,7 @@
 // Recurring invoice schedules: the commands' plans, the schedule run, and the projectors of schedule.* events.
 #include "schedules.h"
 
+#include "collections.h"
 #include "queries.h"
 #include "receivables.h"
 
@@ -133,6 +134,41 @@ Status set_removed(Db& db, const Json& p, bool removed) {
 
 std::vector<EventDraft> one(const char* type, const Json& payload) { return {{type, to_payload(payload)}}; }
 
+// True when occurrence `date` of `s` is billed by a run as of `as_of`: due by then, and not after the end.
+bool billable(const ScheduleFields& s, const Date& as_of, const Date& date) {
+  return !(as_of < date || (s.end && *s.end < date));
+}
+
+// The invoice an occurrence makes: the template, dated `date`.
+InvoiceFields occurrence_invoice(const ScheduleFields& s, const Date& date) {
+  return {s.customer_id, s.series, date, s.terms, std::nullopt, s.memo, s.lines};
+}
+
+// True when issuing `content` would be refused by the credit-hold check (collections.h): a run has nobody to
+// give the override reason, so such an occurrence is drafted and left for a person to review.
+bool held_at_issue(Db& db, const InvoiceContent& content, int64_t invoice_id) {
+  return !issue_hold_events(db, content.fields.customer_id, invoice_id, iso(content.fields.issue_date),
+                            iso(content.due_date), "", false)
+              .ok();
+}
+
+// How many invoices a run as of `as_of` will leave as drafts because their customer is held. Only the label
+// needs it before the run: nothing the run emits changes a customer's status, so the run finds the same ones.
+int64_t held_occurrences(Db& db, const Date& as_of) {
+  int64_t held = 0;
+  for (const StoredSchedule& s : due_schedules(db, as_of)) {
+    if (!s.fields.issue) continue;
+    for (int64_t k = s.next_index;; ++k) {
+      Date date = occurrence_date(s.fields, k);
+      if (!billable(s.fields, as_of, date)) break;
+      Result<InvoiceContent> content = validate_invoice(db, occurrence_invoice(s.fields, date), true);
+      if (!content) break;  // the run fails on it and reports why
+      if (held_at_issue(db, *content, 0)) ++held;  // the id would only name the invoice in an override
+    }
+  }
+  return held;
+}
+
 }  // namespace
 
 const std::vector<Projector>& schedule_projectors() {
@@ -199,6 +235,9 @@ Result<StreamPlan> stream_command(Db& db, const RunSchedules& command) {
   if (!is_valid(command.as_of)) return Problem{"as_of", "is not a valid date"};
   StreamPlan plan;
   plan.label = "Run schedules as of " + iso(command.as_of);
+  if (int64_t held = held_occurrences(db, command.as_of))
+    plan.label += " (" + std::to_string(held) + (held == 1 ? " invoice" : " invoices") +
+                  " left as draft" + (held == 1 ? "" : "s") + ": customer on hold)";
   Date as_of = command.as_of;
   plan.run = [&db, as_of](EventSink& sink) -> Status {
     Problems problems;
@@ -207,10 +246,8 @@ Result<StreamPlan> stream_command(Db& db, const RunSchedules& command) {
       int64_t k = s.next_index;
       for (;; ++k) {
         Date date = occurrence_date(s.fields, k);
-        if (as_of < date || (s.fields.end && *s.fields.end < date)) break;
-        InvoiceFields f{s.fields.customer_id, s.fields.series, date, s.fields.terms, std::nullopt, s.fields.memo,
-                        s.fields.lines};
-        Result<InvoiceContent> content = validate_invoice(db, f, s.fields.issue);
+        if (!billable(s.fields, as_of, date)) break;
+        Result<InvoiceContent> content = validate_invoice(db, occurrence_invoice(s.fields, date), s.fields.issue);
         if (!content) {
           for (const Problem& p : content.problems())
             problems.push_back({"schedules[" + std::to_string(s.id) + "]." + p.where, p.message});
@@ -221,7 +258,9 @@ Result<StreamPlan> stream_command(Db& db, const RunSchedules& command) {
         c["schedule"] = s.id;
         c["occurrence"] = k;
         if (Status st = sink.emit("invoice.drafted", Json{{"id", id}, {"invoice", c}}); !st) return st;
-        if (s.fields.issue) {
+        // A held customer's invoice stays a draft (no number is taken) and the schedule moves on; the label
+        // counts these (held_occurrences).
+        if (s.fields.issue && !held_at_issue(db, *content, id)) {
           JsonEvent issued = issue_event(db, id, *content);
           if (Status st = sink.emit(issued.type, issued.payload); !st) return st;
         }

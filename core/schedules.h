@@ -1,5 +1,6 @@
 // Recurring invoices: a template of lines billed to a customer on a fixed rhythm. Running the schedules "as of"
-// a date drafts or issues every invoice that fell due up to that date, exactly once.
+// a date drafts or issues every invoice that fell due up to that date, exactly once; an invoice for a customer on
+// credit hold is drafted but not issued.
 #pragma once
 
 #include <cstdint>

@@ -221,6 +221,12 @@ check "l3: schedule run" 0 "$bin" --db "$ldb" schedule run --as-of 2026-03-31
 expect "l3: schedule ran" "$work/out" "Run schedules as of 2026-03-31"
 check "l3: schedule run again: nothing due" 0 "$bin" --db "$ldb" schedule run --as-of 2026-03-31
 expect "l3: nothing due" "$work/out" "no scheduled invoice is due"
+check "l3: held customer" 0 "$bin" --db "$ldb" customer add "Held Co" --currency USD --terms "Net 30"
+check "l3: hold it" 0 "$bin" --db "$ldb" customer hold "Held Co"
+check "l3: schedule for the held" 0 "$bin" --db "$ldb" schedule add --customer "Held Co" --every monthly \
+  --start 2026-04-30 --line "Rent;1;1000.00"
+check "l3: schedule run with a hold" 0 "$bin" --db "$ldb" schedule run --as-of 2026-04-30
+expect "l3: held left as draft" "$work/out" "1 invoice left as draft: customer on hold"
 check "l3: verify" 0 "$bin" --db "$ldb" verify
 check "l3: rebuild" 0 "$bin" --db "$ldb" rebuild
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "ledger_queries.h"
+#include "queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 
@@ -25,6 +26,33 @@ std::vector<std::string> issue_dates(Db& db) {
   for (const InvoiceSummary& s : list_invoices(db, q))
     if (s.status != InvoiceStatus::Void) out.push_back(s.issue_date);
   return out;
+}
+
+// "number status" of each invoice of `customer`, by date (a draft has no number: "- draft").
+std::vector<std::string> invoices_of(Db& db, int64_t customer) {
+  std::vector<std::string> out;
+  InvoiceQuery q;
+  q.customer_id = customer;
+  q.sort = InvoiceSort::IssueDate;
+  q.limit = 1000;
+  for (const InvoiceSummary& s : list_invoices(db, q))
+    out.push_back(s.issue_date + " " + (s.number.empty() ? "-" : s.number) + " " + to_string(s.status));
+  return out;
+}
+
+// The last counter the INV series took in 2026 (0 = none).
+int64_t last_inv_counter(Db& db) {
+  Statement& st =
+      db.prepare("SELECT last FROM number_series WHERE kind = 'invoice' AND prefix = 'INV' AND year = 2026");
+  int64_t last = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return last;
+}
+
+void set_status(TestLedger& t, int64_t customer, CustomerStatus status) {
+  CustomerFields f = find_customer(t->db(), customer)->fields;
+  f.status = status;
+  must(*t.ledger, EditCustomer{customer, f});
 }
 
 // The projections without the history of actions (which undo and redo grow by design).
@@ -96,6 +124,68 @@ TEST_CASE("running schedules issues every invoice due up to the date exactly onc
   size_t drafts_before = size_t(count_invoices(t->db(), {"draft"}));
   CHECK_FALSE(t->execute(RunSchedules{day("2027-06-30")}).ok());  // both done or ended
   CHECK(size_t(count_invoices(t->db(), {"draft"})) == drafts_before);
+}
+
+// Issuing to a held customer needs a written override reason (collections.h issue_hold_events), which a run has
+// nobody to give: the occurrence is drafted for a person to review, takes no number, and the schedule moves on.
+TEST_CASE("a run drafts a held customer's invoice instead of issuing it, and issues again once the hold is lifted") {
+  TestLedger t;
+  int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  int64_t fir = must(*t.ledger, AddCustomer{customer_fields("Fir Ltd")});
+  set_status(t, fir, CustomerStatus::CreditHold);
+  must(*t.ledger, AddSchedule{monthly(acme, "2026-01-31")});  // processed first: lower schedule id
+  must(*t.ledger, AddSchedule{monthly(fir, "2026-01-31")});
+
+  Result<ActionOutcome> run = t->execute(RunSchedules{day("2026-02-28")});
+  REQUIRE_MESSAGE(run.ok(), describe(run.problems()));
+  CHECK(run->label == "Run schedules as of 2026-02-28 (2 invoices left as drafts: customer on hold)");
+  // Acme is not held: issued as before, numbers 1 and 2. Fir's stay drafts and take no number from the series.
+  CHECK(invoices_of(t->db(), acme) ==
+        std::vector<std::string>{"2026-01-31 INV-2026-0001 open", "2026-02-28 INV-2026-0002 open"});
+  CHECK(invoices_of(t->db(), fir) == std::vector<std::string>{"2026-01-31 - draft", "2026-02-28 - draft"});
+  CHECK(last_inv_counter(t->db()) == 2);
+  Statement& overrides = t->db().prepare("SELECT count(*) FROM hold_overrides");
+  CHECK((overrides.step() ? overrides.int64(0) : -1) == 0);  // nobody overrode the hold
+  overrides.reset();
+  // Both schedules moved on: nothing is due again up to the same date.
+  CHECK(list_schedules(t->db())[1].next_index == 2);
+  CHECK_FALSE(t->execute(RunSchedules{day("2026-02-28")}).ok());
+
+  // The hold is lifted: the next run issues Fir's next occurrence, numbered right after Acme's; the drafts made
+  // while it was held stay drafts for a person to issue or discard.
+  set_status(t, fir, CustomerStatus::Active);
+  run = t->execute(RunSchedules{day("2026-03-31")});
+  REQUIRE_MESSAGE(run.ok(), describe(run.problems()));
+  CHECK(run->label == "Run schedules as of 2026-03-31");
+  CHECK(invoices_of(t->db(), fir) == std::vector<std::string>{"2026-01-31 - draft", "2026-02-28 - draft",
+                                                              "2026-03-31 INV-2026-0004 open"});
+  CHECK(invoices_of(t->db(), acme).back() == "2026-03-31 INV-2026-0003 open");
+  CHECK(receivables_violations(t->db()) == "");
+
+  // Undo rewinds the run and its schedules; the log rebuilds the same projections.
+  REQUIRE(t->undo().ok());
+  CHECK(list_schedules(t->db())[0].next_index == 2);
+  std::string all = dump_projections(t->db());
+  REQUIRE(t->rebuild().ok());
+  CHECK(dump_projections(t->db()) == all);
+}
+
+// Cash on delivery holds an invoice sold on credit (Net 30), not one due on its own date (collections.h).
+TEST_CASE("a run drafts a cash-on-delivery customer's invoice on credit and issues one due on receipt") {
+  TestLedger t;
+  int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  set_status(t, acme, CustomerStatus::CashOnDelivery);
+  must(*t.ledger, AddSchedule{monthly(acme, "2026-04-30")});  // the customer's Net 30
+  ScheduleFields on_delivery = monthly(acme, "2026-04-30");
+  on_delivery.terms = "Due on receipt";
+  must(*t.ledger, AddSchedule{on_delivery});
+  Result<ActionOutcome> run = t->execute(RunSchedules{day("2026-04-30")});
+  REQUIRE_MESSAGE(run.ok(), describe(run.problems()));
+  CHECK(run->label == "Run schedules as of 2026-04-30 (1 invoice left as draft: customer on hold)");
+  CHECK(invoices_of(t->db(), acme) ==
+        std::vector<std::string>{"2026-04-30 - draft", "2026-04-30 INV-2026-0001 open"});
+  CHECK(last_inv_counter(t->db()) == 1);
+  CHECK(receivables_violations(t->db()) == "");
 }
 
 TEST_CASE("a schedule is validated like the invoices it will make") {
