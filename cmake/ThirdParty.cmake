@@ -43,5 +43,5 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/ui/imgui_config.h")
 if(EMSCRIPTEN)
-  target_compile_options(imgui PRIVATE ${DUEBOOK_FAST_FLAGS})
+  target_compile_options(imgui PRIVATE -O2)
 endif()
