@@ -3,6 +3,8 @@
 // rolls the whole file back, reporting every bad row as file:row:field. Each file's SHA-256 is recorded, so the
 // same file is never imported twice.
 #include <algorithm>
+#include <initializer_list>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -180,22 +182,23 @@ class BulkCache {
   int64_t old_ = 0;
 };
 
-// A bulk import into a ledger small beside the file: the table's secondary indexes are dropped while its rows
+// A bulk import into a ledger small beside the file: a table's secondary indexes are dropped while its rows
 // go in and built again once they are all in, within the same transaction. Building an index is one sort;
 // keeping it up to date is an insert at a random place per row. For a million invoices that is 12 s against 18 s
 // (docs/benchmarks.md). If the import fails, the rollback brings the indexes back as they were; on success they
 // are built from the very SQL they were created with (sqlite_master), so migrations stay the one definition.
 class DeferredIndexes {
  public:
-  // Drops the indexes of `table` except `keep` (one the import reads) when `bulk`; else does nothing.
-  DeferredIndexes(Db& db, const char* table, const char* keep, bool bulk) : db_(db) {
+  // Drops the indexes of `table` except those in `keep` (ones the import reads) when `bulk`; else does nothing.
+  DeferredIndexes(Db& db, const char* table, std::initializer_list<std::string_view> keep, bool bulk) : db_(db) {
     if (!bulk) return;
     Statement& st = db_.prepare(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL AND "
-        "name <> ?2 ORDER BY name");
-    st.bind_all(table, keep);
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL "
+        "ORDER BY name");
+    st.bind_all(table);
     std::vector<std::string> names;
     while (st.step()) {
+      if (std::find(keep.begin(), keep.end(), st.text_view(0)) != keep.end()) continue;
       names.push_back(st.text(0));
       sql_.push_back(st.text(1));
     }
@@ -267,7 +270,7 @@ class InvoiceImporter {
   Status run(EventSink& sink) {
     BulkCache cache(db_);
     // The number index stays: every invoice is checked against it.
-    DeferredIndexes indexes(db_, "invoices", "invoices_by_number", is_bulk(db_, "invoices", c_.text));
+    DeferredIndexes indexes(db_, "invoices", {"invoices_by_number"}, is_bulk(db_, "invoices", c_.text));
     CsvReader csv(c_.text);
     std::vector<std::string> fields;
     if (!csv.next(fields)) return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
@@ -543,6 +546,10 @@ class PaymentImporter {
 
   Status run(EventSink& sink) {
     BulkCache cache(db_);
+    // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's allocations.
+    const bool bulk = is_bulk(db_, "payments", c_.text);
+    DeferredIndexes payment_indexes(db_, "payments", {}, bulk);
+    DeferredIndexes allocation_indexes(db_, "allocations", {"allocations_by_invoice"}, bulk);
     CsvReader csv(c_.text);
     std::vector<std::string> fields;
     if (!csv.next(fields)) return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
@@ -562,6 +569,8 @@ class PaymentImporter {
     if (Status s = flush(sink); !s) return s;
     if (!problems_.empty()) return problems_;
     if (payments_ == 0) return Problem{c_.file_name, "the file has no payment rows"};
+    if (Status s = payment_indexes.restore(); !s) return s;
+    if (Status s = allocation_indexes.restore(); !s) return s;
     return sink.emit("import.recorded",
                      import_record(import_id_, "payments", c_.file_name, sha_, rows_, 0, payments_, 0));
   }

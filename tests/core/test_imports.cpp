@@ -320,7 +320,7 @@ TEST_CASE("a bulk import builds the invoice indexes again, exactly; a failed one
   auto index_sql = [](TestLedger& t) {
     Statement& st = t->db().prepare(
         "SELECT group_concat(name || ': ' || sql, '; ') FROM (SELECT name, sql FROM sqlite_master WHERE "
-        "type = 'index' AND tbl_name = 'invoices' ORDER BY name)");
+        "type = 'index' AND tbl_name IN ('invoices', 'payments', 'allocations') ORDER BY name)");
     std::string all = st.step() ? st.text(0) : "";
     st.reset();
     return all;
@@ -339,6 +339,8 @@ TEST_CASE("a bulk import builds the invoice indexes again, exactly; a failed one
   const std::string before = index_sql(t);
   REQUIRE(before.find("invoices_by_customer") != std::string::npos);
   REQUIRE(before.find("invoices_unpaid_by_due") != std::string::npos);
+  REQUIRE(before.find("payments_by_customer") != std::string::npos);
+  REQUIRE(before.find("allocations_by_source") != std::string::npos);
 
   Result<ActionOutcome> failed = t->execute(ImportInvoices{"bad.csv", bulk(12000, true), "", "USD"});
   REQUIRE_FALSE(failed.ok());
@@ -360,6 +362,25 @@ TEST_CASE("a bulk import builds the invoice indexes again, exactly; a failed one
   int64_t due_in_range = 0;  // Net 30: due 03-10..03-20 means issued 02-08..02-18
   for (int i = 1; i <= 12000; ++i) due_in_range += 1 + i % 28 >= 8 && 1 + i % 28 <= 18;
   CHECK(count_invoices(t->db(), overdue) == due_in_range);
+  CHECK(receivables_violations(t->db()) == "");
+
+  // 12,000 payments, each naming its invoice; the first file has a bad amount on its last row.
+  auto payments = [](bool bad_last) {
+    std::string text = "Date,Customer,Amount,Currency,Reference,Method\n";
+    for (int i = 1; i <= 12000; ++i)
+      text += "2026-04-01,Client " + std::to_string(i % 300) + "," + (bad_last && i == 12000 ? "-1" : "40.00") +
+              ",USD,K" + std::to_string(i) + ",transfer\n";
+    return text;
+  };
+  Result<ActionOutcome> refused = t->execute(ImportPayments{"bad-payments.csv", payments(true), ""});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(describe(refused.problems()).find("bad-payments.csv:12001:Amount") != std::string::npos);
+  CHECK(index_sql(t) == before);
+  CHECK(count_invoices(t->db(), {"paid"}) == 0);
+  Result<ActionOutcome> paid = t->execute(ImportPayments{"payments.csv", payments(false), ""});
+  REQUIRE_MESSAGE(paid.ok(), describe(paid.problems()));
+  CHECK(index_sql(t) == before);
+  CHECK(count_invoices(t->db(), {"paid"}) == 12000);
   CHECK(receivables_violations(t->db()) == "");
   CHECK(t->verify().first_bad_seq == 0);
 }
