@@ -34,6 +34,11 @@ App::App(Platform& platform) : platform_(platform) {
 
 App::~App() = default;
 
+Date App::today() const {
+  // The platform's clock in UTC: the ledger's dates are calendar days without a time zone.
+  return civil_from_days(platform_.now_ms() / 86400000);
+}
+
 void App::draw_menu() {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("Edit")) {
@@ -79,11 +84,21 @@ bool App::frame() {
   float status_height = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
   if (ImGui::BeginTabBar("windows")) {
-    if (ImGui::BeginTabItem("Customers")) {
+    const bool customers = ImGui::BeginTabItem("Customers");
+    test_mark("tab.customers");
+    if (customers) {
       draw_customers_window(*queries_, customers_, commands_);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("History")) {
+    const bool invoices = ImGui::BeginTabItem("Invoices");
+    test_mark("tab.invoices");
+    if (invoices) {
+      draw_invoices_window(*queries_, invoices_, commands_, today());
+      ImGui::EndTabItem();
+    }
+    const bool history = ImGui::BeginTabItem("History");
+    test_mark("tab.history");
+    if (history) {
       draw_history_window(*queries_, history_, commands_);
       ImGui::EndTabItem();
     }
@@ -92,7 +107,10 @@ bool App::frame() {
   ImGui::EndChild();
   draw_status_bar(status_height);
   ImGui::End();
-  return commands_.run(*ledger_, &status_message_);
+  const bool changed = commands_.run(*ledger_, &status_message_);
+  // ImGui lays out tab bars and auto-sized columns over the first frames after they appear: draw those too,
+  // so an idle app does not stop on a half-laid-out screen.
+  return changed || frames_ < 3;
 }
 
 std::string App::state_json() {
@@ -106,6 +124,7 @@ std::string App::state_json() {
   j["glyphs"] = glyphs;
   if (ledger_) {
     j["customers"] = queries_->customer_count("");
+    j["invoices"] = queries_->invoice_count({});
     j["revision"] = ledger_->revision();
     j["events"] = queries_->event_count();
     j["status"] = status_message_;

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "customers_window.h"
 #include "history_window.h"
+#include "invoices_window.h"
 #include "ledger.h"
 #include "platform.h"
 #include "queries_view.h"
@@ -24,11 +25,13 @@ class App {
   // Returns true when anything changed that needs another frame.
   bool frame();
 
-  // Facts for tests and the status bar, as JSON: {"ready", "customers", "revision", "events", "frames", "error"}.
+  // Facts for tests and the status bar, as JSON: {"ready", "customers", "invoices", "revision", "events", "frames",
+  // "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
 
  private:
+  Date today() const;
   void draw_menu();
   void draw_status_bar(float height);
   Platform& platform_;
@@ -38,6 +41,7 @@ class App {
   std::string status_message_;
   Commands commands_;
   CustomersWindowState customers_;
+  InvoicesWindowState invoices_;
   HistoryWindowState history_;
   int64_t frames_ = 0;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ledger.h"
+#include "ledger_queries.h"
 #include "queries.h"
 
 namespace duebook::ui {
@@ -13,6 +14,11 @@ class Queries {
   std::vector<Customer> customers(const CustomerQuery& q) const { return list_customers(ledger_.db(), q); }
   int64_t customer_count(std::string_view search) const { return count_customers(ledger_.db(), search); }
   std::optional<Customer> customer(int64_t id) const { return find_customer(ledger_.db(), id); }
+  std::optional<Customer> customer_by_name(std::string_view name) const {
+    return find_customer_by_name(ledger_.db(), name);
+  }
+  std::vector<InvoiceSummary> invoices(const InvoiceQuery& q) const { return list_invoices(ledger_.db(), q); }
+  int64_t invoice_count(const InvoiceQuery& q) const { return count_invoices(ledger_.db(), q); }
   std::vector<Event> events(int64_t from, int64_t to) const { return read_events(ledger_.db(), from, to); }
   int64_t event_count() const;
   std::string undo_label() const { return ledger_.undo_label(); }

@@ -176,12 +176,13 @@ void fit_canvas() {
 // characters, but only one key or button change per frame, and nothing after it that its frame must not see
 // (a later character, or a move after a click). Returns true when input is left for the next frame.
 bool feed_input(ImGuiIO& io) {
-  bool discrete = false, typed = false;
+  bool discrete = false, typed = false, moved = false;
   while (!state->input.empty()) {
     const InputEvent& e = state->input.front();
     switch (e.kind) {
       case InputEvent::MousePos:
         if (discrete) return true;
+        moved = moved || io.MousePos.x != e.x || io.MousePos.y != e.y;
         io.MousePos = ImVec2(e.x, e.y);
         break;
       case InputEvent::Wheel:
@@ -196,6 +197,9 @@ bool feed_input(ImGuiIO& io) {
       case InputEvent::MouseButton:
       case InputEvent::Key:
         if (discrete || typed) return true;
+        // A press where the pointer has just moved to waits a frame: ImGui takes some items (tabs, anything
+        // that allows overlap) as hovered only once the pointer was over them in the frame before.
+        if (e.kind == InputEvent::MouseButton && moved) return true;
         discrete = true;
         if (e.kind == InputEvent::MouseButton) {
           io.MouseDown[e.code] = e.down;

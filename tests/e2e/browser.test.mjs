@@ -159,6 +159,46 @@ test("a rejected customer shows its problem and stores nothing", async () => {
   await clickItem(page, "customer.new");
 });
 
+test("an invoice issued through the Invoices tab is listed, numbered and kept after a reload", async () => {
+  await clickItem(page, "tab.invoices");
+  await clickItem(page, "invoice.customer");
+  await selectAllAndType(page, "Müller & Söhne GmbH");
+  await clickItem(page, "invoice.date");
+  await selectAllAndType(page, "2026-03-02");
+  await clickItem(page, "invoice.line.0.description");
+  await selectAllAndType(page, "Beratung März");
+  await clickItem(page, "invoice.line.0.quantity");
+  await selectAllAndType(page, "3");
+  await clickItem(page, "invoice.line.0.price");
+  await selectAllAndType(page, "120.50");
+  await clickItem(page, "invoice.issue");
+  await waitFor(page, (s) => s.invoices === 1, "the invoice to be issued");
+  await page.waitForFunction(() => window.duebook.items()["invoices.row.INV-2026-0001"] !== undefined, null,
+    { timeout: 5000 });  // listed with its number
+
+  // A price that is not an amount is refused in the form: nothing is stored.
+  await clickItem(page, "invoice.customer");
+  await selectAllAndType(page, "Müller & Söhne GmbH");
+  await clickItem(page, "invoice.line.0.description");
+  await selectAllAndType(page, "Reise");
+  await clickItem(page, "invoice.line.0.price");
+  await selectAllAndType(page, "12,3,4");
+  await clickItem(page, "invoice.issue");
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).invoices, 1);
+  await page.waitForFunction(() => window.duebook.sync().count > 0 && !window.duebook.sync().busy);
+  await page.screenshot({ path: path.join(artifacts, "browser-invoices.png") });
+
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await state(page)).invoices, 1);
+  await clickItem(page, "tab.invoices");
+  await page.waitForFunction(() => window.duebook.items()["invoices.row.INV-2026-0001"] !== undefined, null,
+    { timeout: 5000 });
+  await clickItem(page, "tab.customers");
+  await page.waitForFunction(() => window.duebook.items()["customer.name"] !== undefined, null, { timeout: 5000 });
+});
+
 test("copy and paste go through the system clipboard", async () => {
   await clickItem(page, "customer.name");
   await selectAllAndType(page, "Copied Name");

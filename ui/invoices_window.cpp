@@ -1,0 +1,316 @@
+#include "invoices_window.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iterator>
+#include <string_view>
+
+#include "money.h"
+#include "queries_view.h"
+#include "test_hook.h"
+#include "widgets.h"
+
+namespace duebook::ui {
+namespace {
+
+constexpr int64_t kPageRows = 50;
+
+const char* kStatusNames[] = {"All", "Unpaid", "Paid", "Draft", "Void"};
+const char* kStatusQuery[] = {"", "unpaid", "paid", "draft", "void"};
+const char* kOverdueNames[] = {"Any", "Not yet due", "1-30 days", "31-60 days", "61-90 days", "Over 90 days"};
+// Problems the form shows under their own field; the others are shown above the form.
+const std::string_view kFieldProblems[] = {"customer_id", "issue_date", "terms", "memo", "hold_override"};
+
+// The invoice query of the filters. An overdue bucket is a due-date range counted back from today (the
+// aging's buckets, days past the due date) and shows unpaid invoices only.
+InvoiceQuery query_of(const InvoicesWindowState& s, const Date& today) {
+  InvoiceQuery q;
+  q.status = kStatusQuery[s.status];
+  q.search = s.search;
+  q.sort = s.sort;
+  q.descending = s.descending;
+  q.offset = s.page * kPageRows;
+  q.limit = kPageRows;
+  if (s.overdue > 0) q.status = "unpaid";
+  auto back = [&](int days) { return to_iso(add_days(today, -days)); };
+  switch (s.overdue) {
+    case 1: q.due_from = back(0); break;
+    case 2: q.due_from = back(30), q.due_to = back(1); break;
+    case 3: q.due_from = back(60), q.due_to = back(31); break;
+    case 4: q.due_from = back(90), q.due_to = back(61); break;
+    case 5: q.due_to = back(91); break;
+    default: break;
+  }
+  return q;
+}
+
+std::string cache_key(const InvoiceQuery& q) {
+  return q.status + '\x1f' + q.search + '\x1f' + std::to_string(int(q.sort)) + (q.descending ? "d" : "a") +
+         std::to_string(q.offset) + '\x1f' + q.due_from + '\x1f' + q.due_to;
+}
+
+std::string money(int64_t minor, const std::string& currency) {
+  return format_amount(minor, currency_digits(currency)) + " " + currency;
+}
+
+void draw_filters(InvoicesWindowState& s) {
+  const float combo = ImGui::CalcTextSize("Over 90 days").x + ImGui::GetFrameHeight() * 2;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Status");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo);
+  if (ImGui::Combo("##invoice-status", &s.status, kStatusNames, IM_ARRAYSIZE(kStatusNames))) s.page = 0;
+  test_mark("invoices.status");
+  ImGui::SameLine();
+  ImGui::TextUnformatted("Overdue");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo);
+  if (ImGui::Combo("##invoice-overdue", &s.overdue, kOverdueNames, IM_ARRAYSIZE(kOverdueNames))) s.page = 0;
+  test_mark("invoices.overdue");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputTextWithHint("##invoice-search", "Search by number or customer", &s.search)) s.page = 0;
+  test_mark("invoices.search");
+}
+
+// Sorting by a column header: number, issue date, due date or amount; the other columns do not sort.
+void apply_sort(InvoicesWindowState& s) {
+  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
+  const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+  switch (spec.ColumnIndex) {
+    case 0: s.sort = InvoiceSort::Number; break;
+    case 2: s.sort = InvoiceSort::IssueDate; break;
+    case 3: s.sort = InvoiceSort::DueDate; break;
+    case 4: s.sort = InvoiceSort::Amount; break;
+    default: break;
+  }
+  s.descending = spec.SortDirection == ImGuiSortDirection_Descending;
+  s.page = 0;
+  specs->SpecsDirty = false;
+}
+
+void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
+  draw_filters(s);
+  const float pager = ImGui::GetFrameHeightWithSpacing();
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                          ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable;
+  if (ImGui::BeginTable("invoices", 7, flags, ImVec2(0, -pager))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    // Fixed columns sized for their widest usual content, not for the rows of the first page drawn.
+    const float number = ImGui::CalcTextSize("INV-2026-00000").x, date = ImGui::CalcTextSize("2026-00-00").x,
+                amount = ImGui::CalcTextSize("000,000.00 EUR").x, status = ImGui::CalcTextSize("partial").x;
+    ImGui::TableSetupColumn("Number", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                                          ImGuiTableColumnFlags_PreferSortDescending, number);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort);
+    ImGui::TableSetupColumn("Issued", ImGuiTableColumnFlags_WidthFixed, date);
+    ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, date);
+    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            amount);
+    ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, amount);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, status);
+    ImGui::TableHeadersRow();
+    apply_sort(s);
+
+    const InvoiceQuery q = query_of(s, today);
+    const std::string key = cache_key(q);
+    if (s.cache_revision != queries.revision() || s.cache_key != key) {
+      s.cache_count = queries.invoice_count(q);
+      s.cache_rows = queries.invoices(q);
+      s.cache_revision = queries.revision();
+      s.cache_key = key;
+    }
+    for (const InvoiceSummary& inv : s.cache_rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const std::string label = inv.number.empty() ? "(draft " + std::to_string(inv.id) + ")" : inv.number;
+      ImGui::TextUnformatted(label.c_str());
+      const std::string mark = "invoices.row." + label;
+      test_mark(mark.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(inv.customer_name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(inv.issue_date.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(inv.due_date.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(money(inv.total, inv.currency).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(money(inv.open, inv.currency).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(to_string(inv.status));
+    }
+    ImGui::EndTable();
+  }
+  // The pager: which rows these are, and the way to the pages before and after.
+  const int64_t first = s.cache_rows.empty() ? 0 : s.page * kPageRows + 1;
+  const int64_t last = s.page * kPageRows + int64_t(s.cache_rows.size());
+  ImGui::BeginDisabled(s.page == 0);
+  if (ImGui::Button("Previous")) --s.page;
+  ImGui::EndDisabled();
+  test_mark("invoices.previous");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(last >= s.cache_count);
+  if (ImGui::Button("Next")) ++s.page;
+  ImGui::EndDisabled();
+  test_mark("invoices.next");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  if (s.cache_count == 0)
+    ImGui::TextDisabled("No invoice matches.");
+  else
+    ImGui::TextDisabled("%lld-%lld of %lld invoices", (long long)first, (long long)last, (long long)s.cache_count);
+}
+
+// Builds the command from the form. What only the ledger can judge (the customer's hold, the terms, the lines'
+// EN 16931 rules) comes back as problems; what cannot even be read here (a date, a quantity, a price) is a form
+// error and nothing is submitted.
+// `rows` gets, per submitted line, the form row it came from (empty rows are left out).
+bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, InvoiceFields* f, std::string* error,
+                 std::vector<int>* rows) {
+  rows->clear();
+  std::optional<Customer> customer = queries.customer_by_name(d.customer);
+  if (!customer) {
+    *error = d.customer.empty() ? "Customer: give the customer's name" : "Customer: no customer named " + d.customer;
+    return false;
+  }
+  f->customer_id = customer->id;
+  f->issue_date = today;
+  if (!d.issue_date.empty()) {
+    Result<Date> date = parse_date(d.issue_date);
+    if (!date) {
+      *error = "Invoice date: " + date.problems()[0].message;
+      return false;
+    }
+    f->issue_date = date.value();
+  }
+  f->terms = d.terms;
+  f->memo = d.memo;
+  const int digits = currency_digits(customer->fields.currency);
+  for (std::size_t i = 0; i < d.lines.size(); ++i) {
+    const InvoiceLineDraft& l = d.lines[i];
+    if (l.description.empty() && l.unit_price.empty()) continue;  // an empty row of the form
+    const std::string at = "Line " + std::to_string(i + 1) + ": ";
+    InvoiceLine line;
+    line.description = l.description;
+    Result<Decimal> quantity = parse_decimal(l.quantity.empty() ? "1" : l.quantity);
+    if (!quantity) {
+      *error = at + "quantity: " + quantity.problems()[0].message;
+      return false;
+    }
+    line.quantity = quantity.value();
+    Result<int64_t> price = parse_amount(l.unit_price, digits);
+    if (!price) {
+      *error = at + "unit price: " + price.problems()[0].message;
+      return false;
+    }
+    line.unit_price = price.value();
+    f->lines.push_back(std::move(line));
+    rows->push_back(int(i));
+  }
+  return true;
+}
+
+void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, const Date& today) {
+  const CommandSink& sink = s.sink;
+  if (sink.completed != s.seen_completed) {  // a submit finished since the last frame
+    s.seen_completed = sink.completed;
+    if (sink.outcome) s.draft = InvoiceDraft{};  // ready for the next invoice
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("New invoice");
+  ImGui::SameLine();
+  const float buttons = ImGui::CalcTextSize("Issue invoiceSave draft").x + ImGui::GetStyle().FramePadding.x * 4 +
+                        ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+  auto submit = [&](bool issue) {
+    InvoiceFields fields;
+    s.form_error.clear();
+    s.sink.problems.clear();
+    s.sink.outcome.reset();
+    if (fields_from(queries, s.draft, today, &fields, &s.form_error, &s.submitted_rows))
+      commands.submit(AddInvoice{fields, issue, s.draft.hold_override}, &s.sink);
+  };
+  if (ImGui::Button("Issue invoice")) submit(true);
+  test_mark("invoice.issue");
+  ImGui::SameLine();
+  if (ImGui::Button("Save draft")) submit(false);
+  test_mark("invoice.draft");
+  if (!s.form_error.empty()) problem_text(s.form_error);
+  for (const Problem& p : sink.problems) {
+    if (std::find(std::begin(kFieldProblems), std::end(kFieldProblems), p.where) != std::end(kFieldProblems))
+      continue;  // shown under its field
+    // "lines[2].description" names the third submitted line: say which row of the form that is.
+    int line = -1;
+    if (std::sscanf(p.where.c_str(), "lines[%d]", &line) == 1 && line >= 0 &&
+        std::size_t(line) < s.submitted_rows.size())
+      problem_text("Line " + std::to_string(s.submitted_rows[std::size_t(line)] + 1) + ": " + p.message);
+    else
+      problem_text(p.message);
+  }
+  if (sink.outcome && sink.problems.empty()) ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
+  ImGui::Separator();
+
+  const std::string today_iso = to_iso(today);
+  text_field("Customer", &s.draft.customer, "invoice.customer", sink.problem_for("customer_id"), "Customer name");
+  text_field("Invoice date", &s.draft.issue_date, "invoice.date", sink.problem_for("issue_date"), today_iso.c_str());
+  text_field("Payment terms", &s.draft.terms, "invoice.terms", sink.problem_for("terms"), "the customer's terms");
+  text_field("Memo", &s.draft.memo, "invoice.memo", sink.problem_for("memo"));
+
+  heading("Lines");
+  if (ImGui::BeginTable("invoice-lines", 4, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn("Quantity", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Unit price", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    int remove = -1;
+    for (std::size_t i = 0; i < s.draft.lines.size(); ++i) {
+      InvoiceLineDraft& l = s.draft.lines[i];
+      const std::string n = std::to_string(i);
+      ImGui::PushID(int(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1.0f);
+      ImGui::InputTextWithHint("##description", "What was sold", &l.description);
+      test_mark(("invoice.line." + n + ".description").c_str());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1.0f);
+      ImGui::InputText("##quantity", &l.quantity);
+      test_mark(("invoice.line." + n + ".quantity").c_str());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1.0f);
+      ImGui::InputTextWithHint("##price", "0.00", &l.unit_price);
+      test_mark(("invoice.line." + n + ".price").c_str());
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("Remove") && s.draft.lines.size() > 1) remove = int(i);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (remove >= 0) s.draft.lines.erase(s.draft.lines.begin() + remove);
+  }
+  if (ImGui::Button("Add line")) s.draft.lines.emplace_back();
+  test_mark("invoice.add_line");
+
+  heading("Credit hold");
+  text_field("Override reason (only for a customer on hold)", &s.draft.hold_override, "invoice.hold_override",
+             sink.problem_for("hold_override"), "why it is issued anyway");
+}
+
+}  // namespace
+
+void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands, const Date& today) {
+  const float form_width = std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.36f);
+  ImGui::BeginChild("invoice-list", ImVec2(-form_width - ImGui::GetStyle().ItemSpacing.x, 0));
+  draw_list(queries, state, today);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("invoice-form", ImVec2(0, 0), true);
+  draw_form(queries, state, commands, today);
+  ImGui::EndChild();
+}
+
+}  // namespace duebook::ui
