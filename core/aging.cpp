@@ -9,6 +9,14 @@
 namespace duebook {
 namespace {
 
+// The day an invoice left the receivables: settled or voided, the earlier; INT32_MAX while it has done neither.
+int32_t closed_day(const ArInvoice& inv) {
+  int32_t closed = std::numeric_limits<int32_t>::max();
+  if (inv.settled_day != kNoDay) closed = std::min(closed, inv.settled_day);
+  if (inv.voided_day != kNoDay) closed = std::min(closed, inv.voided_day);
+  return closed;
+}
+
 Problem overflow_problem() {
   return Problem{"amount", "the receivables add up to more than the largest amount Duebook can hold"};
 }
@@ -146,10 +154,7 @@ void build_open_index(ArLedger& ledger) {
   index.entries.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const ArInvoice& inv = invoices[i];
-    int32_t closed = std::numeric_limits<int32_t>::max();
-    if (inv.settled_day != kNoDay) closed = std::min(closed, inv.settled_day);
-    if (inv.voided_day != kNoDay) closed = std::min(closed, inv.voided_day);
-    index.entries[cursor[period_of(inv)]++] = ArOpenIndexEntry{closed, static_cast<int32_t>(i)};
+    index.entries[cursor[period_of(inv)]++] = ArOpenIndexEntry{closed_day(inv), static_cast<int32_t>(i)};
   }
   for (std::size_t p = 0; p < periods; ++p)
     std::sort(index.entries.begin() + index.period_start[p], index.entries.begin() + index.period_start[p + 1],
@@ -243,11 +248,13 @@ __attribute__((noinline)) int32_t find_or_add_row(RowBuilder& rows, int32_t cust
   return r;
 }
 
-// The open amount of an invoice as of `as_of` from its reductions [first, end).
-int64_t open_as_of(const ArInvoice& inv, const ArReduction* first, const ArReduction* end, int32_t as_of) {
+// The open amount of an invoice as of `as_of` from its reductions [first, end); sets *overflow when it does not
+// fit in int64.
+int64_t open_as_of(const ArInvoice& inv, const ArReduction* first, const ArReduction* end, int32_t as_of,
+                   bool* overflow) {
   int64_t open = inv.total;
   for (const ArReduction* r = first; r != end; ++r)
-    if (r->day <= as_of) open -= r->amount;
+    if (r->day <= as_of) *overflow |= __builtin_sub_overflow(open, r->amount, &open);
   return open;
 }
 
@@ -298,9 +305,7 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
   // are [r, r_end).
   auto age_open = [&](std::size_t i, const ArReduction* r, const ArReduction* const r_end) {
     const ArInvoice& inv = invoices[i];
-    int64_t open = inv.total;
-    for (; r != r_end; ++r)
-      if (r->day <= as_of) overflow |= __builtin_sub_overflow(open, r->amount, &open);
+    const int64_t open = open_as_of(inv, r, r_end, as_of, &overflow);
     if (open == 0) return;
 
     const int64_t age = age_of(inv, as_of, by_due_date);
@@ -357,9 +362,7 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
       const ArInvoice& inv = invoices[i];
       const int32_t invoice = static_cast<int32_t>(i);
       while (k < reduction_count && reductions[k].invoice < invoice) ++k;  // those of skipped invoices
-      if (inv.issued_day > as_of) continue;
-      if (inv.voided_day != kNoDay && inv.voided_day <= as_of) continue;
-      if (inv.settled_day != kNoDay && inv.settled_day <= as_of) continue;
+      if (inv.issued_day > as_of || closed_day(inv) <= as_of) continue;
       std::size_t k_end = k;
       while (k_end < reduction_count && reductions[k_end].invoice == invoice) ++k_end;
       age_open(i, reductions + k, reductions + k_end);
@@ -476,7 +479,8 @@ std::vector<AgingItem> aging_cell_items(const ArLedger& ledger, const AgingRepor
         std::lower_bound(all, stop, i, [](const ArReduction& r, int32_t v) { return r.invoice < v; });
     const ArReduction* end = first;
     while (end != stop && end->invoice == i) ++end;
-    items.push_back(AgingItem{i, open_as_of(inv, first, end, as_of),
+    bool overflow = false;  // the report these items come from was computed without one
+    items.push_back(AgingItem{i, open_as_of(inv, first, end, as_of, &overflow),
                               static_cast<int32_t>(age_of(inv, as_of, report.basis == AgingBasis::DueDate))});
   }
   return items;

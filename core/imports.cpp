@@ -196,21 +196,19 @@ class DeferredIndexes {
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL "
         "ORDER BY name");
     st.bind_all(table);
-    std::vector<std::string> names;
-    while (st.step()) {
-      if (std::find(keep.begin(), keep.end(), st.text_view(0)) != keep.end()) continue;
-      names.push_back(st.text(0));
-      sql_.push_back(st.text(1));
-    }
+    std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE INDEX statement
+    while (st.step())
+      if (std::find(keep.begin(), keep.end(), st.text_view(0)) == keep.end())
+        indexes.emplace_back(st.text(0), st.text(1));
     st.reset();
-    for (const std::string& name : names)
-      if (Status s = db_.exec("DROP INDEX \"" + name + "\""); !s) failed_ = s;
+    // One that cannot be dropped stays and is kept up to date row by row: slower, still right.
+    for (auto& [name, create] : indexes)
+      if (db_.exec("DROP INDEX \"" + name + "\"")) sql_.push_back(std::move(create));
   }
   // Builds the dropped indexes again. Must be called before the import commits.
   Status restore() {
     std::vector<std::string> sql = std::move(sql_);
     sql_.clear();
-    if (!failed_) return failed_;
     for (const std::string& create : sql)
       if (Status s = db_.exec(create); !s) return s;
     return ok_status();
@@ -223,7 +221,6 @@ class DeferredIndexes {
  private:
   Db& db_;
   std::vector<std::string> sql_;  // CREATE INDEX statements of the dropped indexes
-  Status failed_ = ok_status();   // a DROP that failed
 };
 
 // True when a file of `text` is large beside the `table` it imports into: 10,000 rows or more, and at least a

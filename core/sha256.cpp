@@ -160,13 +160,17 @@ std::array<uint8_t, 32> Sha256::finish() {
   return out;
 }
 
+std::string Sha256::finish_hex() {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : finish()) { out += hex[b >> 4]; out += hex[b & 15]; }
+  return out;
+}
+
 std::string sha256_hex(std::string_view bytes) {
   Sha256 s;
   s.update(bytes);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (uint8_t b : s.finish()) { out += hex[b >> 4]; out += hex[b & 15]; }
-  return out;
+  return s.finish_hex();
 }
 
 }  // namespace duebook

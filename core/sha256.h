@@ -16,6 +16,7 @@ class Sha256 {
   explicit Sha256(Engine engine = Engine::Best);
   void update(std::string_view bytes);
   std::array<uint8_t, 32> finish();  // the object must not be updated after finish()
+  std::string finish_hex();          // finish(), in lower-case hex
 
   // True when Engine::Best uses the CPU's SHA instructions on this machine.
   static bool hardware();

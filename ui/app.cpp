@@ -107,10 +107,7 @@ bool App::frame() {
   ImGui::EndChild();
   draw_status_bar(status_height);
   ImGui::End();
-  const bool changed = commands_.run(*ledger_, &status_message_);
-  // ImGui lays out tab bars and auto-sized columns over the first frames after they appear: draw those too,
-  // so an idle app does not stop on a half-laid-out screen.
-  return changed || frames_ < 3;
+  return commands_.run(*ledger_, &status_message_);
 }
 
 std::string App::state_json() {

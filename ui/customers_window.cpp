@@ -15,18 +15,13 @@ const char* kStatusNames[] = {"Active", "Credit hold", "Cash on delivery"};
 const CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::CreditHold,
                                     CustomerStatus::CashOnDelivery};
 
-int minor_digits_of(const std::string& currency) {
-  const Currency* c = builtin_currencies().find(currency);
-  return c ? c->minor_digits : 2;
-}
-
 CustomerDraft draft_from(const Customer& c) {
   CustomerDraft d;
   const CustomerFields& f = c.fields;
   d.name = f.name;
   d.currency = f.currency;
   d.terms = f.terms;
-  d.credit_limit = f.credit_limit ? format_amount(*f.credit_limit, minor_digits_of(f.currency)) : "";
+  d.credit_limit = f.credit_limit ? format_amount(*f.credit_limit, currency_digits(f.currency)) : "";
   d.address = f.address;
   d.tax_id = f.tax_id;
   d.notes = f.notes;
@@ -51,7 +46,7 @@ bool fields_from(const CustomerDraft& d, CustomerFields* f, std::string* error) 
   f->notes = d.notes;
   f->status = kStatuses[d.status];
   if (!d.credit_limit.empty()) {
-    Result<int64_t> limit = parse_amount(d.credit_limit, minor_digits_of(d.currency));
+    Result<int64_t> limit = parse_amount(d.credit_limit, currency_digits(d.currency));
     if (!limit) {
       *error = "Credit limit: " + describe(limit.problems());
       return false;

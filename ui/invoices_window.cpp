@@ -57,20 +57,19 @@ std::string money(int64_t minor, const std::string& currency) {
 }
 
 void draw_filters(InvoicesWindowState& s) {
-  const float combo = ImGui::CalcTextSize("Over 90 days").x + ImGui::GetFrameHeight() * 2;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Status");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(combo);
-  if (ImGui::Combo("##invoice-status", &s.status, kStatusNames, IM_ARRAYSIZE(kStatusNames))) s.page = 0;
-  test_mark("invoices.status");
-  ImGui::SameLine();
-  ImGui::TextUnformatted("Overdue");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(combo);
-  if (ImGui::Combo("##invoice-overdue", &s.overdue, kOverdueNames, IM_ARRAYSIZE(kOverdueNames))) s.page = 0;
-  test_mark("invoices.overdue");
-  ImGui::SameLine();
+  const float width = ImGui::CalcTextSize("Over 90 days").x + ImGui::GetFrameHeight() * 2;
+  // A labelled combo; a new choice goes back to the first page.
+  auto combo = [&](const char* label, const char* test_name, int* value, const char* const names[], int count) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::Combo((std::string("##") + test_name).c_str(), value, names, count)) s.page = 0;
+    test_mark(test_name);
+    ImGui::SameLine();
+  };
+  combo("Status", "invoices.status", &s.status, kStatusNames, IM_ARRAYSIZE(kStatusNames));
+  combo("Overdue", "invoices.overdue", &s.overdue, kOverdueNames, IM_ARRAYSIZE(kOverdueNames));
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputTextWithHint("##invoice-search", "Search by number or customer", &s.search)) s.page = 0;
   test_mark("invoices.search");

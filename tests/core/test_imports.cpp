@@ -243,17 +243,10 @@ TEST_CASE("text that is not UTF-8 is a row problem, not a broken log") {
 // FIPS 180-2 appendix B test vectors (and the empty message), for the hash the event chain and imports use.
 namespace {
 
-std::string hex_of(Sha256& sha) {
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (uint8_t b : sha.finish()) out += hex[b >> 4], out += hex[b & 15];
-  return out;
-}
-
 std::string digest(Sha256::Engine engine, std::string_view bytes) {
   Sha256 sha(engine);
   sha.update(bytes);
-  return hex_of(sha);
+  return sha.finish_hex();
 }
 
 }  // namespace
@@ -276,7 +269,7 @@ TEST_CASE("SHA-256 matches the FIPS 180-2 test vectors, with the CPU's SHA instr
       million.update(std::string_view(chunk).substr(0, n));
       fed += n;
     }
-    CHECK(hex_of(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    CHECK(million.finish_hex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
   }
   CHECK(sha256_hex("abc") == digest(Sha256::Engine::Best, "abc"));
   // Arbitrary bytes of every length up to 17 blocks: both engines agree.

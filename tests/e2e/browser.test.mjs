@@ -54,13 +54,19 @@ async function waitFor(p, predicate, what, timeout = 10000) {
   }
 }
 
-async function clickItem(p, name) {
+// The rectangle of widget `name` once a frame has drawn it (up to `timeout` ms).
+async function waitItem(p, name, timeout = 2000) {
   let rect;
-  for (let i = 0; i < 40 && !rect; ++i) {
+  for (const start = Date.now(); !rect && Date.now() - start < timeout;) {
     rect = (await items(p))[name];
     if (!rect) await p.waitForTimeout(50);
   }
   assert.ok(rect, `widget ${name} is on screen`);
+  return rect;
+}
+
+async function clickItem(p, name) {
+  const rect = await waitItem(p, name);
   await p.mouse.click(rect[0] + Math.min(rect[2] / 2, 40), rect[1] + rect[3] / 2);
   await p.waitForTimeout(60);
 }
@@ -173,8 +179,7 @@ test("an invoice issued through the Invoices tab is listed, numbered and kept af
   await selectAllAndType(page, "120.50");
   await clickItem(page, "invoice.issue");
   await waitFor(page, (s) => s.invoices === 1, "the invoice to be issued");
-  await page.waitForFunction(() => window.duebook.items()["invoices.row.INV-2026-0001"] !== undefined, null,
-    { timeout: 5000 });  // listed with its number
+  await waitItem(page, "invoices.row.INV-2026-0001", 5000);  // listed with its number
 
   // A price that is not an amount is refused in the form: nothing is stored.
   await clickItem(page, "invoice.customer");
@@ -193,10 +198,9 @@ test("an invoice issued through the Invoices tab is listed, numbered and kept af
   await waitReady(page);
   assert.equal((await state(page)).invoices, 1);
   await clickItem(page, "tab.invoices");
-  await page.waitForFunction(() => window.duebook.items()["invoices.row.INV-2026-0001"] !== undefined, null,
-    { timeout: 5000 });
+  await waitItem(page, "invoices.row.INV-2026-0001", 5000);
   await clickItem(page, "tab.customers");
-  await page.waitForFunction(() => window.duebook.items()["customer.name"] !== undefined, null, { timeout: 5000 });
+  await waitItem(page, "customer.name", 5000);
 });
 
 test("copy and paste go through the system clipboard", async () => {
