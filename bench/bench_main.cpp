@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "aging.h"
-#include "ar_snapshot.h"
-#include "forecast.h"
-#include "ledger.h"
-#include "ledger_queries.h"
-#include "statement.h"
+#include "reports/aging.h"
+#include "reports/ar_snapshot.h"
+#include "reports/forecast.h"
+#include "ledger/ledger.h"
+#include "invoicing/invoice_queries.h"
+#include "reports/statement.h"
 
 using namespace duebook;
 using Clock = std::chrono::steady_clock;

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "money.h"
+#include "base/money.h"
 
 namespace duebook::bench {
 namespace {

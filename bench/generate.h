@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
+#include "base/date.h"
 
 namespace duebook::bench {
 

@@ -1,8 +1,39 @@
-# core/ is a pure library: no UI, GL, windowing or browser headers. Run before core compiles; fails the build.
-file(GLOB_RECURSE sources "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp")
+# core/ is a pure library in layers. Run before core compiles; fails the build when
+# - any file includes a UI or platform header (core has no ImGui, GL, windowing or browser code), or
+# - a file includes a header of a higher layer, or a header of core by a bare name (includes are written with
+#   their folder, "invoicing/terms.h", so a reader sees the layer of every dependency).
+# The layers, lowest first; a folder includes only itself and the folders before it (docs/architecture.md).
+set(layers base store customers invoicing reports collections files ledger)
+file(GLOB_RECURSE sources RELATIVE "${CORE_DIR}" "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp")
+set(problems "")
 foreach(f ${sources})
-  file(STRINGS "${f}" bad REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](imgui|GLFW|GL/|GLES|emscripten|backends/|webgl)")
+  file(STRINGS "${CORE_DIR}/${f}" bad REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](imgui|GLFW|GL/|GLES|emscripten|backends/|webgl)")
   if(bad)
-    message(FATAL_ERROR "${f} includes a UI or platform header (${bad}); core/ must stay pure")
+    string(APPEND problems "\n  ${f} includes a UI or platform header (${bad})")
   endif()
+  string(REGEX MATCH "^[^/]+" folder "${f}")
+  list(FIND layers "${folder}" rank)
+  if(rank EQUAL -1)
+    string(APPEND problems "\n  ${f} is not in a layer folder (${layers})")
+    continue()
+  endif()
+  file(STRINGS "${CORE_DIR}/${f}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+  foreach(line ${includes})
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*" "\\1" target "${line}")
+    if(target MATCHES "\\.inc$")
+      continue()  # embedded data generated at build time
+    endif()
+    if(NOT target MATCHES "/")
+      string(APPEND problems "\n  ${f} includes \"${target}\" without its folder")
+      continue()
+    endif()
+    string(REGEX MATCH "^[^/]+" to "${target}")
+    list(FIND layers "${to}" to_rank)
+    if(to_rank GREATER rank)
+      string(APPEND problems "\n  ${f} includes ${target}: ${to}/ is a higher layer than ${folder}/")
+    endif()
+  endforeach()
 endforeach()
+if(problems)
+  message(FATAL_ERROR "core/ breaks its layering (see docs/architecture.md):${problems}")
+endif()

@@ -6,9 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include "invoices.h"
-#include "money.h"
+#include "invoicing/invoices.h"
+#include "base/money.h"
 #include "platform_desktop.h"
+#include "base/currencies.h"
 
 namespace duebook::cli {
 

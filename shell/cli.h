@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "ledger.h"
-#include "queries.h"
+#include "base/date.h"
+#include "ledger/ledger.h"
+#include "customers/customer_queries.h"
 
 namespace duebook::cli {
 

@@ -9,9 +9,10 @@
 #include <ostream>
 #include <sstream>
 
-#include "collections.h"
-#include "ledger_queries.h"
-#include "money.h"
+#include "collections/collections.h"
+#include "invoicing/invoice_queries.h"
+#include "base/money.h"
+#include "collections/collections_worklist.h"
 
 namespace duebook::cli {
 

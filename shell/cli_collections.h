@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "cli.h"
-#include "collections_queries.h"
+#include "collections/collections_queries.h"
 
 namespace duebook::cli {
 

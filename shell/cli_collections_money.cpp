@@ -4,8 +4,9 @@
 #include <ostream>
 
 #include "cli_collections.h"
-#include "collections.h"
-#include "money.h"
+#include "collections/collections.h"
+#include "base/money.h"
+#include "collections/collections_worklist.h"
 
 namespace duebook::cli {
 namespace {

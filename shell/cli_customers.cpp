@@ -2,8 +2,9 @@
 #include <ostream>
 
 #include "cli.h"
-#include "money.h"
-#include "queries.h"
+#include "base/money.h"
+#include "customers/customer_queries.h"
+#include "base/currencies.h"
 
 namespace duebook::cli {
 namespace {

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "cli.h"
-#include "ledger_queries.h"
+#include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
 namespace {

@@ -5,8 +5,8 @@
 #include <ostream>
 
 #include "cli.h"
-#include "ledger_queries.h"
-#include "money.h"
+#include "invoicing/invoice_queries.h"
+#include "base/money.h"
 
 namespace duebook::cli {
 namespace {

@@ -2,7 +2,7 @@
 #include <ostream>
 
 #include "cli.h"
-#include "ledger_queries.h"
+#include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
 namespace {

@@ -4,15 +4,16 @@
 #include <algorithm>
 #include <ostream>
 
-#include "ar_measures.h"
-#include "ar_snapshot.h"
-#include "charges.h"
+#include "reports/ar_measures.h"
+#include "reports/ar_snapshot.h"
+#include "collections/charges.h"
 #include "cli.h"
-#include "forecast.h"
-#include "forecast_inputs.h"
-#include "ledger_queries.h"
-#include "options.h"
-#include "statement.h"
+#include "reports/forecast.h"
+#include "collections/forecast_inputs.h"
+#include "invoicing/invoice_queries.h"
+#include "collections/options.h"
+#include "reports/statement.h"
+#include "collections/reference_rates.h"
 
 namespace duebook::cli {
 namespace {

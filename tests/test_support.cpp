@@ -1,6 +1,6 @@
 #include "test_support.h"
 
-#include "schema.h"
+#include "store/schema.h"
 
 namespace duebook {
 

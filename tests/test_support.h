@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "ledger.h"
+#include "ledger/ledger.h"
 
 namespace duebook {
 

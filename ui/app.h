@@ -8,7 +8,7 @@
 #include "customers_window.h"
 #include "history_window.h"
 #include "invoices_window.h"
-#include "ledger.h"
+#include "ledger/ledger.h"
 #include "platform.h"
 #include "queries_view.h"
 

@@ -5,9 +5,9 @@
 #include <optional>
 #include <vector>
 
-#include "commands.h"
-#include "ledger.h"
-#include "result.h"
+#include "ledger/commands.h"
+#include "ledger/ledger.h"
+#include "base/result.h"
 
 namespace duebook::ui {
 

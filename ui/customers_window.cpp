@@ -3,10 +3,11 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
-#include "money.h"
+#include "base/money.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
+#include "base/currencies.h"
 
 namespace duebook::ui {
 namespace {

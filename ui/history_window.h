@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "events.h"
+#include "store/events.h"
 
 namespace duebook::ui {
 

@@ -8,10 +8,11 @@
 #include <iterator>
 #include <string_view>
 
-#include "money.h"
+#include "base/money.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
+#include "base/currencies.h"
 
 namespace duebook::ui {
 namespace {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "commands.h"
-#include "date.h"
-#include "ledger_queries.h"
+#include "base/date.h"
+#include "invoicing/invoice_queries.h"
 
 namespace duebook::ui {
 

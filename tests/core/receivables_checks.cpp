@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "money.h"
+#include "base/money.h"
 
 namespace duebook {
 namespace {

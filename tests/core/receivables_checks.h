@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "commands.h"
-#include "db.h"
-#include "ledger.h"
+#include "ledger/commands.h"
+#include "store/db.h"
+#include "ledger/ledger.h"
 
 namespace duebook {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "aging.h"
+#include "reports/aging.h"
 
 using namespace duebook;
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "ar_measures.h"
-#include "ar_snapshot.h"
-#include "statement.h"
+#include "reports/ar_measures.h"
+#include "reports/ar_snapshot.h"
+#include "reports/statement.h"
 #include "test_support.h"
 
 using namespace duebook;

@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-#include "ar_snapshot.h"
+#include "reports/ar_snapshot.h"
 #include "test_support.h"
 
 using namespace duebook;

@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "charges.h"
+#include "collections/charges.h"
+#include "collections/reference_rates.h"
 
 using namespace duebook;
 

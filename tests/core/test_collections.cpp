@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "collections_policy.h"
+#include "collections/collections_policy.h"
 
 using namespace duebook;
 

@@ -8,12 +8,13 @@
 #include <algorithm>
 #include <set>
 
-#include "collections.h"
-#include "collections_queries.h"
-#include "ledger_queries.h"
-#include "queries.h"
+#include "collections/collections.h"
+#include "collections/collections_queries.h"
+#include "invoicing/invoice_queries.h"
+#include "customers/customer_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
+#include "collections/collections_worklist.h"
 
 using namespace duebook;
 

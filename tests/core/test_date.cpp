@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "date.h"
+#include "base/date.h"
 
 using namespace duebook;
 

@@ -7,7 +7,7 @@
 #include <numeric>
 #include <vector>
 
-#include "forecast.h"
+#include "reports/forecast.h"
 
 using namespace duebook;
 

@@ -1,9 +1,9 @@
 // Promises to pay and installment plans, read from the ledger as the forecast's scheduled receipts.
 #include <doctest/doctest.h>
 
-#include "ar_snapshot.h"
-#include "collections.h"
-#include "forecast_inputs.h"
+#include "reports/ar_snapshot.h"
+#include "collections/collections.h"
+#include "collections/forecast_inputs.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 

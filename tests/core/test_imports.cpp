@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "csv.h"
-#include "ledger_queries.h"
-#include "queries.h"
+#include "base/csv.h"
+#include "invoicing/invoice_queries.h"
+#include "customers/customer_queries.h"
 #include "receivables_checks.h"
-#include "sha256.h"
+#include "base/sha256.h"
 #include "test_support.h"
 
 using namespace duebook;

@@ -1,8 +1,8 @@
 // Invoices through the ledger: drafting, issuing with gapless numbers, voiding, write-offs, undo and redo.
 #include <doctest/doctest.h>
 
-#include "ledger_queries.h"
-#include "queries.h"
+#include "invoicing/invoice_queries.h"
+#include "customers/customer_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <string>
 
-#include "ledger.h"
-#include "queries.h"
-#include "schema.h"
+#include "ledger/ledger.h"
+#include "customers/customer_queries.h"
+#include "store/schema.h"
 #include "test_support.h"
 
 using namespace duebook;

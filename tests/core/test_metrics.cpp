@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "metrics.h"
+#include "reports/metrics.h"
 
 using namespace duebook;
 

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "money.h"
+#include "base/money.h"
+#include "base/currencies.h"
 
 using namespace duebook;
 

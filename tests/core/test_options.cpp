@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "options.h"
+#include "collections/options.h"
 
 using namespace duebook;
 

@@ -1,8 +1,8 @@
 // Payments, allocation, credit notes, refunds: the allocation rule as a table, and the ledger's bookkeeping.
 #include <doctest/doctest.h>
 
-#include "ledger_queries.h"
-#include "queries.h"
+#include "invoicing/invoice_queries.h"
+#include "customers/customer_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 

@@ -7,9 +7,9 @@
 #include <chrono>
 #include <map>
 
-#include "ledger_queries.h"
+#include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
-#include "sha256.h"
+#include "base/sha256.h"
 #include "test_support.h"
 
 using namespace duebook;

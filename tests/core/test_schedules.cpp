@@ -1,8 +1,8 @@
 // Recurring schedules, and undo/redo of every command type.
 #include <doctest/doctest.h>
 
-#include "ledger_queries.h"
-#include "queries.h"
+#include "invoicing/invoice_queries.h"
+#include "customers/customer_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "settlements.h"
+#include "collections/settlements.h"
 
 using namespace duebook;
 

@@ -5,7 +5,8 @@
 #include <set>
 #include <string>
 
-#include "templates.h"
+#include "collections/templates.h"
+#include "collections/templates_default.h"
 
 using namespace duebook;
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "terms.h"
+#include "customers/terms.h"
 
 using namespace duebook;
 

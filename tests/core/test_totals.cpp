@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "totals.h"
+#include "invoicing/totals.h"
 
 using namespace duebook;
 

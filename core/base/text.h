@@ -1,0 +1,20 @@
+// Small text helpers shared by every layer: trimming, ASCII case, problem messages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace duebook {
+
+// `text` without leading and trailing blanks (spaces, tabs, CR, LF).
+std::string trimmed(std::string_view text);
+
+// The messages of `problems` joined by "; ", without their field names (for a problem re-filed under another field).
+std::string messages_of(const Problems& problems);
+
+// ASCII letters lower-cased; other bytes (UTF-8) unchanged.
+std::string lower_ascii(std::string_view text);
+
+}  // namespace duebook

@@ -1,0 +1,391 @@
+// Plans of the collections follow-up commands: policies, company details, steps done, snoozes, the contact
+// record, promises, disputes and the credit-hold rules. Each validates everything, then returns its events.
+#include "collections/collections_plans.h"
+
+#include <algorithm>
+
+#include "collections/collections.h"
+#include "invoicing/receivables.h"
+#include "customers/customer_queries.h"
+#include "invoicing/payment_commands.h"
+#include "collections/collections_worklist.h"
+#include "collections/collections_queries.h"
+#include "base/text.h"
+
+namespace duebook {
+namespace {
+
+Problem no_customer(int64_t id) { return {"customer_id", "no customer with id " + std::to_string(id)}; }
+
+Json company_json(const CompanyDetails& c) {
+  return {{"name", c.name}, {"address", c.address}, {"phone", c.phone}, {"email", c.email},
+          {"sender_name", c.sender_name}};
+}
+
+void check_text(Problems& problems, const std::string& text, size_t limit, const char* field) {
+  if (text.size() > limit) problems.push_back({field, "is longer than " + std::to_string(limit) + " characters"});
+}
+
+int64_t next_done_id(Db& db) {
+  Statement& st = db.prepare("SELECT coalesce(max(done_id), 0) + 1 FROM collection_steps");
+  int64_t id = st.step() ? st.int64(0) : 1;
+  st.reset();
+  return id;
+}
+
+bool step_already_done(Db& db, int64_t invoice_id, int step) {
+  Statement& st = db.prepare(
+      "SELECT 1 FROM collection_steps WHERE invoice_id = ?1 AND step_index = ?2 AND removed = 0 LIMIT 1");
+  st.bind_all(invoice_id, int64_t{step});
+  bool done = st.step();
+  st.reset();
+  return done;
+}
+
+Json hold_state(CustomerStatus status, bool by_rules) {
+  return {{"status", to_string(status)}, {"by_rules", by_rules}};
+}
+
+bool held_by_rules(Db& db, int64_t customer_id) {
+  Statement& st = db.prepare("SELECT hold_by_rules FROM collection_accounts WHERE customer_id = ?1");
+  st.bind_all(customer_id);
+  bool by_rules = st.step() && st.int64(0) != 0;
+  st.reset();
+  return by_rules;
+}
+
+}  // namespace
+
+Result<Plan> plan_command(Db& db, const SavePolicy& command) {
+  Result<PolicyRecord> record = policy_record_from_json(command.json);
+  if (!record) return record.problems();
+  Json before = nullptr;
+  int64_t id = command.id;
+  if (id != 0) {
+    Statement& st = db.prepare("SELECT policy FROM collection_policies WHERE id = ?1 AND removed = 0");
+    st.bind_all(id);
+    if (st.step()) before = Json::parse(st.text(0));
+    st.reset();
+    if (before.is_null()) return Problem{"id", "no saved policy #" + std::to_string(id)};
+  } else {
+    id = next_id(db, "collection_policies");
+  }
+  const std::string key = lower_ascii(trimmed(record->policy.name));
+  for (const PolicyRecord& other : list_policies(db))
+    if (other.id != id && lower_ascii(trimmed(other.policy.name)) == key)
+      return Problem{"policy.name", "a policy named \"" + other.policy.name + "\" already exists"};
+  Json after = Json::parse(policy_record_to_json(*record));
+  if (after == before) return Problem{"", "nothing changed"};
+  Plan plan;
+  plan.created_id = id;
+  plan.label = "Save collections policy " + record->policy.name;
+  add_to_plan(plan, {{"collections.policy_saved", {{"id", id}, {"before", before}, {"after", after}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const SetCustomerPolicy& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return no_customer(command.customer_id);
+  std::optional<PolicyRecord> policy = find_policy(db, command.policy_id);
+  if (!policy) return Problem{"policy_id", "no policy #" + std::to_string(command.policy_id)};
+  int64_t current = policy_for_customer(db, command.customer_id).id;
+  if (current == command.policy_id) return Problem{"policy_id", customer->fields.name + " already has this policy"};
+  Plan plan;
+  plan.label = "Chase " + customer->fields.name + " by policy " + policy->policy.name;
+  add_to_plan(plan, {{"collections.policy_assigned",
+                      {{"customer", command.customer_id}, {"before", current}, {"after", command.policy_id}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const SetCompanyDetails& command) {
+  CompanyDetails c = command.company;
+  for (std::string* field : {&c.name, &c.phone, &c.email, &c.sender_name}) *field = trimmed(*field);
+  Problems problems;
+  if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.find(' ') != std::string::npos))
+    problems.push_back({"email", "\"" + c.email + "\" is not an email address"});
+  check_text(problems, c.name, 200, "name");
+  check_text(problems, c.address, 1000, "address");
+  if (!problems.empty()) return problems;
+  Json before = company_json(company_details(db)), after = company_json(c);
+  if (before == after) return Problem{"", "nothing changed"};
+  Plan plan;
+  plan.label = "Set the company details for collection messages";
+  add_to_plan(plan, {{"collections.company_set", {{"before", before}, {"after", after}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const RecordStepDone& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return no_customer(command.customer_id);
+  Problems problems;
+  check_date(problems, command.date, "date");
+  std::optional<ContactOutcome> outcome = contact_outcome_from(command.outcome);
+  if (!outcome)
+    problems.push_back({"outcome", "must be reached, voicemail, no_answer, wrong_contact, promised, disputed or paid"});
+  check_text(problems, command.notes, 4000, "notes");
+  if (!problems.empty()) return problems;
+  const std::string name = customer->fields.name;
+  const PolicyRecord policy = policy_for_customer(db, command.customer_id);
+  // The lines of the customer's entries in that day's worklist.
+  CollectionsBook book = load_collections_book(db, command.date, command.customer_id);
+  Worklist w = build_worklist(command.date, book.customers);
+  struct Line {
+    int64_t invoice;  // invoice id
+    int step;         // its step
+  };
+  std::vector<Line> lines;
+  int entry_step = -1;
+  Contact contact;
+  for (const WorklistEntry& e : w.entries)
+    for (const WorklistLine& l : e.lines) {
+      int64_t id = book.invoice_ids.at(l.invoice);
+      if (!command.invoice_ids.empty() && !std::count(command.invoice_ids.begin(), command.invoice_ids.end(), id))
+        continue;
+      lines.push_back({id, l.step_index});
+      if (l.step_index > entry_step) entry_step = l.step_index, contact = e.contact;
+    }
+  const int n = int(policy.policy.steps.size());
+  if (command.step_index < 0 || command.step_index >= n)
+    return Problem{"step", "the policy " + policy.policy.name + " has steps 0 to " + std::to_string(n - 1)};
+  if (lines.empty()) {
+    // Nothing due that day: a step done ahead of (or after) the worklist, for invoices named explicitly.
+    if (command.invoice_ids.empty())
+      return Problem{"step", "no step is due for " + name + " on " + iso(command.date) +
+                                 "; name the invoices to record a step done out of turn"};
+    Result<std::vector<CollectionInvoice>> invoices =
+        customer_invoices_arg(db, command.customer_id, command.invoice_ids, command.date, "invoice_ids");
+    if (!invoices) return invoices.problems();
+    for (const CollectionInvoice& inv : invoices.value()) {
+      if (step_already_done(db, inv.id, command.step_index))
+        return Problem{"step", "step " + std::to_string(command.step_index) + " is already done for " + inv.number};
+      lines.push_back({inv.id, command.step_index});
+    }
+    entry_step = command.step_index;
+    for (const Contact& c : customer->fields.contacts)
+      if (c.role == "billing" && contact.name.empty()) contact = c;
+  } else if (entry_step != command.step_index) {
+    return Problem{"step", "the worklist of " + iso(command.date) + " has step " + std::to_string(entry_step) + " (" +
+                               to_string(policy.policy.steps[size_t(entry_step)].action) + ") for " + name +
+                               ", not step " + std::to_string(command.step_index)};
+  }
+  const CollectionStep& step = policy.policy.steps[size_t(entry_step)];
+  Json steps = Json::array();
+  std::vector<int64_t> ids;
+  for (const Line& l : lines) {
+    steps.push_back({{"invoice", l.invoice}, {"step", l.step}});
+    ids.push_back(l.invoice);
+  }
+  const int64_t done_id = next_done_id(db);
+  std::string notes = trimmed(command.notes);
+  if (notes.empty()) notes = std::string(to_string(step.action)) + " (step " + std::to_string(entry_step) + ")";
+  std::string person = trimmed(command.person);
+  if (person.empty()) person = contact.name;
+  std::vector<JsonEvent> events = {
+      {"collections.step_done",
+       {{"id", done_id}, {"customer", command.customer_id}, {"date", iso(command.date)},
+        {"outcome", command.outcome}, {"notes", notes}, {"steps", steps}}},
+      {"contact.logged",
+       {{"id", next_id(db, "contact_log")}, {"customer", command.customer_id}, {"date", iso(command.date)},
+        {"channel", to_string(channel_for(step.action))}, {"person", person}, {"outcome", command.outcome},
+        {"notes", notes}, {"invoices", invoice_numbers_text(db, ids)}, {"step_done", done_id}}}};
+  // A credit-hold step carried out puts the customer on hold (the rules may release it later).
+  if (step.action == StepAction::CreditHold && customer->fields.status == CustomerStatus::Active)
+    events.push_back({"collections.hold_set",
+                      {{"customer", command.customer_id}, {"date", iso(command.date)},
+                       {"before", hold_state(CustomerStatus::Active, held_by_rules(db, command.customer_id))},
+                       {"after", hold_state(CustomerStatus::CreditHold, true)},
+                       {"reasons", Json::array({"policy step " + std::to_string(entry_step) + ": credit_hold"})}}});
+  Plan plan;
+  plan.label = "Collections step " + std::to_string(entry_step) + " (" + to_string(step.action) + ") done for " + name;
+  plan.created_id = done_id;
+  add_to_plan(plan, events);
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const SnoozeCustomer& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return no_customer(command.customer_id);
+  Problems problems;
+  check_date(problems, command.date, "date");
+  if (command.until) {
+    check_date(problems, *command.until, "until");
+    if (problems.empty() && *command.until <= command.date)
+      problems.push_back({"until", "must be after " + iso(command.date)});
+  }
+  if (!problems.empty()) return problems;
+  Statement& st = db.prepare("SELECT snoozed_until FROM collection_accounts WHERE customer_id = ?1");
+  st.bind_all(command.customer_id);
+  Json before = nullptr;
+  if (st.step() && !st.is_null(0)) before = st.text(0);
+  st.reset();
+  Json after = command.until ? Json(iso(*command.until)) : Json(nullptr);
+  if (before == after) return Problem{"until", "nothing changed"};
+  Plan plan;
+  plan.label = command.until ? "Snooze " + customer->fields.name + " until " + iso(*command.until)
+                             : "End the snooze of " + customer->fields.name;
+  add_to_plan(plan, {{"collections.snoozed", {{"customer", command.customer_id}, {"date", iso(command.date)},
+                                              {"before", before}, {"after", after}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const LogContact& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return no_customer(command.customer_id);
+  Problems problems;
+  check_date(problems, command.date, "date");
+  if (!contact_channel_from(command.channel))
+    problems.push_back({"channel", "must be email, phone, letter, visit or other"});
+  if (!contact_outcome_from(command.outcome))
+    problems.push_back({"outcome", "must be reached, voicemail, no_answer, wrong_contact, promised, disputed or paid"});
+  check_text(problems, command.person, 200, "person");
+  check_text(problems, command.notes, 4000, "notes");
+  for (size_t i = 0; i < command.invoice_ids.size(); ++i) {
+    std::optional<CollectionInvoice> inv = find_collection_invoice(db, command.invoice_ids[i]);
+    if (!inv || inv->customer_id != command.customer_id)
+      problems.push_back({"invoice_ids[" + std::to_string(i) + "]",
+                          "no issued invoice #" + std::to_string(command.invoice_ids[i]) + " of " +
+                              customer->fields.name});
+  }
+  if (!problems.empty()) return problems;
+  int64_t id = next_id(db, "contact_log");
+  Plan plan;
+  plan.created_id = id;
+  plan.label = "Log a " + command.channel + " contact with " + customer->fields.name;
+  add_to_plan(plan, {{"contact.logged",
+                      {{"id", id}, {"customer", command.customer_id}, {"date", iso(command.date)},
+                       {"channel", command.channel}, {"person", trimmed(command.person)},
+                       {"outcome", command.outcome}, {"notes", trimmed(command.notes)},
+                       {"invoices", invoice_numbers_text(db, command.invoice_ids)}, {"step_done", 0}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const AddPromise& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return no_customer(command.customer_id);
+  Problems problems;
+  check_date(problems, command.date, "date");
+  check_date(problems, command.pay_by, "pay_by");
+  if (problems.empty() && command.pay_by < command.date)
+    problems.push_back({"pay_by", "is before the day the promise was made, " + iso(command.date)});
+  if (command.amount <= 0) problems.push_back({"amount", "must be more than zero"});
+  check_text(problems, command.notes, 4000, "notes");
+  if (!problems.empty()) return problems;
+  Result<std::vector<CollectionInvoice>> invoices =
+      customer_invoices_arg(db, command.customer_id, command.invoice_ids, command.date, "invoice_ids");
+  if (!invoices) return invoices.problems();
+  int64_t open = 0;
+  std::vector<int64_t> ids;
+  for (const CollectionInvoice& inv : invoices.value()) open += inv.open, ids.push_back(inv.id);
+  const std::string& currency = customer->fields.currency;
+  if (command.amount > open)
+    return Problem{"amount", "is more than the " + money_label(open, currency) + " open on the invoices"};
+  int64_t id = next_id(db, "promises");
+  Plan plan;
+  plan.created_id = id;
+  plan.label = "Promise by " + customer->fields.name + " to pay " + money_label(command.amount, currency) + " by " +
+               iso(command.pay_by);
+  add_to_plan(plan, {{"promise.made",
+                      {{"id", id}, {"customer", command.customer_id}, {"date", iso(command.date)},
+                       {"pay_by", iso(command.pay_by)}, {"amount", command.amount}, {"currency", currency},
+                       {"invoices", ids_json(ids)}, {"notes", trimmed(command.notes)}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const OpenDispute& command) {
+  std::optional<CollectionInvoice> inv = find_collection_invoice(db, command.invoice_id);
+  if (!inv || inv->voided) return Problem{"invoice_id", "no issued invoice with id " + std::to_string(command.invoice_id)};
+  Problems problems;
+  if (inv->open <= 0) problems.push_back({"invoice_id", "invoice " + inv->number + " has nothing open to dispute"});
+  if (inv->disputed) problems.push_back({"invoice_id", "invoice " + inv->number + " is already disputed"});
+  if (!dispute_reason_from(command.reason))
+    problems.push_back({"reason", "must be pricing, not_delivered, quality, not_received or other"});
+  check_date(problems, command.date, "date");
+  if (problems.empty() && command.date < inv->issue_date)
+    problems.push_back({"date", "is before the invoice date " + iso(inv->issue_date)});
+  check_text(problems, command.notes, 4000, "notes");
+  if (!problems.empty()) return problems;
+  int64_t id = next_id(db, "disputes");
+  Plan plan;
+  plan.created_id = id;
+  plan.label = "Dispute on invoice " + inv->number + " (" + command.reason + ")";
+  add_to_plan(plan, {{"dispute.opened",
+                      {{"id", id}, {"invoice", inv->id}, {"customer", inv->customer_id}, {"date", iso(command.date)},
+                       {"reason", command.reason}, {"notes", trimmed(command.notes)}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const ResolveDispute& command) {
+  std::optional<CollectionInvoice> inv = find_collection_invoice(db, command.invoice_id);
+  if (!inv) return Problem{"invoice_id", "no issued invoice with id " + std::to_string(command.invoice_id)};
+  std::optional<DisputeRecord> dispute = open_dispute(db, command.invoice_id);
+  if (!dispute) return Problem{"invoice_id", "invoice " + inv->number + " has no open dispute"};
+  Problems problems;
+  std::optional<DisputeResolution> resolution = dispute_resolution_from(command.resolution);
+  if (!resolution) problems.push_back({"resolution", "must be credit, partial or rejected"});
+  check_date(problems, command.date, "date");
+  if (problems.empty() && command.date < dispute->opened_on)
+    problems.push_back({"date", "is before the dispute was opened, " + iso(dispute->opened_on)});
+  int64_t amount = 0;
+  if (resolution == DisputeResolution::Credit) {
+    amount = inv->open;
+    if (command.amount && *command.amount != amount)
+      problems.push_back({"amount", "a full credit is the open amount " + money_label(amount, inv->currency) +
+                                        "; use partial for less"});
+  } else if (resolution == DisputeResolution::Partial) {
+    if (!command.amount) problems.push_back({"amount", "a partial credit needs an amount"});
+    else if (*command.amount <= 0 || *command.amount >= inv->open)
+      problems.push_back({"amount", "must be more than zero and less than the open " +
+                                        money_label(inv->open, inv->currency)});
+    else amount = *command.amount;
+  } else if (resolution == DisputeResolution::Rejected && command.amount) {
+    problems.push_back({"amount", "a rejected dispute grants no credit"});
+  }
+  if (!problems.empty()) return problems;
+  Plan plan;
+  int64_t credit_note = 0;
+  if (amount > 0) {
+    Result<Plan> credit = plan_command(db, AddCreditNote{inv->customer_id, inv->id, command.date, amount,
+                                                         "Dispute resolved (" + dispute->reason + ")", "CN"});
+    if (!credit) return credit.problems();
+    plan.events = credit->events;
+    credit_note = credit->created_id;
+  }
+  plan.label = "Resolve the dispute on invoice " + inv->number + " (" + command.resolution + ")";
+  plan.created_id = dispute->id;
+  add_to_plan(plan, {{"dispute.resolved",
+                      {{"id", dispute->id}, {"date", iso(command.date)}, {"resolution", command.resolution},
+                       {"amount", amount}, {"credit_note", credit_note}, {"notes", trimmed(command.notes)}}}});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const ApplyCreditHolds& command) {
+  Problems problems;
+  check_date(problems, command.as_of, "as_of");
+  if (!problems.empty()) return problems;
+  std::vector<JsonEvent> events;
+  int held = 0, released = 0;
+  for (const CreditReview& r : review_credit_holds(db, command.as_of, command.rules)) {
+    if (r.change.empty()) continue;
+    const bool hold = r.change == "hold";
+    (hold ? held : released)++;
+    Json reasons = Json::array();
+    for (const std::string& e : r.decision.explanations) reasons.push_back(e);
+    if (!hold) reasons.push_back("no credit-hold rule applies any more");
+    events.push_back({"collections.hold_set",
+                      {{"customer", r.customer_id}, {"date", iso(command.as_of)},
+                       {"before", hold_state(r.status, r.hold_by_rules)},
+                       {"after", hold ? hold_state(command.cash_on_delivery ? CustomerStatus::CashOnDelivery
+                                                                            : CustomerStatus::CreditHold,
+                                                   true)
+                                      : hold_state(CustomerStatus::Active, false)},
+                       {"reasons", reasons}}});
+  }
+  if (events.empty()) return Problem{"", "no customer's credit hold changes as of " + iso(command.as_of)};
+  Plan plan;
+  plan.label = "Apply the credit-hold rules as of " + iso(command.as_of) + " (" + std::to_string(held) + " held, " +
+               std::to_string(released) + " released)";
+  add_to_plan(plan, events);
+  return plan;
+}
+
+}  // namespace duebook

@@ -1,0 +1,24 @@
+// Plans of the collections follow-up commands: policies, company details, steps done, snoozes, the contact
+// record, promises, disputes and the credit-hold rules (collection_commands.h). Each validates everything and
+// returns its events; nothing is written.
+#pragma once
+
+#include "base/result.h"
+#include "collections/collection_commands.h"
+#include "store/db.h"
+#include "store/projector.h"
+
+namespace duebook {
+
+Result<Plan> plan_command(Db& db, const SavePolicy& command);
+Result<Plan> plan_command(Db& db, const SetCustomerPolicy& command);
+Result<Plan> plan_command(Db& db, const SetCompanyDetails& command);
+Result<Plan> plan_command(Db& db, const RecordStepDone& command);
+Result<Plan> plan_command(Db& db, const SnoozeCustomer& command);
+Result<Plan> plan_command(Db& db, const LogContact& command);
+Result<Plan> plan_command(Db& db, const AddPromise& command);
+Result<Plan> plan_command(Db& db, const OpenDispute& command);
+Result<Plan> plan_command(Db& db, const ResolveDispute& command);
+Result<Plan> plan_command(Db& db, const ApplyCreditHolds& command);
+
+}  // namespace duebook

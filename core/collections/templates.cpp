@@ -1,0 +1,255 @@
+#include "collections/templates.h"
+#include "collections/templates_default.h"
+#include "base/currencies.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace duebook {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_known(std::string_view name) {
+  const std::vector<std::string>& known = known_placeholders();
+  return std::binary_search(known.begin(), known.end(), name);
+}
+
+bool unreserved(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+void encode_byte(unsigned char c, std::string* out) {
+  static const char kHex[] = "0123456789ABCDEF";
+  out->push_back('%');
+  out->push_back(kHex[c >> 4]);
+  out->push_back(kHex[c & 15]);
+}
+
+// Walks the placeholders of `text`, calling on_text for literal text and on_name for each
+// placeholder name; returns false (with *error) on a "{{" that is not closed.
+template <class OnText, class OnName>
+bool scan(std::string_view text, OnText on_text, OnName on_name, std::string* error) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find("{{", pos);
+    if (open == std::string_view::npos) {
+      on_text(text.substr(pos));
+      break;
+    }
+    on_text(text.substr(pos, open - pos));
+    const std::size_t close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) {
+      const std::string_view rest = text.substr(open, std::min<std::size_t>(20, text.size() - open));
+      *error = "\"" + std::string(rest) + "\" opens a placeholder with {{ but never closes it with }}";
+      return false;
+    }
+    on_name(trim(text.substr(open + 2, close - open - 2)));
+    pos = close + 2;
+  }
+  return true;
+}
+
+void add_once(Problems* problems, const std::string& where, const std::string& message) {
+  for (const Problem& p : *problems) {
+    if (p.where == where && p.message == message) return;
+  }
+  problems->push_back({where, message});
+}
+
+std::string group_thousands(const std::string& plain) {
+  // plain is format_amount output: optional '-', digits, optional '.' and decimals.
+  const bool negative = !plain.empty() && plain[0] == '-';
+  const std::string digits = plain.substr(negative ? 1 : 0);
+  const std::size_t point = digits.find('.');
+  const std::string whole = digits.substr(0, point);
+  const std::string fraction = point == std::string::npos ? "" : digits.substr(point);
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(whole[i]);
+  }
+  return (negative ? "-" : "") + grouped + fraction;
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_placeholders() {
+  static const std::vector<std::string> names = {
+      "amount_due",   "company_address", "company_email", "company_name", "company_phone",
+      "contact",      "customer",        "days_overdue",  "due_dates",    "fee",
+      "interest",     "invoice_numbers", "sender_name",   "total_due",
+  };
+  assert(std::is_sorted(names.begin(), names.end()));
+  return names;
+}
+
+Status check_template(const MessageTemplate& message) {
+  Problems problems;
+  const std::string base = "template " + (message.id.empty() ? std::string("(no id)") : message.id);
+  if (message.id.empty()) problems.push_back({base + ".id", "a template needs an id"});
+  if (trim(message.body).empty()) problems.push_back({base + ".body", "a template needs a text"});
+  for (const auto& [part, text] : {std::pair<const char*, const std::string*>{"subject", &message.subject},
+                                   {"body", &message.body}}) {
+    const std::string where = base + "." + part;
+    std::string error;
+    const bool closed = scan(
+        *text, [](std::string_view) {},
+        [&](std::string_view name) {
+          if (!is_known(name)) add_once(&problems, where, "unknown placeholder {{" + std::string(name) + "}}");
+        },
+        &error);
+    if (!closed) problems.push_back({where, error});
+  }
+  if (!problems.empty()) return problems;
+  return ok_status();
+}
+
+Result<std::string> render_text(std::string_view text, const TemplateValues& values,
+                                const std::string& where) {
+  Problems problems;
+  std::string out;
+  std::string error;
+  const bool closed = scan(
+      text, [&](std::string_view literal) { out.append(literal); },
+      [&](std::string_view name) {
+        const std::string key(name);
+        if (!is_known(key)) {
+          add_once(&problems, where, "unknown placeholder {{" + key + "}}");
+          return;
+        }
+        const auto it = values.find(key);
+        if (it == values.end()) {
+          add_once(&problems, where, "no value for {{" + key + "}}");
+          return;
+        }
+        out += it->second;
+      },
+      &error);
+  if (!closed) problems.push_back({where, error});
+  if (!problems.empty()) return problems;
+  return out;
+}
+
+Result<RenderedMessage> render_message(const MessageTemplate& message, const TemplateValues& values,
+                                       const std::string& to_email) {
+  const std::string base = "template " + message.id;
+  Result<std::string> subject = render_text(message.subject, values, base + ".subject");
+  Result<std::string> body = render_text(message.body, values, base + ".body");
+  if (!subject || !body) {
+    Problems problems;
+    if (!subject) problems = subject.problems();
+    if (!body) problems.insert(problems.end(), body.problems().begin(), body.problems().end());
+    return problems;
+  }
+  RenderedMessage m;
+  m.subject = *subject;
+  m.body = *body;
+  if (!to_email.empty()) m.mailto = mailto_link(to_email, m.subject, m.body);
+  return m;
+}
+
+std::string percent_encode(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (unreserved(c)) {
+      out.push_back(ch);
+    } else {
+      encode_byte(c, &out);
+    }
+  }
+  return out;
+}
+
+std::string mailto_link(std::string_view to, std::string_view subject, std::string_view body) {
+  std::string address;
+  for (char ch : to) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (unreserved(c) || c == '@') {
+      address.push_back(ch);
+    } else {
+      encode_byte(c, &address);
+    }
+  }
+  std::string crlf_body;  // RFC 6068 §5: line breaks in a body are CRLF
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r')) crlf_body.push_back('\r');
+    crlf_body.push_back(body[i]);
+  }
+  return "mailto:" + address + "?subject=" + percent_encode(subject) + "&body=" + percent_encode(crlf_body);
+}
+
+const MessageTemplate* find_template(const std::vector<MessageTemplate>& templates, std::string_view id) {
+  for (const MessageTemplate& t : templates) {
+    if (t.id == id) return &t;
+  }
+  return nullptr;
+}
+
+const MessageTemplate& template_for_step(const CollectionStep& step,
+                                         const std::vector<MessageTemplate>& custom) {
+  if (!step.template_id.empty()) {
+    if (const MessageTemplate* t = find_template(custom, step.template_id)) return *t;
+    if (const MessageTemplate* t = find_template(default_templates(), step.template_id)) return *t;
+  }
+  if (step.action == StepAction::Letter && (step.late_fee || step.interest_notice)) {
+    const MessageTemplate* t = find_template(default_templates(), "late_fee_letter");
+    assert(t);
+    return *t;
+  }
+  for (const MessageTemplate& t : default_templates()) {
+    if (t.action == step.action) return t;  // the first built-in of an action is its default
+  }
+  assert(false && "every StepAction has a built-in template");
+  return default_templates().front();
+}
+
+std::string format_money_for_letter(const Money& amount) {
+  const Currency* c = builtin_currencies().find(amount.currency.view());
+  const int digits = c ? c->minor_digits : 2;
+  return std::string(amount.currency.view()) + " " + group_thousands(format_amount(amount.minor, digits));
+}
+
+TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company,
+                                int64_t fee_minor, int64_t interest_minor) {
+  std::string numbers;
+  std::string dates;
+  int64_t days = 0;
+  for (const WorklistLine& l : entry.lines) {
+    if (!numbers.empty()) {
+      numbers += ", ";
+      dates += ", ";
+    }
+    numbers += l.invoice;
+    dates += to_iso(l.due_date);
+    days = std::max(days, l.days_late);
+  }
+  const Money due{entry.open_minor, entry.currency};
+  const Money fee{fee_minor, entry.currency};
+  const Money interest{interest_minor, entry.currency};
+  const Money total{entry.open_minor + fee_minor + interest_minor, entry.currency};
+  return TemplateValues{
+      {"amount_due", format_money_for_letter(due)},
+      {"company_address", company.address},
+      {"company_email", company.email},
+      {"company_name", company.name},
+      {"company_phone", company.phone},
+      {"contact", entry.contact.name.empty() ? "Accounts Payable team" : entry.contact.name},
+      {"customer", entry.customer},
+      {"days_overdue", std::to_string(days)},
+      {"due_dates", dates},
+      {"fee", format_money_for_letter(fee)},
+      {"interest", format_money_for_letter(interest)},
+      {"invoice_numbers", numbers},
+      {"sender_name", company.sender_name},
+      {"total_due", format_money_for_letter(total)},
+  };
+}
+
+}  // namespace duebook

@@ -1,0 +1,228 @@
+#include "customers/customer_commands.h"
+
+#include <algorithm>
+
+#include "store/projector.h"
+#include "customers/customer_queries.h"
+#include "customers/terms.h"
+#include "base/currencies.h"
+
+namespace duebook {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+Json fields_to_json(const CustomerFields& f) {
+  Json contacts = Json::array();
+  for (const Contact& c : f.contacts)
+    contacts.push_back({{"role", c.role}, {"name", c.name}, {"email", c.email}, {"phone", c.phone}});
+  Json j = {{"name", f.name},     {"currency", f.currency},           {"address", f.address},
+            {"tax_id", f.tax_id}, {"terms", f.terms},                 {"notes", f.notes},
+            {"status", to_string(f.status)}, {"contacts", contacts}};
+  j["credit_limit"] = f.credit_limit ? Json(*f.credit_limit) : Json(nullptr);
+  return j;
+}
+
+CustomerFields fields_from_json(const Json& j) {
+  CustomerFields f;
+  f.name = j.value("name", "");
+  f.currency = j.value("currency", "");
+  f.address = j.value("address", "");
+  f.tax_id = j.value("tax_id", "");
+  f.terms = j.value("terms", "");
+  f.notes = j.value("notes", "");
+  f.status = customer_status_from(j.value("status", "active")).value_or(CustomerStatus::Active);
+  if (j.contains("credit_limit") && j["credit_limit"].is_number_integer())
+    f.credit_limit = j["credit_limit"].get<int64_t>();
+  if (j.contains("contacts"))
+    for (const Json& c : j["contacts"])
+      f.contacts.push_back({c.value("role", ""), c.value("name", ""), c.value("email", ""), c.value("phone", "")});
+  return f;
+}
+
+// Normalises and checks fields; `self` is the id being edited (0 when adding), for the uniqueness check, which
+// `check_unique` false skips (the caller knows the name is new).
+Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool check_unique = true) {
+  Problems problems;
+  f.name = trim(f.name);
+  f.currency = trim(f.currency);
+  std::transform(f.currency.begin(), f.currency.end(), f.currency.begin(),
+                 [](char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; });
+  f.terms = trim(f.terms);
+  f.tax_id = trim(f.tax_id);
+  if (f.name.empty()) problems.push_back({"name", "a customer needs a name"});
+  else if (f.name.size() > 200) problems.push_back({"name", "is longer than 200 characters"});
+  else if (auto other = check_unique ? find_customer_by_name(db, f.name) : std::nullopt; other && other->id != self)
+    problems.push_back({"name", "a customer named \"" + other->fields.name + "\" already exists"});
+  if (!is_known_currency(f.currency))
+    problems.push_back({"currency", "\"" + f.currency + "\" is not an ISO 4217 currency code"});
+  if (!f.terms.empty())
+    if (auto terms = check_terms(f.terms); !terms.empty()) problems.push_back({"terms", terms});
+  if (f.credit_limit && *f.credit_limit < 0) problems.push_back({"credit_limit", "cannot be negative"});
+  for (size_t i = 0; i < f.contacts.size(); ++i) {
+    Contact& c = f.contacts[i];
+    std::string where = "contacts[" + std::to_string(i + 1) + "]";
+    c.name = trim(c.name);
+    c.email = trim(c.email);
+    c.phone = trim(c.phone);
+    if (c.role != "billing" && c.role != "escalation")
+      problems.push_back({where + ".role", "must be \"billing\" or \"escalation\""});
+    if (c.name.empty() && c.email.empty() && c.phone.empty())
+      problems.push_back({where, "needs a name, an email or a phone number"});
+    if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.find(' ') != std::string::npos))
+      problems.push_back({where + ".email", "\"" + c.email + "\" is not an email address"});
+  }
+  if (!problems.empty()) return problems;
+  return f;
+}
+
+Status write_contacts(Db& db, int64_t id, const std::vector<Contact>& contacts) {
+  if (Status s = db.prepare("DELETE FROM contacts WHERE customer_id = ?1").bind_all(id).run(); !s) return s;
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    const Contact& c = contacts[i];
+    Status s = db.prepare("INSERT INTO contacts(customer_id, position, role, name, email, phone) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                   .bind_all(id, int64_t(i), c.role, c.name, c.email, c.phone)
+                   .run();
+    if (!s) return s;
+  }
+  return ok_status();
+}
+
+Status write_fields(Db& db, int64_t id, const CustomerFields& f) {
+  Status s = db.prepare("UPDATE customers SET name = ?2, name_key = ?3, currency = ?4, address = ?5, tax_id = ?6, "
+                        "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10 WHERE id = ?1")
+                 .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
+                           f.notes, to_string(f.status))
+                 .run();
+  if (!s) return s;
+  return write_contacts(db, id, f.contacts);
+}
+
+Status apply_added(Db& db, const Event& e, const Json& p) {
+  int64_t id = p.at("id").get<int64_t>();
+  CustomerFields f = fields_from_json(p.at("fields"));
+  // One INSERT with every column: imports add customers by the hundred thousand.
+  Status s = db.prepare("INSERT INTO customers(id, name, name_key, currency, address, tax_id, terms, credit_limit, "
+                        "notes, status, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                 .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
+                           f.notes, to_string(f.status), e.seq)
+                 .run();
+  if (!s || f.contacts.empty()) return s;
+  return write_contacts(db, id, f.contacts);
+}
+
+Status apply_retracted(Db& db, const Event&, const Json& p) {
+  return db.prepare("UPDATE customers SET retracted = 1 WHERE id = ?1").bind_all(p.at("id").get<int64_t>()).run();
+}
+
+Status apply_restored(Db& db, const Event&, const Json& p) {
+  return db.prepare("UPDATE customers SET retracted = 0 WHERE id = ?1").bind_all(p.at("id").get<int64_t>()).run();
+}
+
+Status apply_edited(Db& db, const Event&, const Json& p) {
+  return write_fields(db, p.at("id").get<int64_t>(), fields_from_json(p.at("after")));
+}
+
+EventDraft id_event(const char* type, const Json& p) { return {type, to_payload(Json{{"id", p.at("id")}})}; }
+
+// customers.retracted / customers.restored: {"ids": [...]}, from a customers.added batch or one of these.
+EventDraft batch_event(const char* type, const Json& p) {
+  Json ids = Json::array();
+  if (p.contains("ids")) ids = p["ids"];
+  else
+    for (const Json& c : p["customers"]) ids.push_back(c["id"]);
+  return {type, to_payload(Json{{"ids", ids}})};
+}
+
+Status apply_batch(Db& db, const Event& e, const Json& p, bool retract) {
+  for (const Json& id : p["ids"])
+    if (Status s = retract ? apply_retracted(db, e, Json{{"id", id}}) : apply_restored(db, e, Json{{"id", id}}); !s)
+      return s;
+  return ok_status();
+}
+
+}  // namespace
+
+const std::vector<Projector>& customer_projectors() {
+  static const std::vector<Projector> list = {
+      {"customer.added", apply_added,
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.retracted", p)}; }},
+      {"customer.retracted", apply_retracted,
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.restored", p)}; }},
+      {"customer.restored", apply_restored,
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.retracted", p)}; }},
+      // A batch of customers created by an import: {"customers": [customer.added payloads]}; undo retracts them.
+      {"customers.added",
+       [](Db& db, const Event& e, const Json& p) {
+         for (const Json& c : p["customers"])
+           if (Status s = apply_added(db, e, c); !s) return s;
+         return ok_status();
+       },
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.retracted", p)}; }},
+      {"customers.retracted", [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, true); },
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.restored", p)}; }},
+      {"customers.restored", [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, false); },
+       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.retracted", p)}; }},
+      {"customer.edited", apply_edited,
+       [](const Event&, const Json& p) {
+         Json swapped = {{"id", p.at("id")}, {"before", p.at("after")}, {"after", p.at("before")}};
+         return std::vector<EventDraft>{{"customer.edited", to_payload(swapped)}};
+       }},
+  };
+  return list;
+}
+
+Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool check_unique, int64_t id) {
+  Result<CustomerFields> valid = validate(db, fields, 0, check_unique);
+  if (!valid) return valid.problems();
+  if (id == 0) {
+    Statement& next = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM customers");
+    id = next.step() ? next.int64(0) : 1;
+    next.reset();
+  }
+  return Json{{"id", id}, {"fields", fields_to_json(*valid)}};
+}
+
+Result<Plan> plan_command(Db& db, const AddCustomer& command) {
+  Result<Json> payload = customer_added_payload(db, command.fields);
+  if (!payload) return payload.problems();
+  Plan plan;
+  plan.label = "Add customer " + payload.value()["fields"]["name"].get<std::string>();
+  plan.created_id = payload.value()["id"].get<int64_t>();
+  plan.events.push_back({"customer.added", to_payload(payload.value())});
+  return plan;
+}
+
+Result<Plan> plan_command(Db& db, const EditCustomer& command) {
+  std::optional<Customer> before = find_customer(db, command.id);
+  if (!before) return Problem{"id", "no customer with id " + std::to_string(command.id)};
+  Result<CustomerFields> fields = validate(db, command.fields, command.id);
+  if (!fields) return fields.problems();
+  Json b = fields_to_json(before->fields), a = fields_to_json(*fields);
+  if (a == b) return Problem{"", "nothing changed"};
+  if (fields->currency != before->fields.currency) {
+    // Amounts are kept in the customer's currency: once money is recorded it cannot change.
+    Statement& used = db.prepare("SELECT 1 FROM invoices WHERE customer_id = ?1 UNION ALL SELECT 1 FROM payments "
+                                 "WHERE customer_id = ?1 UNION ALL SELECT 1 FROM credit_notes WHERE customer_id = ?1 "
+                                 "LIMIT 1");
+    used.bind_all(command.id);
+    bool has_records = used.step();
+    used.reset();
+    if (has_records)
+      return Problem{"currency", "cannot change: " + before->fields.name + " already has invoices or payments in " +
+                                     before->fields.currency};
+  }
+  Plan plan;
+  plan.label = "Edit customer " + fields->name;
+  plan.events.push_back({"customer.edited", to_payload(Json{{"id", command.id}, {"before", b}, {"after", a}})});
+  return plan;
+}
+
+}  // namespace duebook

@@ -1,0 +1,32 @@
+// Commands: values a window or the CLI builds and hands to Ledger::execute. Each is validated as a whole;
+// a rejected command writes nothing and returns its problems. Each domain owns its commands (their structs,
+// validation and plans live in its `*_commands.h` / planner headers); the ledger only lists them here.
+#pragma once
+
+#include <type_traits>
+#include <variant>
+
+#include "collections/collection_commands.h"
+#include "customers/customer_commands.h"
+#include "files/imports.h"
+#include "invoicing/invoice_commands.h"
+#include "invoicing/payment_commands.h"
+#include "invoicing/schedules.h"
+
+namespace duebook {
+
+using Command = std::variant<AddCustomer, EditCustomer, AddInvoice, EditInvoice, DiscardInvoice, IssueInvoice,
+                             VoidInvoice, WriteOffInvoice, AddCreditNote, RecordPayment, AllocateCredit,
+                             RefundCredit, AddSchedule, EndSchedule, RunSchedules, ImportInvoices, ImportPayments,
+                             SavePolicy, SetCustomerPolicy, SetCompanyDetails, RecordStepDone, SnoozeCustomer,
+                             LogContact, AddPromise, OpenDispute, ResolveDispute, ApplyCreditHolds, ChargeLateFees,
+                             WaiveLateFee, ApplyCharges, AddInstallmentPlan, AcceptSettlement, HandToAgency,
+                             FactorInvoices, RecordFactorCollection>;
+
+// True for command types Ledger::execute runs through stream_command instead of plan_command.
+template <class T>
+inline constexpr bool kIsStreamed = std::is_same_v<T, RunSchedules> || std::is_same_v<T, ImportInvoices> ||
+                                    std::is_same_v<T, ImportPayments> || std::is_same_v<T, ChargeLateFees> ||
+                                    std::is_same_v<T, ApplyCharges>;
+
+}  // namespace duebook

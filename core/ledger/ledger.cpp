@@ -1,0 +1,320 @@
+#include "ledger/ledger.h"
+
+#include "collections/collections.h"
+#include "collections/collections_charges.h"
+#include "collections/collections_endgame.h"
+#include "collections/collections_plans.h"
+#include "files/import_batches.h"
+#include "store/projector.h"
+#include "store/schema.h"
+
+namespace duebook {
+
+const Projector* find_projector(std::string_view type) {
+  for (const auto* list : {&customer_projectors(), &invoice_projectors(), &payment_projectors(),
+                            &schedule_projectors(), &import_projectors(), &invoice_batch_projectors(),
+                            &collection_projectors()})
+    for (const Projector& p : *list)
+      if (p.type == type) return &p;
+  return nullptr;
+}
+
+namespace {
+
+uint64_t splitmix64(uint64_t& state) {
+  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+int64_t scalar(Db& db, const char* sql, int64_t bind = 0) {
+  Statement& st = db.prepare(sql);
+  if (bind) st.bind_all(bind);
+  int64_t v = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return v;
+}
+
+// Keeps the `actions` projection: one row per action, with its place in the undo history. `first` says whether
+// `e` starts its action (unknown: look it up); later events only move last_seq.
+Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nullopt) {
+  bool known = false;
+  if (first) {
+    known = !*first;
+  } else {
+    Statement& find = db.prepare("SELECT 1 FROM actions WHERE id = ?1");
+    find.bind_all(e.action);
+    known = find.step();
+    find.reset();
+  }
+  if (known) return db.prepare("UPDATE actions SET last_seq = ?2 WHERE id = ?1").bind_all(e.action, e.seq).run();
+  Status s = ok_status();
+  switch (e.action_kind) {
+    case ActionKind::Do:  // a new action ends the chance to redo what was undone before it
+      s = db.prepare("UPDATE actions SET state = 'closed' WHERE kind = 'undo' AND state = 'open'").run();
+      break;
+    case ActionKind::Undo:
+      s = db.prepare("UPDATE actions SET state = 'undone' WHERE id = ?1").bind_all(e.action_target).run();
+      break;
+    case ActionKind::Redo:
+      s = db.prepare("UPDATE actions SET state = 'redone' WHERE id = ?1").bind_all(e.action_target).run();
+      break;
+  }
+  if (!s) return s;
+  return db
+      .prepare("INSERT INTO actions(id, kind, target, label, state, first_seq, last_seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+      .bind_all(e.action, to_string(e.action_kind), e.action_target, e.label,
+                e.action_kind == ActionKind::Undo ? "open" : "active", e.seq)
+      .run();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv env) {
+  Result<std::unique_ptr<Db>> db = Db::open(path);
+  if (!db) return db.problems();
+  Db& d = *db.value();
+  if (Status s = d.exec(env.wal ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
+                                : "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL");
+      !s)
+    return s.problems();
+  // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the indexes of a large ledger in memory while a bulk
+  // import inserts into them; it is an upper bound, not an allocation.
+  if (Status s = d.exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 2000; PRAGMA cache_size = -32768"); !s)
+    return s.problems();
+  if (Status s = migrate(d); !s) return s.problems();
+  if (!env.now_ms) env.now_ms = [] { return int64_t{0}; };
+  auto ledger = std::unique_ptr<Ledger>(new Ledger(std::move(db.value()), std::move(env)));
+  ledger->rng_state_ = ledger->env_.seed ^ 0x6475656264756562ULL;
+  return ledger;
+}
+
+// Appends the events of one action: each gets its place in the log, a ULID and the chained hash, and is applied
+// to the projections at once. ULIDs of one action share its millisecond and count up from one random start
+// (the ULID spec's monotonic mode), so a large import appends to the end of the id index instead of
+// scattering over it.
+class ActionWriter final : public EventSink {
+ public:
+  ActionWriter(Ledger& ledger, std::string label, ActionKind kind, int64_t target)
+      : ledger_(ledger), label_(std::move(label)), kind_(kind), target_(target) {
+    out.action = scalar(*ledger_.db_, "SELECT coalesce(max(id), 0) + 1 FROM actions");
+    out.label = label_;
+    now_ = ledger_.env_.now_ms();
+    hi_ = splitmix64(ledger_.rng_state_) & 0xffff;
+    lo_ = splitmix64(ledger_.rng_state_);
+  }
+
+  Status emit(std::string_view type, const Json& payload) override { return write(type, to_payload(payload), &payload); }
+
+  Status emit(const EventDraft& draft) override { return write(draft.type, draft.payload, nullptr); }
+
+  // Appends `draft` and applies `parsed`, its payload already parsed.
+  Status emit_text(const EventDraft& draft, const Json& parsed) { return write(draft.type, draft.payload, &parsed); }
+
+  Status emit_applied(std::string_view type, std::string payload,
+                      const std::function<Status(Db&, const Event&)>& apply) override {
+    return write(type, std::move(payload), nullptr, &apply);
+  }
+
+  ActionOutcome out;  // what has been written so far
+
+ private:
+  Status write(std::string_view type, std::string payload, const Json* parsed,
+               const std::function<Status(Db&, const Event&)>* apply = nullptr) {
+    Db& db = *ledger_.db_;
+    Event e;
+    e.id = make_ulid(now_, hi_, lo_);
+    if (++lo_ == 0) hi_ = (hi_ + 1) & 0xffff;
+    e.at_ms = now_;
+    e.actor = ledger_.env_.actor;
+    e.type = std::string(type);
+    e.payload = std::move(payload);
+    e.action = out.action;
+    e.action_kind = kind_;
+    e.action_target = target_;
+    e.label = label_;
+    if (Status s = append_event(db, e, previous_.seq ? &previous_ : nullptr); !s) return s;
+    const Projector* projector = find_projector(e.type);
+    if (!projector) return Problem{"event " + std::to_string(e.seq), "unknown event type " + e.type};
+    if (apply) {
+      if (Status s = (*apply)(db, e); !s) return s;
+    } else {
+      Json reparsed;
+      if (!parsed) {
+        reparsed = Json::parse(e.payload, nullptr, false);
+        if (reparsed.is_discarded()) return Problem{"event " + std::to_string(e.seq), "payload is not JSON"};
+        parsed = &reparsed;
+      }
+      if (Status s = projector->apply(db, e, *parsed); !s) return s;
+    }
+    // The action's row is written by its first event; its last_seq is brought up to date once, by finish().
+    if (out.first_seq == 0)
+      if (Status s = track_action(db, e, true); !s) return s;
+    if (out.first_seq == 0) out.first_seq = e.seq;
+    out.last_seq = e.seq;
+    previous_.seq = e.seq;
+    previous_.hash = std::move(e.hash);
+    return ok_status();
+  }
+
+ public:
+  // Completes the action's row in `actions` (its last event). Call after the last emit, before committing.
+  Status finish() {
+    if (out.first_seq == 0 || out.last_seq == out.first_seq) return ok_status();
+    return ledger_.db_->prepare("UPDATE actions SET last_seq = ?2 WHERE id = ?1").bind_all(out.action, out.last_seq).run();
+  }
+
+ private:
+
+  Ledger& ledger_;
+  std::string label_;
+  ActionKind kind_;
+  int64_t target_;
+  int64_t now_ = 0;
+  uint64_t hi_ = 0, lo_ = 0;  // the 80 random bits of the next ULID
+  Event previous_;            // seq and hash of the event this writer appended last (seq 0: none yet)
+};
+
+Result<ActionOutcome> Ledger::commit(const Plan& plan, ActionKind kind, int64_t target) {
+  assert(!plan.events.empty());
+  Transaction tx(*db_);  // the outermost caller's transaction, when there is one, makes it durable
+  ActionWriter writer(*this, plan.label, kind, target);
+  writer.out.created_id = plan.created_id;
+  for (size_t i = 0; i < plan.events.size(); ++i) {
+    const EventDraft& draft = plan.events[i];
+    const Json* parsed = i < plan.parsed.size() ? plan.parsed[i].get() : nullptr;
+    if (Status s = parsed ? writer.emit_text(draft, *parsed) : writer.emit(draft); !s) return s.problems();
+  }
+  if (Status s = writer.finish(); !s) return s.problems();
+  if (Status s = tx.commit(); !s) return s.problems();
+  return writer.out;
+}
+
+void Ledger::notify() {
+  ++revision_;
+  if (on_commit_) on_commit_();
+}
+
+Result<ActionOutcome> Ledger::execute(const Command& command) {
+  Transaction tx(*db_);  // planning reads and the commit see one consistent state
+  Result<ActionOutcome> out = std::visit(
+      [&](const auto& c) -> Result<ActionOutcome> {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (kIsStreamed<T>) {
+          Result<StreamPlan> plan = stream_command(*db_, c);
+          if (!plan) return plan.problems();
+          ActionWriter writer(*this, plan->label, ActionKind::Do, 0);
+          writer.out.created_id = plan->created_id;
+          if (Status s = plan->run(writer); !s) return s.problems();
+          if (writer.out.first_seq == 0) return Problem{"", "nothing to do"};
+          if (Status s = writer.finish(); !s) return s.problems();
+          return writer.out;
+        } else {
+          Result<Plan> plan = plan_command(*db_, c);
+          if (!plan) return plan.problems();
+          return commit(plan.value(), ActionKind::Do, 0);
+        }
+      },
+      command);
+  if (!out) return out;
+  if (Status s = tx.commit(); !s) return s.problems();
+  notify();
+  return out;
+}
+
+// Appends the events that reverse action `id`: the inverse of each of its events, last first. The action's
+// events are read a page at a time from its end, so reversing a large import never holds it all in memory.
+Result<ActionOutcome> Ledger::reverse_action(int64_t id, const std::string& label, ActionKind kind) {
+  Statement& range = db_->prepare("SELECT first_seq, last_seq FROM actions WHERE id = ?1");
+  range.bind_all(id);
+  if (!range.step()) return Problem{"", "no action " + std::to_string(id)};
+  int64_t first = range.int64(0), last = range.int64(1);
+  range.reset();
+  Transaction tx(*db_);
+  ActionWriter writer(*this, label, kind, id);
+  const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes
+  for (int64_t hi = last; hi >= first; hi -= kPage) {
+    std::vector<Event> page = read_events(*db_, std::max(first, hi - kPage + 1), hi);
+    for (auto it = page.rbegin(); it != page.rend(); ++it) {
+      const Projector* p = find_projector(it->type);
+      Json payload = Json::parse(it->payload, nullptr, false);
+      if (!p || payload.is_discarded()) return Problem{"event " + std::to_string(it->seq), "cannot be reversed"};
+      for (const EventDraft& d : p->inverse(*it, payload))
+        if (Status s = writer.emit(d); !s) return s.problems();
+    }
+  }
+  if (writer.out.first_seq == 0) return Problem{"", "nothing to reverse"};
+  if (Status s = writer.finish(); !s) return s.problems();
+  if (Status s = tx.commit(); !s) return s.problems();
+  return writer.out;
+}
+
+Result<ActionOutcome> Ledger::undo() {
+  Statement& st = db_->prepare(
+      "SELECT id, label FROM actions WHERE kind IN ('do', 'redo') AND state = 'active' ORDER BY id DESC LIMIT 1");
+  if (!st.step()) return Problem{"", "nothing to undo"};
+  int64_t id = st.int64(0);
+  std::string label = st.text(1);
+  st.reset();
+  Result<ActionOutcome> out = reverse_action(id, "Undo " + label, ActionKind::Undo);
+  if (out) notify();
+  return out;
+}
+
+Result<ActionOutcome> Ledger::redo() {
+  Statement& st = db_->prepare(
+      "SELECT u.id, t.label FROM actions u JOIN actions t ON t.id = u.target "
+      "WHERE u.kind = 'undo' AND u.state = 'open' ORDER BY u.id DESC LIMIT 1");
+  if (!st.step()) return Problem{"", "nothing to redo"};
+  int64_t id = st.int64(0);
+  std::string label = st.text(1);
+  st.reset();
+  Result<ActionOutcome> out = reverse_action(id, label, ActionKind::Redo);
+  if (out) notify();
+  return out;
+}
+
+std::string Ledger::undo_label() {
+  Statement& st = db_->prepare(
+      "SELECT label FROM actions WHERE kind IN ('do', 'redo') AND state = 'active' ORDER BY id DESC LIMIT 1");
+  std::string label = st.step() ? st.text(0) : "";
+  st.reset();
+  return label;
+}
+
+std::string Ledger::redo_label() {
+  Statement& st = db_->prepare(
+      "SELECT t.label FROM actions u JOIN actions t ON t.id = u.target "
+      "WHERE u.kind = 'undo' AND u.state = 'open' ORDER BY u.id DESC LIMIT 1");
+  std::string label = st.step() ? st.text(0) : "";
+  st.reset();
+  return label;
+}
+
+Status Ledger::rebuild() {
+  Transaction tx(*db_);
+  for (const std::string& table : projection_tables())
+    if (Status s = db_->exec("DELETE FROM " + table); !s) return s;
+  const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes
+  int64_t action = 0;  // the action of the event before: an action's events are contiguous in the log
+  for (int64_t from = 1;; from += kPage) {
+    std::vector<Event> page = read_events(*db_, from, from + kPage - 1);
+    if (page.empty()) break;
+    for (const Event& e : page) {
+      const Projector* projector = find_projector(e.type);
+      if (!projector) return Problem{"event " + std::to_string(e.seq), "unknown event type " + e.type};
+      Json payload = Json::parse(e.payload, nullptr, false);
+      if (payload.is_discarded()) return Problem{"event " + std::to_string(e.seq), "payload is not JSON"};
+      if (Status s = projector->apply(*db_, e, payload); !s) return s;
+      if (Status s = track_action(*db_, e, e.action != action); !s) return s;
+      action = e.action;
+    }
+  }
+  if (Status s = tx.commit(); !s) return s;
+  notify();
+  return ok_status();
+}
+
+}  // namespace duebook

@@ -1,0 +1,84 @@
+// The ledger: one SQLite database holding the event log and the projections built from it.
+// Every change goes through execute(): validate, append events, update projections, all in one transaction.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "ledger/commands.h"
+#include "store/db.h"
+#include "store/events.h"
+#include "store/projector.h"
+#include "base/result.h"
+
+namespace duebook {
+
+// What the ledger needs from its host: time and identity are inputs, never read inside core.
+struct LedgerEnv {
+  std::function<int64_t()> now_ms;  // Unix milliseconds, for event timestamps
+  std::string actor = "user";       // recorded on every event
+  uint64_t seed = 0;                // entropy for event ids (ULIDs)
+  bool wal = true;                  // write-ahead log (desktop); the browser's in-memory file system wants false
+};
+
+// The outcome of an accepted action.
+struct ActionOutcome {
+  int64_t action = 0;       // the action's id in the history
+  std::string label;        // what was done
+  int64_t first_seq = 0;    // its first event
+  int64_t last_seq = 0;     // its last event
+  int64_t created_id = 0;   // the id of the record it created, if any
+};
+
+// The projector of event `type` among every domain's, or null when no domain knows it.
+const Projector* find_projector(std::string_view type);
+
+class Ledger {
+ public:
+  // Opens or creates the ledger at `path` and migrates it. Fails, changing nothing, when the file is not a
+  // Duebook ledger, is newer than this build, or cannot be opened.
+  static Result<std::unique_ptr<Ledger>> open(const std::string& path, LedgerEnv env);
+
+  // Validates `command`; if accepted, appends its events and updates projections in one transaction.
+  // If rejected, returns its problems and nothing is written.
+  Result<ActionOutcome> execute(const Command& command);
+
+  // Reverses the most recent action not yet undone by appending compensating events. Problem if none.
+  Result<ActionOutcome> undo();
+  // Re-applies the most recently undone action, if nothing new was done since. Problem if none.
+  Result<ActionOutcome> redo();
+  // Labels of what undo / redo would do now (empty when unavailable).
+  std::string undo_label();
+  std::string redo_label();
+
+  // Empties every projection table and replays the whole log into it, in one transaction.
+  Status rebuild();
+  // Re-hashes the chain.
+  ChainCheck verify() { return verify_chain(*db_); }
+
+  // Bumped after every committed change, so views know to re-query.
+  int64_t revision() const { return revision_; }
+  // Called after each commit (the browser persists its storage there).
+  void set_on_commit(std::function<void()> hook) { on_commit_ = std::move(hook); }
+
+  Db& db() { return *db_; }
+
+ private:
+  friend class ActionWriter;  // appends the events of one action (ledger.cpp)
+  Ledger(std::unique_ptr<Db> db, LedgerEnv env) : db_(std::move(db)), env_(std::move(env)) {}
+  Result<ActionOutcome> commit(const Plan& plan, ActionKind kind, int64_t target);
+  Result<ActionOutcome> reverse_action(int64_t id, const std::string& label, ActionKind kind);
+  void notify();  // after the outermost commit: bump the revision, run the hook
+  std::unique_ptr<Db> db_;
+  LedgerEnv env_;
+  int64_t revision_ = 0;
+  uint64_t rng_state_ = 0;
+  std::function<void()> on_commit_;
+};
+
+}  // namespace duebook

@@ -1,0 +1,677 @@
+#include "reports/aging.h"
+
+#include <algorithm>
+#include <cassert>
+#include <nlohmann/json.hpp>
+
+#include "customers/customer_queries.h"
+
+namespace duebook {
+namespace {
+
+// The day an invoice left the receivables: settled or voided, the earlier; INT32_MAX while it has done neither.
+int32_t closed_day(const ArInvoice& inv) {
+  int32_t closed = std::numeric_limits<int32_t>::max();
+  if (inv.settled_day != kNoDay) closed = std::min(closed, inv.settled_day);
+  if (inv.voided_day != kNoDay) closed = std::min(closed, inv.voided_day);
+  return closed;
+}
+
+Problem overflow_problem() {
+  return Problem{"amount", "the receivables add up to more than the largest amount Duebook can hold"};
+}
+
+Status check_buckets(const AgingBuckets& buckets) {
+  Problems problems;
+  if (buckets.upper_limits.empty())
+    problems.push_back({"buckets", "give at least one bucket limit (the default is 0, 30, 60, 90)"});
+  for (std::size_t i = 1; i < buckets.upper_limits.size(); ++i) {
+    if (buckets.upper_limits[i] <= buckets.upper_limits[i - 1])
+      problems.push_back({"buckets.upper_limits[" + std::to_string(i) + "]",
+                          "bucket limits must increase: " + std::to_string(buckets.upper_limits[i]) +
+                              " does not come after " + std::to_string(buckets.upper_limits[i - 1])});
+  }
+  if (buckets.names.size() != buckets.upper_limits.size() + 1)
+    problems.push_back({"buckets.names", "there are " + std::to_string(buckets.upper_limits.size() + 1) +
+                                             " buckets but " + std::to_string(buckets.names.size()) +
+                                             " names"});
+  for (std::size_t i = 0; i < buckets.names.size(); ++i)
+    if (buckets.names[i].empty())
+      problems.push_back({"buckets.names[" + std::to_string(i) + "]", "a bucket needs a name"});
+  if (!problems.empty()) return problems;
+  return ok_status();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Input checks and options
+
+Status check_ar_ledger(const ArLedger& ledger) {
+  // A million bad rows should not become a million problems: report the first few and a count.
+  constexpr std::size_t kMaxListed = 20;
+  Problems problems;
+  std::size_t more = 0;
+  auto fail = [&](std::string where, std::string message) {
+    if (problems.size() < kMaxListed)
+      problems.push_back({std::move(where), std::move(message)});
+    else
+      ++more;
+  };
+  const int64_t invoice_count = static_cast<int64_t>(ledger.invoices.size());
+  if (ledger.customer_count < 0 || ledger.currency_count < 0)
+    fail("", "customer and currency counts must not be negative");
+  for (std::size_t i = 0; i < ledger.invoices.size(); ++i) {
+    const ArInvoice& inv = ledger.invoices[i];
+    const std::string at = "invoices[" + std::to_string(i) + "]";
+    if (inv.customer < 0 || inv.customer >= ledger.customer_count) fail(at + ".customer", "no such customer");
+    if (inv.currency < 0 || inv.currency >= ledger.currency_count) fail(at + ".currency", "no such currency");
+    if (inv.issued_day == kNoDay) fail(at + ".issued_day", "an invoice needs an issue date");
+    if (inv.settled_day != kNoDay && inv.settled_day < inv.issued_day)
+      fail(at + ".settled_day", "settled before it was issued");
+    if (inv.voided_day != kNoDay && inv.voided_day < inv.issued_day)
+      fail(at + ".voided_day", "voided before it was issued");
+  }
+  int64_t previous = 0;
+  for (std::size_t k = 0; k < ledger.reductions.size(); ++k) {
+    const ArReduction& r = ledger.reductions[k];
+    const std::string at = "reductions[" + std::to_string(k) + "]";
+    if (r.invoice < 0 || r.invoice >= invoice_count) fail(at + ".invoice", "no such invoice");
+    if (r.invoice < previous) fail(at + ".invoice", "reductions must be sorted by invoice");
+    if (r.day == kNoDay) fail(at + ".day", "a reduction needs a date");
+    previous = r.invoice;
+  }
+  for (std::size_t k = 0; k < ledger.credits.size(); ++k) {
+    const ArCreditMovement& c = ledger.credits[k];
+    const std::string at = "credits[" + std::to_string(k) + "]";
+    if (c.customer < 0 || c.customer >= ledger.customer_count) fail(at + ".customer", "no such customer");
+    if (c.currency < 0 || c.currency >= ledger.currency_count) fail(at + ".currency", "no such currency");
+    if (c.day == kNoDay) fail(at + ".day", "a credit movement needs a date");
+  }
+  if (more > 0) problems.push_back({"", "and " + std::to_string(more) + " more problems like these"});
+  if (!problems.empty()) return problems;
+  return ok_status();
+}
+
+void build_open_index(ArLedger& ledger) {
+  ArOpenIndex& index = ledger.open_index;
+  index = ArOpenIndex{};
+  const std::vector<ArInvoice>& invoices = ledger.invoices;
+  const std::size_t n = invoices.size();
+  index.invoice_count = n;
+  index.reduction_count = ledger.reductions.size();
+  index.credit_count = ledger.credits.size();
+  index.credits = ledger.credits;
+  std::sort(index.credits.begin(), index.credits.end(), [](const ArCreditMovement& a, const ArCreditMovement& b) {
+    if (a.day != b.day) return a.day < b.day;
+    if (a.customer != b.customer) return a.customer < b.customer;
+    return a.currency < b.currency;
+  });
+  std::size_t kept = 0;  // net runs of equal (day, customer, currency) in place, dropping zero nets
+  std::vector<ArCreditMovement>& credits = index.credits;
+  for (std::size_t k = 0; k < credits.size();) {
+    const std::size_t run = k;
+    ArCreditMovement net = credits[k];
+    bool overflow = false;
+    for (++k; k < credits.size() && credits[k].day == net.day && credits[k].customer == net.customer &&
+              credits[k].currency == net.currency;
+         ++k)
+      overflow |= __builtin_add_overflow(net.amount, credits[k].amount, &net.amount);
+    if (overflow)  // kept as they are: the aging adds them one by one and reports the overflow
+      for (std::size_t j = run; j < k; ++j) credits[kept++] = credits[j];
+    else if (net.amount != 0)
+      credits[kept++] = net;
+  }
+  index.credits.resize(kept);
+  index.credits.shrink_to_fit();
+
+  index.reduction_start.assign(n + 1, 0);
+  for (const ArReduction& r : ledger.reductions) {
+    assert(r.invoice >= 0 && static_cast<std::size_t>(r.invoice) < n);
+    ++index.reduction_start[static_cast<std::size_t>(r.invoice) + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) index.reduction_start[i + 1] += index.reduction_start[i];
+  if (n == 0) {
+    index.period_start.assign(1, 0);
+    return;
+  }
+
+  int32_t first_day = invoices[0].issued_day, last_day = invoices[0].issued_day;
+  for (const ArInvoice& inv : invoices) {
+    first_day = std::min(first_day, inv.issued_day);
+    last_day = std::max(last_day, inv.issued_day);
+  }
+  index.first_day = first_day;
+  const std::size_t periods = static_cast<std::size_t>((int64_t{last_day} - first_day) / kOpenIndexPeriodDays + 1);
+  auto period_of = [&](const ArInvoice& inv) {
+    return static_cast<std::size_t>((int64_t{inv.issued_day} - first_day) / kOpenIndexPeriodDays);
+  };
+  // Counting sort by period, then each period by closed day, latest (never closed) first.
+  index.period_start.assign(periods + 1, 0);
+  for (const ArInvoice& inv : invoices) ++index.period_start[period_of(inv) + 1];
+  for (std::size_t p = 0; p < periods; ++p) index.period_start[p + 1] += index.period_start[p];
+  std::vector<uint32_t> cursor(index.period_start.begin(), index.period_start.end() - 1);
+  index.entries.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const ArInvoice& inv = invoices[i];
+    index.entries[cursor[period_of(inv)]++] = ArOpenIndexEntry{closed_day(inv), static_cast<int32_t>(i)};
+  }
+  for (std::size_t p = 0; p < periods; ++p)
+    std::sort(index.entries.begin() + index.period_start[p], index.entries.begin() + index.period_start[p + 1],
+              [](const ArOpenIndexEntry& a, const ArOpenIndexEntry& b) { return a.closed_day > b.closed_day; });
+}
+
+const char* to_string(AgingBasis basis) {
+  return basis == AgingBasis::InvoiceDate ? "invoice_date" : "due_date";
+}
+
+AgingBuckets default_aging_buckets() {
+  return AgingBuckets{{0, 30, 60, 90}, {"current", "1-30", "31-60", "61-90", "90+"}};
+}
+
+Result<AgingBuckets> aging_buckets_from_limits(const std::vector<int32_t>& upper_limits) {
+  AgingBuckets buckets;
+  buckets.upper_limits = upper_limits;
+  if (!upper_limits.empty()) {
+    const int32_t first = upper_limits.front();
+    buckets.names.push_back(first == 0 ? "current" : "\xE2\x89\xA4" + std::to_string(first));  // "≤N"
+    for (std::size_t i = 1; i < upper_limits.size(); ++i)
+      buckets.names.push_back(std::to_string(int64_t{upper_limits[i - 1]} + 1) + "-" +
+                              std::to_string(upper_limits[i]));
+    buckets.names.push_back(std::to_string(upper_limits.back()) + "+");
+  }
+  if (Status s = check_buckets(buckets); !s) return s.problems();
+  return buckets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+int64_t AgingReport::amount(int32_t row, int bucket) const {
+  assert(row >= 0 && static_cast<std::size_t>(row) < rows.size());
+  assert(bucket >= 0 && bucket < bucket_count());
+  return amounts[static_cast<std::size_t>(row) * static_cast<std::size_t>(bucket_count()) +
+                 static_cast<std::size_t>(bucket)];
+}
+
+int32_t AgingReport::find_row(int32_t customer, int32_t currency) const {
+  assert(customer >= 0 && static_cast<std::size_t>(customer) < first_row_of_customer.size());
+  for (int32_t r = first_row_of_customer[customer]; r >= 0; r = next_row_of_customer[r])
+    if (rows[r].currency == currency) return r;
+  return -1;
+}
+
+namespace {
+
+// The rows being built, apart from the report so that the hot loop reads flat arrays. Row c (c < customer
+// count) is customer c's row in the first currency met for it (currency -1 until then); its rows in other
+// currencies come after those, chained by `next`. A customer's first row is therefore found without a
+// lookup, and the rows are read back in customer order.
+struct RowBuilder {
+  int stride = 0;                 // int64s per row: the buckets, then the total
+  std::vector<int64_t> sums;      // rows × stride accumulators
+  std::vector<int32_t> open;      // per row: its open invoices (apart: the rows kept are found by it alone)
+  std::vector<int32_t> customer;  // per row: its customer
+  std::vector<int32_t> currency;  // per row: its currency, -1 for an unused first row
+  std::vector<int32_t> next;      // per row: the same customer's next row, or -1
+
+  RowBuilder(int32_t customers, int stride_) : stride(stride_) {
+    const std::size_t n = static_cast<std::size_t>(customers);
+    sums.assign(n * static_cast<std::size_t>(stride), 0);
+    open.assign(n, 0);
+    customer.resize(n);
+    for (std::size_t c = 0; c < n; ++c) customer[c] = static_cast<int32_t>(c);
+    currency.assign(n, -1);
+    next.assign(n, -1);
+  }
+};
+
+// The row of (customer, currency), created when the customer has none in that currency yet. Kept out
+// of line: it runs once per row, the loop that calls it once per invoice.
+__attribute__((noinline)) int32_t find_or_add_row(RowBuilder& rows, int32_t customer, int32_t currency) {
+  int32_t r = customer;
+  if (rows.currency[r] < 0) {
+    rows.currency[r] = currency;
+    return r;
+  }
+  for (; rows.currency[r] != currency; r = rows.next[r])
+    if (rows.next[r] < 0) {
+      const int32_t created = static_cast<int32_t>(rows.customer.size());
+      rows.customer.push_back(customer);
+      rows.currency.push_back(currency);
+      rows.next.push_back(-1);
+      rows.sums.resize(rows.sums.size() + static_cast<std::size_t>(rows.stride), 0);
+      rows.open.push_back(0);
+      rows.next[r] = created;
+      return created;
+    }
+  return r;
+}
+
+// The open amount of an invoice as of `as_of` from its reductions [first, end); sets *overflow when it does not
+// fit in int64.
+int64_t open_as_of(const ArInvoice& inv, const ArReduction* first, const ArReduction* end, int32_t as_of,
+                   bool* overflow) {
+  int64_t open = inv.total;
+  for (const ArReduction* r = first; r != end; ++r)
+    if (r->day <= as_of) *overflow |= __builtin_sub_overflow(open, r->amount, &open);
+  return open;
+}
+
+// Age in days of an invoice as of a day.
+int64_t age_of(const ArInvoice& inv, int32_t as_of, bool by_due_date) {
+  // An invoice with no due date is due on its issue date (as "due on receipt" terms would say).
+  const int32_t from = (by_due_date && inv.due_day != kNoDay) ? inv.due_day : inv.issued_day;
+  return int64_t{as_of} - from;
+}
+
+}  // namespace
+
+Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& options) {
+  if (Status s = check_buckets(options.buckets); !s) return s.problems();
+  assert(ledger.customer_count >= 0 && ledger.currency_count >= 0);
+
+  const int32_t as_of = day_number(options.as_of);
+  const int bucket_count = static_cast<int>(options.buckets.names.size());
+  const int limit_count = bucket_count - 1;
+  const int32_t* const limits = options.buckets.upper_limits.data();
+  const bool by_due_date = options.basis == AgingBasis::DueDate;
+  const bool collect = options.collect_invoices;
+
+  AgingReport report;
+  report.as_of = options.as_of;
+  report.basis = options.basis;
+  report.buckets = options.buckets;
+  std::vector<int32_t>& first_row = report.first_row_of_customer;
+  first_row.assign(static_cast<std::size_t>(ledger.customer_count), -1);
+
+  RowBuilder rows(ledger.customer_count, bucket_count + 1);
+
+  // Drill-down: (invoice, cell) of each invoice in the report, in ledger order; cell = row × buckets + bucket.
+  const std::size_t invoice_count = ledger.invoices.size();
+  std::vector<std::pair<int32_t, int32_t>> placed;
+
+  // The hot loop, on raw pointers: it must stay fast at a million invoices in WebAssembly, where small
+  // helpers are not always inlined.
+  const ArInvoice* const invoices = ledger.invoices.data();
+  const ArReduction* const reductions = ledger.reductions.data();
+  const std::size_t reduction_count = ledger.reductions.size();
+  const int stride = rows.stride;
+  int64_t* sums = rows.sums.data();
+  const int32_t* row_currency = rows.currency.data();
+  int32_t* open_count = rows.open.data();
+  bool overflow = false;
+  // Ages invoice i, open on the day (issued by it, neither settled nor voided by it), whose reductions
+  // are [r, r_end).
+  auto age_open = [&](std::size_t i, const ArReduction* r, const ArReduction* const r_end) {
+    const ArInvoice& inv = invoices[i];
+    const int64_t open = open_as_of(inv, r, r_end, as_of, &overflow);
+    if (open == 0) return;
+
+    const int64_t age = age_of(inv, as_of, by_due_date);
+    int bucket = 0;
+    while (bucket < limit_count && age > limits[bucket]) ++bucket;
+
+    assert(inv.customer >= 0 && inv.customer < ledger.customer_count);
+    assert(inv.currency >= 0 && inv.currency < ledger.currency_count);
+    int32_t row_index = inv.customer;
+    if (row_currency[row_index] != inv.currency) {
+      row_index = find_or_add_row(rows, inv.customer, inv.currency);
+      sums = rows.sums.data();  // the vectors may have moved
+      row_currency = rows.currency.data();
+      open_count = rows.open.data();
+    }
+    int64_t* const row = sums + static_cast<std::size_t>(row_index) * stride;
+    overflow |= __builtin_add_overflow(row[bucket], open, &row[bucket]);
+    overflow |= __builtin_add_overflow(row[bucket_count], open, &row[bucket_count]);
+    ++open_count[row_index];
+    if (collect) placed.emplace_back(static_cast<int32_t>(i), row_index * bucket_count + bucket);
+  };
+
+  const ArOpenIndex& index = ledger.open_index;
+  const bool use_index = index.invoice_count == invoice_count && index.reduction_count == reduction_count &&
+                         index.credit_count == ledger.credits.size() && !index.period_start.empty();
+  if (use_index) {
+    // Mark the invoices open on the day, period by period, then age them in ledger order, as the full pass
+    // does: the invoices are read forwards and each customer's row stays small enough to be in cache.
+    std::vector<uint64_t> open_bits((invoice_count + 63) / 64, 0);
+    const std::size_t periods = index.period_start.size() - 1;
+    const int64_t periods_by_day = (int64_t{as_of} - index.first_day) / kOpenIndexPeriodDays + 1;
+    const std::size_t until = static_cast<std::size_t>(std::clamp<int64_t>(periods_by_day, 0, int64_t(periods)));
+    const ArOpenIndexEntry* const entries = index.entries.data();
+    uint64_t* const bits = open_bits.data();
+    for (std::size_t p = 0; p < until; ++p) {
+      // Only the last period can hold invoices issued after the day: elsewhere the entries alone decide.
+      const bool check_issue = p + 1 == until;
+      for (uint32_t e = index.period_start[p], end = index.period_start[p + 1]; e < end; ++e) {
+        if (entries[e].closed_day <= as_of) break;
+        const int32_t i = entries[e].invoice;
+        if (!check_issue || invoices[i].issued_day <= as_of) bits[i >> 6] |= uint64_t{1} << (i & 63);
+      }
+    }
+    const uint32_t* const starts = index.reduction_start.data();
+    for (std::size_t w = 0; w < open_bits.size(); ++w) {
+      for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
+        const std::size_t i = w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
+        age_open(i, reductions + starts[i], reductions + starts[i + 1]);
+      }
+    }
+  } else {
+    std::size_t k = 0;  // cursor into reductions, which are sorted by invoice
+    for (std::size_t i = 0; i < invoice_count; ++i) {
+      const ArInvoice& inv = invoices[i];
+      const int32_t invoice = static_cast<int32_t>(i);
+      while (k < reduction_count && reductions[k].invoice < invoice) ++k;  // those of skipped invoices
+      if (inv.issued_day > as_of || closed_day(inv) <= as_of) continue;
+      std::size_t k_end = k;
+      while (k_end < reduction_count && reductions[k_end].invoice == invoice) ++k_end;
+      age_open(i, reductions + k, reductions + k_end);
+      k = k_end;
+    }
+  }
+
+  // Unapplied credit: a second pass, over the index's netted movements (most payments are allocated the day
+  // they arrive, so their two movements cancel) or over every movement.
+  std::vector<int64_t> credit;
+  auto add_credit = [&](const ArCreditMovement& c) {
+    assert(c.customer >= 0 && c.customer < ledger.customer_count);
+    assert(c.currency >= 0 && c.currency < ledger.currency_count);
+    const std::size_t r = static_cast<std::size_t>(find_or_add_row(rows, c.customer, c.currency));
+    if (credit.size() <= r) credit.resize(rows.customer.size(), 0);
+    overflow |= __builtin_add_overflow(credit[r], c.amount, &credit[r]);
+  };
+  if (use_index) {
+    for (const ArCreditMovement& c : index.credits) {
+      if (c.day > as_of) break;  // sorted by day
+      add_credit(c);
+    }
+  } else {
+    for (const ArCreditMovement& c : ledger.credits)
+      if (c.day <= as_of && c.amount != 0) add_credit(c);
+  }
+  credit.resize(rows.customer.size(), 0);
+
+  // The report's rows in a fixed order, whichever pass made them: by customer, then currency, leaving out
+  // those with no open invoice and no credit (a payment and its allocation on different days).
+  const std::size_t built = rows.customer.size();
+  std::vector<int32_t> order;  // new row -> built row
+  order.reserve(built);
+  std::vector<int32_t> chain;
+  auto kept = [&](int32_t r) {
+    return rows.open[r] != 0 || credit[r] != 0;
+  };
+  for (int32_t c = 0; c < ledger.customer_count; ++c) {
+    if (rows.currency[c] < 0) continue;
+    if (rows.next[c] < 0) {  // one currency: the usual case
+      if (kept(c)) order.push_back(c);
+      continue;
+    }
+    chain.clear();
+    for (int32_t r = c; r >= 0; r = rows.next[r])
+      if (kept(r)) chain.push_back(r);
+    std::sort(chain.begin(), chain.end(), [&](int32_t a, int32_t b) { return rows.currency[a] < rows.currency[b]; });
+    order.insert(order.end(), chain.begin(), chain.end());
+  }
+  const std::size_t row_count = order.size();
+  std::vector<int32_t> new_row(built, -1);  // built row -> new row
+  report.next_row_of_customer.assign(row_count, -1);
+  report.rows.resize(row_count);
+  report.amounts.resize(row_count * static_cast<std::size_t>(bucket_count));
+  report.totals.assign(static_cast<std::size_t>(ledger.currency_count), AgingCurrencyTotal{});
+  for (AgingCurrencyTotal& t : report.totals) t.buckets.assign(static_cast<std::size_t>(bucket_count), 0);
+  for (std::size_t r = 0; r < row_count; ++r) {
+    const int32_t from = order[r];
+    new_row[static_cast<std::size_t>(from)] = static_cast<int32_t>(r);
+    const int64_t* row = rows.sums.data() + static_cast<std::size_t>(from) * static_cast<std::size_t>(stride);
+    AgingRow& out = report.rows[r];
+    out.customer = rows.customer[from];
+    out.currency = rows.currency[from];
+    out.total = row[bucket_count];
+    out.open_invoices = rows.open[from];
+    out.unapplied_credit = credit[from];
+    if (r > 0 && report.rows[r - 1].customer == out.customer)
+      report.next_row_of_customer[r - 1] = static_cast<int32_t>(r);
+    else
+      first_row[out.customer] = static_cast<int32_t>(r);
+    AgingCurrencyTotal& t = report.totals[static_cast<std::size_t>(out.currency)];
+    for (int b = 0; b < bucket_count; ++b) {
+      report.amounts[r * static_cast<std::size_t>(bucket_count) + static_cast<std::size_t>(b)] = row[b];
+      overflow |= __builtin_add_overflow(t.buckets[b], row[b], &t.buckets[b]);
+    }
+    overflow |= __builtin_add_overflow(t.total, out.total, &t.total);
+    overflow |= __builtin_add_overflow(t.unapplied_credit, out.unapplied_credit, &t.unapplied_credit);
+  }
+  if (overflow) return overflow_problem();
+
+  if (collect) {
+    // Counting sort of the invoices by their new cell; stable, so each cell keeps ledger order.
+    const std::size_t cell_count = row_count * static_cast<std::size_t>(bucket_count);
+    for (auto& [invoice, cell] : placed) cell = new_row[cell / bucket_count] * bucket_count + cell % bucket_count;
+    report.cell_start.assign(cell_count + 1, 0);
+    uint32_t* const start = report.cell_start.data();
+    for (const auto& [invoice, cell] : placed) ++start[static_cast<std::size_t>(cell) + 1];
+    for (std::size_t c = 0; c < cell_count; ++c) start[c + 1] += start[c];
+    report.cell_invoices.resize(placed.size());
+    int32_t* const out = report.cell_invoices.data();
+    std::vector<uint32_t> cursor(report.cell_start.begin(), report.cell_start.end() - 1);
+    uint32_t* const next = cursor.data();
+    for (const auto& [invoice, cell] : placed) out[next[cell]++] = invoice;
+  }
+  return report;
+}
+
+std::vector<AgingItem> aging_cell_items(const ArLedger& ledger, const AgingReport& report, int32_t row,
+                                        int bucket) {
+  std::vector<AgingItem> items;
+  if (row < 0 || report.cell_start.empty()) return items;
+  assert(static_cast<std::size_t>(row) < report.rows.size() && bucket >= 0 && bucket < report.bucket_count());
+  const int32_t as_of = day_number(report.as_of);
+  const std::size_t cell = static_cast<std::size_t>(row) * static_cast<std::size_t>(report.bucket_count()) +
+                           static_cast<std::size_t>(bucket);
+  for (uint32_t n = report.cell_start[cell]; n < report.cell_start[cell + 1]; ++n) {
+    const int32_t i = report.cell_invoices[n];
+    assert(static_cast<std::size_t>(i) < ledger.invoices.size());
+    const ArInvoice& inv = ledger.invoices[static_cast<std::size_t>(i)];
+    // Its reductions by binary search: they are sorted by invoice.
+    const ArReduction* const all = ledger.reductions.data();
+    const ArReduction* const stop = all + ledger.reductions.size();
+    const ArReduction* const first =
+        std::lower_bound(all, stop, i, [](const ArReduction& r, int32_t v) { return r.invoice < v; });
+    const ArReduction* end = first;
+    while (end != stop && end->invoice == i) ++end;
+    bool overflow = false;  // the report these items come from was computed without one
+    items.push_back(AgingItem{i, open_as_of(inv, first, end, as_of, &overflow),
+                              static_cast<int32_t>(age_of(inv, as_of, report.basis == AgingBasis::DueDate))});
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renderers
+
+namespace {
+
+// One currency's part of a rendered report.
+struct Section {
+  int32_t currency = 0;       // currency index
+  std::vector<int32_t> rows;  // report rows shown, sorted by customer name
+};
+
+bool has_anything(const AgingReport& report, int32_t row) {
+  if (report.rows[row].unapplied_credit != 0) return true;
+  for (int b = 0; b < report.bucket_count(); ++b)
+    if (report.amount(row, b) != 0) return true;
+  return false;
+}
+
+// The sections to render: currencies by code, customers by name (case-insensitive, then as written,
+// then by index so that the order is total).
+std::vector<Section> sections(const AgingReport& report, const AgingLabels& labels) {
+  std::vector<Section> by_currency(report.totals.size());
+  for (std::size_t c = 0; c < by_currency.size(); ++c) by_currency[c].currency = static_cast<int32_t>(c);
+  for (int32_t r = 0; r < static_cast<int32_t>(report.rows.size()); ++r)
+    if (has_anything(report, r)) by_currency[report.rows[r].currency].rows.push_back(r);
+
+  std::vector<std::string> keys(labels.customer_names.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = name_key(labels.customer_names[i]);
+  std::vector<Section> shown;
+  for (Section& s : by_currency) {
+    if (s.rows.empty()) continue;
+    std::sort(s.rows.begin(), s.rows.end(), [&](int32_t a, int32_t b) {
+      const int32_t ca = report.rows[a].customer, cb = report.rows[b].customer;
+      assert(static_cast<std::size_t>(ca) < keys.size() && static_cast<std::size_t>(cb) < keys.size());
+      if (keys[ca] != keys[cb]) return keys[ca] < keys[cb];
+      if (labels.customer_names[ca] != labels.customer_names[cb])
+        return labels.customer_names[ca] < labels.customer_names[cb];
+      return ca < cb;
+    });
+    shown.push_back(std::move(s));
+  }
+  std::sort(shown.begin(), shown.end(), [&](const Section& a, const Section& b) {
+    assert(static_cast<std::size_t>(a.currency) < labels.currencies.size());
+    assert(static_cast<std::size_t>(b.currency) < labels.currencies.size());
+    return labels.currencies[a.currency].code < labels.currencies[b.currency].code;
+  });
+  return shown;
+}
+
+std::string json_string(const std::string& text) {
+  // replace: a name with broken UTF-8 is written with U+FFFD rather than failing the report.
+  return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Display width of UTF-8 text: one column per code point (continuation bytes do not count).
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (unsigned char c : text) width += (c & 0xC0) != 0x80;
+  return width;
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  const std::size_t w = display_width(text);
+  return w >= width ? text : std::string(width - w, ' ') + text;
+}
+
+std::string pad_right(const std::string& text, std::size_t width) {
+  const std::size_t w = display_width(text);
+  return w >= width ? text : text + std::string(width - w, ' ');
+}
+
+std::string csv_field(const std::string& text, bool is_name) {
+  std::string value = text;
+  if (is_name && !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'))
+    value.insert(value.begin(), '\'');
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string aging_to_json(const AgingReport& report, const AgingLabels& labels) {
+  const int nb = report.bucket_count();
+  std::string out = "{\"as_of\": \"" + to_iso(report.as_of) + "\", \"basis\": \"" + to_string(report.basis) +
+                    "\", \"buckets\": [";
+  for (int b = 0; b < nb; ++b) out += (b ? ", " : "") + json_string(report.buckets.names[b]);
+  out += "], \"by_currency\": [";
+  bool first_section = true;
+  for (const Section& s : sections(report, labels)) {
+    const Currency& currency = labels.currencies[s.currency];
+    auto amount = [&](int64_t minor) { return "\"" + format_amount(minor, currency.minor_digits) + "\""; };
+    out += first_section ? "" : ", ";
+    first_section = false;
+    out += "{\"currency\": " + json_string(currency.code) + ", \"customers\": [";
+    for (std::size_t i = 0; i < s.rows.size(); ++i) {
+      const AgingRow& row = report.rows[s.rows[i]];
+      out += (i ? ", " : "");
+      out += "{\"name\": " + json_string(labels.customer_names[row.customer]) + ", \"buckets\": [";
+      for (int b = 0; b < nb; ++b) out += (b ? ", " : "") + amount(report.amount(s.rows[i], b));
+      out += "], \"total\": " + amount(row.total) +
+             ", \"unapplied_credit\": " + amount(row.unapplied_credit) + "}";
+    }
+    const AgingCurrencyTotal& t = report.totals[s.currency];
+    out += "], \"totals\": {\"buckets\": [";
+    for (int b = 0; b < nb; ++b) out += (b ? ", " : "") + amount(t.buckets[b]);
+    out += "], \"total\": " + amount(t.total) + "}}";
+  }
+  out += "]}";
+  return out;
+}
+
+std::string aging_to_table(const AgingReport& report, const AgingLabels& labels) {
+  const int nb = report.bucket_count();
+  std::string out;
+  bool first_section = true;
+  for (const Section& s : sections(report, labels)) {
+    const Currency& currency = labels.currencies[s.currency];
+    const AgingCurrencyTotal& t = report.totals[s.currency];
+    // The cells as text first, so that every column can be as wide as its widest cell.
+    std::vector<std::vector<std::string>> lines;
+    std::vector<std::string> header{"Customer"};
+    for (const std::string& name : report.buckets.names) header.push_back(name);
+    header.push_back("Total");
+    header.push_back("Unapplied credit");
+    lines.push_back(header);
+    for (int32_t r : s.rows) {
+      std::vector<std::string> line{labels.customer_names[report.rows[r].customer]};
+      for (int b = 0; b < nb; ++b) line.push_back(format_amount(report.amount(r, b), currency.minor_digits));
+      line.push_back(format_amount(report.rows[r].total, currency.minor_digits));
+      line.push_back(format_amount(report.rows[r].unapplied_credit, currency.minor_digits));
+      lines.push_back(std::move(line));
+    }
+    std::vector<std::string> total_line{"TOTAL"};
+    for (int b = 0; b < nb; ++b) total_line.push_back(format_amount(t.buckets[b], currency.minor_digits));
+    total_line.push_back(format_amount(t.total, currency.minor_digits));
+    total_line.push_back(format_amount(t.unapplied_credit, currency.minor_digits));
+    lines.push_back(std::move(total_line));
+
+    std::vector<std::size_t> width(lines[0].size(), 0);
+    for (const auto& line : lines)
+      for (std::size_t c = 0; c < line.size(); ++c) width[c] = std::max(width[c], display_width(line[c]));
+    std::size_t full_width = 0;
+    for (std::size_t w : width) full_width += w + 2;
+    full_width -= 2;
+
+    auto write = [&](const std::vector<std::string>& line) {
+      std::string text = pad_right(line[0], width[0]);
+      for (std::size_t c = 1; c < line.size(); ++c) text += "  " + pad_left(line[c], width[c]);
+      out += text + "\n";
+    };
+    if (!first_section) out += "\n";
+    first_section = false;
+    out += currency.code + "\n";
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) write(lines[i]);
+    out += std::string(full_width, '-') + "\n";
+    write(lines.back());
+  }
+  return out;
+}
+
+std::string aging_to_csv(const AgingReport& report, const AgingLabels& labels) {
+  const int nb = report.bucket_count();
+  std::string out = "currency,customer";
+  for (const std::string& name : report.buckets.names) out += "," + csv_field(name, false);
+  out += ",total,unapplied_credit\r\n";
+  for (const Section& s : sections(report, labels)) {
+    const Currency& currency = labels.currencies[s.currency];
+    const std::string code = csv_field(currency.code, false);
+    for (int32_t r : s.rows) {
+      out += code + "," + csv_field(labels.customer_names[report.rows[r].customer], true);
+      for (int b = 0; b < nb; ++b) out += "," + format_amount(report.amount(r, b), currency.minor_digits);
+      out += "," + format_amount(report.rows[r].total, currency.minor_digits) + "," +
+             format_amount(report.rows[r].unapplied_credit, currency.minor_digits) + "\r\n";
+    }
+    const AgingCurrencyTotal& t = report.totals[s.currency];
+    out += code + ",TOTAL";
+    for (int b = 0; b < nb; ++b) out += "," + format_amount(t.buckets[b], currency.minor_digits);
+    out += "," + format_amount(t.total, currency.minor_digits) + "," +
+           format_amount(t.unapplied_credit, currency.minor_digits) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace duebook

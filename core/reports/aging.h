@@ -1,0 +1,259 @@
+// Accounts-receivable aging as of any day, past or present: how much each customer owes, split into
+// buckets by days past due, one section per currency, with the unapplied credit beside it. Pure: the
+// ledger's rows come in as flat vectors of small records (the shape one SQL query per vector yields
+// cheaply), a report comes out. No database, no clock, no per-invoice allocation in the hot loop.
+//
+// The same input (ArLedger) feeds the cash forecast (forecast.h), which reads it as of a past day too.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/money.h"
+#include "base/result.h"
+
+namespace duebook {
+
+// ---------------------------------------------------------------------------------------------
+// Input: the receivables ledger as flat rows. Days are int32 day numbers, days_from_civil(date).
+
+// "No such day": an invoice that has no due date, is not settled, or is not voided.
+inline constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
+
+// The day number of a civil date, as stored in the records below.
+inline int32_t day_number(const Date& date) {
+  return static_cast<int32_t>(days_from_civil(date));
+}
+
+// One issued invoice. 32 bytes, no pointers: a million of them is one 32 MB block.
+struct ArInvoice {
+  int32_t customer = 0;          // dense customer index, 0..ArLedger::customer_count-1
+  int32_t currency = 0;          // dense currency index, 0..ArLedger::currency_count-1
+  int32_t issued_day = 0;        // issue date; the invoice does not exist before it
+  int32_t due_day = kNoDay;      // due date; kNoDay when it has none: it is then due on its issue date
+  int32_t settled_day = kNoDay;  // the day its open amount last reached 0 and stayed there; kNoDay if open
+  int32_t voided_day = kNoDay;   // the day it was voided; kNoDay if never
+  int64_t total = 0;             // amount invoiced, minor units of its currency (the gross, BT-112)
+};
+
+// What took an amount off an invoice.
+enum class ReductionKind : uint8_t {
+  Payment,     // a payment (or part of one) allocated to the invoice
+  CreditNote,  // a credit note applied to the invoice
+  WriteOff,    // written off as bad debt or a small difference
+};
+
+// One dated reduction of an invoice's open amount. ArLedger::reductions is sorted by `invoice`.
+struct ArReduction {
+  int32_t invoice = 0;  // index of the invoice in ArLedger::invoices
+  int32_t day = 0;      // the day it took effect (allocation date, credit date, write-off date)
+  int64_t amount = 0;   // minor units taken off; negative for a reversal (a bounced payment)
+  ReductionKind kind = ReductionKind::Payment;  // payment, credit note or write-off
+};
+
+// One dated movement of a customer's unapplied credit: money or credit the customer has with us that
+// is not (yet) allocated to an invoice. Unsorted.
+struct ArCreditMovement {
+  int32_t customer = 0;  // dense customer index
+  int32_t currency = 0;  // dense currency index
+  int32_t day = 0;       // the day it took effect
+  int64_t amount = 0;    // + payment received / credit note issued; − allocated, refunded or reversed
+};
+
+// The receivables ledger as plain rows, every row dated, nothing netted in advance: that is what lets
+// one ledger answer "as of" any day. SQL that yields it, one query per vector:
+//   invoices:   SELECT customer_idx, currency_idx, issue_day, due_day, settled_day, voided_day, total
+//               FROM issued invoices ORDER BY id   (drafts are not receivables; the row number is
+//               the invoice index; a voided invoice stays, with its void day)
+//   reductions: payment allocations UNION ALL applied credit notes UNION ALL write-offs (and their
+//               reversals, negative), joined to that row number, ORDER BY invoice index
+//   credits:    payments received (+) UNION ALL their allocations (−), customer credit notes (+) UNION
+//               ALL their applications (−), refunds (−). An allocation therefore appears twice, on
+//               purpose: it reduces the invoice and it uses up the customer's credit.
+// Which invoices were open on a day, without reading the others: the invoices grouped by issue period
+// (kOpenIndexPeriodDays days each), each period's sorted by the day it closed (settled or voided, the
+// earlier; never-closed first) from the latest down. An aging as of day D reads, in each period issued by
+// D, only the prefix that closed after D: the invoices open on D and a few issued later in D's own period.
+// A million invoices of which a tenth are open cost a tenth of the full pass. 12 bytes per invoice. The
+// credit movements are kept netted by day, so that an aging reads one short prefix of them.
+inline constexpr int32_t kOpenIndexPeriodDays = 32;
+struct ArOpenIndexEntry {
+  int32_t closed_day = 0;  // min(settled_day, voided_day), INT32_MAX when neither
+  int32_t invoice = 0;     // index in ArLedger::invoices
+};
+struct ArOpenIndex {
+  std::size_t invoice_count = 0;           // the invoices it was built for; an index of another size is unused
+  std::size_t reduction_count = 0;         // the reductions it was built for
+  std::size_t credit_count = 0;            // the credit movements it was built for
+  int32_t first_day = 0;                   // the first period starts on this day (the earliest issue day)
+  std::vector<uint32_t> period_start;      // period p holds entries[period_start[p] .. period_start[p + 1])
+  std::vector<ArOpenIndexEntry> entries;   // per period, by closed_day descending
+  std::vector<uint32_t> reduction_start;   // invoice i's reductions are reductions[reduction_start[i] ..
+                                           // reduction_start[i + 1])
+  std::vector<ArCreditMovement> credits;   // the credit movements netted per (customer, currency, day), the
+                                           // zero nets left out (a payment allocated the day it came), by day
+};
+
+struct ArLedger {
+  int32_t customer_count = 0;             // customer indices are 0..customer_count-1
+  int32_t currency_count = 0;             // currency indices are 0..currency_count-1
+  std::vector<ArInvoice> invoices;        // every issued invoice, voided ones included, in any order
+  std::vector<ArReduction> reductions;    // every reduction of every invoice, sorted by invoice index
+  std::vector<ArCreditMovement> credits;  // every unapplied-credit movement, in any order
+  ArOpenIndex open_index;                 // optional (build_open_index); build it again after any change to
+                                          // invoices or reductions: a stale one of the same size is wrong
+};
+
+// Builds ledger.open_index from its invoices and reductions (which must pass check_ar_ledger). Linear
+// plus a sort of each period's invoices: about one aging pass's time, repaid by the second aging.
+void build_open_index(ArLedger& ledger);
+
+// Checks the shape of a ledger: indices in range, reductions sorted by invoice, settled/voided days
+// not before the issue day. One linear pass. Problems name the row ("reductions[12].invoice"); the
+// functions below assume a ledger that passes (they assert or skip what they cannot use).
+Status check_ar_ledger(const ArLedger& ledger);
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+// Which day an invoice's age is counted from.
+enum class AgingBasis {
+  DueDate,      // days past due = as-of − due date (an invoice without one: − its issue date)
+  InvoiceDate,  // days since issue = as-of − issue date
+};
+
+// "due_date" or "invoice_date", as in the JSON report.
+const char* to_string(AgingBasis basis);
+
+// The bucket layout. Bucket i holds ages in (upper_limits[i-1], upper_limits[i]]; the first bucket has
+// no lower limit (with the default layout it holds everything not yet due), the last has no upper limit.
+struct AgingBuckets {
+  std::vector<int32_t> upper_limits;  // strictly increasing inclusive upper ends of all but the last bucket
+  std::vector<std::string> names;     // one per bucket: upper_limits.size() + 1 names
+};
+
+// current (≤ 0 days past due), 1-30, 31-60, 61-90, 90+ (91 and more): the usual A/R aging layout,
+// e.g. QuickBooks' A/R Aging Summary ("Current, 1-30, 31-60, 61-90, 91 and over", days past the due
+// date; "an amount in the 31-60 column is between 31 and 60 days overdue").
+AgingBuckets default_aging_buckets();
+
+// Buckets from upper limits alone, named "current" (when the first limit is 0) or "≤N", then "A-B",
+// and "N+" for the last: {0, 30, 60, 90} is the default layout, {30, 60} gives "≤30", "31-60", "60+".
+// Fails (where "buckets") when the limits are empty or not strictly increasing.
+Result<AgingBuckets> aging_buckets_from_limits(const std::vector<int32_t>& upper_limits);
+
+// How to age.
+struct AgingOptions {
+  Date as_of;                                      // the report's day; everything dated later is ignored
+  AgingBasis basis = AgingBasis::DueDate;          // what the age counts from
+  AgingBuckets buckets = default_aging_buckets();  // the bucket layout
+  bool collect_invoices = true;                    // build the drill-down lists (one array write per invoice,
+                                                   // then a counting sort of the open ones)
+};
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+// One (customer, currency) line of the report.
+struct AgingRow {
+  int32_t customer = 0;          // dense customer index
+  int32_t currency = 0;          // dense currency index
+  int64_t total = 0;             // sum of its buckets: the open amount as of the day
+  int64_t unapplied_credit = 0;  // net unapplied credit as of the day (positive: the customer has credit)
+  int32_t open_invoices = 0;     // invoices with an open amount behind its buckets
+};
+
+// The totals of one currency.
+struct AgingCurrencyTotal {
+  std::vector<int64_t> buckets;  // sum per bucket over all its rows
+  int64_t total = 0;             // sum of the buckets
+  int64_t unapplied_credit = 0;  // sum of the rows' unapplied credit
+};
+
+// One invoice behind a drill-down cell.
+struct AgingItem {
+  int32_t invoice = 0;  // index in ArLedger::invoices
+  int64_t open = 0;     // its open amount as of the report's day (not today's)
+  int32_t age = 0;      // its days past due (or since issue) as of the report's day
+};
+
+// An aging as of one day. Rows by customer index, then currency index: one per (customer, currency) with an
+// open invoice or unapplied credit on the day; find_row() looks one up.
+struct AgingReport {
+  Date as_of;                                  // the report's day
+  AgingBasis basis = AgingBasis::DueDate;      // what ages count from
+  AgingBuckets buckets;                        // the layout used
+  std::vector<AgingRow> rows;                  // one per (customer, currency) with anything dated by as_of
+  std::vector<int64_t> amounts;                // rows.size() × bucket count, row-major
+  std::vector<AgingCurrencyTotal> totals;      // indexed by currency index (currency_count entries)
+  std::vector<int32_t> first_row_of_customer;  // per customer: its first row, or -1
+  std::vector<int32_t> next_row_of_customer;   // per row: the same customer's next row, or -1
+  std::vector<uint32_t> cell_start;            // drill-down: cell c (row × buckets + bucket) holds
+                                               // cell_invoices[cell_start[c] .. cell_start[c + 1])
+  std::vector<int32_t> cell_invoices;          // drill-down: invoice indices grouped by cell, ledger order
+
+  // Number of buckets.
+  int bucket_count() const { return static_cast<int>(buckets.names.size()); }
+  // The amount in one cell; row and bucket must be in range (asserts).
+  int64_t amount(int32_t row, int bucket) const;
+  // The row of (customer, currency), or -1 when the report has none. Customer must be in range.
+  int32_t find_row(int32_t customer, int32_t currency) const;
+};
+
+// Ages the ledger as of options.as_of in one linear pass over invoices and reductions (or, when the
+// ledger has an open_index of its size, over only the invoices that index finds open on the day), plus
+// one over credit movements (and a counting sort for the drill-down when collect_invoices is set). Both
+// ways give the same report, rows in the same order:
+//  - invoices issued after as_of, voided on or before it, or settled on or before it are left out
+//    (a settled one without reading its reductions);
+//  - open = total − the reductions dated on or before as_of; invoices with open = 0 are left out;
+//    an overpaid invoice (open < 0) is kept, as a negative amount, so the report adds up to the ledger;
+//  - age = as_of − due day (issue day when it has none, or with basis InvoiceDate); the bucket is the
+//    first whose upper limit is ≥ age, else the last;
+//  - unapplied credit = sum of credit movements dated on or before as_of, per customer and currency.
+// A historical aging therefore equals what the same call said on that day, provided the ledger's
+// records are append-only (voids and reversals are new dated rows, not edits).
+// Fails, computing nothing, when the buckets are invalid (where "buckets") or a sum overflows int64
+// (where "amount"). The ledger must pass check_ar_ledger (asserts on indices out of range).
+Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& options);
+
+// The invoices behind one cell, in ledger order, with their open amount and age as of the report's
+// day (worked out again from `ledger`, which must be the one the report was computed from). Empty
+// when the cell is empty, the row is -1, or the report was computed without collect_invoices.
+std::vector<AgingItem> aging_cell_items(const ArLedger& ledger, const AgingReport& report, int32_t row,
+                                        int bucket);
+
+// ---------------------------------------------------------------------------------------------
+// Renderers. Customers with nothing open (every bucket 0) and no unapplied credit are left out;
+// currencies are sorted by code, customers by name (case-insensitively, then as written); a
+// currency with no customer left is left out. Amounts are written with format_amount in the
+// currency's minor digits.
+
+// Names for the indices: customer_names[customer index], currencies[currency index].
+struct AgingLabels {
+  std::vector<std::string> customer_names;  // display name of each customer index
+  std::vector<Currency> currencies;         // code and minor digits of each currency index
+};
+
+// The report as JSON, exactly this shape and spacing (one line, ", " and ": " separators):
+// {"as_of": "2026-06-30", "basis": "due_date", "buckets": ["current", ...], "by_currency":
+//  [{"currency": "USD", "customers": [{"name": "Acme Ltd", "buckets": ["0.00", ...], "total": "120.50",
+//  "unapplied_credit": "0.00"}], "totals": {"buckets": [...], "total": "120.50"}}]}
+// Labels must cover every index in the report (asserts). Never fails.
+std::string aging_to_json(const AgingReport& report, const AgingLabels& labels);
+
+// The report as aligned plain text: per currency a title line, a header, one line per customer,
+// a rule and a TOTAL line; names left-aligned, amounts right-aligned. Never fails.
+std::string aging_to_table(const AgingReport& report, const AgingLabels& labels);
+
+// The report as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line
+// break): header currency,customer,<bucket names>,total,unapplied_credit; then the customers of each
+// currency followed by a row with customer "TOTAL". A name starting with = + - @ gets a leading
+// apostrophe so that spreadsheets do not run it as a formula (OWASP "CSV Injection"). Never fails.
+std::string aging_to_csv(const AgingReport& report, const AgingLabels& labels);
+
+}  // namespace duebook

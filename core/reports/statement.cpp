@@ -1,0 +1,341 @@
+#include "reports/statement.h"
+#include "base/currencies.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace duebook {
+
+const char* to_string(StatementLineKind kind) {
+  switch (kind) {
+    case StatementLineKind::Invoice: return "invoice";
+    case StatementLineKind::Charge: return "charge";
+    case StatementLineKind::Refund: return "refund";
+    case StatementLineKind::WriteOffReversed: return "write_off_reversed";
+    case StatementLineKind::Payment: return "payment";
+    case StatementLineKind::CreditNote: return "credit_note";
+    case StatementLineKind::WriteOff: return "write_off";
+    case StatementLineKind::Void: return "void";
+  }
+  return "invoice";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly
+
+Result<CustomerStatement> assemble_statement(const StatementInput& in) {
+  if (in.to < in.from) return Problem{"to", "the period ends (" + to_iso(in.to) + ") before it starts (" +
+                                                to_iso(in.from) + ")"};
+  const std::size_t currency_count = in.currencies.size();
+  for (std::size_t i = 0; i < in.entries.size(); ++i) {
+    const int32_t c = in.entries[i].currency;
+    if (c < 0 || static_cast<std::size_t>(c) >= currency_count)
+      return Problem{"entries[" + std::to_string(i) + "].currency", "no such currency index"};
+  }
+  const int32_t from = day_number(in.from), to = day_number(in.to);
+
+  // Entries in the order the lines are listed: by day, then kind, then as given.
+  std::vector<uint32_t> order(in.entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const StatementEntry& x = in.entries[a];
+    const StatementEntry& y = in.entries[b];
+    if (x.day != y.day) return x.day < y.day;
+    return static_cast<int>(x.kind) < static_cast<int>(y.kind);
+  });
+
+  std::vector<StatementSection> sections(currency_count);
+  std::vector<int64_t> balance(currency_count, 0);
+  bool overflow = false;
+  for (uint32_t i : order) {
+    const StatementEntry& e = in.entries[i];
+    if (e.day > to) break;
+    const std::size_t c = static_cast<std::size_t>(e.currency);
+    overflow |= __builtin_add_overflow(balance[c], e.amount, &balance[c]);
+    if (e.day < from) {
+      sections[c].opening_balance = balance[c];
+      continue;
+    }
+    sections[c].lines.push_back(StatementLine{civil_from_days(e.day), e.kind, e.reference, e.amount, balance[c]});
+  }
+  if (overflow) return Problem{"amount", "the balance is larger than the largest amount Duebook can hold"};
+
+  CustomerStatement out;
+  out.customer = in.customer;
+  out.from = in.from;
+  out.to = in.to;
+  if (in.aging) out.bucket_names = in.aging->buckets.names;
+  for (std::size_t c = 0; c < currency_count; ++c) {
+    StatementSection& s = sections[c];
+    s.currency = in.currencies[c];
+    s.closing_balance = balance[c];
+    const int32_t row = in.aging && !in.aging->first_row_of_customer.empty()
+                            ? in.aging->find_row(0, static_cast<int32_t>(c))
+                            : -1;
+    if (in.aging) s.aging.buckets.assign(static_cast<std::size_t>(in.aging->bucket_count()), 0);
+    if (row >= 0) {
+      for (int b = 0; b < in.aging->bucket_count(); ++b)
+        s.aging.buckets[static_cast<std::size_t>(b)] = in.aging->amount(row, b);
+      s.aging.total = in.aging->rows[static_cast<std::size_t>(row)].total;
+      s.aging.unapplied_credit = in.aging->rows[static_cast<std::size_t>(row)].unapplied_credit;
+    }
+    const bool empty = s.opening_balance == 0 && s.lines.empty() && s.closing_balance == 0 &&
+                       s.aging.total == 0 && s.aging.unapplied_credit == 0;
+    if (!empty) out.sections.push_back(std::move(s));
+  }
+  std::sort(out.sections.begin(), out.sections.end(),
+            [](const StatementSection& a, const StatementSection& b) { return a.currency.code < b.currency.code; });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a customer's rows
+
+namespace {
+
+// The currency index of `code` in `list`, added when missing.
+int32_t currency_in(std::vector<Currency>& list, std::string_view code) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i].code == code) return static_cast<int32_t>(i);
+  const Currency* known = builtin_currencies().find(code);
+  list.push_back(known ? *known : Currency{std::string(code), 2, std::string(code)});
+  return static_cast<int32_t>(list.size() - 1);
+}
+
+// " by bank transfer, ref 123" from a method and a reference, either possibly empty.
+std::string how(std::string_view method, std::string_view reference) {
+  std::string out;
+  if (!method.empty()) out += " by " + std::string(method);
+  if (!reference.empty()) out += (out.empty() ? " ref " : ", ref ") + std::string(reference);
+  return out;
+}
+
+// The entries of the customer's invoices: issue, write-offs, and what a void undid.
+void invoice_entries(const ArSnapshot& snap, std::vector<StatementEntry>& out) {
+  const ArLedger& l = snap.ledger;
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < l.invoices.size(); ++i) {
+    const ArInvoice& inv = l.invoices[i];
+    const std::size_t begin = k;
+    while (k < l.reductions.size() && static_cast<std::size_t>(l.reductions[k].invoice) == i) ++k;
+    if (inv.voided_day != kNoDay && inv.voided_day <= inv.issued_day) continue;  // never owed anything
+    const std::string number(snap.invoice_number(static_cast<int32_t>(i)));
+    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice,
+                   number + " due " + to_iso(civil_from_days(inv.due_day)), inv.total});
+    for (std::size_t j = begin; j < k; ++j) {
+      const ArReduction& r = l.reductions[j];
+      if (r.kind != ReductionKind::WriteOff) continue;  // payments and credit notes are their own lines
+      out.push_back({r.day, inv.currency, StatementLineKind::WriteOff, "Write-off " + number, -r.amount});
+      if (inv.voided_day != kNoDay)
+        out.push_back({std::max(r.day, inv.voided_day), inv.currency, StatementLineKind::WriteOffReversed,
+                       "Write-off ended by the void of " + number, r.amount});
+    }
+    if (inv.voided_day != kNoDay)
+      out.push_back({inv.voided_day, inv.currency, StatementLineKind::Void, "Void " + number, -inv.total});
+  }
+}
+
+Problem damaged(const char* table, int64_t id, const char* column) {
+  return Problem{std::string(table) + "[" + std::to_string(id) + "]." + column,
+                 "is not an ISO date; the projections look damaged: run 'duebook rebuild'"};
+}
+
+}  // namespace
+
+Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from, const Date& to,
+                                                  const AgingBuckets& buckets) {
+  Transaction read(db);  // one consistent state across the queries; nothing to commit
+  ArSnapshotOptions options;
+  options.customer_id = customer_id;
+  Result<ArSnapshot> loaded = load_ar_snapshot(db, options);
+  if (!loaded) return loaded.problems();
+  const ArSnapshot& snap = loaded.value();
+
+  StatementInput in;
+  in.customer = snap.labels.customer_names.at(0);
+  in.from = from;
+  in.to = to;
+  in.currencies = snap.labels.currencies;
+  invoice_entries(snap, in.entries);
+
+  Statement& payments = db.prepare(
+      "SELECT id, date, amount, currency, method, reference FROM payments "
+      "WHERE customer_id = ?1 AND status = 'received'");
+  payments.bind(1, customer_id);
+  while (payments.step()) {
+    const int32_t day = stored_day(payments.text_view(1));
+    if (day == kNoDay) {
+      Problem p = damaged("payments", payments.int64(0), "date");
+      payments.reset();
+      return p;
+    }
+    in.entries.push_back({day, currency_in(in.currencies, payments.text_view(3)), StatementLineKind::Payment,
+                          "Payment #" + std::to_string(payments.int64(0)) +
+                              how(payments.text_view(4), payments.text_view(5)),
+                          -payments.int64(2)});
+  }
+  payments.reset();
+
+  Statement& notes = db.prepare(
+      "SELECT id, date, amount, currency, number, invoice_id FROM credit_notes "
+      "WHERE customer_id = ?1 AND status = 'issued'");
+  notes.bind(1, customer_id);
+  while (notes.step()) {
+    const int32_t day = stored_day(notes.text_view(1));
+    if (day == kNoDay) {
+      Problem p = damaged("credit_notes", notes.int64(0), "date");
+      notes.reset();
+      return p;
+    }
+    std::string reference = "Credit note " + notes.text(4);
+    const int32_t invoice = notes.is_null(5) ? -1 : snap.invoice_index(notes.int64(5));
+    if (invoice >= 0) reference += " on " + std::string(snap.invoice_number(invoice));
+    in.entries.push_back({day, currency_in(in.currencies, notes.text_view(3)), StatementLineKind::CreditNote,
+                          std::move(reference), -notes.int64(2)});
+  }
+  notes.reset();
+
+  Statement& refunds = db.prepare(
+      "SELECT r.id, r.date, r.amount, coalesce(p.currency, c.currency), r.method, r.reference FROM refunds r "
+      "LEFT JOIN payments p ON r.source_kind = 'payment' AND p.id = r.source_id "
+      "LEFT JOIN credit_notes c ON r.source_kind = 'credit_note' AND c.id = r.source_id "
+      "WHERE r.customer_id = ?1 AND r.reversed = 0");
+  refunds.bind(1, customer_id);
+  while (refunds.step()) {
+    const int32_t day = stored_day(refunds.text_view(1));
+    if (day == kNoDay || refunds.is_null(3)) {
+      Problem p = damaged("refunds", refunds.int64(0), day == kNoDay ? "date" : "source_id");
+      refunds.reset();
+      return p;
+    }
+    in.entries.push_back({day, currency_in(in.currencies, refunds.text_view(3)), StatementLineKind::Refund,
+                          "Refund" + how(refunds.text_view(4), refunds.text_view(5)), refunds.int64(2)});
+  }
+  refunds.reset();
+
+  AgingOptions aging_options;
+  aging_options.as_of = to;
+  aging_options.buckets = buckets;
+  aging_options.collect_invoices = false;
+  Result<AgingReport> aging = compute_aging(snap.ledger, aging_options);
+  if (!aging) return aging.problems();
+  in.aging = &aging.value();
+  return assemble_statement(in);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renderers
+
+namespace {
+
+std::string amount_text(int64_t minor, const Currency& c) { return format_amount(minor, c.minor_digits); }
+
+// Display width of UTF-8 text: one column per code point.
+std::size_t width_of(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string csv_field(const std::string& value) {
+  std::string v = value;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string quoted = "\"";
+  for (char ch : v) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string statement_to_json(const CustomerStatement& st) {
+  using Json = nlohmann::ordered_json;
+  Json out;
+  out["customer"] = st.customer;
+  out["from"] = to_iso(st.from);
+  out["to"] = to_iso(st.to);
+  out["buckets"] = st.bucket_names;
+  out["currencies"] = Json::array();
+  for (const StatementSection& s : st.sections) {
+    Json section;
+    section["currency"] = s.currency.code;
+    section["opening_balance"] = amount_text(s.opening_balance, s.currency);
+    section["lines"] = Json::array();
+    for (const StatementLine& l : s.lines)
+      section["lines"].push_back({{"date", to_iso(l.date)},
+                                  {"kind", to_string(l.kind)},
+                                  {"reference", l.reference},
+                                  {"amount", amount_text(l.amount, s.currency)},
+                                  {"balance", amount_text(l.balance, s.currency)}});
+    section["closing_balance"] = amount_text(s.closing_balance, s.currency);
+    Json aging;
+    aging["buckets"] = Json::array();
+    for (int64_t b : s.aging.buckets) aging["buckets"].push_back(amount_text(b, s.currency));
+    aging["total"] = amount_text(s.aging.total, s.currency);
+    aging["unapplied_credit"] = amount_text(s.aging.unapplied_credit, s.currency);
+    section["aging"] = aging;
+    out["currencies"].push_back(section);
+  }
+  return out.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string statement_to_table(const CustomerStatement& st) {
+  std::string out = "Statement for " + st.customer + ", " + to_iso(st.from) + " to " + to_iso(st.to) + "\n";
+  for (const StatementSection& s : st.sections) {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"Date", "Kind", "Reference", "Amount", "Balance"});
+    rows.push_back({"", "", "Opening balance", "", amount_text(s.opening_balance, s.currency)});
+    for (const StatementLine& l : s.lines)
+      rows.push_back({to_iso(l.date), to_string(l.kind), l.reference, amount_text(l.amount, s.currency),
+                      amount_text(l.balance, s.currency)});
+    rows.push_back({"", "", "Closing balance", "", amount_text(s.closing_balance, s.currency)});
+    std::size_t width[5] = {0, 0, 0, 0, 0};
+    for (const auto& r : rows)
+      for (std::size_t c = 0; c < 5; ++c) width[c] = std::max(width[c], width_of(r[c]));
+    out += "\n" + s.currency.code + "\n";
+    for (std::size_t n = 0; n < rows.size(); ++n) {
+      std::string line;
+      for (std::size_t c = 0; c < 5; ++c) {
+        const std::string pad(width[c] - width_of(rows[n][c]), ' ');
+        line += (c ? "  " : "") + (c >= 3 ? pad + rows[n][c] : rows[n][c] + (c < 4 ? pad : ""));
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+      if (n == 0) {
+        std::string rule;
+        for (std::size_t c = 0; c < 5; ++c) rule += (c ? "  " : "") + std::string(width[c], '-');
+        out += rule + "\n";
+      }
+    }
+    out += "Aging at " + to_iso(st.to) + ":";
+    for (std::size_t b = 0; b < s.aging.buckets.size() && b < st.bucket_names.size(); ++b)
+      out += (b ? ", " : " ") + st.bucket_names[b] + " " + amount_text(s.aging.buckets[b], s.currency);
+    out += "; total " + amount_text(s.aging.total, s.currency) + "; unapplied credit " +
+           amount_text(s.aging.unapplied_credit, s.currency) + "\n";
+  }
+  return out;
+}
+
+std::string statement_to_csv(const CustomerStatement& st) {
+  std::string out = "currency,date,kind,reference,amount,balance\r\n";
+  for (const StatementSection& s : st.sections) {
+    const std::string& code = s.currency.code;
+    out += code + "," + to_iso(st.from) + ",opening,," + "," + amount_text(s.opening_balance, s.currency) + "\r\n";
+    for (const StatementLine& l : s.lines)
+      out += code + "," + to_iso(l.date) + "," + to_string(l.kind) + "," + csv_field(l.reference) + "," +
+             amount_text(l.amount, s.currency) + "," + amount_text(l.balance, s.currency) + "\r\n";
+    out += code + "," + to_iso(st.to) + ",closing,," + "," + amount_text(s.closing_balance, s.currency) + "\r\n";
+    for (std::size_t b = 0; b < s.aging.buckets.size() && b < st.bucket_names.size(); ++b)
+      out += code + "," + to_iso(st.to) + ",aging:" + csv_field(st.bucket_names[b]) + ",," +
+             amount_text(s.aging.buckets[b], s.currency) + ",\r\n";
+    out += code + "," + to_iso(st.to) + ",aging:unapplied_credit,," +
+           amount_text(s.aging.unapplied_credit, s.currency) + ",\r\n";
+  }
+  return out;
+}
+
+}  // namespace duebook

@@ -1,0 +1,135 @@
+#include "store/db.h"
+
+#include <sqlite3.h>
+
+#include <cassert>
+#include <string>
+#include <unordered_map>
+
+namespace duebook {
+
+struct Db::Cache {
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements;
+};
+
+Db::Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), cache_(std::make_unique<Cache>()) {}
+
+Db::~Db() {
+  cache_.reset();  // finalize statements before closing
+  sqlite3_close(db_);
+}
+
+Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    sqlite3_close(raw);
+    return Problem{path, "cannot open the database: " + msg};
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  return std::unique_ptr<Db>(new Db(raw, path));
+}
+
+Status Db::exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string text(sql);
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Problem{path_, msg};
+  }
+  return ok_status();
+}
+
+Statement& Db::prepare(std::string_view sql) {
+  std::string key(sql);
+  auto it = cache_->statements.find(key);
+  if (it != cache_->statements.end()) {
+    it->second->reset();
+    return *it->second;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, key.data(), int(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "SQL error: %s\n  in: %s\n", sqlite3_errmsg(db_), key.c_str());
+    assert(false && "our SQL failed to prepare");
+    abort();
+  }
+  auto& slot = cache_->statements[key];
+  slot = std::make_unique<Statement>(*this, stmt);
+  return *slot;
+}
+
+int64_t Db::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int Db::changes() const { return sqlite3_changes(db_); }
+std::string Db::error_message() const { return sqlite3_errmsg(db_); }
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+Statement& Statement::bind(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), int(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  last_rc_ = sqlite3_step(stmt_);
+  return last_rc_ == SQLITE_ROW;
+}
+
+Status Statement::run() {
+  while (step()) {
+  }
+  int rc = last_rc_;
+  reset();
+  if (rc != SQLITE_DONE) return Problem{db_.path(), db_.error_message()};
+  return ok_status();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::string Statement::text(int column) const { return std::string(text_view(column)); }
+std::string_view Statement::text_view(int column) const {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt_, column))) : std::string_view();
+}
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::optional<int64_t> Statement::opt_int64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return int64(column);
+}
+
+Transaction::Transaction(Db& db) : db_(db) {
+  name_ = "sp" + std::to_string(db_.savepoint_depth_++);
+  Status s = db_.exec("SAVEPOINT " + name_);
+  assert(s.ok());
+  (void)s;
+}
+
+Transaction::~Transaction() {
+  if (!done_) {
+    (void)db_.exec("ROLLBACK TO " + name_);
+    (void)db_.exec("RELEASE " + name_);
+  }
+  --db_.savepoint_depth_;
+}
+
+Status Transaction::commit() {
+  assert(!done_);
+  done_ = true;
+  return db_.exec("RELEASE " + name_);
+}
+
+}  // namespace duebook
