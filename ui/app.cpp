@@ -21,7 +21,7 @@ App::App(Platform& platform) : platform_(platform) {
   env.now_ms = [&platform] { return platform.now_ms(); };
   env.actor = platform.name();
   env.seed = uint64_t(platform.now_ms()) ^ reinterpret_cast<uintptr_t>(this);
-  env.wal = std::string(platform.name()) != "browser";
+  env.wal = platform.write_ahead_log();
   Result<std::unique_ptr<Ledger>> ledger = Ledger::open(platform.database_path(), env);
   if (!ledger) {
     open_error_ = describe(ledger.problems());

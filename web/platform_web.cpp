@@ -95,6 +95,7 @@ class WebPlatform : public ui::Platform {
   int64_t now_ms() override { return wall_ms(); }
   void request_frame() override;
   const char* name() override { return "browser"; }
+  bool write_ahead_log() const override { return false; }
 };
 
 // One browser input event, queued until a frame takes it.
