@@ -8,7 +8,7 @@
 
 #include "invoicing/invoices.h"
 #include "base/money.h"
-#include "platform_desktop.h"
+#include "desktop/platform_desktop.h"
 #include "base/currencies.h"
 
 namespace duebook::cli {
