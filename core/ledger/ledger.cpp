@@ -9,6 +9,23 @@
 #include "store/schema.h"
 
 namespace duebook {
+namespace {
+
+// Opens the ledger's connection for writing for one of its own operations, and closes it again after: outside
+// them the connection the ledger hands out (Ledger::db) refuses every write.
+class WriteScope {
+ public:
+  explicit WriteScope(Db& db) : db_(db), was_writable_(db.writable()) { db_.set_writable(true); }
+  ~WriteScope() { db_.set_writable(was_writable_); }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+
+ private:
+  Db& db_;
+  bool was_writable_;
+};
+
+}  // namespace
 
 const Projector* find_projector(std::string_view type) {
   for (const auto* list : {&customer_projectors(), &invoice_projectors(), &payment_projectors(),
@@ -86,6 +103,7 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv 
     return s.problems();
   if (Status s = migrate(d); !s) return s.problems();
   if (!env.now_ms) env.now_ms = [] { return int64_t{0}; };
+  d.set_writable(false);
   auto ledger = std::unique_ptr<Ledger>(new Ledger(std::move(db.value()), std::move(env)));
   ledger->rng_state_ = ledger->env_.seed ^ 0x6475656264756562ULL;
   return ledger;
@@ -179,6 +197,7 @@ class ActionWriter final : public EventSink {
 
 Result<ActionOutcome> Ledger::commit(const Plan& plan, ActionKind kind, int64_t target) {
   assert(!plan.events.empty());
+  WriteScope writing(*db_);
   Transaction tx(*db_);  // the outermost caller's transaction, when there is one, makes it durable
   ActionWriter writer(*this, plan.label, kind, target);
   writer.out.created_id = plan.created_id;
@@ -198,6 +217,7 @@ void Ledger::notify() {
 }
 
 Result<ActionOutcome> Ledger::execute(const Command& command) {
+  WriteScope writing(*db_);
   Transaction tx(*db_);  // planning reads and the commit see one consistent state
   Result<ActionOutcome> out = std::visit(
       [&](const auto& c) -> Result<ActionOutcome> {
@@ -232,6 +252,7 @@ Result<ActionOutcome> Ledger::reverse_action(int64_t id, const std::string& labe
   if (!range.step()) return Problem{"", "no action " + std::to_string(id)};
   int64_t first = range.int64(0), last = range.int64(1);
   range.reset();
+  WriteScope writing(*db_);
   Transaction tx(*db_);
   ActionWriter writer(*this, label, kind, id);
   const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes
@@ -294,6 +315,7 @@ std::string Ledger::redo_label() {
 }
 
 Status Ledger::rebuild() {
+  WriteScope writing(*db_);
   Transaction tx(*db_);
   for (const std::string& table : projection_tables())
     if (Status s = db_->exec("DELETE FROM " + table); !s) return s;

@@ -66,6 +66,8 @@ class Ledger {
   // Called after each commit (the browser persists its storage there).
   void set_on_commit(std::function<void()> hook) { on_commit_ = std::move(hook); }
 
+  // The connection for queries. Read-only: every write through it fails (Db::set_writable); only execute, undo,
+  // redo and rebuild write, inside their own transaction, so the projections always follow the event log.
   Db& db() { return *db_; }
 
  private:

@@ -7,6 +7,36 @@
 #include <unordered_map>
 
 namespace duebook {
+namespace {
+
+// SQLite's authorizer, consulted while a statement is compiled: while the connection is read-only, anything
+// that would change the schema or a table is denied (reads, pragmas and transaction control are allowed).
+int authorize_writes(void* self, int action, const char*, const char*, const char*, const char*) {
+  if (static_cast<const Db*>(self)->writable()) return SQLITE_OK;
+  switch (action) {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_REINDEX:
+    case SQLITE_ANALYZE:
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+      return SQLITE_DENY;
+    default:
+      return SQLITE_OK;
+  }
+}
+
+}  // namespace
 
 struct Db::Cache {
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements;
@@ -28,7 +58,9 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
     return Problem{path, "cannot open the database: " + msg};
   }
   sqlite3_extended_result_codes(raw, 1);
-  return std::unique_ptr<Db>(new Db(raw, path));
+  auto db = std::unique_ptr<Db>(new Db(raw, path));
+  sqlite3_set_authorizer(raw, authorize_writes, db.get());
+  return db;
 }
 
 Status Db::exec(std::string_view sql) {
@@ -81,6 +113,11 @@ Statement& Statement::bind_null(int index) {
 }
 
 bool Statement::step() {
+  // A statement compiled while the connection was writable (and cached) is refused here when it no longer is.
+  if (!db_.writable() && !sqlite3_stmt_readonly(stmt_)) {
+    last_rc_ = SQLITE_READONLY;
+    return false;
+  }
   last_rc_ = sqlite3_step(stmt_);
   return last_rc_ == SQLITE_ROW;
 }
@@ -90,6 +127,7 @@ Status Statement::run() {
   }
   int rc = last_rc_;
   reset();
+  if (rc == SQLITE_READONLY && !db_.writable()) return Problem{db_.path(), "the database is open read-only here"};
   if (rc != SQLITE_DONE) return Problem{db_.path(), db_.error_message()};
   return ok_status();
 }

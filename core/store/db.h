@@ -35,6 +35,13 @@ class Db {
   int changes() const;
   std::string error_message() const;
   const std::string& path() const { return path_; }
+
+  // Whether statements may change the database. The ledger hands its connection out read-only and opens it
+  // for writing only inside its own transactions, so nothing can write around the event log. While read-only,
+  // a statement that would write fails (step() false, run() a problem naming SQLITE_AUTH or read-only) and
+  // changes nothing; transaction control and reads work as usual.
+  void set_writable(bool writable) { writable_ = writable; }
+  bool writable() const { return writable_; }
   sqlite3* handle() { return db_; }
 
  private:
@@ -45,6 +52,7 @@ class Db {
   std::unique_ptr<Cache> cache_;
   friend class Transaction;
   int savepoint_depth_ = 0;
+  bool writable_ = true;
 };
 
 // A prepared statement. bind() by 1-based index; step() returns true while a row is available.

@@ -101,6 +101,7 @@ TEST_CASE("verify finds an edited event") {
   REQUIRE(t->execute(AddCustomer{customer_fields("Beta GmbH")}).ok());
   CHECK(t->verify().first_bad_seq == 0);
   CHECK(t->verify().events == 2);
+  t->db().set_writable(true);  // another program editing the file behind the ledger's back
   REQUIRE(t->db().exec("UPDATE events SET payload = replace(payload, 'Acme', 'Acne') WHERE seq = 1").ok());
   ChainCheck check = t->verify();
   CHECK(check.first_bad_seq == 1);
@@ -158,4 +159,20 @@ TEST_CASE("customer search matches a fragment, pages, and escapes LIKE wildcards
   REQUIRE(page.size() == 2);
   CHECK(page[0].fields.name == "Acme Trading");
   CHECK(page[1].fields.name == "Beta 100% GmbH");
+}
+
+TEST_CASE("the connection the ledger hands out refuses writes around the event log") {
+  TestLedger t;
+  REQUIRE(t->execute(AddCustomer{customer_fields("Acme Ltd")}).ok());
+  std::string before = dump_projections(t->db());
+  CHECK_FALSE(t->db().exec("DELETE FROM customers").ok());
+  CHECK_FALSE(t->db().exec("UPDATE events SET payload = '{}' WHERE seq = 1").ok());
+  CHECK_FALSE(t->db().exec("CREATE TABLE notes(x)").ok());
+  CHECK(dump_projections(t->db()) == before);
+  CHECK(t->verify().first_bad_seq == 0);
+  // The ledger's own operations still write.
+  REQUIRE(t->execute(AddCustomer{customer_fields("Beta GmbH")}).ok());
+  CHECK(count_customers(t->db(), "") == 2);
+  REQUIRE(t->undo().ok());
+  CHECK(count_customers(t->db(), "") == 1);
 }
