@@ -6,7 +6,7 @@ namespace duebook {
 
 std::string dump_projections(Db& db) {
   std::string out;
-  for (const std::string& table : projection_tables()) {
+  for (const std::string& table : projection_tables(db)) {
     out += "[" + table + "]\n";
     // Column list from the schema, so a new column is compared without editing this function.
     Statement& cols = db.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid");

@@ -317,7 +317,7 @@ std::string Ledger::redo_label() {
 Status Ledger::rebuild() {
   WriteScope writing(*db_);
   Transaction tx(*db_);
-  for (const std::string& table : projection_tables())
+  for (const std::string& table : projection_tables(*db_))
     if (Status s = db_->exec("DELETE FROM " + table); !s) return s;
   const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes
   int64_t action = 0;  // the action of the event before: an action's events are contiguous in the log

@@ -19,7 +19,8 @@ int latest_schema_version();
 // schema newer than this build, is refused with a problem naming the file; nothing is changed then.
 Status migrate(Db& db);
 
-// Tables derived from the event log; rebuild empties and refills exactly these.
-const std::vector<std::string>& projection_tables();
+// Tables derived from the event log, by name: every table of the schema but the log's own (events, settings,
+// schema_migrations). Rebuild empties and refills exactly these.
+std::vector<std::string> projection_tables(Db& db);
 
 }  // namespace duebook

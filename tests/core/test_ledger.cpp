@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include <algorithm>
+
 #include "ledger/ledger.h"
 #include "customers/customer_queries.h"
 #include "store/schema.h"
@@ -175,4 +177,18 @@ TEST_CASE("the connection the ledger hands out refuses writes around the event l
   CHECK(count_customers(t->db(), "") == 2);
   REQUIRE(t->undo().ok());
   CHECK(count_customers(t->db(), "") == 1);
+}
+
+TEST_CASE("the projection tables are every table of the schema but the log's own") {
+  TestLedger t;
+  std::vector<std::string> tables = projection_tables(t->db());
+  auto has = [&](const char* name) { return std::find(tables.begin(), tables.end(), name) != tables.end(); };
+  CHECK(has("customers"));
+  CHECK(has("invoices"));
+  CHECK(has("factored_invoices"));
+  CHECK(has("actions"));
+  CHECK_FALSE(has("events"));
+  CHECK_FALSE(has("settings"));
+  CHECK_FALSE(has("schema_migrations"));
+  CHECK(tables.size() == 30);
 }
