@@ -69,4 +69,47 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   return true;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+std::string csv_value_field(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string quoted = "\"";
+  for (char c : field) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string csv_text_field(std::string_view field) {
+  // The characters a spreadsheet takes as the start of a formula (OWASP "CSV Injection").
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos)
+    return csv_value_field("'" + std::string(field));
+  return csv_value_field(field);
+}
+
+void CsvWriter::separate() {
+  if (record_open_) out_ += ',';
+  record_open_ = true;
+}
+
+CsvWriter& CsvWriter::text(std::string_view field) {
+  separate();
+  out_ += csv_text_field(field);
+  return *this;
+}
+
+CsvWriter& CsvWriter::value(std::string_view field) {
+  separate();
+  out_ += csv_value_field(field);
+  return *this;
+}
+
+CsvWriter& CsvWriter::end_record() {
+  out_ += "\r\n";
+  record_open_ = false;
+  return *this;
+}
+
 }  // namespace duebook

@@ -3,7 +3,8 @@
 // ledger's rows come in as flat vectors of small records (the shape one SQL query per vector yields
 // cheaply), a report comes out. No database, no clock, no per-invoice allocation in the hot loop.
 //
-// The same input (ArLedger) feeds the cash forecast (forecast.h), which reads it as of a past day too.
+// The same input (ArLedger) feeds the cash forecast (forecast.h), which reads it as of a past day too. The
+// report is written out as JSON, a table or CSV by aging_writers.h.
 #pragma once
 
 #include <cstddef>
@@ -226,34 +227,5 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
 // when the cell is empty, the row is -1, or the report was computed without collect_invoices.
 std::vector<AgingItem> aging_cell_items(const ArLedger& ledger, const AgingReport& report, int32_t row,
                                         int bucket);
-
-// ---------------------------------------------------------------------------------------------
-// Renderers. Customers with nothing open (every bucket 0) and no unapplied credit are left out;
-// currencies are sorted by code, customers by name (case-insensitively, then as written); a
-// currency with no customer left is left out. Amounts are written with format_amount in the
-// currency's minor digits.
-
-// Names for the indices: customer_names[customer index], currencies[currency index].
-struct AgingLabels {
-  std::vector<std::string> customer_names;  // display name of each customer index
-  std::vector<Currency> currencies;         // code and minor digits of each currency index
-};
-
-// The report as JSON, exactly this shape and spacing (one line, ", " and ": " separators):
-// {"as_of": "2026-06-30", "basis": "due_date", "buckets": ["current", ...], "by_currency":
-//  [{"currency": "USD", "customers": [{"name": "Acme Ltd", "buckets": ["0.00", ...], "total": "120.50",
-//  "unapplied_credit": "0.00"}], "totals": {"buckets": [...], "total": "120.50"}}]}
-// Labels must cover every index in the report (asserts). Never fails.
-std::string aging_to_json(const AgingReport& report, const AgingLabels& labels);
-
-// The report as aligned plain text: per currency a title line, a header, one line per customer,
-// a rule and a TOTAL line; names left-aligned, amounts right-aligned. Never fails.
-std::string aging_to_table(const AgingReport& report, const AgingLabels& labels);
-
-// The report as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line
-// break): header currency,customer,<bucket names>,total,unapplied_credit; then the customers of each
-// currency followed by a row with customer "TOTAL". A name starting with = + - @ gets a leading
-// apostrophe so that spreadsheets do not run it as a formula (OWASP "CSV Injection"). Never fails.
-std::string aging_to_csv(const AgingReport& report, const AgingLabels& labels);
 
 }  // namespace duebook

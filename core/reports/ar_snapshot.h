@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "reports/aging.h"
+#include "reports/aging_writers.h"
 #include "store/db.h"
 #include "base/result.h"
 

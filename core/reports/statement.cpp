@@ -1,8 +1,11 @@
 #include "reports/statement.h"
-#include "base/currencies.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "base/csv.h"
+#include "base/currencies.h"
+#include "base/table.h"
 
 namespace duebook {
 
@@ -230,26 +233,6 @@ namespace {
 
 std::string amount_text(int64_t minor, const Currency& c) { return format_amount(minor, c.minor_digits); }
 
-// Display width of UTF-8 text: one column per code point.
-std::size_t width_of(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-std::string csv_field(const std::string& value) {
-  std::string v = value;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string quoted = "\"";
-  for (char ch : v) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  return quoted + "\"";
-}
-
 }  // namespace
 
 std::string statement_to_json(const CustomerStatement& st) {
@@ -285,6 +268,7 @@ std::string statement_to_json(const CustomerStatement& st) {
 
 std::string statement_to_table(const CustomerStatement& st) {
   std::string out = "Statement for " + st.customer + ", " + to_iso(st.from) + " to " + to_iso(st.to) + "\n";
+  const std::vector<Align> align{Align::Left, Align::Left, Align::Left, Align::Right, Align::Right};
   for (const StatementSection& s : st.sections) {
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"Date", "Kind", "Reference", "Amount", "Balance"});
@@ -293,24 +277,7 @@ std::string statement_to_table(const CustomerStatement& st) {
       rows.push_back({to_iso(l.date), to_string(l.kind), l.reference, amount_text(l.amount, s.currency),
                       amount_text(l.balance, s.currency)});
     rows.push_back({"", "", "Closing balance", "", amount_text(s.closing_balance, s.currency)});
-    std::size_t width[5] = {0, 0, 0, 0, 0};
-    for (const auto& r : rows)
-      for (std::size_t c = 0; c < 5; ++c) width[c] = std::max(width[c], width_of(r[c]));
-    out += "\n" + s.currency.code + "\n";
-    for (std::size_t n = 0; n < rows.size(); ++n) {
-      std::string line;
-      for (std::size_t c = 0; c < 5; ++c) {
-        const std::string pad(width[c] - width_of(rows[n][c]), ' ');
-        line += (c ? "  " : "") + (c >= 3 ? pad + rows[n][c] : rows[n][c] + (c < 4 ? pad : ""));
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + "\n";
-      if (n == 0) {
-        std::string rule;
-        for (std::size_t c = 0; c < 5; ++c) rule += (c ? "  " : "") + std::string(width[c], '-');
-        out += rule + "\n";
-      }
-    }
+    out += "\n" + s.currency.code + "\n" + format_table(rows, align);
     out += "Aging at " + to_iso(st.to) + ":";
     for (std::size_t b = 0; b < s.aging.buckets.size() && b < st.bucket_names.size(); ++b)
       out += (b ? ", " : " ") + st.bucket_names[b] + " " + amount_text(s.aging.buckets[b], s.currency);
@@ -321,21 +288,26 @@ std::string statement_to_table(const CustomerStatement& st) {
 }
 
 std::string statement_to_csv(const CustomerStatement& st) {
-  std::string out = "currency,date,kind,reference,amount,balance\r\n";
+  CsvWriter csv;
+  csv.value("currency").value("date").value("kind").value("reference").value("amount").value("balance");
+  csv.end_record();
   for (const StatementSection& s : st.sections) {
     const std::string& code = s.currency.code;
-    out += code + "," + to_iso(st.from) + ",opening,," + "," + amount_text(s.opening_balance, s.currency) + "\r\n";
+    csv.value(code).value(to_iso(st.from)).value("opening").value("").value("");
+    csv.value(amount_text(s.opening_balance, s.currency)).end_record();
     for (const StatementLine& l : s.lines)
-      out += code + "," + to_iso(l.date) + "," + to_string(l.kind) + "," + csv_field(l.reference) + "," +
-             amount_text(l.amount, s.currency) + "," + amount_text(l.balance, s.currency) + "\r\n";
-    out += code + "," + to_iso(st.to) + ",closing,," + "," + amount_text(s.closing_balance, s.currency) + "\r\n";
+      csv.value(code).value(to_iso(l.date)).value(to_string(l.kind)).text(l.reference)
+          .value(amount_text(l.amount, s.currency)).value(amount_text(l.balance, s.currency)).end_record();
+    csv.value(code).value(to_iso(st.to)).value("closing").value("").value("");
+    csv.value(amount_text(s.closing_balance, s.currency)).end_record();
+    // "aging:<bucket>" is one field: a bucket name is program-made ("31-60"), quoted as a whole when needed.
     for (std::size_t b = 0; b < s.aging.buckets.size() && b < st.bucket_names.size(); ++b)
-      out += code + "," + to_iso(st.to) + ",aging:" + csv_field(st.bucket_names[b]) + ",," +
-             amount_text(s.aging.buckets[b], s.currency) + ",\r\n";
-    out += code + "," + to_iso(st.to) + ",aging:unapplied_credit,," +
-           amount_text(s.aging.unapplied_credit, s.currency) + ",\r\n";
+      csv.value(code).value(to_iso(st.to)).value("aging:" + st.bucket_names[b]).value("")
+          .value(amount_text(s.aging.buckets[b], s.currency)).value("").end_record();
+    csv.value(code).value(to_iso(st.to)).value("aging:unapplied_credit").value("");
+    csv.value(amount_text(s.aging.unapplied_credit, s.currency)).value("").end_record();
   }
-  return out;
+  return csv.str();
 }
 
 }  // namespace duebook

@@ -6,10 +6,12 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include "invoicing/invoices.h"
-#include "base/money.h"
-#include "desktop/platform_desktop.h"
+#include "base/csv.h"
 #include "base/currencies.h"
+#include "base/money.h"
+#include "base/table.h"
+#include "desktop/platform_desktop.h"
+#include "invoicing/invoices.h"
 
 namespace duebook::cli {
 
@@ -49,16 +51,6 @@ std::optional<std::string> Args::positional() {
   return std::nullopt;
 }
 
-std::string csv_escape(const std::string& cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 const std::vector<const std::vector<Handler>*>& all_handlers() {
   static const std::vector<const std::vector<Handler>*> lists = {
       &ledger_handlers(), &customer_handlers(), &invoice_handlers(), &payment_handlers(), &import_handlers(),
@@ -91,13 +83,24 @@ std::string money_text(int64_t minor, const std::string& currency) {
   return format_amount(minor, currency_digits(currency));
 }
 
-// Display width of UTF-8 text: one column per code point (continuation bytes do not count).
-static size_t display_width(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
+namespace {
+
+// Whether `cell` is a plain decimal number ("-12.50", "+5", "3"): a spreadsheet reads it as a number, not as
+// a formula, so it is written without the guard that user text gets.
+bool is_plain_number(const std::string& cell) {
+  std::size_t i = (!cell.empty() && (cell[0] == '-' || cell[0] == '+')) ? 1 : 0;
+  const std::size_t digits_from = i;
+  while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') ++i;
+  if (i == digits_from) return false;
+  if (i < cell.size() && cell[i] == '.') {
+    const std::size_t decimals_from = ++i;
+    while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') ++i;
+    if (i == decimals_from) return false;
+  }
+  return i == cell.size();
 }
+
+}  // namespace
 
 void Context::print(const Table& t) {
   auto is_numeric = [&](size_t c) { return c < t.numeric.size() && t.numeric[c]; };
@@ -110,31 +113,26 @@ void Context::print(const Table& t) {
     }
     out << rows.dump(2) << "\n";
   } else if (format == "csv") {
-    for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << csv_escape(t.columns[c]);
-    out << "\r\n";
+    CsvWriter csv;
+    for (const std::string& column : t.columns) csv.value(column);
+    csv.end_record();
     for (const auto& row : t.rows) {
-      for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_escape(row[c]);
-      out << "\r\n";
-    }
-  } else {
-    std::vector<size_t> width(t.columns.size());
-    for (size_t c = 0; c < t.columns.size(); ++c) width[c] = display_width(t.columns[c]);
-    for (const auto& row : t.rows)
-      for (size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
-    auto line = [&](const std::vector<std::string>& cells) {
-      std::string s;
-      for (size_t c = 0; c < width.size(); ++c) {
-        std::string cell = c < cells.size() ? cells[c] : "";
-        std::string pad(width[c] - display_width(cell), ' ');
-        s += (c ? "  " : "") + (is_numeric(c) ? pad + cell : cell + (c + 1 < width.size() ? pad : ""));
+      for (size_t c = 0; c < row.size(); ++c) {
+        if (is_numeric(c) || is_plain_number(row[c]))
+          csv.value(row[c]);
+        else
+          csv.text(row[c]);
       }
-      out << s << "\n";
-    };
-    line(t.columns);
-    std::vector<std::string> rule;
-    for (size_t w : width) rule.push_back(std::string(w, '-'));
-    line(rule);
-    for (const auto& row : t.rows) line(row);
+      csv.end_record();
+    }
+    out << csv.str();
+  } else {
+    std::vector<Align> align(t.columns.size(), Align::Left);
+    for (size_t c = 0; c < align.size(); ++c)
+      if (is_numeric(c)) align[c] = Align::Right;
+    std::vector<std::vector<std::string>> lines{t.columns};
+    lines.insert(lines.end(), t.rows.begin(), t.rows.end());
+    out << format_table(lines, align);
   }
 }
 

@@ -88,8 +88,6 @@ const std::vector<Handler>& collections_handlers();  // cli_collections*.cpp: co
 const std::vector<const std::vector<Handler>*>& all_handlers();
 
 // Shared helpers for handlers.
-std::string csv_escape(const std::string& cell);
-
 // A customer named by id ("12" or "#12") or exact name (case-insensitive); nullopt when there is none.
 std::optional<Customer> find_customer_arg(Db& db, const std::string& key);
 // The date in `text` (YYYY-MM-DD), or today (UTC, from ctx.env's clock) when `text` is not given. Problems name

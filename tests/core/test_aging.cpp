@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "reports/aging.h"
+#include "reports/aging_writers.h"
 
 using namespace duebook;
 
