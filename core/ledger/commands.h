@@ -9,6 +9,8 @@
 #include "collections/collection_commands.h"
 #include "customers/customer_commands.h"
 #include "files/imports.h"
+#include "files/invoice_import.h"
+#include "files/payment_import.h"
 #include "invoicing/invoice_commands.h"
 #include "invoicing/payment_commands.h"
 #include "invoicing/schedules.h"

@@ -1,0 +1,331 @@
+// CSV imports of invoices (QuickBooks Online's export columns) and payments, streamed into one action: every row
+// is validated, good invoices are written as they are read (so later rows see earlier ones), and any problem
+// rolls the whole file back, reporting every bad row as file:row:field. Each file's SHA-256 is recorded, so the
+// same file is never imported twice.
+#include "files/invoice_import.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include "base/csv.h"
+#include "files/import_batches.h"
+#include "customers/customer_queries.h"
+#include "invoicing/receivables.h"
+#include "base/sha256.h"
+#include "customers/terms.h"
+#include "customers/customer_commands.h"
+#include "base/text.h"
+#include "base/currencies.h"
+#include "files/import_support.h"
+
+namespace duebook {
+
+namespace {
+
+// The invoice being gathered from consecutive rows with one InvoiceNo.
+struct PendingInvoice {
+  std::string number;       // InvoiceNo as written
+  std::string number_key;   // lower-cased, to group rows
+  int64_t first_line = 0;   // its first row
+  std::string customer;     // Customer as written on its first row
+  std::string currency;     // resolved currency
+  std::optional<Date> issue_date, due_date;  // InvoiceDate, DueDate
+  std::string terms;        // Terms text
+  std::string memo;         // Memo
+  const KnownCustomer* known = nullptr;  // the customer when the ledger (or this import) has it
+  std::vector<InvoiceLine> lines;  // one per row
+  bool bad = false;         // a row of it has a problem
+};
+
+class InvoiceImporter {
+ public:
+  InvoiceImporter(Db& db, const ImportInvoices& c, int64_t import_id, std::string sha)
+      : db_(db), c_(c), import_id_(import_id), sha_(std::move(sha)), customers_(db) {}
+
+  Status run(EventSink& sink) {
+    BulkCache cache(db_);
+    // The number index stays: every invoice is checked against it.
+    DeferredIndexes indexes(db_, "invoices", {"invoices_by_number"}, is_bulk(db_, "invoices", c_.text));
+    CsvReader csv(c_.text);
+    std::vector<std::string> fields;
+    if (!csv.next(fields)) return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
+    header_ = read_header(fields, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name, problems_);
+    if (!problems_.empty()) return problems_;
+    while (csv.next(fields)) {
+      ++rows_;
+      Row row{&fields, &header_, c_.file_name, csv.line(), &problems_, problems_.size()};
+      if (Status s = read_row(row, sink); !s) return s;
+    }
+    if (!csv.error().empty()) problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
+    if (Status s = finish(sink); !s) return s;
+    if (Status s = flush(sink); !s) return s;
+    if (!problems_.empty()) return problems_;
+    if (invoices_ == 0) return Problem{c_.file_name, "the file has no invoice rows"};
+    if (Status s = indexes.restore(); !s) return s;
+    return sink.emit("import.recorded",
+                     import_record(import_id_, "invoices", c_.file_name, sha_, rows_, invoices_, 0, created_));
+  }
+
+ private:
+  Status read_row(Row& row, EventSink& sink) {
+    std::string number(row.get("InvoiceNo"));
+    std::string key = lower_ascii(number);
+    bool starts_invoice = !number.empty() && (!pending_ || pending_->number_key != key);
+    // The invoice before is complete once a row names another: write it (or report it) first, so that its
+    // problems are not counted as this row's.
+    if (starts_invoice)
+      if (Status s = finish(sink); !s) return s;
+    row.problems_before = problems_.size();
+    check_utf8(row, header_.names);
+    if (number.empty()) {
+      row.problem("InvoiceNo", "is empty");
+      return ok_status();
+    }
+    if (starts_invoice) start(row, number, key);
+    else check_same(row);
+    read_line(row);
+    if (!row.ok()) pending_->bad = true;
+    return ok_status();
+  }
+
+  void start(const Row& row, const std::string& number, const std::string& key) {
+    pending_ = PendingInvoice{};
+    PendingInvoice& p = *pending_;
+    p.number = number;
+    p.number_key = key;
+    p.first_line = row.line;
+    if (number.size() > 64) row.problem("InvoiceNo", "is longer than 64 characters");
+    p.customer = row.get("Customer");
+    if (p.customer.empty()) row.problem("Customer", "is empty");
+    p.issue_date = read_date(row, "InvoiceDate", c_.date_format);
+    if (!row.get("DueDate").empty()) {
+      p.due_date = read_date(row, "DueDate", c_.date_format);
+      if (p.due_date && p.issue_date && *p.due_date < *p.issue_date)
+        row.problem("DueDate", to_iso(*p.due_date) + " is before the InvoiceDate " + to_iso(*p.issue_date));
+    }
+    p.terms = row.get("Terms");
+    if (!p.terms.empty() && !terms_cache_.count(p.terms)) {
+      Result<PaymentTerms> t = parse_terms(p.terms);
+      if (t) terms_cache_.emplace(p.terms, t.value());
+      else row.problem("Terms", messages_of(t.problems()));
+    }
+    p.memo = row.get("Memo");
+    // The currency: the customer's when it exists, else the Currency column, else the default.
+    std::string currency(row.get("Currency"));
+    for (char& ch : currency)
+      if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+    const KnownCustomer* known = p.customer.empty() ? nullptr : customers_.find(p.customer);
+    p.known = known;
+    if (!currency.empty() && !is_known_currency(currency))
+      row.problem("Currency", "\"" + currency + "\" is not an ISO 4217 currency code");
+    else if (known && !currency.empty() && currency != known->currency)
+      row.problem("Currency", p.customer + " is invoiced in " + known->currency + ", not " + currency);
+    p.currency = known ? known->currency : !currency.empty() ? currency : c_.default_currency;
+  }
+
+  // Later rows of an invoice must not contradict its first row.
+  void check_same(const Row& row) {
+    std::string_view customer = row.get("Customer");
+    if (!customer.empty() && name_key(customer) != name_key(pending_->customer))
+      row.problem("Customer", "invoice " + pending_->number + " is for " + pending_->customer + " on row " +
+                                  std::to_string(pending_->first_line) + ", not " + std::string(customer));
+  }
+
+  void read_line(const Row& row) {
+    PendingInvoice& p = *pending_;
+    const int digits = currency_digits(p.currency);
+    InvoiceLine line;
+    line.description = row.get("ItemDescription");
+    if (line.description.empty()) line.description = row.get("Item");
+    if (line.description.empty()) row.problem("ItemDescription", "is empty (EN 16931 BR-25 needs an item name)");
+    std::optional<Decimal> quantity = Decimal{1, 0};
+    if (std::string_view q = row.get("ItemQuantity"); !q.empty()) {
+      Result<Decimal> d = parse_decimal(q);
+      if (d) quantity = d.value();
+      else row.problem("ItemQuantity", d.problems()[0].message), quantity.reset();
+    }
+    std::optional<int64_t> amount;
+    Result<int64_t> a = parse_amount(row.get("ItemAmount"), digits);
+    if (a) amount = a.value();
+    else row.problem("ItemAmount", a.problems()[0].message + " (" + p.currency + ")");
+    std::optional<int64_t> rate;
+    if (std::string_view r = row.get("ItemRate"); !r.empty()) {
+      Result<int64_t> parsed = parse_amount(r, digits);
+      if (parsed) rate = parsed.value();
+      else row.problem("ItemRate", parsed.problems()[0].message + " (" + p.currency + ")");
+    } else if (quantity && amount) {
+      if (*quantity == Decimal{1, 0}) rate = *amount;
+      else row.problem("ItemRate", "is empty; it is needed when ItemQuantity is not 1");
+    }
+    if (!quantity || !rate || !amount) return;
+    // A negative rate (QuickBooks' discount lines) becomes a negative quantity: prices are never negative (BR-27).
+    if (*rate < 0) {
+      *rate = -*rate;
+      quantity = Decimal{-quantity->units, quantity->scale};
+    }
+    Result<int64_t> product = multiply(*rate, *quantity);
+    if (!product) {
+      row.problem("ItemAmount", "ItemQuantity × ItemRate is too large");
+      return;
+    }
+    if (product.value() != *amount)
+      row.problem("ItemAmount", money_text(*amount, digits) + " is not ItemQuantity × ItemRate = " +
+                                    to_string(*quantity) + " × " + money_text(*rate, digits) + " = " +
+                                    money_text(product.value(), digits) + " (rounded half-up)");
+    line.quantity = *quantity;
+    line.unit_price = *rate;
+    p.lines.push_back(std::move(line));
+  }
+
+  // Writes the gathered invoice if all its rows were good: its customer (created when new), then the invoice.
+  Status finish(EventSink& sink) {
+    if (!pending_) return ok_status();
+    PendingInvoice p = std::move(*pending_);
+    pending_.reset();
+    if (p.bad) return ok_status();
+    auto problem = [&](const char* column, const std::string& message) {
+      problems_.push_back({c_.file_name + ":" + std::to_string(p.first_line) + ":" + column, message});
+    };
+    // The batch not yet written is checked in memory, the rest through the number index.
+    if (batch_numbers_.count(p.number_key) || number_taken(db_, "invoice", p.number)) {
+      problem("InvoiceNo", "invoice " + p.number + (batch_numbers_.count(p.number_key) ? " appears earlier in this "
+                                                    "file; an invoice's rows must be consecutive"
+                                                                                      : taken_because(p.number)));
+      return ok_status();
+    }
+    // A customer new at the first row may have been created by an earlier invoice of this file since.
+    const KnownCustomer* known = p.known ? p.known : customers_.find(p.customer);
+    KnownCustomer customer = known ? *known : KnownCustomer{};
+    if (!known) {
+      CustomerFields f;
+      f.name = p.customer;
+      f.currency = p.currency;
+      if (next_customer_id_ == 0) next_customer_id_ = next_id(db_, "customers");
+      // The cache knows the name is new; the customer is written with the next batch, before its invoices.
+      Result<Json> add = customer_added_payload(db_, f, false, next_customer_id_);
+      if (!add) {
+        for (const Problem& pr : add.problems()) problem(pr.where == "name" ? "Customer" : "Currency", pr.message);
+        return ok_status();
+      }
+      ++next_customer_id_;
+      customer = {add.value()["id"].get<int64_t>(), p.currency, ""};
+      new_customers_.push_back(std::move(add.value()));
+      customers_.remember(p.customer, customer);
+      ++created_;
+    }
+    // Due date: DueDate, else the invoice's Terms, else the customer's terms, else the invoice date.
+    InvoiceContent content;
+    content.fields.customer_id = customer.id;
+    content.fields.series = "";
+    content.fields.issue_date = *p.issue_date;
+    content.fields.terms = !p.terms.empty() ? p.terms : customer.terms;
+    content.fields.memo = p.memo;
+    content.currency = customer.currency;
+    content.due_date = *p.issue_date;
+    if (p.due_date) {
+      content.due_date = *p.due_date;
+      content.due_explicit = true;
+    } else if (!content.fields.terms.empty()) {
+      auto it = terms_cache_.find(content.fields.terms);
+      if (it == terms_cache_.end()) {
+        Result<PaymentTerms> t = parse_terms(content.fields.terms);
+        if (t) it = terms_cache_.emplace(content.fields.terms, t.value()).first;
+      }
+      if (it != terms_cache_.end()) content.due_date = due_date(it->second, *p.issue_date);
+    }
+    std::vector<InvoiceLineInput> inputs;
+    const int digits = currency_digits(customer.currency);
+    for (const InvoiceLine& l : p.lines)
+      inputs.push_back({l.description, l.quantity, Decimal{l.unit_price, digits}, l.discount, l.tax_rate});
+    Result<InvoiceTotals> totals = compute_totals(inputs, digits);
+    if (!totals) {
+      for (const Problem& pr : totals.problems()) problem("ItemAmount", pr.message);
+      return ok_status();
+    }
+    if (totals->total_with_tax < 0) {
+      problem("ItemAmount", "the invoice total is negative; import it as a credit note instead");
+      return ok_status();
+    }
+    content.totals = totals.value();
+    content.fields.lines = std::move(p.lines);
+    if (next_invoice_id_ == 0) next_invoice_id_ = next_id(db_, "invoices");
+    batch_.push_back(imported_invoice(next_invoice_id_++, p.number, content));
+    batch_numbers_.insert(std::move(p.number_key));
+    ++invoices_;
+    return batch_.size() >= kBatch ? flush(sink) : ok_status();
+  }
+
+  // Writes the invoices gathered so far as one invoices.imported event, applying the rows as they are rather
+  // than parsing the text back. Nothing is written once the file has problems: it is rejected anyway.
+  Status flush(EventSink& sink) {
+    if (batch_.empty() || !problems_.empty()) return ok_status();
+    if (!new_customers_.empty()) {
+      Json customers = {{"customers", std::move(new_customers_)}};
+      new_customers_ = Json::array();
+      if (Status s = sink.emit("customers.added", customers); !s) return s;
+    }
+    Status s = sink.emit_applied("invoices.imported", imported_invoices_text(import_id_, batch_),
+                                 [this](Db& db, const Event& e) {
+                                   return insert_imported_invoices(db, e, import_id_, batch_);
+                                 });
+    batch_.clear();
+    batch_numbers_.clear();
+    return s;
+  }
+
+  // Why `number`, held by an invoice in the ledger, cannot be imported: numbers are never reused, not even those
+  // of invoices voided by undoing an import (redo brings those back).
+  std::string taken_because(const std::string& number) {
+    Statement& st = db_.prepare(
+        "SELECT import_id, status, void_reason FROM invoices WHERE number = ?1 COLLATE NOCASE");
+    st.bind_all(number);
+    std::string why = " already exists in the ledger";
+    if (st.step()) {
+      if (!st.is_null(0) && st.int64(0) == import_id_)
+        why = " appears earlier in this file; an invoice's rows must be consecutive";
+      else if (st.text_view(1) == "void" && st.text_view(2) == "import undone")
+        why = " was imported before and voided when that import was undone; numbers are never reused, so redo "
+              "that import instead";
+    }
+    st.reset();
+    return why;
+  }
+
+  Db& db_;
+  const ImportInvoices& c_;
+  int64_t import_id_;
+  std::string sha_;
+  Header header_;
+  Problems problems_;
+  CustomerCache customers_;
+  std::unordered_map<std::string, PaymentTerms> terms_cache_;
+  std::optional<PendingInvoice> pending_;
+  // Invoices per invoices.imported event: large enough that the log holds few events, small enough that undoing
+  // or replaying one parses a payload of a few hundred kilobytes.
+  static constexpr size_t kBatch = 1000;
+  std::vector<ImportedInvoice> batch_;             // rows not yet written
+  std::unordered_set<std::string> batch_numbers_;  // their numbers, lower-cased (not in the ledger yet)
+  int64_t next_invoice_id_ = 0;                    // id of the next invoice; 0 until the first
+  int64_t next_customer_id_ = 0;                   // id of the next new customer; 0 until the first
+  Json new_customers_ = Json::array();             // customer.added payloads not yet written
+  int64_t rows_ = 0, invoices_ = 0, created_ = 0;
+};
+
+}  // namespace
+
+Result<StreamPlan> stream_command(Db& db, const ImportInvoices& command) {
+  std::string sha = sha256_hex(command.text);
+  if (std::optional<Problem> p = already_imported(db, command.file_name, sha)) return *p;
+  if (!is_known_currency(command.default_currency))
+    return Problem{"default_currency", "\"" + command.default_currency + "\" is not an ISO 4217 currency code"};
+  StreamPlan plan;
+  plan.label = "Import invoices from " + base_name(command.file_name);
+  plan.created_id = next_id(db, "imports");
+  auto importer = std::make_shared<InvoiceImporter>(db, command, plan.created_id, sha);
+  plan.run = [importer](EventSink& sink) { return importer->run(sink); };
+  return plan;
+}
+
+}  // namespace duebook

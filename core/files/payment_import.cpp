@@ -1,0 +1,144 @@
+// CSV imports of payments, streamed into one action: every row is validated and allocated by the allocation
+// rule as it is read; any problem rolls the whole file back, reporting every bad row as file:row:field.
+#include "files/payment_import.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include "base/csv.h"
+#include "files/import_batches.h"
+#include "customers/customer_queries.h"
+#include "invoicing/receivables.h"
+#include "base/sha256.h"
+#include "customers/terms.h"
+#include "customers/customer_commands.h"
+#include "base/text.h"
+#include "base/currencies.h"
+#include "files/import_support.h"
+
+namespace duebook {
+
+namespace {
+
+class PaymentImporter {
+ public:
+  PaymentImporter(Db& db, const ImportPayments& c, int64_t import_id, std::string sha)
+      : db_(db), c_(c), import_id_(import_id), sha_(std::move(sha)), customers_(db) {}
+
+  Status run(EventSink& sink) {
+    BulkCache cache(db_);
+    // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's allocations.
+    const bool bulk = is_bulk(db_, "payments", c_.text);
+    DeferredIndexes payment_indexes(db_, "payments", {}, bulk);
+    DeferredIndexes allocation_indexes(db_, "allocations", {"allocations_by_invoice"}, bulk);
+    CsvReader csv(c_.text);
+    std::vector<std::string> fields;
+    if (!csv.next(fields)) return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
+    Header header = read_header(fields, {"Date", "Customer", "Amount"}, c_.file_name, problems_);
+    if (!problems_.empty()) return problems_;
+    next_payment_id_ = next_id(db_, "payments");
+    next_allocation_id_ = next_id(db_, "allocations");
+    while (csv.next(fields)) {
+      ++rows_;
+      Row row{&fields, &header, c_.file_name, csv.line(), &problems_, problems_.size()};
+      check_utf8(row, header.names);
+      read_row(row);
+      if (batch_.size() >= kBatch)
+        if (Status s = flush(sink); !s) return s;
+    }
+    if (!csv.error().empty()) problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
+    if (Status s = flush(sink); !s) return s;
+    if (!problems_.empty()) return problems_;
+    if (payments_ == 0) return Problem{c_.file_name, "the file has no payment rows"};
+    if (Status s = payment_indexes.restore(); !s) return s;
+    if (Status s = allocation_indexes.restore(); !s) return s;
+    return sink.emit("import.recorded",
+                     import_record(import_id_, "payments", c_.file_name, sha_, rows_, 0, payments_, 0));
+  }
+
+ private:
+  // Validates one row and, when the file is still good, allocates it by the rule and adds it to the batch.
+  void read_row(const Row& row) {
+    std::string name(row.get("Customer"));
+    const KnownCustomer* customer = nullptr;
+    if (name.empty()) row.problem("Customer", "is empty");
+    else if (!(customer = customers_.find(name))) row.problem("Customer", "no customer named \"" + name + "\"");
+    std::optional<Date> date = read_date(row, "Date", c_.date_format);
+    std::string currency(row.get("Currency"));
+    for (char& ch : currency)
+      if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+    if (customer && !currency.empty() && currency != customer->currency)
+      row.problem("Currency", "the payment is in " + currency + " but " + name + " is invoiced in " + customer->currency);
+    const int digits = currency_digits(customer ? customer->currency : currency);
+    Result<int64_t> amount = parse_amount(row.get("Amount"), digits);
+    if (!amount) row.problem("Amount", amount.problems()[0].message);
+    else if (amount.value() <= 0) row.problem("Amount", "must be more than zero");
+    std::string_view method = row.get("Method"), reference = row.get("Reference");
+    if (method.size() > 100) row.problem("Method", "is longer than 100 characters");
+    if (reference.size() > 200) row.problem("Reference", "is longer than 200 characters");
+    if (!row.ok() || !problems_.empty()) return;  // a rejected file writes nothing: stop planning
+    ImportedPayment pay;
+    pay.id = next_payment_id_++;
+    pay.customer_id = customer->id;
+    pay.date = to_iso(*date);
+    pay.amount = amount.value();
+    pay.currency = customer->currency;
+    pay.method = std::string(method);
+    pay.reference = std::string(reference);
+    std::vector<AllocationCandidate> open =
+        allocation_candidates(db_, customer->id, pay.amount, reference, &pending_open_);
+    for (const AllocationShare& share : allocate_payment(pay.amount, reference, open)) {
+      for (const AllocationCandidate& inv : open)
+        if (inv.id == share.invoice_id) {
+          // Money received before the invoice existed is applied on the invoice date.
+          pay.allocations.push_back(
+              {next_allocation_id_++, inv.id, share.amount, std::max(pay.date, to_iso(inv.issue_date))});
+          pending_open_[inv.id] = inv.open - share.amount;
+        }
+    }
+    batch_.push_back(std::move(pay));
+    ++payments_;
+  }
+
+  // Writes the batch as one payments.imported event. Later payments were allocated against the open amounts this
+  // batch leaves (pending_open_), so the event's rows are exactly what applying them in order does.
+  Status flush(EventSink& sink) {
+    if (batch_.empty() || !problems_.empty()) return ok_status();
+    Status s = sink.emit_applied("payments.imported", imported_payments_text(import_id_, batch_),
+                                 [this](Db& db, const Event& e) {
+                                   return insert_imported_payments(db, e, import_id_, batch_);
+                                 });
+    batch_.clear();
+    pending_open_.clear();  // now written: the projection has them
+    return s;
+  }
+
+  static constexpr size_t kBatch = 1000;  // payments per payments.imported event
+  Db& db_;
+  const ImportPayments& c_;
+  int64_t import_id_;
+  std::string sha_;
+  Problems problems_;
+  CustomerCache customers_;
+  std::vector<ImportedPayment> batch_;                 // payments not yet written
+  std::unordered_map<int64_t, int64_t> pending_open_;  // invoice -> open amount after the unwritten allocations
+  int64_t next_payment_id_ = 0, next_allocation_id_ = 0;
+  int64_t rows_ = 0, payments_ = 0;
+};
+
+}  // namespace
+
+Result<StreamPlan> stream_command(Db& db, const ImportPayments& command) {
+  std::string sha = sha256_hex(command.text);
+  if (std::optional<Problem> p = already_imported(db, command.file_name, sha)) return *p;
+  StreamPlan plan;
+  plan.label = "Import payments from " + base_name(command.file_name);
+  plan.created_id = next_id(db, "imports");
+  auto importer = std::make_shared<PaymentImporter>(db, command, plan.created_id, sha);
+  plan.run = [importer](EventSink& sink) { return importer->run(sink); };
+  return plan;
+}
+
+}  // namespace duebook
