@@ -4,15 +4,16 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 #include <string_view>
 
+#include "base/currencies.h"
 #include "base/money.h"
+#include "invoicing/invoice_lines.h"
 #include "queries_view.h"
+#include "reports/aging.h"
 #include "test_hook.h"
 #include "widgets.h"
-#include "base/currencies.h"
 
 namespace duebook::ui {
 namespace {
@@ -21,9 +22,23 @@ constexpr int64_t kPageRows = 50;
 
 const char* kStatusNames[] = {"All", "Unpaid", "Paid", "Draft", "Void"};
 const char* kStatusQuery[] = {"", "unpaid", "paid", "draft", "void"};
-const char* kOverdueNames[] = {"Any", "Not yet due", "1-30 days", "31-60 days", "61-90 days", "Over 90 days"};
 // Problems the form shows under their own field; the others are shown above the form.
 const std::string_view kFieldProblems[] = {"customer_id", "issue_date", "terms", "memo", "hold_override"};
+
+// The overdue filter's choices: "Any", then one per bucket of core's aging layout (default_aging_buckets), so
+// that the list and the aging report count days past due alike.
+const std::vector<std::string>& overdue_names() {
+  static const std::vector<std::string> names = [] {
+    const std::vector<int32_t> limits = default_aging_buckets().upper_limits;
+    std::vector<std::string> out{"Any"};
+    out.push_back(limits[0] == 0 ? "Not yet due" : "Up to " + std::to_string(limits[0]) + " days");
+    for (std::size_t b = 1; b < limits.size(); ++b)
+      out.push_back(std::to_string(limits[b - 1] + 1) + "-" + std::to_string(limits[b]) + " days");
+    out.push_back("Over " + std::to_string(limits.back()) + " days");
+    return out;
+  }();
+  return names;
+}
 
 // The invoice query of the filters. An overdue bucket is a due-date range counted back from today (the
 // aging's buckets, days past the due date) and shows unpaid invoices only.
@@ -35,16 +50,14 @@ InvoiceQuery query_of(const InvoicesWindowState& s, const Date& today) {
   q.descending = s.descending;
   q.offset = s.page * kPageRows;
   q.limit = kPageRows;
-  if (s.overdue > 0) q.status = "unpaid";
-  auto back = [&](int days) { return to_iso(add_days(today, -days)); };
-  switch (s.overdue) {
-    case 1: q.due_from = back(0); break;
-    case 2: q.due_from = back(30), q.due_to = back(1); break;
-    case 3: q.due_from = back(60), q.due_to = back(31); break;
-    case 4: q.due_from = back(90), q.due_to = back(61); break;
-    case 5: q.due_to = back(91); break;
-    default: break;
-  }
+  if (s.overdue <= 0) return q;
+  q.status = "unpaid";
+  // Bucket b holds the ages (limits[b - 1], limits[b]]; an age is today minus the due date.
+  static const std::vector<int32_t> limits = default_aging_buckets().upper_limits;
+  const std::size_t bucket = std::size_t(s.overdue - 1);
+  auto back = [&](int64_t days) { return to_iso(add_days(today, -days)); };
+  if (bucket < limits.size()) q.due_from = back(limits[bucket]);
+  if (bucket > 0) q.due_to = back(int64_t{limits[bucket - 1]} + 1);
   return q;
 }
 
@@ -58,7 +71,14 @@ std::string money(int64_t minor, const std::string& currency) {
 }
 
 void draw_filters(InvoicesWindowState& s) {
-  const float width = ImGui::CalcTextSize("Over 90 days").x + ImGui::GetFrameHeight() * 2;
+  static const std::vector<const char*> overdue = [] {
+    std::vector<const char*> out;
+    for (const std::string& name : overdue_names()) out.push_back(name.c_str());
+    return out;
+  }();
+  float widest = 0;
+  for (const char* name : overdue) widest = std::max(widest, ImGui::CalcTextSize(name).x);
+  const float width = widest + ImGui::GetFrameHeight() * 2;
   // A labelled combo; a new choice goes back to the first page.
   auto combo = [&](const char* label, const char* test_name, int* value, const char* const names[], int count) {
     ImGui::AlignTextToFramePadding();
@@ -70,7 +90,7 @@ void draw_filters(InvoicesWindowState& s) {
     ImGui::SameLine();
   };
   combo("Status", "invoices.status", &s.status, kStatusNames, IM_ARRAYSIZE(kStatusNames));
-  combo("Overdue", "invoices.overdue", &s.overdue, kOverdueNames, IM_ARRAYSIZE(kOverdueNames));
+  combo("Overdue", "invoices.overdue", &s.overdue, overdue.data(), int(overdue.size()));
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputTextWithHint("##invoice-search", "Search by number or customer", &s.search)) s.page = 0;
   test_mark("invoices.search");
@@ -189,28 +209,23 @@ bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, Inv
   }
   f->terms = d.terms;
   f->memo = d.memo;
-  const int digits = currency_digits(customer->fields.currency);
+  std::vector<InvoiceLineText> typed;
   for (std::size_t i = 0; i < d.lines.size(); ++i) {
     const InvoiceLineDraft& l = d.lines[i];
     if (l.description.empty() && l.unit_price.empty()) continue;  // an empty row of the form
-    const std::string at = "Line " + std::to_string(i + 1) + ": ";
-    InvoiceLine line;
-    line.description = l.description;
-    Result<Decimal> quantity = parse_decimal(l.quantity.empty() ? "1" : l.quantity);
-    if (!quantity) {
-      *error = at + "quantity: " + quantity.problems()[0].message;
-      return false;
-    }
-    line.quantity = quantity.value();
-    Result<int64_t> price = parse_amount(l.unit_price, digits);
-    if (!price) {
-      *error = at + "unit price: " + price.problems()[0].message;
-      return false;
-    }
-    line.unit_price = price.value();
-    f->lines.push_back(std::move(line));
+    typed.push_back(
+        {l.description, l.quantity.empty() ? "1" : l.quantity, l.unit_price, std::nullopt, std::nullopt});
     rows->push_back(int(i));
   }
+  InvoiceLinesRead read = read_invoice_lines(typed, currency_digits(customer->fields.currency));
+  if (!read.problems.empty()) {  // the first, as the form shows one error at a time
+    const Problem& p = read.problems[0];
+    const std::optional<LineField> at = line_field_of(p.where);
+    const std::string field = at->field == "unit_price" ? "unit price" : at->field;
+    *error = "Line " + std::to_string((*rows)[at->line] + 1) + ": " + field + ": " + p.message;
+    return false;
+  }
+  f->lines = std::move(read.lines);
   return true;
 }
 
@@ -244,10 +259,9 @@ void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, con
     if (std::find(std::begin(kFieldProblems), std::end(kFieldProblems), p.where) != std::end(kFieldProblems))
       continue;  // shown under its field
     // "lines[2].description" names the third submitted line: say which row of the form that is.
-    int line = -1;
-    if (std::sscanf(p.where.c_str(), "lines[%d]", &line) == 1 && line >= 0 &&
-        std::size_t(line) < s.submitted_rows.size())
-      problem_text("Line " + std::to_string(s.submitted_rows[std::size_t(line)] + 1) + ": " + p.message);
+    const std::optional<LineField> at = line_field_of(p.where);
+    if (at && at->line < s.submitted_rows.size())
+      problem_text("Line " + std::to_string(s.submitted_rows[at->line] + 1) + ": " + p.message);
     else
       problem_text(p.message);
   }

@@ -30,7 +30,7 @@ struct InvoiceDraft {
 
 struct InvoicesWindowState {
   int status = 0;          // index into the status filter: all, unpaid, paid, draft, void
-  int overdue = 0;         // index into the overdue filter: any, not yet due, 1-30, 31-60, 61-90, over 90 days
+  int overdue = 0;         // overdue filter: 0 any, else 1 + a bucket of default_aging_buckets()
   std::string search;      // number or customer name fragment
   InvoiceSort sort = InvoiceSort::Number;
   bool descending = true;  // newest numbers first

@@ -1,16 +1,19 @@
 #include "cli.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "base/csv.h"
 #include "base/currencies.h"
 #include "base/money.h"
 #include "base/table.h"
+#include "collections/collections_queries.h"
 #include "desktop/platform_desktop.h"
+#include "invoicing/invoice_queries.h"
 #include "invoicing/invoices.h"
 
 namespace duebook::cli {
@@ -66,17 +69,37 @@ std::optional<Customer> find_customer_arg(Db& db, const std::string& key) {
   return find_customer_by_name(db, key);
 }
 
+std::optional<int64_t> invoice_arg(Db& db, const std::string& key, InvoiceScope scope) {
+  auto exists = [&](int64_t id) {
+    return scope == InvoiceScope::Any ? find_invoice(db, id).has_value()
+                                      : find_collection_invoice(db, id).has_value();
+  };
+  if (key.empty()) return std::nullopt;
+  if (key[0] == '#') {
+    const int64_t id = std::atoll(key.c_str() + 1);
+    return exists(id) ? std::optional<int64_t>(id) : std::nullopt;
+  }
+  if (std::optional<int64_t> id = find_invoice_by_number(db, key)) return id;
+  if (key.find_first_not_of("0123456789") == std::string::npos) {
+    const int64_t id = std::atoll(key.c_str());
+    if (exists(id)) return id;
+  }
+  return std::nullopt;
+}
+
 Result<Date> date_arg(const Context& ctx, const std::optional<std::string>& text, const std::string& option) {
   if (!text) return civil_from_days(ctx.env.now_ms() / 86400000);
-  Result<Date> d = parse_date(*text);
-  if (!d) return Problem{option, d.problems()[0].message};
-  return d;
+  Problems problems;
+  if (std::optional<Date> d = value_or_problem(parse_date(*text), problems, option)) return *d;
+  return problems;
 }
 
 Result<int64_t> amount_arg(const std::string& text, const std::string& currency, const std::string& option) {
-  Result<int64_t> a = parse_amount(text, currency_digits(currency));
-  if (!a) return Problem{option, a.problems()[0].message};
-  return a;
+  Problems problems;
+  if (std::optional<int64_t> a =
+          value_or_problem(parse_amount(text, currency_digits(currency)), problems, option))
+    return *a;
+  return problems;
 }
 
 std::string money_text(int64_t minor, const std::string& currency) {

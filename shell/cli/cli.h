@@ -88,6 +88,28 @@ const std::vector<Handler>& collections_handlers();  // cli_collections*.cpp: co
 const std::vector<const std::vector<Handler>*>& all_handlers();
 
 // Shared helpers for handlers.
+
+// The value of `result`; when it has none, nullopt, and its first problem is added to `problems` (re-filed
+// under `where` when that is given, for a core problem about an option the user typed). Handlers read every
+// option this way, so that one run names every option that is wrong.
+template <class T>
+std::optional<T> value_or_problem(Result<T> result, Problems& problems, const std::string& where = "") {
+  if (result) return std::move(result).value();
+  Problem problem = result.problems()[0];
+  if (!where.empty()) problem.where = where;
+  problems.push_back(std::move(problem));
+  return std::nullopt;
+}
+
+// Which invoices an invoice argument may name.
+enum class InvoiceScope {
+  Any,     // drafts too
+  Issued,  // issued invoices only (open or not): a draft, a discarded or an unknown one is none
+};
+// An invoice named by number (case-insensitive), "#ID", or a bare id when no invoice has that number; nullopt
+// when there is none in `scope`. A number is looked up whatever the scope (only issued invoices have one).
+std::optional<int64_t> invoice_arg(Db& db, const std::string& key, InvoiceScope scope);
+
 // A customer named by id ("12" or "#12") or exact name (case-insensitive); nullopt when there is none.
 std::optional<Customer> find_customer_arg(Db& db, const std::string& key);
 // The date in `text` (YYYY-MM-DD), or today (UTC, from ctx.env's clock) when `text` is not given. Problems name

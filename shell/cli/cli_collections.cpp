@@ -19,25 +19,14 @@ namespace duebook::cli {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (cli_collections.h)
 
-std::optional<int64_t> invoice_arg(Db& db, const std::string& key) {
-  if (key.empty()) return std::nullopt;
-  if (key[0] == '#') {
-    int64_t id = std::atoll(key.c_str() + 1);
-    return find_collection_invoice(db, id) ? std::optional<int64_t>(id) : std::nullopt;
-  }
-  if (auto id = find_invoice_by_number(db, key)) return id;
-  if (key.find_first_not_of("0123456789") == std::string::npos)
-    if (find_collection_invoice(db, std::atoll(key.c_str()))) return std::atoll(key.c_str());
-  return std::nullopt;
-}
-
 Result<std::vector<int64_t>> invoice_list_arg(Db& db, const std::string& text, const std::string& option) {
   std::vector<int64_t> ids;
   Problems problems;
   std::string word;
   auto take = [&] {
     if (word.empty()) return;
-    if (auto id = invoice_arg(db, word)) ids.push_back(*id);
+    if (auto id = invoice_arg(db, word, InvoiceScope::Issued))
+      ids.push_back(*id);
     else problems.push_back({option, "no issued invoice \"" + word + "\""});
     word.clear();
   };
@@ -260,15 +249,13 @@ int done(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   Problems problems;
   RecordStepDone c;
-  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
-  else problems.push_back(cust.problems()[0]);
-  if (auto n = integer_arg(*step, "--step")) c.step_index = int(*n);
-  else problems.push_back(n.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto cust = value_or_problem(customer_option(ledger->db(), *customer), problems))
+    c.customer_id = cust->id;
+  if (auto n = value_or_problem(integer_arg(*step, "--step"), problems)) c.step_index = int(*n);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (invoices) {
-    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
-    else problems.push_back(ids.problems()[0]);
+    if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
+      c.invoice_ids = *ids;
   }
   if (!problems.empty()) return ctx.rejected(problems);
   c.outcome = *outcome;
@@ -288,16 +275,14 @@ int snooze(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   Problems problems;
   SnoozeCustomer c;
-  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
-  else problems.push_back(cust.problems()[0]);
+  if (auto cust = value_or_problem(customer_option(ledger->db(), *customer), problems))
+    c.customer_id = cust->id;
   if (until) {
-    if (auto d = day_arg(ctx, until, "--until")) c.until = *d;
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(day_arg(ctx, until, "--until"), problems)) c.until = *d;
   }
-  Result<Date> today = day_arg(ctx, date, "--date");
-  if (!today) problems.push_back(today.problems()[0]);
   // Snoozing to a day in the past of the clock (a backdated entry) is decided the day before it.
-  else c.date = (c.until && *c.until <= *today && !date) ? add_days(*c.until, -1) : *today;
+  if (std::optional<Date> today = value_or_problem(day_arg(ctx, date, "--date"), problems))
+    c.date = (c.until && *c.until <= *today && !date) ? add_days(*c.until, -1) : *today;
   if (!problems.empty()) return ctx.rejected(problems);
   return execute_and_report(ctx, *ledger, c, {{"until", "--until"}, {"date", "--date"}});
 }
@@ -329,13 +314,12 @@ int contact_log_cmd(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   Problems problems;
   LogContact c;
-  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
-  else problems.push_back(cust.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto cust = value_or_problem(customer_option(ledger->db(), *customer), problems))
+    c.customer_id = cust->id;
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (invoices) {
-    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
-    else problems.push_back(ids.problems()[0]);
+    if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
+      c.invoice_ids = *ids;
   }
   if (!problems.empty()) return ctx.rejected(problems);
   c.channel = *channel;
@@ -379,17 +363,15 @@ int promise_add(Context& ctx, Args& args) {
   Result<Customer> cust = customer_option(ledger->db(), *customer);
   if (!cust) return ctx.rejected(cust.problems());
   c.customer_id = cust->id;
-  if (auto d = day_arg(ctx, date, "--date")) c.pay_by = *d;
-  else problems.push_back(d.problems()[0]);
-  if (auto a = amount_arg(*amount_text, cust->fields.currency, "--amount")) c.amount = *a;
-  else problems.push_back(a.problems()[0]);
-  if (auto d = day_arg(ctx, made, "--made")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.pay_by = *d;
+  if (auto a = value_or_problem(amount_arg(*amount_text, cust->fields.currency, "--amount"), problems))
+    c.amount = *a;
+  if (auto d = value_or_problem(day_arg(ctx, made, "--made"), problems)) c.date = *d;
   // A promise entered after its day was made no later than that day.
   if (!made && problems.empty() && c.date > c.pay_by) c.date = c.pay_by;
   if (invoices) {
-    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
-    else problems.push_back(ids.problems()[0]);
+    if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
+      c.invoice_ids = *ids;
   }
   if (!problems.empty()) return ctx.rejected(problems);
   c.notes = notes.value_or("");
@@ -433,7 +415,7 @@ int dispute_open(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice);
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued);
   if (!id) return ctx.rejected({{"--invoice", "no issued invoice \"" + *invoice + "\""}});
   Result<Date> day = day_arg(ctx, date, "--date");
   if (!day) return ctx.rejected(day.problems());
@@ -449,16 +431,16 @@ int dispute_resolve(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice);
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued);
   if (!id) return ctx.rejected({{"--invoice", "no issued invoice \"" + *invoice + "\""}});
   ResolveDispute c{*id, {}, *resolution, std::nullopt, notes.value_or("")};
   Problems problems;
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (amount_text) {
-    if (auto a = amount_arg(*amount_text, find_collection_invoice(ledger->db(), *id)->currency, "--amount"))
+    if (auto a = value_or_problem(
+            amount_arg(*amount_text, find_collection_invoice(ledger->db(), *id)->currency, "--amount"),
+            problems))
       c.amount = *a;
-    else problems.push_back(a.problems()[0]);
   }
   if (!problems.empty()) return ctx.rejected(problems);
   return execute_and_report(ctx, *ledger, c,
@@ -594,15 +576,14 @@ int hold_check(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Problems problems;
   ApplyCreditHolds c;
-  if (auto d = day_arg(ctx, date, "--date")) c.as_of = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.as_of = *d;
   if (days) {
-    if (auto n = integer_arg(*days, "--days-overdue")) c.rules.days_overdue_above = *n;
-    else problems.push_back(n.problems()[0]);
+    if (auto n = value_or_problem(integer_arg(*days, "--days-overdue"), problems))
+      c.rules.days_overdue_above = *n;
   }
   if (broken) {
-    if (auto n = integer_arg(*broken, "--broken-promises")) c.rules.broken_promises_at_least = int(*n);
-    else problems.push_back(n.problems()[0]);
+    if (auto n = value_or_problem(integer_arg(*broken, "--broken-promises"), problems))
+      c.rules.broken_promises_at_least = int(*n);
   }
   c.rules.balance_above_limit = !no_limit;
   c.cash_on_delivery = cod;

@@ -14,8 +14,6 @@ namespace duebook::cli {
 // The money handlers (charges, fee, plan, settle, agency, factor); collections_handlers() includes them.
 const std::vector<Handler>& collection_money_handlers();
 
-// An issued invoice named by number (case-insensitive), "#ID", or a bare id when no invoice has that number.
-std::optional<int64_t> invoice_arg(Db& db, const std::string& key);
 // Invoices named in a list ("INV-2026-0001,INV-2026-0002", commas or blanks between); problems name `option`.
 Result<std::vector<int64_t>> invoice_list_arg(Db& db, const std::string& text, const std::string& option);
 // A customer named by --customer; problems name it. `text` missing is a usage error for the caller.

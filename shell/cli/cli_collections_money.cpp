@@ -41,10 +41,9 @@ int charges_preview(Context& ctx, Args& args) {
     return ctx.usage("charges preview needs --as-of D --policy contract:RATE|uk-late-payment|eu-late-payment");
   if (int rc = ctx.leftover(args)) return rc;
   Problems problems;
-  Result<Date> day = day_arg(ctx, as_of, "--as-of");
-  if (!day) problems.push_back(day.problems()[0]);
-  Result<InterestPolicy> policy = parse_interest_policy(*policy_text);
-  if (!policy) problems.push_back({"--policy", policy.problems()[0].message});
+  std::optional<Date> day = value_or_problem(day_arg(ctx, as_of, "--as-of"), problems);
+  std::optional<InterestPolicy> policy =
+      value_or_problem(parse_interest_policy(*policy_text), problems, "--policy");
   if (!problems.empty()) return ctx.rejected(problems);
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
@@ -149,12 +148,11 @@ int fee_waive(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   Problems problems;
   WaiveLateFee c;
-  if (auto id = invoice_arg(ledger->db(), *invoice)) c.invoice_id = *id;
+  if (auto id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued))
+    c.invoice_id = *id;
   else problems.push_back({"--invoice", "no issued invoice \"" + *invoice + "\""});
-  if (auto n = integer_arg(*step, "--step")) c.step_index = int(*n);
-  else problems.push_back(n.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto n = value_or_problem(integer_arg(*step, "--step"), problems)) c.step_index = int(*n);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   c.reason = *reason;
   return execute_and_report(ctx, *ledger, c,
@@ -182,14 +180,11 @@ int plan_add(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   Problems problems;
   AddInstallmentPlan c;
-  if (auto cust = customer_option(ledger->db(), *customer)) c.customer_id = cust->id;
-  else problems.push_back(cust.problems()[0]);
-  if (auto n = integer_arg(*count, "--installments")) c.count = int(*n);
-  else problems.push_back(n.problems()[0]);
-  if (auto d = day_arg(ctx, start, "--start")) c.first_due = *d;
-  else problems.push_back(d.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto cust = value_or_problem(customer_option(ledger->db(), *customer), problems))
+    c.customer_id = cust->id;
+  if (auto n = value_or_problem(integer_arg(*count, "--installments"), problems)) c.count = int(*n);
+  if (auto d = value_or_problem(day_arg(ctx, start, "--start"), problems)) c.first_due = *d;
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   // A plan entered after its first installment's day was agreed no later than that day.
   if (!date && problems.empty() && c.date > c.first_due) c.date = c.first_due;
   if (every && *every != "month" && *every != "monthly") {
@@ -205,8 +200,8 @@ int plan_add(Context& ctx, Args& args) {
     else problems.push_back({"--every", "must be month or a number of days like 14days"});
   }
   if (invoices) {
-    if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
-    else problems.push_back(ids.problems()[0]);
+    if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
+      c.invoice_ids = *ids;
   }
   if (!problems.empty()) return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);
@@ -249,14 +244,14 @@ int settle(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice);
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued);
   if (!id) return ctx.rejected({{"--invoice", "no issued invoice \"" + *invoice + "\""}});
   Problems problems;
   AcceptSettlement c{*id, {}, 0, *reason};
-  if (auto a = amount_arg(*accept, find_collection_invoice(ledger->db(), *id)->currency, "--accept")) c.accepted = *a;
-  else problems.push_back(a.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto a = value_or_problem(
+          amount_arg(*accept, find_collection_invoice(ledger->db(), *id)->currency, "--accept"), problems))
+    c.accepted = *a;
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   return execute_and_report(ctx, *ledger, c,
                             {{"accepted", "--accept"}, {"reason", "--reason"}, {"date", "--date"},
@@ -276,12 +271,11 @@ int agency_handoff_cmd(Context& ctx, Args& args) {
   Problems problems;
   HandToAgency c;
   c.agency = agency.value_or("Collection agency");
-  if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
-  else problems.push_back(ids.problems()[0]);
-  if (auto p = percent_arg(*commission, "--commission")) c.commission_percent = *p;
-  else problems.push_back(p.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
+    c.invoice_ids = *ids;
+  if (auto p = value_or_problem(percent_arg(*commission, "--commission"), problems))
+    c.commission_percent = *p;
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r)
@@ -347,15 +341,15 @@ int factor_collected(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice);
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued);
   if (!id) return ctx.rejected({{"--invoice", "no issued invoice \"" + *invoice + "\""}});
   Problems problems;
   RecordFactorCollection c{*id, {}, 0};
-  if (auto a = amount_arg(*amount_text, find_collection_invoice(ledger->db(), *id)->currency, "--amount"))
+  if (auto a = value_or_problem(
+          amount_arg(*amount_text, find_collection_invoice(ledger->db(), *id)->currency, "--amount"),
+          problems))
     c.amount = *a;
-  else problems.push_back(a.problems()[0]);
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   return execute_and_report(ctx, *ledger, c, {{"invoice_id", "--invoice"}, {"amount", "--amount"}, {"date", "--date"}});
 }
@@ -398,22 +392,17 @@ int factor(Context& ctx, Args& args) {
   FactorInvoices c;
   c.factor = name.value_or("Factor");
   c.flat_fee = flat;
-  if (auto ids = invoice_list_arg(ledger->db(), *invoices, "--invoices")) c.invoice_ids = *ids;
-  else problems.push_back(ids.problems()[0]);
-  if (auto p = percent_arg(*advance, "--advance")) c.advance_percent = *p;
-  else problems.push_back(p.problems()[0]);
-  if (auto p = percent_arg(*fee, "--fee")) c.fee_percent = *p;
-  else problems.push_back(p.problems()[0]);
+  if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
+    c.invoice_ids = *ids;
+  if (auto p = value_or_problem(percent_arg(*advance, "--advance"), problems)) c.advance_percent = *p;
+  if (auto p = value_or_problem(percent_arg(*fee, "--fee"), problems)) c.fee_percent = *p;
   if (reserve) {
-    if (auto p = percent_arg(*reserve, "--reserve")) c.reserve_percent = *p;
-    else problems.push_back(p.problems()[0]);
+    if (auto p = value_or_problem(percent_arg(*reserve, "--reserve"), problems)) c.reserve_percent = *p;
   }
   if (expected) {
-    if (auto d = day_arg(ctx, expected, "--expected")) c.expected_paid_on = *d;
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(day_arg(ctx, expected, "--expected"), problems)) c.expected_paid_on = *d;
   }
-  if (auto d = day_arg(ctx, date, "--date")) c.date = *d;
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r)

@@ -1,32 +1,21 @@
 // CLI commands for invoices, credit notes and recurring schedules:
 //   invoice add|issue|void|discard|write-off|list|show, credit-note add, schedule add|list|run|end.
+#include <algorithm>
+#include <cassert>
+#include <map>
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
-#include "cli.h"
-#include "invoicing/invoice_queries.h"
+#include "base/currencies.h"
 #include "base/money.h"
+#include "cli.h"
+#include "invoicing/invoice_lines.h"
+#include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
 namespace {
 
 using OJson = nlohmann::ordered_json;
-
-// An invoice named by number (case-insensitive), "#ID", or a bare id when no invoice has that number.
-std::optional<int64_t> find_invoice_arg(Db& db, const std::string& key) {
-  if (key.empty()) return std::nullopt;
-  if (key[0] == '#') {
-    int64_t id = std::atoll(key.c_str() + 1);
-    return find_invoice(db, id) ? std::optional<int64_t>(id) : std::nullopt;
-  }
-  if (auto id = find_invoice_by_number(db, key)) return id;
-  if (key.find_first_not_of("0123456789") == std::string::npos) {
-    int64_t id = std::atoll(key.c_str());
-    if (find_invoice(db, id)) return id;
-  }
-  return std::nullopt;
-}
 
 // Splits "a;b;c" at ';'.
 std::vector<std::string> split(const std::string& text, char sep) {
@@ -38,34 +27,46 @@ std::vector<std::string> split(const std::string& text, char sep) {
   return parts;
 }
 
-// Reads every --line "DESCRIPTION;QUANTITY;UNIT PRICE[;TAX %[;DISCOUNT]]" in `currency`.
+// Reads every --line "DESCRIPTION;QUANTITY;UNIT PRICE[;TAX %[;DISCOUNT]]" in `currency`. Problems name the
+// option and field ("--line 2 quantity"), in the order of the options.
 Problems take_lines(Args& args, const std::string& currency, std::vector<InvoiceLine>& lines) {
-  Problems problems;
+  std::vector<std::pair<int, Problem>> found;  // (which --line, 0-based; its problem)
+  std::vector<InvoiceLineText> typed;
+  std::vector<int> option_of;  // per typed line: which --line it came from
   for (int i = 0;; ++i) {
     std::optional<std::string> text = args.option("--line");
     if (!text) break;
-    std::string where = "--line " + std::to_string(i + 1);
     std::vector<std::string> parts = split(*text, ';');
     if (parts.size() < 3 || parts.size() > 5) {
-      problems.push_back({where, "write DESCRIPTION;QUANTITY;UNIT PRICE[;TAX %[;DISCOUNT]]"});
+      found.push_back(
+          {i,
+           {"--line " + std::to_string(i + 1), "write DESCRIPTION;QUANTITY;UNIT PRICE[;TAX %[;DISCOUNT]]"}});
       continue;
     }
-    InvoiceLine l;
-    l.description = parts[0];
-    if (Result<Decimal> q = parse_decimal(parts[1])) l.quantity = q.value();
-    else problems.push_back({where + " quantity", q.problems()[0].message});
-    if (Result<int64_t> p = amount_arg(parts[2], currency, where + " unit price")) l.unit_price = p.value();
-    else problems.push_back(p.problems()[0]);
-    if (parts.size() > 3) {
-      if (Result<Decimal> r = parse_decimal(parts[3])) l.tax_rate = r.value();
-      else problems.push_back({where + " tax", r.problems()[0].message});
-    }
-    if (parts.size() > 4) {
-      if (Result<int64_t> d = amount_arg(parts[4], currency, where + " discount")) l.discount = d.value();
-      else problems.push_back(d.problems()[0]);
-    }
-    lines.push_back(std::move(l));
+    InvoiceLineText t{parts[0], parts[1], parts[2], std::nullopt, std::nullopt};
+    if (parts.size() > 3) t.tax_rate = parts[3];
+    if (parts.size() > 4) t.discount = parts[4];
+    typed.push_back(std::move(t));
+    option_of.push_back(i);
   }
+  InvoiceLinesRead read = read_invoice_lines(typed, currency_digits(currency));
+  static const std::map<std::string, std::string> kFieldNames = {
+      {"quantity", "quantity"}, {"unit_price", "unit price"}, {"tax_rate", "tax"}, {"discount", "discount"}};
+  for (const Problem& p : read.problems) {
+    const std::optional<LineField> at = line_field_of(p.where);
+    assert(at && at->line < option_of.size());
+    auto name = kFieldNames.find(at->field);
+    const int option = option_of[at->line];
+    found.push_back({option,
+                     {"--line " + std::to_string(option + 1) + " " +
+                          (name == kFieldNames.end() ? at->field : name->second),
+                      p.message}});
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Problems problems;
+  for (auto& [option, problem] : found) problems.push_back(std::move(problem));
+  lines.insert(lines.end(), read.lines.begin(), read.lines.end());
   return problems;
 }
 
@@ -93,11 +94,9 @@ int add(Context& ctx, Args& args) {
   f.customer_id = customer->id;
   Problems problems = take_lines(args, customer->fields.currency, f.lines);
   if (int rc = ctx.leftover(args)) return rc;
-  if (Result<Date> d = date_arg(ctx, date, "--date")) f.issue_date = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) f.issue_date = d.value();
   if (due) {
-    if (Result<Date> d = date_arg(ctx, due, "--due")) f.due_date = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, due, "--due"), problems)) f.due_date = d.value();
   }
   if (terms) f.terms = *terms;
   if (memo) f.memo = *memo;
@@ -116,7 +115,7 @@ int on_invoice(Context& ctx, Args& args, const char* name, Build build) {
   if (!key) return ctx.usage(std::string("invoice ") + name + " needs an invoice number or #ID");
   Ledger* ledger = open_or_fail(ctx);
   if (!ledger) return kIoError;
-  std::optional<int64_t> id = find_invoice_arg(ledger->db(), *key);
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *key, InvoiceScope::Any);
   if (!id) return ctx.rejected({{"invoice", "no invoice \"" + *key + "\""}});
   Problems problems;
   std::optional<Command> command = build(*ledger, *id, problems);
@@ -131,8 +130,7 @@ int issue(Context& ctx, Args& args) {
   return on_invoice(ctx, args, "issue", [&](Ledger&, int64_t id, Problems& problems) -> std::optional<Command> {
     IssueInvoice c{id, std::nullopt, override_hold.value_or("")};
     if (date) {
-      if (Result<Date> d = date_arg(ctx, date, "--date")) c.issue_date = d.value();
-      else problems.push_back(d.problems()[0]);
+      if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.issue_date = d.value();
     }
     return c;
   });
@@ -142,8 +140,7 @@ int void_invoice(Context& ctx, Args& args) {
   std::optional<std::string> date = args.option("--date"), reason = args.option("--reason");
   return on_invoice(ctx, args, "void", [&](Ledger&, int64_t id, Problems& problems) -> std::optional<Command> {
     VoidInvoice c{id, {}, reason.value_or("")};
-    if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
     return c;
   });
 }
@@ -158,12 +155,11 @@ int write_off(Context& ctx, Args& args) {
   std::optional<std::string> amount = args.option("--amount");
   return on_invoice(ctx, args, "write-off", [&](Ledger& l, int64_t id, Problems& problems) -> std::optional<Command> {
     WriteOffInvoice c{id, std::nullopt, {}, reason.value_or("")};
-    if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
     if (amount) {
-      if (Result<int64_t> a = amount_arg(*amount, find_invoice(l.db(), id)->summary.currency, "--amount"))
+      if (auto a = value_or_problem(
+              amount_arg(*amount, find_invoice(l.db(), id)->summary.currency, "--amount"), problems))
         c.amount = a.value();
-      else problems.push_back(a.problems()[0]);
     }
     return c;
   });
@@ -214,7 +210,7 @@ int show(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = open_or_fail(ctx);
   if (!ledger) return kIoError;
-  std::optional<int64_t> id = find_invoice_arg(ledger->db(), *key);
+  std::optional<int64_t> id = invoice_arg(ledger->db(), *key, InvoiceScope::Any);
   if (!id) return ctx.rejected({{"invoice", "no invoice \"" + *key + "\""}});
   InvoiceDetail d = *find_invoice(ledger->db(), *id);
   const std::string& cur = d.summary.currency;
@@ -272,7 +268,7 @@ int credit_note(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   AddCreditNote c;
   if (invoice) {
-    std::optional<int64_t> id = find_invoice_arg(ledger->db(), *invoice);
+    std::optional<int64_t> id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Any);
     if (!id) return ctx.rejected({{"--invoice", "no invoice \"" + *invoice + "\""}});
     c.invoice_id = *id;
     c.customer_id = find_invoice(ledger->db(), *id)->summary.customer_id;
@@ -285,10 +281,8 @@ int credit_note(Context& ctx, Args& args) {
   Problems problems;
   std::optional<Customer> cust = find_customer(ledger->db(), c.customer_id);
   std::string currency = cust ? cust->fields.currency : "USD";
-  if (Result<int64_t> a = amount_arg(*amount, currency, "--amount")) c.amount = a.value();
-  else problems.push_back(a.problems()[0]);
-  if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto a = value_or_problem(amount_arg(*amount, currency, "--amount"), problems)) c.amount = a.value();
+  if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
   c.reason = reason.value_or("");
   if (series) c.series = *series;
   if (!problems.empty()) return ctx.rejected(problems);
@@ -317,11 +311,9 @@ int schedule_add(Context& ctx, Args& args) {
   } else {
     problems.push_back({"--every", "must be monthly, quarterly, yearly or N-days (\"14-days\")"});
   }
-  if (Result<Date> d = date_arg(ctx, start, "--start")) f.start = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(date_arg(ctx, start, "--start"), problems)) f.start = d.value();
   if (end) {
-    if (Result<Date> d = date_arg(ctx, end, "--end")) f.end = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, end, "--end"), problems)) f.end = d.value();
   }
   f.issue = !draft;
   f.terms = terms.value_or("");

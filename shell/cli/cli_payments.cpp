@@ -11,10 +11,9 @@ namespace {
 Problems take_amount_and_date(const Context& ctx, const std::string& amount, const std::optional<std::string>& date,
                               const Customer& customer, int64_t* amount_out, Date* date_out) {
   Problems problems;
-  if (Result<int64_t> a = amount_arg(amount, customer.fields.currency, "--amount")) *amount_out = a.value();
-  else problems.push_back(a.problems()[0]);
-  if (Result<Date> d = date_arg(ctx, date, "--date")) *date_out = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto a = value_or_problem(amount_arg(amount, customer.fields.currency, "--amount"), problems))
+    *amount_out = a.value();
+  if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) *date_out = d.value();
   return problems;
 }
 
@@ -85,14 +84,13 @@ int allocate(Context& ctx, Args& args) {
     }
     AllocateCredit::Target t{*id, std::nullopt};
     if (!amount.empty()) {
-      if (Result<int64_t> a = amount_arg(amount, currency, "--invoice " + targets[i])) t.amount = a.value();
-      else problems.push_back(a.problems()[0]);
+      if (auto a = value_or_problem(amount_arg(amount, currency, "--invoice " + targets[i]), problems))
+        t.amount = a.value();
     }
     c.targets.push_back(t);
   }
   if (date) {
-    if (Result<Date> d = date_arg(ctx, date, "--date")) c.date = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
   }
   if (!problems.empty()) return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);

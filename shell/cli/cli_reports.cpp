@@ -48,11 +48,9 @@ Result<Period> period_args(const Context& ctx, const std::optional<std::string>&
                            const std::optional<std::string>& to, int default_days) {
   Problems problems;
   Period p;
-  if (Result<Date> d = date_arg(ctx, to, "--to")) p.to = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(date_arg(ctx, to, "--to"), problems)) p.to = d.value();
   if (from) {
-    if (Result<Date> d = date_arg(ctx, from, "--from")) p.from = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, from, "--from"), problems)) p.from = d.value();
   } else {
     p.from = add_days(p.to, -(default_days - 1));
   }
@@ -77,8 +75,7 @@ int aging(Context& ctx, Args& args) {
   Problems problems;
   AgingOptions options;
   options.collect_invoices = false;
-  if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) options.as_of = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(date_arg(ctx, as_of, "--as-of"), problems)) options.as_of = d.value();
   if (basis && *basis == "invoice_date") options.basis = AgingBasis::InvoiceDate;
   else if (basis && *basis != "due_date") problems.push_back({"--basis", "must be due_date or invoice_date"});
   if (buckets) {
@@ -128,11 +125,9 @@ int statement(Context& ctx, Args& args) {
   if (!customer) return ctx.usage("report statement needs --customer NAME|ID");
   Problems problems;
   Period p;
-  if (Result<Date> d = date_arg(ctx, to, "--to")) p.to = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(date_arg(ctx, to, "--to"), problems)) p.to = d.value();
   if (from) {
-    if (Result<Date> d = date_arg(ctx, from, "--from")) p.from = d.value();
-    else problems.push_back(d.problems()[0]);
+    if (auto d = value_or_problem(date_arg(ctx, from, "--from"), problems)) p.from = d.value();
   } else {
     p.from = Date{p.to.y, p.to.m, 1};  // the month to date
   }
@@ -380,13 +375,13 @@ int options_report(Context& ctx, Args& args) {
   if (!invoices) return ctx.usage("report options needs --invoices NUMBER[,NUMBER...]");
   Problems problems;
   ForecastOptions forecast_options;
-  if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) forecast_options.as_of = d.value();
-  else problems.push_back(d.problems()[0]);
+  if (auto d = value_or_problem(date_arg(ctx, as_of, "--as-of"), problems))
+    forecast_options.as_of = d.value();
   CollectionTerms terms;
   terms.agency_success_percent = Decimal{60, 0};
   percent_arg(discount, "--discount", &terms.discount_percent, problems);
-  Result<InterestPolicy> policy = parse_interest_policy(interest);
-  if (!policy) problems.push_back({"--interest", policy.problems()[0].message});
+  std::optional<InterestPolicy> policy =
+      value_or_problem(parse_interest_policy(interest), problems, "--interest");
   bool advance_given = false, reserve_given = false;
   Decimal reserve;
   for (const auto& [key, value] : key_values(factoring)) {
