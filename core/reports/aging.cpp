@@ -264,48 +264,54 @@ int64_t age_of(const ArInvoice& inv, int32_t as_of, bool by_due_date) {
 
 }  // namespace
 
-Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& options) {
-  if (Status s = check_buckets(options.buckets); !s) return s.problems();
-  assert(ledger.customer_count >= 0 && ledger.currency_count >= 0);
+namespace {
 
-  const int32_t as_of = day_number(options.as_of);
-  const int bucket_count = static_cast<int>(options.buckets.names.size());
-  const int limit_count = bucket_count - 1;
-  const int32_t* const limits = options.buckets.upper_limits.data();
-  const bool by_due_date = options.basis == AgingBasis::DueDate;
-  const bool collect = options.collect_invoices;
+// One aging pass: what it ages by, the rows it builds, and what each open invoice adds to them.
+struct AgingPass {
+  const ArLedger& ledger;                           // what is aged
+  int32_t as_of = 0;                                // the report's day number
+  int bucket_count = 0;                             // buckets per row
+  const ArInvoice* invoices;                        // ledger.invoices.data()
+  const int32_t* limits;                            // the buckets' upper limits (bucket_count - 1 of them)
+  bool by_due_date = true;                          // ages count from the due date (else the issue date)
+  bool collect = true;                              // fill `placed` for the drill-down
+  RowBuilder rows;                                  // the rows being built
+  std::vector<std::pair<int32_t, int32_t>> placed;  // (invoice, cell) of each invoice aged, in ledger order;
+                                                    // cell = row × buckets + bucket
+  bool overflow = false;                            // a sum did not fit in int64
+  // The rows' arrays, read in the hot loop; find_or_add_row may move them (refresh()).
+  int64_t* sums = nullptr;
+  const int32_t* row_currency = nullptr;
+  int32_t* open_count = nullptr;
 
-  AgingReport report;
-  report.as_of = options.as_of;
-  report.basis = options.basis;
-  report.buckets = options.buckets;
-  std::vector<int32_t>& first_row = report.first_row_of_customer;
-  first_row.assign(static_cast<std::size_t>(ledger.customer_count), -1);
+  AgingPass(const ArLedger& ledger_, const AgingOptions& options)
+      : ledger(ledger_),
+        as_of(day_number(options.as_of)),
+        bucket_count(static_cast<int>(options.buckets.names.size())),
+        invoices(ledger_.invoices.data()),
+        limits(options.buckets.upper_limits.data()),
+        by_due_date(options.basis == AgingBasis::DueDate),
+        collect(options.collect_invoices),
+        rows(ledger_.customer_count, bucket_count + 1) {
+    refresh();
+  }
 
-  RowBuilder rows(ledger.customer_count, bucket_count + 1);
+  void refresh() {
+    sums = rows.sums.data();
+    row_currency = rows.currency.data();
+    open_count = rows.open.data();
+  }
 
-  // Drill-down: (invoice, cell) of each invoice in the report, in ledger order; cell = row × buckets + bucket.
-  const std::size_t invoice_count = ledger.invoices.size();
-  std::vector<std::pair<int32_t, int32_t>> placed;
-
-  // The hot loop, on raw pointers: it must stay fast at a million invoices in WebAssembly, where small
-  // helpers are not always inlined.
-  const ArInvoice* const invoices = ledger.invoices.data();
-  const ArReduction* const reductions = ledger.reductions.data();
-  const std::size_t reduction_count = ledger.reductions.size();
-  const int stride = rows.stride;
-  int64_t* sums = rows.sums.data();
-  const int32_t* row_currency = rows.currency.data();
-  int32_t* open_count = rows.open.data();
-  bool overflow = false;
-  // Ages invoice i, open on the day (issued by it, neither settled nor voided by it), whose reductions
-  // are [r, r_end).
-  auto age_open = [&](std::size_t i, const ArReduction* r, const ArReduction* const r_end) {
+  // Ages invoice i, open on the day (issued by it, neither settled nor voided by it), whose reductions are
+  // [r, r_end). The hot loop, on raw pointers: it must stay fast at a million invoices in WebAssembly, where
+  // small helpers are not always inlined.
+  void age_open(std::size_t i, const ArReduction* r, const ArReduction* const r_end) {
     const ArInvoice& inv = invoices[i];
     const int64_t open = open_as_of(inv, r, r_end, as_of, &overflow);
     if (open == 0) return;
 
     const int64_t age = age_of(inv, as_of, by_due_date);
+    const int limit_count = bucket_count - 1;
     int bucket = 0;
     while (bucket < limit_count && age > limits[bucket]) ++bucket;
 
@@ -314,90 +320,112 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
     int32_t row_index = inv.customer;
     if (row_currency[row_index] != inv.currency) {
       row_index = find_or_add_row(rows, inv.customer, inv.currency);
-      sums = rows.sums.data();  // the vectors may have moved
-      row_currency = rows.currency.data();
-      open_count = rows.open.data();
+      refresh();
     }
-    int64_t* const row = sums + static_cast<std::size_t>(row_index) * stride;
+    int64_t* const row = sums + static_cast<std::size_t>(row_index) * rows.stride;
     overflow |= __builtin_add_overflow(row[bucket], open, &row[bucket]);
     overflow |= __builtin_add_overflow(row[bucket_count], open, &row[bucket_count]);
     ++open_count[row_index];
     if (collect) placed.emplace_back(static_cast<int32_t>(i), row_index * bucket_count + bucket);
-  };
+  }
+};
 
+// Whether the ledger's open index was built for it as it is now.
+bool open_index_fits(const ArLedger& ledger) {
   const ArOpenIndex& index = ledger.open_index;
-  const bool use_index = index.invoice_count == invoice_count && index.reduction_count == reduction_count &&
-                         index.credit_count == ledger.credits.size() && !index.period_start.empty();
-  if (use_index) {
-    // Mark the invoices open on the day, period by period, then age them in ledger order, as the full pass
-    // does: the invoices are read forwards and each customer's row stays small enough to be in cache.
-    std::vector<uint64_t> open_bits((invoice_count + 63) / 64, 0);
-    const std::size_t periods = index.period_start.size() - 1;
-    const int64_t periods_by_day = (int64_t{as_of} - index.first_day) / kOpenIndexPeriodDays + 1;
-    const std::size_t until = static_cast<std::size_t>(std::clamp<int64_t>(periods_by_day, 0, int64_t(periods)));
-    const ArOpenIndexEntry* const entries = index.entries.data();
-    uint64_t* const bits = open_bits.data();
-    for (std::size_t p = 0; p < until; ++p) {
-      // Only the last period can hold invoices issued after the day: elsewhere the entries alone decide.
-      const bool check_issue = p + 1 == until;
-      for (uint32_t e = index.period_start[p], end = index.period_start[p + 1]; e < end; ++e) {
-        if (entries[e].closed_day <= as_of) break;
-        const int32_t i = entries[e].invoice;
-        if (!check_issue || invoices[i].issued_day <= as_of) bits[i >> 6] |= uint64_t{1} << (i & 63);
-      }
-    }
-    const uint32_t* const starts = index.reduction_start.data();
-    for (std::size_t w = 0; w < open_bits.size(); ++w) {
-      for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
-        const std::size_t i = w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
-        age_open(i, reductions + starts[i], reductions + starts[i + 1]);
-      }
-    }
-  } else {
-    std::size_t k = 0;  // cursor into reductions, which are sorted by invoice
-    for (std::size_t i = 0; i < invoice_count; ++i) {
-      const ArInvoice& inv = invoices[i];
-      const int32_t invoice = static_cast<int32_t>(i);
-      while (k < reduction_count && reductions[k].invoice < invoice) ++k;  // those of skipped invoices
-      if (inv.issued_day > as_of || closed_day(inv) <= as_of) continue;
-      std::size_t k_end = k;
-      while (k_end < reduction_count && reductions[k_end].invoice == invoice) ++k_end;
-      age_open(i, reductions + k, reductions + k_end);
-      k = k_end;
+  return index.invoice_count == ledger.invoices.size() && index.reduction_count == ledger.reductions.size() &&
+         index.credit_count == ledger.credits.size() && !index.period_start.empty();
+}
+
+// Ages the invoices the open index finds open on the day: marks them period by period, then ages them in
+// ledger order, as the full pass does: the invoices are read forwards and each customer's row stays small
+// enough to be in cache.
+void age_indexed(AgingPass& pass) {
+  const ArOpenIndex& index = pass.ledger.open_index;
+  const ArInvoice* const invoices = pass.ledger.invoices.data();
+  const ArReduction* const reductions = pass.ledger.reductions.data();
+  const int32_t as_of = pass.as_of;
+  std::vector<uint64_t> open_bits((pass.ledger.invoices.size() + 63) / 64, 0);
+  const std::size_t periods = index.period_start.size() - 1;
+  const int64_t periods_by_day = (int64_t{as_of} - index.first_day) / kOpenIndexPeriodDays + 1;
+  const std::size_t until =
+      static_cast<std::size_t>(std::clamp<int64_t>(periods_by_day, 0, int64_t(periods)));
+  const ArOpenIndexEntry* const entries = index.entries.data();
+  uint64_t* const bits = open_bits.data();
+  for (std::size_t p = 0; p < until; ++p) {
+    // Only the last period can hold invoices issued after the day: elsewhere the entries alone decide.
+    const bool check_issue = p + 1 == until;
+    for (uint32_t e = index.period_start[p], end = index.period_start[p + 1]; e < end; ++e) {
+      if (entries[e].closed_day <= as_of) break;
+      const int32_t i = entries[e].invoice;
+      if (!check_issue || invoices[i].issued_day <= as_of) bits[i >> 6] |= uint64_t{1} << (i & 63);
     }
   }
+  const uint32_t* const starts = index.reduction_start.data();
+  for (std::size_t w = 0; w < open_bits.size(); ++w) {
+    for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
+      const std::size_t i = w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
+      pass.age_open(i, reductions + starts[i], reductions + starts[i + 1]);
+    }
+  }
+}
 
-  // Unapplied credit: a second pass, over the index's netted movements (most payments are allocated the day
-  // they arrive, so their two movements cancel) or over every movement.
+// Ages every invoice open on the day, reading them all with their reductions.
+void age_all(AgingPass& pass) {
+  const ArInvoice* const invoices = pass.ledger.invoices.data();
+  const ArReduction* const reductions = pass.ledger.reductions.data();
+  const std::size_t invoice_count = pass.ledger.invoices.size();
+  const std::size_t reduction_count = pass.ledger.reductions.size();
+  std::size_t k = 0;  // cursor into reductions, which are sorted by invoice
+  for (std::size_t i = 0; i < invoice_count; ++i) {
+    const ArInvoice& inv = invoices[i];
+    const int32_t invoice = static_cast<int32_t>(i);
+    while (k < reduction_count && reductions[k].invoice < invoice) ++k;  // those of skipped invoices
+    if (inv.issued_day > pass.as_of || closed_day(inv) <= pass.as_of) continue;
+    std::size_t k_end = k;
+    while (k_end < reduction_count && reductions[k_end].invoice == invoice) ++k_end;
+    pass.age_open(i, reductions + k, reductions + k_end);
+    k = k_end;
+  }
+}
+
+// Unapplied credit per built row as of the day: over the index's netted movements (most payments are
+// allocated the day they arrive, so their two movements cancel) or over every movement. Adds the rows of
+// customers with credit and no open invoice.
+std::vector<int64_t> unapplied_credit(AgingPass& pass, bool use_index) {
+  const ArLedger& ledger = pass.ledger;
   std::vector<int64_t> credit;
   auto add_credit = [&](const ArCreditMovement& c) {
     assert(c.customer >= 0 && c.customer < ledger.customer_count);
     assert(c.currency >= 0 && c.currency < ledger.currency_count);
-    const std::size_t r = static_cast<std::size_t>(find_or_add_row(rows, c.customer, c.currency));
-    if (credit.size() <= r) credit.resize(rows.customer.size(), 0);
-    overflow |= __builtin_add_overflow(credit[r], c.amount, &credit[r]);
+    const std::size_t r = static_cast<std::size_t>(find_or_add_row(pass.rows, c.customer, c.currency));
+    if (credit.size() <= r) credit.resize(pass.rows.customer.size(), 0);
+    pass.overflow |= __builtin_add_overflow(credit[r], c.amount, &credit[r]);
   };
   if (use_index) {
-    for (const ArCreditMovement& c : index.credits) {
-      if (c.day > as_of) break;  // sorted by day
+    for (const ArCreditMovement& c : ledger.open_index.credits) {
+      if (c.day > pass.as_of) break;  // sorted by day
       add_credit(c);
     }
   } else {
     for (const ArCreditMovement& c : ledger.credits)
-      if (c.day <= as_of && c.amount != 0) add_credit(c);
+      if (c.day <= pass.as_of && c.amount != 0) add_credit(c);
   }
-  credit.resize(rows.customer.size(), 0);
+  pass.refresh();
+  credit.resize(pass.rows.customer.size(), 0);
+  return credit;
+}
 
-  // The report's rows in a fixed order, whichever pass made them: by customer, then currency, leaving out
-  // those with no open invoice and no credit (a payment and its allocation on different days).
-  const std::size_t built = rows.customer.size();
-  std::vector<int32_t> order;  // new row -> built row
-  order.reserve(built);
+// The report's rows in a fixed order, whichever pass made them (new row -> built row): by customer, then
+// currency, leaving out those with no open invoice and no credit (a payment and its allocation on different
+// days).
+std::vector<int32_t> report_order(const RowBuilder& rows, const std::vector<int64_t>& credit,
+                                  int32_t customer_count) {
+  std::vector<int32_t> order;
+  order.reserve(rows.customer.size());
   std::vector<int32_t> chain;
-  auto kept = [&](int32_t r) {
-    return rows.open[r] != 0 || credit[r] != 0;
-  };
-  for (int32_t c = 0; c < ledger.customer_count; ++c) {
+  auto kept = [&](int32_t r) { return rows.open[r] != 0 || credit[r] != 0; };
+  for (int32_t c = 0; c < customer_count; ++c) {
     if (rows.currency[c] < 0) continue;
     if (rows.next[c] < 0) {  // one currency: the usual case
       if (kept(c)) order.push_back(c);
@@ -409,17 +437,29 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
     std::sort(chain.begin(), chain.end(), [&](int32_t a, int32_t b) { return rows.currency[a] < rows.currency[b]; });
     order.insert(order.end(), chain.begin(), chain.end());
   }
+  return order;
+}
+
+// Fills the report's rows, amounts, totals and customer chains from the built rows in `order`; returns each
+// built row's new row (-1 for one left out). Sets pass.overflow when a total does not fit.
+std::vector<int32_t> fill_rows(AgingReport& report, AgingPass& pass, const std::vector<int64_t>& credit,
+                               const std::vector<int32_t>& order) {
+  const RowBuilder& rows = pass.rows;
+  const int bucket_count = pass.bucket_count;
   const std::size_t row_count = order.size();
-  std::vector<int32_t> new_row(built, -1);  // built row -> new row
+  std::vector<int32_t> new_row(rows.customer.size(), -1);
+  report.first_row_of_customer.assign(static_cast<std::size_t>(pass.ledger.customer_count), -1);
   report.next_row_of_customer.assign(row_count, -1);
   report.rows.resize(row_count);
   report.amounts.resize(row_count * static_cast<std::size_t>(bucket_count));
-  report.totals.assign(static_cast<std::size_t>(ledger.currency_count), AgingCurrencyTotal{});
+  report.totals.assign(static_cast<std::size_t>(pass.ledger.currency_count), AgingCurrencyTotal{});
   for (AgingCurrencyTotal& t : report.totals) t.buckets.assign(static_cast<std::size_t>(bucket_count), 0);
+  bool& overflow = pass.overflow;
   for (std::size_t r = 0; r < row_count; ++r) {
     const int32_t from = order[r];
     new_row[static_cast<std::size_t>(from)] = static_cast<int32_t>(r);
-    const int64_t* row = rows.sums.data() + static_cast<std::size_t>(from) * static_cast<std::size_t>(stride);
+    const int64_t* row =
+        rows.sums.data() + static_cast<std::size_t>(from) * static_cast<std::size_t>(rows.stride);
     AgingRow& out = report.rows[r];
     out.customer = rows.customer[from];
     out.currency = rows.currency[from];
@@ -429,7 +469,7 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
     if (r > 0 && report.rows[r - 1].customer == out.customer)
       report.next_row_of_customer[r - 1] = static_cast<int32_t>(r);
     else
-      first_row[out.customer] = static_cast<int32_t>(r);
+      report.first_row_of_customer[out.customer] = static_cast<int32_t>(r);
     AgingCurrencyTotal& t = report.totals[static_cast<std::size_t>(out.currency)];
     for (int b = 0; b < bucket_count; ++b) {
       report.amounts[r * static_cast<std::size_t>(bucket_count) + static_cast<std::size_t>(b)] = row[b];
@@ -438,22 +478,49 @@ Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& op
     overflow |= __builtin_add_overflow(t.total, out.total, &t.total);
     overflow |= __builtin_add_overflow(t.unapplied_credit, out.unapplied_credit, &t.unapplied_credit);
   }
-  if (overflow) return overflow_problem();
+  return new_row;
+}
 
-  if (collect) {
-    // Counting sort of the invoices by their new cell; stable, so each cell keeps ledger order.
-    const std::size_t cell_count = row_count * static_cast<std::size_t>(bucket_count);
-    for (auto& [invoice, cell] : placed) cell = new_row[cell / bucket_count] * bucket_count + cell % bucket_count;
-    report.cell_start.assign(cell_count + 1, 0);
-    uint32_t* const start = report.cell_start.data();
-    for (const auto& [invoice, cell] : placed) ++start[static_cast<std::size_t>(cell) + 1];
-    for (std::size_t c = 0; c < cell_count; ++c) start[c + 1] += start[c];
-    report.cell_invoices.resize(placed.size());
-    int32_t* const out = report.cell_invoices.data();
-    std::vector<uint32_t> cursor(report.cell_start.begin(), report.cell_start.end() - 1);
-    uint32_t* const next = cursor.data();
-    for (const auto& [invoice, cell] : placed) out[next[cell]++] = invoice;
-  }
+// The drill-down: a counting sort of the placed invoices by their cell in the report; stable, so each cell
+// keeps ledger order.
+void fill_drill_down(AgingReport& report, std::vector<std::pair<int32_t, int32_t>>& placed,
+                     const std::vector<int32_t>& new_row, int bucket_count) {
+  const std::size_t cell_count = report.rows.size() * static_cast<std::size_t>(bucket_count);
+  for (auto& [invoice, cell] : placed)
+    cell = new_row[cell / bucket_count] * bucket_count + cell % bucket_count;
+  report.cell_start.assign(cell_count + 1, 0);
+  uint32_t* const start = report.cell_start.data();
+  for (const auto& [invoice, cell] : placed) ++start[static_cast<std::size_t>(cell) + 1];
+  for (std::size_t c = 0; c < cell_count; ++c) start[c + 1] += start[c];
+  report.cell_invoices.resize(placed.size());
+  int32_t* const out = report.cell_invoices.data();
+  std::vector<uint32_t> cursor(report.cell_start.begin(), report.cell_start.end() - 1);
+  uint32_t* const next = cursor.data();
+  for (const auto& [invoice, cell] : placed) out[next[cell]++] = invoice;
+}
+
+}  // namespace
+
+Result<AgingReport> compute_aging(const ArLedger& ledger, const AgingOptions& options) {
+  if (Status s = check_buckets(options.buckets); !s) return s.problems();
+  assert(ledger.customer_count >= 0 && ledger.currency_count >= 0);
+
+  AgingPass pass(ledger, options);
+  const bool use_index = open_index_fits(ledger);
+  if (use_index)
+    age_indexed(pass);
+  else
+    age_all(pass);
+  const std::vector<int64_t> credit = unapplied_credit(pass, use_index);
+
+  AgingReport report;
+  report.as_of = options.as_of;
+  report.basis = options.basis;
+  report.buckets = options.buckets;
+  const std::vector<int32_t> new_row =
+      fill_rows(report, pass, credit, report_order(pass.rows, credit, ledger.customer_count));
+  if (pass.overflow) return overflow_problem();
+  if (pass.collect) fill_drill_down(report, pass.placed, new_row, pass.bucket_count);
   return report;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/currencies.h"
 #include "base/money.h"
 #include "reports/aging.h"
 
