@@ -4,6 +4,8 @@
 #include <cassert>
 #include <limits>
 
+#include "base/text.h"
+
 namespace duebook {
 namespace {
 
@@ -12,21 +14,8 @@ __extension__ typedef unsigned __int128 UInt128;
 constexpr Int128 kInt64Max = std::numeric_limits<int64_t>::max();
 constexpr Int128 kInt64Min = std::numeric_limits<int64_t>::min();
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string quoted(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -70,157 +59,6 @@ std::string format_scaled(bool negative, UInt128 magnitude, int digits) {
 
 }  // namespace
 
-// ---------------------------------------------------------------------------------------------
-// Currencies
-
-CurrencyTable::CurrencyTable(std::vector<Currency> sorted_rows) : rows_(std::move(sorted_rows)) {
-  for (std::size_t i = 1; i < rows_.size(); ++i) assert(rows_[i - 1].code < rows_[i].code);
-}
-
-const Currency* CurrencyTable::find(std::string_view code) const {
-  auto it = std::lower_bound(rows_.begin(), rows_.end(), code,
-                             [](const Currency& c, std::string_view k) { return c.code < k; });
-  return it != rows_.end() && it->code == code ? &*it : nullptr;
-}
-
-namespace {
-
-// Splits a currency CSV row into code, digits and name (the rest, optionally quoted). Returns the
-// number of fields found (1..3).
-int split_currency_row(std::string_view line, std::string_view fields[3]) {
-  int n = 0;
-  while (n < 2) {
-    const std::size_t comma = line.find(',');
-    if (comma == std::string_view::npos) break;
-    fields[n++] = trim(line.substr(0, comma));
-    line.remove_prefix(comma + 1);
-  }
-  fields[n++] = trim(line);
-  return n;
-}
-
-// Removes CSV quoting from a name field; returns false on an unterminated or stray quote.
-bool unquote(std::string_view field, std::string* out) {
-  out->clear();
-  if (field.empty() || field.front() != '"') {
-    if (field.find('"') != std::string_view::npos) return false;
-    out->assign(field);
-    return true;
-  }
-  if (field.size() < 2 || field.back() != '"') return false;
-  field = field.substr(1, field.size() - 2);
-  for (std::size_t i = 0; i < field.size(); ++i) {
-    if (field[i] == '"') {
-      if (i + 1 >= field.size() || field[i + 1] != '"') return false;
-      ++i;
-    }
-    out->push_back(field[i]);
-  }
-  return true;
-}
-
-bool is_currency_code(std::string_view s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    if (x != b[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-Result<CurrencyTable> parse_currency_table(std::string_view csv, std::string_view file_name) {
-  const std::string file(file_name);
-  auto at = [&](int row, const char* field) { return file + ":" + std::to_string(row) + ":" + field; };
-
-  Problems problems;
-  std::vector<Currency> rows;
-  std::vector<int> row_of;  // line number of each entry in `rows`, for duplicate messages
-  bool header_seen = false;
-  int row = 0;
-  while (!csv.empty()) {
-    ++row;
-    const std::size_t nl = csv.find('\n');
-    std::string_view line = csv.substr(0, nl);
-    csv.remove_prefix(nl == std::string_view::npos ? csv.size() : nl + 1);
-    line = trim(line);
-    if (line.empty() || line.front() == '#') continue;
-
-    std::string_view f[3];
-    const int count = split_currency_row(line, f);
-    if (!header_seen) {
-      if (count != 3 || !iequals(f[0], "code") || !iequals(f[1], "digits") || !iequals(f[2], "name")) {
-        problems.push_back(
-            {at(row, "header"), "expected the header line \"code,digits,name\", found " + quoted(line)});
-        return problems;  // without the header the columns mean nothing
-      }
-      header_seen = true;
-      continue;
-    }
-
-    Currency c;
-    bool row_ok = true;
-    if (!is_currency_code(f[0])) {
-      problems.push_back({at(row, "code"), quoted(f[0]) + " is not a currency code (three capital letters)"});
-      row_ok = false;
-    }
-    c.code.assign(f[0]);
-    if (count < 2) {
-      problems.push_back({at(row, "digits"), "missing; each row needs code,digits,name"});
-      continue;
-    }
-    const std::string_view d = f[1];
-    if (d.size() != 1 || !is_digit(d[0]) || d[0] - '0' > kMaxMinorDigits) {
-      problems.push_back({at(row, "digits"), quoted(d) + " is not a number of minor-unit digits from 0 to " +
-                                                 std::to_string(kMaxMinorDigits)});
-      row_ok = false;
-    } else {
-      c.minor_digits = d[0] - '0';
-    }
-    if (count < 3 || f[2].empty()) {
-      problems.push_back({at(row, "name"), "missing; each row needs code,digits,name"});
-      row_ok = false;
-    } else if (!unquote(f[2], &c.name)) {
-      problems.push_back({at(row, "name"), "has an unmatched double quote: " + quoted(f[2])});
-      row_ok = false;
-    }
-    if (!row_ok) continue;
-    rows.push_back(std::move(c));
-    row_of.push_back(row);
-  }
-
-  if (!header_seen) {
-    problems.push_back({file, "is empty: expected the header line \"code,digits,name\" and currencies"});
-    return problems;
-  }
-
-  // Sort keeping file order among equal codes so that the duplicate is reported at its later row.
-  std::vector<std::size_t> order(rows.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return rows[a].code < rows[b].code; });
-  std::vector<Currency> sorted;
-  sorted.reserve(rows.size());
-  int kept_row = 0;  // line number of sorted.back()
-  for (std::size_t i : order) {
-    if (!sorted.empty() && sorted.back().code == rows[i].code) {
-      problems.push_back({at(row_of[i], "code"), "duplicate currency " + rows[i].code + " (first on row " +
-                                                     std::to_string(kept_row) + ")"});
-      continue;
-    }
-    kept_row = row_of[i];
-    sorted.push_back(std::move(rows[i]));
-  }
-  if (problems.empty() && sorted.empty()) problems.push_back({file, "has a header but no currencies"});
-  if (!problems.empty()) return problems;
-  return CurrencyTable(std::move(sorted));
-}
-
 bool operator==(const CurrencyCode& a, const CurrencyCode& b) {
   return a.view() == b.view();
 }
@@ -229,7 +67,7 @@ bool operator!=(const CurrencyCode& a, const CurrencyCode& b) {
 }
 
 Result<CurrencyCode> parse_currency_code(std::string_view text) {
-  const std::string_view t = trim(text);
+  const std::string_view t = trim_view(text);
   CurrencyCode code;
   bool ok = t.size() == 3;
   for (std::size_t i = 0; ok && i < 3; ++i) {
@@ -300,7 +138,7 @@ int64_t pow10(int digits) {
 
 Result<int64_t> parse_amount(std::string_view text, int minor_digits) {
   assert(minor_digits >= 0 && minor_digits <= kMaxMinorDigits);
-  const std::string_view t = trim(text);
+  const std::string_view t = trim_view(text);
   auto fail = [&](const std::string& why) { return Problem{"amount", quoted(t) + " " + why}; };
   if (t.empty()) return Problem{"amount", "is empty; type an amount such as 1234.50"};
 
@@ -363,7 +201,7 @@ std::string format_amount(int64_t minor, int minor_digits) {
 // Decimals
 
 Result<Decimal> parse_decimal(std::string_view text) {
-  const std::string_view t = trim(text);
+  const std::string_view t = trim_view(text);
   auto fail = [&](const std::string& why) { return Problem{"decimal", quoted(t) + " " + why}; };
   if (t.empty()) return Problem{"decimal", "is empty; type a number such as 1.5"};
 

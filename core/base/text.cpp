@@ -3,12 +3,16 @@
 
 namespace duebook {
 
-std::string trimmed(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
+  if (b == std::string_view::npos) return {};
   size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
+  return s.substr(b, e - b + 1);
 }
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string trimmed(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string messages_of(const Problems& problems) {
   std::string out;

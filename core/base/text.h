@@ -8,6 +8,12 @@
 
 namespace duebook {
 
+// `text` without leading and trailing blanks (spaces, tabs, CR, LF), as a view into it.
+std::string_view trim_view(std::string_view text);
+
+// `text` in double quotes, for a message that quotes what it read: "abc" (inner quotes are not escaped).
+std::string quoted(std::string_view text);
+
 // `text` without leading and trailing blanks (spaces, tabs, CR, LF).
 std::string trimmed(std::string_view text);
 

@@ -22,6 +22,7 @@
 #include "reports/ar_snapshot.h"
 #include "base/date.h"
 #include "store/db.h"
+#include "base/currencies.h"
 #include "base/money.h"
 #include "base/result.h"
 
