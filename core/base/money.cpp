@@ -350,4 +350,11 @@ std::vector<int64_t> split_evenly(int64_t total, int n) {
   return split_by_weights(total, std::vector<int64_t>(static_cast<std::size_t>(n), 1));
 }
 
+Decimal rescale(Decimal value, int scale) {
+  assert(scale >= value.scale && scale <= 18);
+  const Int128 units = static_cast<Int128>(value.units) * pow10(scale - value.scale);
+  assert(fits_int64(units));
+  return Decimal{static_cast<int64_t>(units), scale};
+}
+
 }  // namespace duebook

@@ -110,6 +110,12 @@ bool operator<(Decimal a, Decimal b);
 // The same value with trailing fractional zeros removed: {1500, 3} -> {15, 1}, {0, 2} -> {0, 0}.
 Decimal normalized(Decimal value);
 
+// The decimal with `scale` decimals (scale >= value.scale, at most 18, and the result must fit: asserts).
+Decimal rescale(Decimal value, int scale);
+
+// The most decimals a rate in percent may have in a charge: 1e-8 % is far below any real rate.
+inline constexpr int kMaxRateDecimals = 8;
+
 // ---------------------------------------------------------------------------------------------
 // Rounding: the one place where Duebook rounds
 

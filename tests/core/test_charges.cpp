@@ -10,6 +10,7 @@
 
 #include "collections/charges.h"
 #include "collections/reference_rates.h"
+#include "invoicing/early_payment.h"
 
 using namespace duebook;
 
