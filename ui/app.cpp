@@ -9,13 +9,6 @@
 
 namespace duebook::ui {
 
-int64_t Queries::event_count() const {
-  Statement& st = ledger_.db().prepare("SELECT coalesce(max(seq), 0) FROM events");
-  int64_t n = st.step() ? st.int64(0) : 0;
-  st.reset();
-  return n;
-}
-
 App::App(Platform& platform) : platform_(platform) {
   LedgerEnv env;
   env.now_ms = [&platform] { return platform.now_ms(); };

@@ -20,7 +20,7 @@ class Queries {
   std::vector<InvoiceSummary> invoices(const InvoiceQuery& q) const { return list_invoices(ledger_.db(), q); }
   int64_t invoice_count(const InvoiceQuery& q) const { return count_invoices(ledger_.db(), q); }
   std::vector<Event> events(int64_t from, int64_t to) const { return read_events(ledger_.db(), from, to); }
-  int64_t event_count() const;
+  int64_t event_count() const { return last_event_seq(ledger_.db()); }
   std::string undo_label() const { return ledger_.undo_label(); }
   std::string redo_label() const { return ledger_.redo_label(); }
 

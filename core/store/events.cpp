@@ -123,4 +123,11 @@ std::string make_ulid(int64_t ms, uint64_t hi, uint64_t lo) {
   return out;
 }
 
+int64_t last_event_seq(Db& db) {
+  Statement& st = db.prepare("SELECT coalesce(max(seq), 0) FROM events");
+  int64_t n = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return n;
+}
+
 }  // namespace duebook

@@ -40,6 +40,9 @@ struct Event {
 // Computes the chained hash of `e` from its fields and e.prev_hash.
 std::string event_hash(const Event& e);
 
+// The number of the last event in the log (0 when it is empty); events are numbered 1, 2, 3, ... without gaps.
+int64_t last_event_seq(Db& db);
+
 // Reads events with seq in [from, to] in order; to = 0 means to the end.
 std::vector<Event> read_events(Db& db, int64_t from = 1, int64_t to = 0);
 
