@@ -1,6 +1,6 @@
 // A 13-week cash-receipts forecast from the receivables ledger as of any day, and a backtest that runs
 // it as of a past day and compares it with what was actually received. Pure: ArLedger rows in (the
-// same input as the aging, aging.h), weekly amounts out, per currency, in minor units.
+// same input as the aging, ar_ledger.h), weekly amounts out, per currency, in minor units.
 //
 // The model. Each settled invoice in the history is an outcome: paid on (settled − due) days late, or
 // lost (written off) at that age. A customer's own outcomes are used when they have at least
@@ -34,7 +34,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "reports/aging.h"
+#include "reports/ar_ledger.h"
 #include "base/date.h"
 #include "reports/metrics.h"
 #include "base/money.h"

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/aging.h"
+#include "reports/ar_ledger.h"
 #include "base/date.h"
 #include "base/money.h"
 #include "base/result.h"
