@@ -122,13 +122,10 @@ void draw_list(Queries& queries, CustomersWindowState& s) {
   if (s.cache_count == 0) ImGui::TextDisabled(s.search.empty() ? "No customers yet." : "No customer matches.");
 }
 
-void draw_form(CustomersWindowState& s, Commands& commands) {
+// The form's title, Save and New buttons and the problems that belong to no field. Title and actions come
+// first, so Save is always in view.
+void draw_form_actions(CustomersWindowState& s, Commands& commands) {
   const CommandSink& sink = s.sink;
-  if (sink.completed != s.seen_completed) {  // a save finished since the last frame
-    s.seen_completed = sink.completed;
-    if (sink.outcome && s.selected == 0) s.draft = CustomerDraft{};  // ready for the next new customer
-  }
-  // Title and actions first, so Save is always in view.
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(s.selected ? "Edit customer" : "New customer");
   ImGui::SameLine();
@@ -139,8 +136,10 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
     CustomerFields fields;
     s.form_error.clear();
     if (fields_from(s.draft, &fields, &s.form_error)) {
-      if (s.selected) commands.submit(EditCustomer{s.selected, fields}, &s.sink);
-      else commands.submit(AddCustomer{fields}, &s.sink);
+      if (s.selected)
+        commands.submit(EditCustomer{s.selected, fields}, &s.sink);
+      else
+        commands.submit(AddCustomer{fields}, &s.sink);
     }
   }
   test_mark("customer.save");
@@ -156,17 +155,18 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
   for (const Problem& p : sink.problems)
     if (p.where.empty() || p.where == "id") problem_text(p.message);
   if (sink.outcome && sink.problems.empty()) ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
-  ImGui::Separator();
+}
 
-  float spacing = ImGui::GetStyle().ItemSpacing.x;
-  float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
-  float third = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3.0f;
-  text_field("Name", &s.draft.name, "customer.name", sink.problem_for("name"), "Company or person");
-  // Groups laid side by side from one top edge (ImGui's SameLine would shift a label down to the baseline of
-  // the input before it).
-  ImVec2 row_top;
-  float row_bottom = 0;
-  auto column = [&](float width, auto draw) {
+// Groups laid side by side from one top edge (ImGui's SameLine would shift a label down to the baseline of
+// the input before it).
+struct FormRows {
+  float spacing = 0;     // between columns
+  ImVec2 row_top;        // where the next column of the row starts
+  float row_bottom = 0;  // the lowest edge of the row so far; 0 before its first column
+
+  // Draws one column of the given width with draw().
+  template <class Draw>
+  void column(float width, Draw draw) {
     bool first = row_bottom == 0;
     if (first) row_top = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
@@ -176,59 +176,97 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
     ImGui::EndGroup();
     row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
     row_top.x = ImGui::GetItemRectMax().x + spacing;
-  };
-  auto next_column = [&] { ImGui::SetCursorScreenPos(row_top); };
-  auto end_row = [&] {
+  }
+  // Moves to the next column's top edge.
+  void next_column() { ImGui::SetCursorScreenPos(row_top); }
+  // Ends the row: the next item goes below its lowest column.
+  void end_row() {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x,
                                      row_bottom + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0, 0));
     row_bottom = 0;
-  };
-  column(half, [&] {
+  }
+};
+
+// Currency and payment terms, then credit limit and status: two rows of two columns.
+void draw_terms_fields(CustomersWindowState& s, FormRows& rows, float half) {
+  const CommandSink& sink = s.sink;
+  rows.column(half, [&] {
     text_field("Currency", &s.draft.currency, "customer.currency", sink.problem_for("currency"), "USD", half);
   });
-  next_column();
-  column(half, [&] {
+  rows.next_column();
+  rows.column(half, [&] {
     text_field("Payment terms", &s.draft.terms, "customer.terms", sink.problem_for("terms"), "Net 30", half);
   });
-  end_row();
-  column(half, [&] {
-    text_field("Credit limit", &s.draft.credit_limit, "customer.credit_limit", sink.problem_for("credit_limit"),
-               "no limit", half);
+  rows.end_row();
+  rows.column(half, [&] {
+    text_field("Credit limit", &s.draft.credit_limit, "customer.credit_limit",
+               sink.problem_for("credit_limit"), "no limit", half);
   });
-  next_column();
-  column(half, [&] {
+  rows.next_column();
+  rows.column(half, [&] {
     ImGui::TextUnformatted("Status");
     ImGui::SetNextItemWidth(half);
     ImGui::Combo("##status", &s.draft.status, kStatusNames, 3);
     test_mark("customer.status");
   });
-  end_row();
+  rows.end_row();
+}
 
-  // A contact on one row: name, email, phone.
-  auto contact_row = [&](const char* title, const char* key, std::string* name, std::string* email,
-                         std::string* phone, const std::string& where) {
-    heading(title);
-    std::string n = std::string("customer.") + key + "_name", e = std::string("customer.") + key + "_email",
-                p = std::string("customer.") + key + "_phone";
-    column(third, [&] { text_field((std::string("Name##") + key).c_str(), name, n.c_str(), sink.problem_for(where), nullptr, third); });
-    next_column();
-    column(third, [&] {
-      text_field((std::string("Email##") + key).c_str(), email, e.c_str(), sink.problem_for(where + ".email"),
-                 "name@example.com", third);
-    });
-    next_column();
-    column(third, [&] { text_field((std::string("Phone##") + key).c_str(), phone, p.c_str(), {}, nullptr, third); });
-    end_row();
-  };
+// A contact on one row under its title: name, email, phone. `key` tells the contacts apart in labels and
+// marks; `where` is the contact's place in the command's problems ("contacts[1]").
+void draw_contact_row(const CommandSink& sink, FormRows& rows, float third, const char* title,
+                      const char* key, std::string* name, std::string* email, std::string* phone,
+                      const std::string& where) {
+  heading(title);
+  std::string n = std::string("customer.") + key + "_name", e = std::string("customer.") + key + "_email",
+              p = std::string("customer.") + key + "_phone";
+  rows.column(third, [&] {
+    text_field((std::string("Name##") + key).c_str(), name, n.c_str(), sink.problem_for(where), nullptr,
+               third);
+  });
+  rows.next_column();
+  rows.column(third, [&] {
+    text_field((std::string("Email##") + key).c_str(), email, e.c_str(), sink.problem_for(where + ".email"),
+               "name@example.com", third);
+  });
+  rows.next_column();
+  rows.column(third, [&] {
+    text_field((std::string("Phone##") + key).c_str(), phone, p.c_str(), {}, nullptr, third);
+  });
+  rows.end_row();
+}
+
+// The billing and escalation contacts, each on its row.
+void draw_contacts(CustomersWindowState& s, FormRows& rows, float third) {
   int billing_index = 1;
   bool has_billing =
       !s.draft.billing_name.empty() || !s.draft.billing_email.empty() || !s.draft.billing_phone.empty();
-  contact_row("Billing contact", "billing", &s.draft.billing_name, &s.draft.billing_email, &s.draft.billing_phone,
-              "contacts[" + std::to_string(billing_index) + "]");
-  contact_row("Escalation contact (senior manager)", "escalation", &s.draft.escalation_name,
-              &s.draft.escalation_email, &s.draft.escalation_phone,
-              "contacts[" + std::to_string(has_billing ? 2 : 1) + "]");
+  draw_contact_row(s.sink, rows, third, "Billing contact", "billing", &s.draft.billing_name,
+                   &s.draft.billing_email, &s.draft.billing_phone,
+                   "contacts[" + std::to_string(billing_index) + "]");
+  draw_contact_row(s.sink, rows, third, "Escalation contact (senior manager)", "escalation",
+                   &s.draft.escalation_name, &s.draft.escalation_email, &s.draft.escalation_phone,
+                   "contacts[" + std::to_string(has_billing ? 2 : 1) + "]");
+}
+
+void draw_form(CustomersWindowState& s, Commands& commands) {
+  const CommandSink& sink = s.sink;
+  if (sink.completed != s.seen_completed) {  // a save finished since the last frame
+    s.seen_completed = sink.completed;
+    if (sink.outcome && s.selected == 0) s.draft = CustomerDraft{};  // ready for the next new customer
+  }
+  draw_form_actions(s, commands);
+  ImGui::Separator();
+
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
+  float third = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3.0f;
+  text_field("Name", &s.draft.name, "customer.name", sink.problem_for("name"), "Company or person");
+  FormRows rows;
+  rows.spacing = spacing;
+  draw_terms_fields(s, rows, half);
+  draw_contacts(s, rows, third);
   heading("Details");
   text_field("Tax id", &s.draft.tax_id, "customer.tax_id");
   text_area("Address", &s.draft.address, "customer.address", ImGui::GetTextLineHeight() * 3.5f);

@@ -229,17 +229,15 @@ bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, Inv
   return true;
 }
 
-void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, const Date& today) {
+// The form's title, Issue and Save buttons and the problems shown under no field (a line's named by its row
+// in the form). Title and actions come first, so the buttons are always in view.
+void draw_form_actions(Queries& queries, InvoicesWindowState& s, Commands& commands, const Date& today) {
   const CommandSink& sink = s.sink;
-  if (sink.completed != s.seen_completed) {  // a submit finished since the last frame
-    s.seen_completed = sink.completed;
-    if (sink.outcome) s.draft = InvoiceDraft{};  // ready for the next invoice
-  }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("New invoice");
   ImGui::SameLine();
-  const float buttons = ImGui::CalcTextSize("Issue invoiceSave draft").x + ImGui::GetStyle().FramePadding.x * 4 +
-                        ImGui::GetStyle().ItemSpacing.x;
+  const float buttons = ImGui::CalcTextSize("Issue invoiceSave draft").x +
+                        ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
   auto submit = [&](bool issue) {
     InvoiceFields fields;
@@ -266,14 +264,10 @@ void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, con
       problem_text(p.message);
   }
   if (sink.outcome && sink.problems.empty()) ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
-  ImGui::Separator();
+}
 
-  const std::string today_iso = to_iso(today);
-  text_field("Customer", &s.draft.customer, "invoice.customer", sink.problem_for("customer_id"), "Customer name");
-  text_field("Invoice date", &s.draft.issue_date, "invoice.date", sink.problem_for("issue_date"), today_iso.c_str());
-  text_field("Payment terms", &s.draft.terms, "invoice.terms", sink.problem_for("terms"), "the customer's terms");
-  text_field("Memo", &s.draft.memo, "invoice.memo", sink.problem_for("memo"));
-
+// The lines table (description, quantity, unit price, Remove) and the Add line button.
+void draw_form_lines(InvoicesWindowState& s) {
   heading("Lines");
   if (ImGui::BeginTable("invoice-lines", 4, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch, 4.0f);
@@ -308,6 +302,27 @@ void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, con
   }
   if (ImGui::Button("Add line")) s.draft.lines.emplace_back();
   test_mark("invoice.add_line");
+}
+
+void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, const Date& today) {
+  const CommandSink& sink = s.sink;
+  if (sink.completed != s.seen_completed) {  // a submit finished since the last frame
+    s.seen_completed = sink.completed;
+    if (sink.outcome) s.draft = InvoiceDraft{};  // ready for the next invoice
+  }
+  draw_form_actions(queries, s, commands, today);
+  ImGui::Separator();
+
+  const std::string today_iso = to_iso(today);
+  text_field("Customer", &s.draft.customer, "invoice.customer", sink.problem_for("customer_id"),
+             "Customer name");
+  text_field("Invoice date", &s.draft.issue_date, "invoice.date", sink.problem_for("issue_date"),
+             today_iso.c_str());
+  text_field("Payment terms", &s.draft.terms, "invoice.terms", sink.problem_for("terms"),
+             "the customer's terms");
+  text_field("Memo", &s.draft.memo, "invoice.memo", sink.problem_for("memo"));
+
+  draw_form_lines(s);
 
   heading("Credit hold");
   text_field("Override reason (only for a customer on hold)", &s.draft.hold_override, "invoice.hold_override",
@@ -316,7 +331,8 @@ void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, con
 
 }  // namespace
 
-void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands, const Date& today) {
+void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands,
+                          const Date& today) {
   const float form_width = std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.36f);
   ImGui::BeginChild("invoice-list", ImVec2(-form_width - ImGui::GetStyle().ItemSpacing.x, 0));
   draw_list(queries, state, today);

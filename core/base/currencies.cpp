@@ -1,11 +1,11 @@
 // The bundled currency table. The build generates currencies.inc from assets/currencies.csv by
 // wrapping the file in a raw string literal (cmake/EmbedText.cmake), so the data lives only in the
 // asset and is never copied into source by hand.
+#include "base/currencies.h"
+
 #include <algorithm>
 #include <cassert>
 #include <string_view>
-
-#include "base/currencies.h"
 
 #include "base/text.h"
 
@@ -83,12 +83,75 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Where a problem in the table is: "file:row:field".
+std::string problem_at(const std::string& file, int row, const char* field) {
+  return file + ":" + std::to_string(row) + ":" + field;
+}
+
+// Reads one currency row, its `count` fields split into f; true with *out filled when the row is usable,
+// else false with its problems added (the row is then left out).
+bool read_currency_row(const std::string_view f[3], int count, const std::string& file, int row,
+                       Currency* out, Problems& problems) {
+  Currency& c = *out;
+  bool row_ok = true;
+  if (!is_currency_code(f[0])) {
+    problems.push_back(
+        {problem_at(file, row, "code"), quoted(f[0]) + " is not a currency code (three capital letters)"});
+    row_ok = false;
+  }
+  c.code.assign(f[0]);
+  if (count < 2) {
+    problems.push_back({problem_at(file, row, "digits"), "missing; each row needs code,digits,name"});
+    return false;
+  }
+  const std::string_view d = f[1];
+  if (d.size() != 1 || d[0] < '0' || d[0] > '9' || d[0] - '0' > kMaxMinorDigits) {
+    problems.push_back(
+        {problem_at(file, row, "digits"),
+         quoted(d) + " is not a number of minor-unit digits from 0 to " + std::to_string(kMaxMinorDigits)});
+    row_ok = false;
+  } else {
+    c.minor_digits = d[0] - '0';
+  }
+  if (count < 3 || f[2].empty()) {
+    problems.push_back({problem_at(file, row, "name"), "missing; each row needs code,digits,name"});
+    row_ok = false;
+  } else if (!unquote(f[2], &c.name)) {
+    problems.push_back({problem_at(file, row, "name"), "has an unmatched double quote: " + quoted(f[2])});
+    row_ok = false;
+  }
+  return row_ok;
+}
+
+// The rows sorted by code, each code once: a duplicate is reported at its later row (row_of[i] is the line
+// of rows[i]) and left out.
+std::vector<Currency> sorted_unique_currencies(std::vector<Currency>& rows, const std::vector<int>& row_of,
+                                               const std::string& file, Problems& problems) {
+  // Sort keeping file order among equal codes so that the duplicate is reported at its later row.
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return rows[a].code < rows[b].code; });
+  std::vector<Currency> sorted;
+  sorted.reserve(rows.size());
+  int kept_row = 0;  // line number of sorted.back()
+  for (std::size_t i : order) {
+    if (!sorted.empty() && sorted.back().code == rows[i].code) {
+      problems.push_back(
+          {problem_at(file, row_of[i], "code"),
+           "duplicate currency " + rows[i].code + " (first on row " + std::to_string(kept_row) + ")"});
+      continue;
+    }
+    kept_row = row_of[i];
+    sorted.push_back(std::move(rows[i]));
+  }
+  return sorted;
+}
+
 }  // namespace
 
 Result<CurrencyTable> parse_currency_table(std::string_view csv, std::string_view file_name) {
   const std::string file(file_name);
-  auto at = [&](int row, const char* field) { return file + ":" + std::to_string(row) + ":" + field; };
-
   Problems problems;
   std::vector<Currency> rows;
   std::vector<int> row_of;  // line number of each entry in `rows`, for duplicate messages
@@ -106,41 +169,15 @@ Result<CurrencyTable> parse_currency_table(std::string_view csv, std::string_vie
     const int count = split_currency_row(line, f);
     if (!header_seen) {
       if (count != 3 || !iequals(f[0], "code") || !iequals(f[1], "digits") || !iequals(f[2], "name")) {
-        problems.push_back(
-            {at(row, "header"), "expected the header line \"code,digits,name\", found " + quoted(line)});
+        problems.push_back({problem_at(file, row, "header"),
+                            "expected the header line \"code,digits,name\", found " + quoted(line)});
         return problems;  // without the header the columns mean nothing
       }
       header_seen = true;
       continue;
     }
-
     Currency c;
-    bool row_ok = true;
-    if (!is_currency_code(f[0])) {
-      problems.push_back({at(row, "code"), quoted(f[0]) + " is not a currency code (three capital letters)"});
-      row_ok = false;
-    }
-    c.code.assign(f[0]);
-    if (count < 2) {
-      problems.push_back({at(row, "digits"), "missing; each row needs code,digits,name"});
-      continue;
-    }
-    const std::string_view d = f[1];
-    if (d.size() != 1 || d[0] < '0' || d[0] > '9' || d[0] - '0' > kMaxMinorDigits) {
-      problems.push_back({at(row, "digits"), quoted(d) + " is not a number of minor-unit digits from 0 to " +
-                                                 std::to_string(kMaxMinorDigits)});
-      row_ok = false;
-    } else {
-      c.minor_digits = d[0] - '0';
-    }
-    if (count < 3 || f[2].empty()) {
-      problems.push_back({at(row, "name"), "missing; each row needs code,digits,name"});
-      row_ok = false;
-    } else if (!unquote(f[2], &c.name)) {
-      problems.push_back({at(row, "name"), "has an unmatched double quote: " + quoted(f[2])});
-      row_ok = false;
-    }
-    if (!row_ok) continue;
+    if (!read_currency_row(f, count, file, row, &c, problems)) continue;
     rows.push_back(std::move(c));
     row_of.push_back(row);
   }
@@ -149,24 +186,7 @@ Result<CurrencyTable> parse_currency_table(std::string_view csv, std::string_vie
     problems.push_back({file, "is empty: expected the header line \"code,digits,name\" and currencies"});
     return problems;
   }
-
-  // Sort keeping file order among equal codes so that the duplicate is reported at its later row.
-  std::vector<std::size_t> order(rows.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return rows[a].code < rows[b].code; });
-  std::vector<Currency> sorted;
-  sorted.reserve(rows.size());
-  int kept_row = 0;  // line number of sorted.back()
-  for (std::size_t i : order) {
-    if (!sorted.empty() && sorted.back().code == rows[i].code) {
-      problems.push_back({at(row_of[i], "code"), "duplicate currency " + rows[i].code + " (first on row " +
-                                                     std::to_string(kept_row) + ")"});
-      continue;
-    }
-    kept_row = row_of[i];
-    sorted.push_back(std::move(rows[i]));
-  }
+  std::vector<Currency> sorted = sorted_unique_currencies(rows, row_of, file, problems);
   if (problems.empty() && sorted.empty()) problems.push_back({file, "has a header but no currencies"});
   if (!problems.empty()) return problems;
   return CurrencyTable(std::move(sorted));
@@ -182,6 +202,8 @@ int currency_digits(std::string_view code) {
   return c ? c->minor_digits : 2;
 }
 
-bool is_known_currency(std::string_view code) { return builtin_currencies().find(code) != nullptr; }
+bool is_known_currency(std::string_view code) {
+  return builtin_currencies().find(code) != nullptr;
+}
 
 }  // namespace duebook

@@ -114,6 +114,119 @@ Result<Plan> plan_command(Db& db, const SetCompanyDetails& command) {
   return plan;
 }
 
+namespace {
+
+// One invoice a collections step was done for.
+struct StepLine {
+  int64_t invoice;  // invoice id
+  int step;         // its step
+};
+
+// What a step done covers.
+struct StepDone {
+  std::vector<StepLine> lines;  // the invoices it was done for, with their steps
+  int entry_step = -1;          // the step done: the highest of the lines' steps
+  Contact contact;              // whom it was done with, unless the command names someone
+};
+
+// The lines of the customer's entries in the day's worklist; only the invoices the command names, when it
+// names any. Empty (entry_step -1) when nothing is due that day.
+StepDone worklist_step_done(Db& db, const RecordStepDone& command) {
+  CollectionsBook book = load_collections_book(db, command.date, command.customer_id);
+  Worklist w = build_worklist(command.date, book.customers);
+  StepDone done;
+  for (const WorklistEntry& e : w.entries)
+    for (const WorklistLine& l : e.lines) {
+      int64_t id = book.invoice_ids.at(l.invoice);
+      if (!command.invoice_ids.empty() &&
+          !std::count(command.invoice_ids.begin(), command.invoice_ids.end(), id))
+        continue;
+      done.lines.push_back({id, l.step_index});
+      if (l.step_index > done.entry_step) done.entry_step = l.step_index, done.contact = e.contact;
+    }
+  return done;
+}
+
+// Checks the command's step against the policy and the worklist's lines in `done`. With no line due that day,
+// the step is done ahead of (or after) the worklist, for the invoices the command names: adds their lines,
+// with the customer's billing contact. Fails, leaving `done` as it may be, on the first problem.
+Status check_step_done(Db& db, const RecordStepDone& command, const Customer& customer,
+                       const PolicyRecord& policy, StepDone& done) {
+  const std::string& name = customer.fields.name;
+  const int n = int(policy.policy.steps.size());
+  if (command.step_index < 0 || command.step_index >= n)
+    return Problem{"step", "the policy " + policy.policy.name + " has steps 0 to " + std::to_string(n - 1)};
+  if (!done.lines.empty()) {
+    if (done.entry_step == command.step_index) return ok_status();
+    return Problem{"step", "the worklist of " + iso(command.date) + " has step " +
+                               std::to_string(done.entry_step) + " (" +
+                               to_string(policy.policy.steps[size_t(done.entry_step)].action) + ") for " +
+                               name + ", not step " + std::to_string(command.step_index)};
+  }
+  if (command.invoice_ids.empty())
+    return Problem{"step", "no step is due for " + name + " on " + iso(command.date) +
+                               "; name the invoices to record a step done out of turn"};
+  Result<std::vector<CollectionInvoice>> invoices =
+      customer_invoices_arg(db, command.customer_id, command.invoice_ids, command.date, "invoice_ids");
+  if (!invoices) return invoices.problems();
+  for (const CollectionInvoice& inv : invoices.value()) {
+    if (step_already_done(db, inv.id, command.step_index))
+      return Problem{"step",
+                     "step " + std::to_string(command.step_index) + " is already done for " + inv.number};
+    done.lines.push_back({inv.id, command.step_index});
+  }
+  done.entry_step = command.step_index;
+  for (const Contact& c : customer.fields.contacts)
+    if (c.role == "billing" && done.contact.name.empty()) done.contact = c;
+  return ok_status();
+}
+
+// The events of a step done (id done_id): the step on its invoices, the contact log entry and, for a
+// credit-hold step on an active customer, the hold.
+std::vector<JsonEvent> step_done_events(Db& db, const RecordStepDone& command, const Customer& customer,
+                                        const CollectionStep& step, const StepDone& done, int64_t done_id) {
+  Json steps = Json::array();
+  std::vector<int64_t> ids;
+  for (const StepLine& l : done.lines) {
+    steps.push_back({{"invoice", l.invoice}, {"step", l.step}});
+    ids.push_back(l.invoice);
+  }
+  std::string notes = trimmed(command.notes);
+  if (notes.empty())
+    notes = std::string(to_string(step.action)) + " (step " + std::to_string(done.entry_step) + ")";
+  std::string person = trimmed(command.person);
+  if (person.empty()) person = done.contact.name;
+  std::vector<JsonEvent> events = {{"collections.step_done",
+                                    {{"id", done_id},
+                                     {"customer", command.customer_id},
+                                     {"date", iso(command.date)},
+                                     {"outcome", command.outcome},
+                                     {"notes", notes},
+                                     {"steps", steps}}},
+                                   {"contact.logged",
+                                    {{"id", next_id(db, "contact_log")},
+                                     {"customer", command.customer_id},
+                                     {"date", iso(command.date)},
+                                     {"channel", to_string(channel_for(step.action))},
+                                     {"person", person},
+                                     {"outcome", command.outcome},
+                                     {"notes", notes},
+                                     {"invoices", invoice_numbers_text(db, ids)},
+                                     {"step_done", done_id}}}};
+  // A credit-hold step carried out puts the customer on hold (the rules may release it later).
+  if (step.action == StepAction::CreditHold && customer.fields.status == CustomerStatus::Active)
+    events.push_back(
+        {"collections.hold_set",
+         {{"customer", command.customer_id},
+          {"date", iso(command.date)},
+          {"before", hold_state(CustomerStatus::Active, held_by_rules(db, command.customer_id))},
+          {"after", hold_state(CustomerStatus::CreditHold, true)},
+          {"reasons", Json::array({"policy step " + std::to_string(done.entry_step) + ": credit_hold"})}}});
+  return events;
+}
+
+}  // namespace
+
 Result<Plan> plan_command(Db& db, const RecordStepDone& command) {
   std::optional<Customer> customer = find_customer(db, command.customer_id);
   if (!customer) return no_customer(command.customer_id);
@@ -121,84 +234,20 @@ Result<Plan> plan_command(Db& db, const RecordStepDone& command) {
   check_date(problems, command.date, "date");
   std::optional<ContactOutcome> outcome = contact_outcome_from(command.outcome);
   if (!outcome)
-    problems.push_back({"outcome", "must be reached, voicemail, no_answer, wrong_contact, promised, disputed or paid"});
+    problems.push_back(
+        {"outcome", "must be reached, voicemail, no_answer, wrong_contact, promised, disputed or paid"});
   check_text(problems, command.notes, 4000, "notes");
   if (!problems.empty()) return problems;
-  const std::string name = customer->fields.name;
   const PolicyRecord policy = policy_for_customer(db, command.customer_id);
-  // The lines of the customer's entries in that day's worklist.
-  CollectionsBook book = load_collections_book(db, command.date, command.customer_id);
-  Worklist w = build_worklist(command.date, book.customers);
-  struct Line {
-    int64_t invoice;  // invoice id
-    int step;         // its step
-  };
-  std::vector<Line> lines;
-  int entry_step = -1;
-  Contact contact;
-  for (const WorklistEntry& e : w.entries)
-    for (const WorklistLine& l : e.lines) {
-      int64_t id = book.invoice_ids.at(l.invoice);
-      if (!command.invoice_ids.empty() && !std::count(command.invoice_ids.begin(), command.invoice_ids.end(), id))
-        continue;
-      lines.push_back({id, l.step_index});
-      if (l.step_index > entry_step) entry_step = l.step_index, contact = e.contact;
-    }
-  const int n = int(policy.policy.steps.size());
-  if (command.step_index < 0 || command.step_index >= n)
-    return Problem{"step", "the policy " + policy.policy.name + " has steps 0 to " + std::to_string(n - 1)};
-  if (lines.empty()) {
-    // Nothing due that day: a step done ahead of (or after) the worklist, for invoices named explicitly.
-    if (command.invoice_ids.empty())
-      return Problem{"step", "no step is due for " + name + " on " + iso(command.date) +
-                                 "; name the invoices to record a step done out of turn"};
-    Result<std::vector<CollectionInvoice>> invoices =
-        customer_invoices_arg(db, command.customer_id, command.invoice_ids, command.date, "invoice_ids");
-    if (!invoices) return invoices.problems();
-    for (const CollectionInvoice& inv : invoices.value()) {
-      if (step_already_done(db, inv.id, command.step_index))
-        return Problem{"step", "step " + std::to_string(command.step_index) + " is already done for " + inv.number};
-      lines.push_back({inv.id, command.step_index});
-    }
-    entry_step = command.step_index;
-    for (const Contact& c : customer->fields.contacts)
-      if (c.role == "billing" && contact.name.empty()) contact = c;
-  } else if (entry_step != command.step_index) {
-    return Problem{"step", "the worklist of " + iso(command.date) + " has step " + std::to_string(entry_step) + " (" +
-                               to_string(policy.policy.steps[size_t(entry_step)].action) + ") for " + name +
-                               ", not step " + std::to_string(command.step_index)};
-  }
-  const CollectionStep& step = policy.policy.steps[size_t(entry_step)];
-  Json steps = Json::array();
-  std::vector<int64_t> ids;
-  for (const Line& l : lines) {
-    steps.push_back({{"invoice", l.invoice}, {"step", l.step}});
-    ids.push_back(l.invoice);
-  }
+  StepDone done = worklist_step_done(db, command);
+  if (Status s = check_step_done(db, command, *customer, policy, done); !s) return s.problems();
+  const CollectionStep& step = policy.policy.steps[size_t(done.entry_step)];
   const int64_t done_id = next_done_id(db);
-  std::string notes = trimmed(command.notes);
-  if (notes.empty()) notes = std::string(to_string(step.action)) + " (step " + std::to_string(entry_step) + ")";
-  std::string person = trimmed(command.person);
-  if (person.empty()) person = contact.name;
-  std::vector<JsonEvent> events = {
-      {"collections.step_done",
-       {{"id", done_id}, {"customer", command.customer_id}, {"date", iso(command.date)},
-        {"outcome", command.outcome}, {"notes", notes}, {"steps", steps}}},
-      {"contact.logged",
-       {{"id", next_id(db, "contact_log")}, {"customer", command.customer_id}, {"date", iso(command.date)},
-        {"channel", to_string(channel_for(step.action))}, {"person", person}, {"outcome", command.outcome},
-        {"notes", notes}, {"invoices", invoice_numbers_text(db, ids)}, {"step_done", done_id}}}};
-  // A credit-hold step carried out puts the customer on hold (the rules may release it later).
-  if (step.action == StepAction::CreditHold && customer->fields.status == CustomerStatus::Active)
-    events.push_back({"collections.hold_set",
-                      {{"customer", command.customer_id}, {"date", iso(command.date)},
-                       {"before", hold_state(CustomerStatus::Active, held_by_rules(db, command.customer_id))},
-                       {"after", hold_state(CustomerStatus::CreditHold, true)},
-                       {"reasons", Json::array({"policy step " + std::to_string(entry_step) + ": credit_hold"})}}});
   Plan plan;
-  plan.label = "Collections step " + std::to_string(entry_step) + " (" + to_string(step.action) + ") done for " + name;
+  plan.label = "Collections step " + std::to_string(done.entry_step) + " (" + to_string(step.action) +
+               ") done for " + customer->fields.name;
   plan.created_id = done_id;
-  add_to_plan(plan, events);
+  add_to_plan(plan, step_done_events(db, command, *customer, step, done, done_id));
   return plan;
 }
 
