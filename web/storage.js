@@ -1,0 +1,330 @@
+// The ledger's durable home in the browser (linked in front of duebook.js with --pre-js, so it shares the
+// module's scope: HEAPU8 and the exported C functions).
+//
+// SQLite runs on an in-memory file system (web/memory_vfs.cpp). After each commit the blocks that transaction
+// changed are written here to IndexedDB in ONE transaction, together with a header {blockSize, fileSize, commit,
+// owner}; so the stored file is always exactly one committed state. Commits that arrive while a write is under
+// way are merged and written together (still one committed state: the latest). An edit counts as saved once
+// the transaction holding its commit has completed.
+//
+// One writer across tabs: the first tab takes a Web Lock and writes; the others open read-only. The header's
+// `owner` fences a tab that lost the lock (a "Take over" elsewhere): its next write sees another owner and
+// aborts, so two tabs never interleave their files.
+//
+// Database "duebook-ledger", version 1: store "meta" holds "header"; store "blocks" maps block number -> an
+// ArrayBuffer of blockSize bytes. A ledger Emscripten's IDBFS kept (database "/data", file
+// "/data/duebook.sqlite") is imported once, then that database is deleted.
+Module.duebookStorage = (function() {
+  "use strict";
+  const DB_NAME = "duebook-ledger";
+  const LOCK_NAME = "duebook-ledger-writer";
+  const TAKE_OVER_FLAG = "duebook-take-over";
+  const OLD_IDBFS_DB = "/data";
+  const OLD_IDBFS_FILE = "/data/duebook.sqlite";
+
+  const owner = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+  const s = {
+    mode: "loading",    // "writer", "reader" (another tab writes) or "memory" (no IndexedDB at all)
+    commit: 0,          // the latest commit SQLite made in this tab
+    durable: 0,         // the latest commit whose IndexedDB transaction has completed
+    writing: false,     // a write transaction is under way
+    error: "",          // why the latest commits are not saved ("" when they are, or are being)
+    quotaExceeded: false,
+    readerReason: "",   // reader: why this tab may not write
+    lockFree: false,    // reader: the writing tab has gone; taking over needs no steal
+    lostEdits: 0,       // commits made here that another tab's take-over left unsaved
+    imported: "",       // "idbfs" after importing the old store
+    persisted: null,    // navigator.storage.persist()'s answer
+    usage: 0, quota: 0, // navigator.storage.estimate(), bytes
+    blockSize: 4096,
+    storedSize: 0,      // file size in the stored header
+    writes: 0,          // write transactions completed
+    bytesWritten: 0,    // block bytes put by those transactions
+    lastWrite: null,    // the last completed write: {commit, blocks, bytes, ms}
+    openMs: 0,          // from the start of loading to the ledger's bytes being in memory
+  };
+  let db = null;
+  let pending = null;   // {commit, fileSize, blocks: Map(number -> ArrayBuffer), started}
+  let listeners = [];
+
+  function changed() {
+    if (typeof _duebook_web_wake === "function" && s.mode !== "loading") _duebook_web_wake();
+    for (const f of listeners) f(s);
+  }
+
+  function request(r) {
+    return new Promise(function(resolve, reject) {
+      r.onsuccess = function() { resolve(r.result); };
+      r.onerror = function() { reject(r.error); };
+    });
+  }
+
+  function openDatabase() {
+    const r = indexedDB.open(DB_NAME, 1);
+    r.onupgradeneeded = function() {
+      r.result.createObjectStore("meta");
+      r.result.createObjectStore("blocks");
+    };
+    return request(r);
+  }
+
+  // Resolves true when this tab holds the writer lock (held until the page goes), false when another has it.
+  function takeLock(steal) {
+    if (!navigator.locks) return Promise.resolve(true);
+    return new Promise(function(resolve) {
+      navigator.locks.request(LOCK_NAME, steal ? {steal: true} : {ifAvailable: true}, function(lock) {
+        if (!lock) { resolve(false); return null; }
+        resolve(true);
+        return new Promise(function() {});
+      }).catch(function() {  // stolen by a tab that took over
+        if (s.mode === "writer") becomeReader("Another tab took over the ledger; this tab can only read it now.");
+      });
+    });
+  }
+
+  // Reader: learns when the writing tab has gone (the lock is taken and let go at once).
+  function watchLock() {
+    if (!navigator.locks) return;
+    navigator.locks.request(LOCK_NAME, function() {
+      s.lockFree = true;
+      s.readerReason = "The tab that was editing the ledger has closed. Take over to edit here.";
+      changed();
+    });
+  }
+
+  function becomeReader(reason) {
+    s.mode = "reader";
+    s.lostEdits = Math.max(0, s.commit - s.durable);
+    s.readerReason = reason;
+    pending = null;
+    changed();
+  }
+
+  // Loads the stored ledger: header and every block, in one transaction (claiming ownership when writing).
+  function load(writer) {
+    const tx = db.transaction(["meta", "blocks"], writer ? "readwrite" : "readonly");
+    const meta = tx.objectStore("meta"), blocks = tx.objectStore("blocks");
+    const out = {header: null, keys: [], values: []};
+    meta.get("header").onsuccess = function(e) {
+      out.header = e.target.result || null;
+      if (writer) meta.put(Object.assign({blockSize: s.blockSize, fileSize: 0, commit: 0}, out.header,
+                                         {owner: owner}), "header");
+    };
+    blocks.getAllKeys().onsuccess = function(e) { out.keys = e.target.result; };
+    blocks.getAll().onsuccess = function(e) { out.values = e.target.result; };
+    return new Promise(function(resolve, reject) {
+      tx.oncomplete = function() { resolve(out); };
+      tx.onerror = tx.onabort = function() { reject(tx.error); };
+    });
+  }
+
+  // The ledger file Emscripten's IDBFS kept before this store existed, or null.
+  async function readOldIdbfs() {
+    if (!indexedDB.databases) return null;
+    const names = (await indexedDB.databases()).map(function(d) { return d.name; });
+    if (names.indexOf(OLD_IDBFS_DB) < 0) return null;
+    const old = await request(indexedDB.open(OLD_IDBFS_DB));
+    try {
+      if (!old.objectStoreNames.contains("FILE_DATA")) return null;
+      const entry = await request(old.transaction("FILE_DATA").objectStore("FILE_DATA").get(OLD_IDBFS_FILE));
+      return entry && entry.contents ? new Uint8Array(entry.contents) : null;
+    } finally {
+      old.close();
+    }
+  }
+
+  function install(fileSize, commit, fill) {
+    if (!_duebook_storage_preload_begin(fileSize, commit)) throw new Error("not enough memory for the ledger");
+    fill(function(index) { return _duebook_storage_preload_block(index); });
+  }
+
+  // Opens the store and puts the saved ledger in memory; then calls `start` (which opens the ledger).
+  async function open(start) {
+    const began = performance.now();
+    try {
+      db = await openDatabase();
+      const steal = sessionStorage.getItem(TAKE_OVER_FLAG) === "1";
+      sessionStorage.removeItem(TAKE_OVER_FLAG);
+      const writer = await takeLock(steal);
+      const stored = await load(writer);
+      s.mode = writer ? "writer" : "reader";
+      if (!writer) {
+        s.readerReason = "The ledger is open for editing in another tab. This tab can only read it.";
+        watchLock();
+      }
+      const h = stored.header;
+      if (h && h.blockSize !== s.blockSize) throw new Error("the stored ledger uses blocks of " + h.blockSize + " bytes");
+      const old = !h && writer ? await readOldIdbfs() : null;
+      if (old) {
+        // A file in WAL mode (bytes 18-19 = 2) needs shared memory this file system has not got; a file with no
+        // -wal beside it is complete, and is the same file in rollback mode with those bytes set to 1.
+        if (old.length > 100 && old[18] === 2 && old[19] === 2) old[18] = old[19] = 1;
+        install(old.length, 0, function(block) {
+          for (let at = 0; at < old.length; at += s.blockSize)
+            HEAPU8.set(old.subarray(at, Math.min(old.length, at + s.blockSize)), block(at / s.blockSize));
+        });
+        s.imported = "idbfs";
+      } else if (h) {
+        s.commit = s.durable = h.commit;
+        s.storedSize = h.fileSize;
+        install(h.fileSize, h.commit, function(block) {
+          for (let i = 0; i < stored.keys.length; ++i) {
+            const ptr = block(stored.keys[i]);
+            if (ptr) HEAPU8.set(new Uint8Array(stored.values[i]), ptr);
+          }
+        });
+      }
+      stored.values = null;
+    } catch (e) {
+      console.error("duebook: the browser's storage cannot be used", e);
+      s.mode = "memory";
+      s.error = "The browser gave no storage for the ledger (" + describe(e) + "). Edits are kept in this tab " +
+                "only: download the ledger before closing it.";
+    }
+    s.openMs = performance.now() - began;
+    // An imported file is stored entire before the ledger opens (the old store goes once it is).
+    if (s.imported) _duebook_storage_commit_whole_file();
+    start();
+    if (navigator.storage && navigator.storage.persist && s.mode === "writer") {
+      navigator.storage.persist().then(function(granted) { s.persisted = granted; estimate(); }, function() {});
+    }
+    estimate();
+    changed();
+  }
+
+  function estimate() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    navigator.storage.estimate().then(function(e) { s.usage = e.usage || 0; s.quota = e.quota || 0; changed(); },
+                                      function() {});
+  }
+
+  function describe(e) {
+    if (!e) return "unknown error";
+    return (e.name && e.name !== "Error" ? e.name + ": " : "") + (e.message || String(e));
+  }
+
+  // Called by the VFS at each commit: `indices` and `pointers` (n each) name the changed blocks.
+  function commit(number, fileSize, n, indices, pointers) {
+    s.commit = number;
+    if (s.mode !== "writer") return;
+    if (!pending) pending = {commit: 0, fileSize: 0, blocks: new Map(), started: performance.now()};
+    pending.commit = number;
+    pending.fileSize = fileSize;
+    const bs = s.blockSize;
+    for (let i = 0; i < n; ++i) {
+      const index = HEAPU32[(indices >> 2) + i], ptr = HEAPU32[(pointers >> 2) + i];
+      pending.blocks.set(index, HEAPU8.slice(ptr, ptr + bs).buffer);
+    }
+    writeNext();
+    changed();
+  }
+
+  function writeNext() {
+    if (s.writing || !pending || s.mode !== "writer") return;
+    const batch = pending;
+    pending = null;
+    s.writing = true;
+    let stolen = false, bytes = 0;
+    const started = performance.now();
+    function failed(error) {
+      s.writing = false;
+      if (stolen) {
+        becomeReader("Another tab took over the ledger; this tab can only read it now.");
+        return;
+      }
+      // Keep the blocks: the next attempt writes them with anything newer (newer blocks win).
+      // (No destructuring in loops here: Emscripten 3.1.6's JS minifier breaks it.)
+      if (pending) batch.blocks.forEach(function(v, k) { if (!pending.blocks.has(k)) pending.blocks.set(k, v); });
+      else pending = batch;
+      s.quotaExceeded = !!error && error.name === "QuotaExceededError";
+      s.error = s.quotaExceeded
+        ? "The browser's storage for this site is full, so your latest edits are kept in this tab only. " +
+          "Download the ledger to keep them, then free some space (or allow this site more) and edit again."
+        : "The browser could not store your latest edits (" + describe(error) + "); they are kept in this tab " +
+          "only. Download the ledger to keep them. Saving is tried again with your next edit.";
+      estimate();
+      changed();
+    }
+    let tx;
+    try {
+      tx = db.transaction(["meta", "blocks"], "readwrite", {durability: "strict"});
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    const meta = tx.objectStore("meta"), blocks = tx.objectStore("blocks");
+    meta.get("header").onsuccess = function(e) {
+      const h = e.target.result;
+      if (h && h.owner !== owner) {
+        stolen = true;
+        tx.abort();
+        return;
+      }
+      batch.blocks.forEach(function(buffer, index) {
+        blocks.put(buffer, index);
+        bytes += buffer.byteLength;
+      });
+      if (batch.fileSize < s.storedSize)
+        blocks.delete(IDBKeyRange.lowerBound(Math.ceil(batch.fileSize / s.blockSize)));
+      meta.put({blockSize: s.blockSize, fileSize: batch.fileSize, commit: batch.commit, owner: owner,
+                savedAt: Date.now()}, "header");
+    };
+    tx.oncomplete = function() {
+      s.writing = false;
+      s.durable = batch.commit;
+      s.storedSize = batch.fileSize;
+      s.error = "";
+      s.quotaExceeded = false;
+      s.writes++;
+      s.bytesWritten += bytes;
+      s.lastWrite = {commit: batch.commit, blocks: batch.blocks.size, bytes: bytes,
+                     ms: performance.now() - started, sinceCommitMs: performance.now() - batch.started};
+      if (s.imported === "idbfs") {
+        s.imported = "idbfs-stored";
+        indexedDB.deleteDatabase(OLD_IDBFS_DB);
+      }
+      writeNext();
+      changed();
+    };
+    tx.onabort = function() { failed(tx.error); };
+  }
+
+  // Writes again what is not saved yet (after a failure; on hiding the page).
+  function flush() { writeNext(); }
+
+  function takeOver() {
+    sessionStorage.setItem(TAKE_OVER_FLAG, "1");
+    location.reload();
+  }
+
+  function download() {
+    const n = _duebook_storage_snapshot();
+    const ptr = _duebook_storage_snapshot_data();
+    const blob = new Blob([HEAPU8.slice(ptr, ptr + n)], {type: "application/vnd.sqlite3"});
+    _duebook_storage_snapshot_free();
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "duebook-ledger-" + new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-") + ".sqlite";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(a.href); }, 60000);
+  }
+
+  function unsaved() { return s.mode === "writer" && (s.commit > s.durable); }
+
+  window.addEventListener("beforeunload", function(e) {
+    if (!unsaved()) return;
+    flush();
+    e.preventDefault();
+    e.returnValue = "";
+  });
+  document.addEventListener("visibilitychange", function() { if (document.visibilityState === "hidden") flush(); });
+  window.addEventListener("pagehide", flush);
+
+  return {
+    open: open, commit: commit, flush: flush, takeOver: takeOver, download: download,
+    state: function() { return s; },
+    onChange: function(f) { listeners.push(f); },
+  };
+})();
