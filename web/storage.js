@@ -1,5 +1,5 @@
 // The ledger's durable home in the browser (linked in front of duebook.js with --pre-js, so it shares the
-// module's scope: HEAPU8 and the exported C functions).
+// module's scope: HEAPU8 and the exported C functions). The writes themselves run in web/storage_worker.js.
 //
 // SQLite runs on an in-memory file system (web/memory_vfs.cpp). After each commit the blocks that transaction
 // changed are written here to IndexedDB in ONE transaction, together with a header {blockSize, fileSize, commit,
@@ -44,7 +44,7 @@ Module.duebookStorage = (function() {
     openMs: 0,          // from the start of loading to the ledger's bytes being in memory
   };
   let db = null;
-  let pending = null;   // {commit, fileSize, blocks: Map(number -> ArrayBuffer), started}
+  let worker = null;    // writes the committed blocks (web/storage_worker.js)
   let listeners = [];
 
   function changed() {
@@ -96,7 +96,8 @@ Module.duebookStorage = (function() {
     s.mode = "reader";
     s.lostEdits = Math.max(0, s.commit - s.durable);
     s.readerReason = reason;
-    pending = null;
+    if (worker) worker.terminate();
+    worker = null;
     changed();
   }
 
@@ -182,6 +183,7 @@ Module.duebookStorage = (function() {
                 "only: download the ledger before closing it.";
     }
     s.openMs = performance.now() - began;
+    if (s.mode === "writer") startWorker();
     // An imported file is stored entire before the ledger opens (the old store goes once it is).
     if (s.imported) _duebook_storage_commit_whole_file();
     start();
@@ -203,94 +205,66 @@ Module.duebookStorage = (function() {
     return (e.name && e.name !== "Error" ? e.name + ": " : "") + (e.message || String(e));
   }
 
-  // Called by the VFS at each commit: `indices` and `pointers` (n each) name the changed blocks.
+  // Called by the VFS at each commit: `indices` and `pointers` (n each) name the changed blocks. The blocks are
+  // copied out and handed to the writer worker (web/storage_worker.js) at once.
   function commit(number, fileSize, n, indices, pointers) {
     s.commit = number;
-    if (s.mode !== "writer") return;
-    if (!pending) pending = {commit: 0, fileSize: 0, blocks: new Map(), started: performance.now()};
-    pending.commit = number;
-    pending.fileSize = fileSize;
-    const bs = s.blockSize;
+    if (s.mode !== "writer" || !worker) return;
+    const bs = s.blockSize, list = [], buffers = [];
     for (let i = 0; i < n; ++i) {
       const index = HEAPU32[(indices >> 2) + i], ptr = HEAPU32[(pointers >> 2) + i];
-      pending.blocks.set(index, HEAPU8.slice(ptr, ptr + bs).buffer);
+      const buffer = HEAPU8.slice(ptr, ptr + bs).buffer;
+      list.push([index, buffer]);
+      buffers.push(buffer);
     }
-    writeNext();
+    worker.postMessage({type: "write", commit: number, fileSize: fileSize, blocks: list,
+                        committedAt: performance.timeOrigin + performance.now()}, buffers);
+    s.writing = true;
     changed();
   }
 
-  function writeNext() {
-    if (s.writing || !pending || s.mode !== "writer") return;
-    const batch = pending;
-    pending = null;
-    s.writing = true;
-    let stolen = false, bytes = 0;
-    const started = performance.now();
-    function failed(error) {
-      s.writing = false;
-      if (stolen) {
+  function startWorker() {
+    worker = new Worker("storage_worker.js");
+    worker.postMessage({type: "init", owner: owner, blockSize: s.blockSize, storedSize: s.storedSize});
+    worker.onmessage = function(e) {
+      const m = e.data;
+      if (m.type === "durable") {
+        s.durable = m.commit;
+        s.storedSize = m.fileSize;
+        s.writing = s.durable < s.commit;
+        s.error = "";
+        s.quotaExceeded = false;
+        s.writes++;
+        s.bytesWritten += m.bytes;
+        s.lastWrite = {commit: m.commit, blocks: m.blocks, bytes: m.bytes, ms: m.writeMs, sinceCommitMs: m.sinceCommitMs};
+        if (s.imported === "idbfs") {
+          s.imported = "idbfs-stored";
+          indexedDB.deleteDatabase(OLD_IDBFS_DB);
+        }
+      } else if (m.type === "stolen") {
+        s.writing = false;
         becomeReader("Another tab took over the ledger; this tab can only read it now.");
-        return;
+      } else if (m.type === "failed") {
+        s.writing = false;
+        s.quotaExceeded = m.name === "QuotaExceededError";
+        s.error = s.quotaExceeded
+          ? "The browser's storage for this site is full, so your latest edits are kept in this tab only. " +
+            "Download the ledger to keep them, then free some space (or allow this site more) and edit again."
+          : "The browser could not store your latest edits (" + m.name + ": " + m.message + "); they are kept in " +
+            "this tab only. Download the ledger to keep them. Saving is tried again with your next edit.";
+        estimate();
       }
-      // Keep the blocks: the next attempt writes them with anything newer (newer blocks win).
-      // (No destructuring in loops here: Emscripten 3.1.6's JS minifier breaks it.)
-      if (pending) batch.blocks.forEach(function(v, k) { if (!pending.blocks.has(k)) pending.blocks.set(k, v); });
-      else pending = batch;
-      s.quotaExceeded = !!error && error.name === "QuotaExceededError";
-      s.error = s.quotaExceeded
-        ? "The browser's storage for this site is full, so your latest edits are kept in this tab only. " +
-          "Download the ledger to keep them, then free some space (or allow this site more) and edit again."
-        : "The browser could not store your latest edits (" + describe(error) + "); they are kept in this tab " +
-          "only. Download the ledger to keep them. Saving is tried again with your next edit.";
-      estimate();
-      changed();
-    }
-    let tx;
-    try {
-      tx = db.transaction(["meta", "blocks"], "readwrite", {durability: "strict"});
-    } catch (e) {
-      failed(e);
-      return;
-    }
-    const meta = tx.objectStore("meta"), blocks = tx.objectStore("blocks");
-    meta.get("header").onsuccess = function(e) {
-      const h = e.target.result;
-      if (h && h.owner !== owner) {
-        stolen = true;
-        tx.abort();
-        return;
-      }
-      batch.blocks.forEach(function(buffer, index) {
-        blocks.put(buffer, index);
-        bytes += buffer.byteLength;
-      });
-      if (batch.fileSize < s.storedSize)
-        blocks.delete(IDBKeyRange.lowerBound(Math.ceil(batch.fileSize / s.blockSize)));
-      meta.put({blockSize: s.blockSize, fileSize: batch.fileSize, commit: batch.commit, owner: owner,
-                savedAt: Date.now()}, "header");
-    };
-    tx.oncomplete = function() {
-      s.writing = false;
-      s.durable = batch.commit;
-      s.storedSize = batch.fileSize;
-      s.error = "";
-      s.quotaExceeded = false;
-      s.writes++;
-      s.bytesWritten += bytes;
-      s.lastWrite = {commit: batch.commit, blocks: batch.blocks.size, bytes: bytes,
-                     ms: performance.now() - started, sinceCommitMs: performance.now() - batch.started};
-      if (s.imported === "idbfs") {
-        s.imported = "idbfs-stored";
-        indexedDB.deleteDatabase(OLD_IDBFS_DB);
-      }
-      writeNext();
       changed();
     };
-    tx.onabort = function() { failed(tx.error); };
+    worker.onerror = function(e) {
+      s.error = "The storage worker failed (" + (e.message || "unknown error") + "); edits are kept in this tab " +
+                "only. Download the ledger to keep them, then reload.";
+      changed();
+    };
   }
 
   // Writes again what is not saved yet (after a failure; on hiding the page).
-  function flush() { writeNext(); }
+  function flush() { if (worker && s.mode === "writer") worker.postMessage({type: "flush"}); }
 
   function takeOver() {
     sessionStorage.setItem(TAKE_OVER_FLAG, "1");

@@ -10,7 +10,7 @@ import path from "node:path";
 import { check, clickItem, launchKillable, selectAllAndType, startServer, state, storage, waitReady } from "./helpers.mjs";
 
 const TRIALS = Number(process.env.DUEBOOK_KILL_TRIALS || 50);
-const KILL_WINDOW_MS = 1200;  // the kill lands uniformly within this long after the first edit starts
+const KILL_WINDOW_MS = 2500;  // even trials: the kill lands uniformly within this long after the edits start
 
 let server, url, profile;
 
@@ -63,10 +63,15 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
       throw e;
     }
 
-    // Add customers until the kill; a poller records which commits the app reports durable.
+    // Add customers until the kill; a poller records which commits the app reports durable. Even trials kill
+    // at a uniformly random moment; odd ones 0-60 ms after an edit is shown as added (its write is then under
+    // way or just done: where a whole-file copy used to lose edits).
     const pending = [];
-    let alive = true;
-    const killAt = rand() * KILL_WINDOW_MS;
+    let alive = true, fire;
+    const killNow = new Promise((r) => { fire = r; });
+    const afterEdit = trial % 2 ? 1 + Math.floor(rand() * 2) : 0;
+    const killAt = afterEdit ? rand() * 60 : rand() * KILL_WINDOW_MS;
+    if (!afterEdit) setTimeout(fire, killAt);
     const poll = (async () => {
       while (alive) {
         try {
@@ -78,7 +83,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
     })();
     const edits = (async () => {
       for (let i = 0; alive; ++i) {
-        const name = `Trial ${String(trial).padStart(3, "0")} Edit ${i}`;
+        const name = `T${trial} E${i}`;
         try {
           await clickItem(page, "customer.name");
           await selectAllAndType(page, name);
@@ -91,6 +96,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
               pending.push(entry);
               added.push(entry);
               if (entry.commit <= s.st.durable) acked.add(name);
+              if (i + 1 === afterEdit) setTimeout(fire, killAt);
               break;
             }
             await new Promise((r) => setTimeout(r, 5));
@@ -98,11 +104,14 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
         } catch { return; }
       }
     })();
-    await new Promise((r) => setTimeout(r, killAt));
+    await killNow;
     try { if ((await storage(page)).writing) ++killedWhileSaving; } catch { /* racing the kill */ }
     await chrome.kill();
     alive = false;
-    await Promise.all([poll, edits]);
+    // A call into the killed browser may never settle (a CDP session's send): give the loops a moment, no more.
+    await Promise.race([Promise.all([poll, edits]), new Promise((r) => setTimeout(r, 1000))]);
+    if (process.env.DUEBOOK_KILL_VERBOSE)
+      console.log(`trial ${trial}: killed ${killAt.toFixed(0)} ms after ${afterEdit ? `edit ${afterEdit}` : "the start"}; ${added.length} added, ${acked.size} saved so far`);
   }
 
   // A last reopen checks the final kill.
@@ -119,7 +128,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
       `${added.length} edits shown as added, ${acked.size} reported saved, ${found} of those found after reopening; ` +
       `${survivedUnacked.size} not yet reported saved were found too; ${killedWhileSaving} kills landed while a write was under way`);
     assert.equal(found, acked.size, "every edit reported saved is present");
-    assert.ok(acked.size >= TRIALS, "the trials acknowledged edits");
+    assert.ok(acked.size >= TRIALS / 2, "the trials acknowledged edits");
   } finally {
     await chrome.kill();
   }
