@@ -11,12 +11,17 @@
 // `owner` fences a tab that lost the lock (a "Take over" elsewhere): its next write sees another owner and
 // aborts, so two tabs never interleave their files.
 //
-// Database "duebook-ledger", version 1: store "meta" holds "header"; store "blocks" maps block number -> an
-// ArrayBuffer of blockSize bytes. A ledger Emscripten's IDBFS kept (database "/data", file
+// Database "duebook-ledger", version 2: store "meta" holds "header"; store "packs" maps pack number -> an
+// ArrayBuffer of up to 256 blocks; store "blocks" maps block number -> an ArrayBuffer of blockSize bytes, newer
+// than the pack it falls in. Commits write single blocks; opening folds them into packs when there are many. A ledger Emscripten's IDBFS kept (database "/data", file
 // "/data/duebook.sqlite") is imported once, then that database is deleted.
 Module.duebookStorage = (function() {
   "use strict";
   const DB_NAME = "duebook-ledger";
+  const DB_VERSION = 2;
+  const PACK_BLOCKS = 256;      // blocks per pack (1 MiB)
+  const COMPACT_OVER = 64;      // single blocks stored beside the packs before opening folds them in
+  const COMPACT_PACKS_PER_WRITE = 8;  // a reload interrupts at most one short transaction
   const LOCK_NAME = "duebook-ledger-writer";
   const TAKE_OVER_FLAG = "duebook-take-over";
   const OLD_IDBFS_DB = "/data";
@@ -42,6 +47,9 @@ Module.duebookStorage = (function() {
     bytesWritten: 0,    // block bytes put by those transactions
     lastWrite: null,    // the last completed write: {commit, blocks, bytes, ms}
     openMs: 0,          // from the start of loading to the ledger's bytes being in memory
+    loadMs: 0,          // of openMs: the IndexedDB transaction reading header and blocks
+    compactionJobs: 0,  // pack rewrites still to do after opening
+    lastHandoffMs: 0,   // main-thread time the last commit spent copying its blocks to the writer
   };
   let db = null;
   let worker = null;    // writes the committed blocks (web/storage_worker.js)
@@ -60,10 +68,10 @@ Module.duebookStorage = (function() {
   }
 
   function openDatabase() {
-    const r = indexedDB.open(DB_NAME, 1);
+    const r = indexedDB.open(DB_NAME, DB_VERSION);
     r.onupgradeneeded = function() {
-      r.result.createObjectStore("meta");
-      r.result.createObjectStore("blocks");
+      for (const name of ["meta", "blocks", "packs"])
+        if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name);
     };
     return request(r);
   }
@@ -103,9 +111,9 @@ Module.duebookStorage = (function() {
 
   // Loads the stored ledger: header and every block, in one transaction (claiming ownership when writing).
   function load(writer) {
-    const tx = db.transaction(["meta", "blocks"], writer ? "readwrite" : "readonly");
-    const meta = tx.objectStore("meta"), blocks = tx.objectStore("blocks");
-    const out = {header: null, keys: [], values: []};
+    const tx = db.transaction(["meta", "blocks", "packs"], writer ? "readwrite" : "readonly");
+    const meta = tx.objectStore("meta"), blocks = tx.objectStore("blocks"), packs = tx.objectStore("packs");
+    const out = {header: null, keys: [], values: [], packKeys: [], packValues: []};
     meta.get("header").onsuccess = function(e) {
       out.header = e.target.result || null;
       if (writer) meta.put(Object.assign({blockSize: s.blockSize, fileSize: 0, commit: 0}, out.header,
@@ -113,10 +121,43 @@ Module.duebookStorage = (function() {
     };
     blocks.getAllKeys().onsuccess = function(e) { out.keys = e.target.result; };
     blocks.getAll().onsuccess = function(e) { out.values = e.target.result; };
+    packs.getAllKeys().onsuccess = function(e) { out.packKeys = e.target.result; };
+    packs.getAll().onsuccess = function(e) { out.packValues = e.target.result; };
     return new Promise(function(resolve, reject) {
       tx.oncomplete = function() { resolve(out); };
       tx.onerror = tx.onabort = function() { reject(tx.error); };
     });
+  }
+
+  // After loading as the writer: when many single blocks lie beside the packs, the packs they fall in are
+  // rewritten from memory (the state just loaded, before any new commit) and those blocks dropped, a few packs
+  // per transaction (storage_worker.js keeps the user's edits first); so opening stays a read of about one
+  // record per MiB.
+  function compact(stored) {
+    if (stored.keys.length <= COMPACT_OVER || !worker) return;
+    const bs = s.blockSize, byPack = new Map(), jobs = [], buffers = [];
+    for (const key of stored.keys) {
+      const p = Math.floor(key / PACK_BLOCKS);
+      if (!byPack.has(p)) byPack.set(p, []);
+      byPack.get(p).push(key);
+    }
+    const blocksInFile = Math.ceil(s.storedSize / bs);
+    let job = null;
+    byPack.forEach(function(keys, p) {
+      const first = p * PACK_BLOCKS, count = Math.min(PACK_BLOCKS, blocksInFile - first);
+      if (count <= 0) return;
+      const pack = new Uint8Array(count * bs);
+      for (let j = 0; j < count; ++j) {
+        const ptr = _duebook_storage_preload_block(first + j);
+        if (ptr) pack.set(HEAPU8.subarray(ptr, ptr + bs), j * bs);
+      }
+      if (!job || job.packs.length === COMPACT_PACKS_PER_WRITE) jobs.push(job = {packs: [], drop: []});
+      job.packs.push([p, pack.buffer]);
+      job.drop = job.drop.concat(keys);
+      buffers.push(pack.buffer);
+    });
+    s.compactionJobs = jobs.length;
+    worker.postMessage({type: "compact", jobs: jobs}, buffers);
   }
 
   // The ledger file Emscripten's IDBFS kept before this store existed, or null.
@@ -142,12 +183,15 @@ Module.duebookStorage = (function() {
   // Opens the store and puts the saved ledger in memory; then calls `start` (which opens the ledger).
   async function open(start) {
     const began = performance.now();
+    let stored = null;
     try {
       db = await openDatabase();
       const steal = sessionStorage.getItem(TAKE_OVER_FLAG) === "1";
       sessionStorage.removeItem(TAKE_OVER_FLAG);
       const writer = await takeLock(steal);
-      const stored = await load(writer);
+      const loadBegan = performance.now();
+      stored = await load(writer);
+      s.loadMs = performance.now() - loadBegan;
       s.mode = writer ? "writer" : "reader";
       if (!writer) {
         s.readerReason = "The ledger is open for editing in another tab. This tab can only read it.";
@@ -169,13 +213,21 @@ Module.duebookStorage = (function() {
         s.commit = s.durable = h.commit;
         s.storedSize = h.fileSize;
         install(h.fileSize, h.commit, function(block) {
+          const bs = s.blockSize;
+          for (let i = 0; i < stored.packKeys.length; ++i) {  // packs first: single blocks are newer
+            const pack = stored.packValues[i], first = stored.packKeys[i] * PACK_BLOCKS;
+            for (let j = 0; j * bs < pack.byteLength; ++j) {
+              const ptr = block(first + j);
+              if (ptr) HEAPU8.set(new Uint8Array(pack, j * bs, bs), ptr);
+            }
+          }
           for (let i = 0; i < stored.keys.length; ++i) {
             const ptr = block(stored.keys[i]);
             if (ptr) HEAPU8.set(new Uint8Array(stored.values[i]), ptr);
           }
         });
       }
-      stored.values = null;
+      stored.values = stored.packValues = null;
     } catch (e) {
       console.error("duebook: the browser's storage cannot be used", e);
       s.mode = "memory";
@@ -183,7 +235,10 @@ Module.duebookStorage = (function() {
                 "only: download the ledger before closing it.";
     }
     s.openMs = performance.now() - began;
-    if (s.mode === "writer") startWorker();
+    if (s.mode === "writer") {
+      startWorker();
+      if (stored && !s.imported) compact(stored);
+    }
     // An imported file is stored entire before the ledger opens (the old store goes once it is).
     if (s.imported) _duebook_storage_commit_whole_file();
     start();
@@ -210,7 +265,7 @@ Module.duebookStorage = (function() {
   function commit(number, fileSize, n, indices, pointers) {
     s.commit = number;
     if (s.mode !== "writer" || !worker) return;
-    const bs = s.blockSize, list = [], buffers = [];
+    const began = performance.now(), bs = s.blockSize, list = [], buffers = [];
     for (let i = 0; i < n; ++i) {
       const index = HEAPU32[(indices >> 2) + i], ptr = HEAPU32[(pointers >> 2) + i];
       const buffer = HEAPU8.slice(ptr, ptr + bs).buffer;
@@ -220,6 +275,7 @@ Module.duebookStorage = (function() {
     worker.postMessage({type: "write", commit: number, fileSize: fileSize, blocks: list,
                         committedAt: performance.timeOrigin + performance.now()}, buffers);
     s.writing = true;
+    s.lastHandoffMs = performance.now() - began;  // what the commit's frame pays for storage
     changed();
   }
 
@@ -241,6 +297,8 @@ Module.duebookStorage = (function() {
           s.imported = "idbfs-stored";
           indexedDB.deleteDatabase(OLD_IDBFS_DB);
         }
+      } else if (m.type === "compacted") {
+        s.compactionJobs = m.jobsLeft;
       } else if (m.type === "stolen") {
         s.writing = false;
         becomeReader("Another tab took over the ledger; this tab can only read it now.");

@@ -3,23 +3,30 @@
 //
 // Messages in:  {type: "init", owner, blockSize, storedSize}
 //               {type: "write", commit, fileSize, blocks: [[index, ArrayBuffer], ...], committedAt}
+//               {type: "compact", jobs: [{packs: [[number, ArrayBuffer]], drop: [block numbers]}]}  (fold single
+//                 blocks into packs, one job per transaction)
 //               {type: "flush"}  (try again what failed)
 // Messages out: {type: "durable", commit, fileSize, blocks, bytes, writeMs, sinceCommitMs}
 //               {type: "failed", commit, name, message}  (the blocks are kept and written with the next attempt)
+//               {type: "compacted", packs, dropped, jobsLeft}
 //               {type: "stolen"}  (another tab owns the stored ledger now; nothing more is written)
 "use strict";
 let db = null, owner = "", blockSize = 4096, storedSize = 0;
 let pending = null;   // {commit, fileSize, blocks: Map(index -> ArrayBuffer), committedAt}: not yet written
+// Pack rewrites to do, each {packs: [[number, ArrayBuffer]], drop: Set(block numbers)}, holding the state
+// storage.js loaded. Edits go first; a block an edit writes is no longer dropped (the pack's copy is older).
+let compaction = [];
 let writing = false, stolen = false;
+const PACK_BLOCKS = 256;
 
 function now() { return performance.timeOrigin + performance.now(); }
 
 function openDatabase() {
   return new Promise(function(resolve, reject) {
-    const r = indexedDB.open("duebook-ledger", 1);
+    const r = indexedDB.open("duebook-ledger", 2);
     r.onupgradeneeded = function() {
-      r.result.createObjectStore("meta");
-      r.result.createObjectStore("blocks");
+      for (const name of ["meta", "blocks", "packs"])
+        if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name);
     };
     r.onsuccess = function() { resolve(r.result); };
     r.onerror = function() { reject(r.error); };
@@ -33,16 +40,48 @@ function keep(older) {
   pending.committedAt = Math.min(pending.committedAt, older.committedAt);
 }
 
+// Rewrites packs with the single blocks that lie in them (the state storage.js has just loaded, so the stored
+// file does not change) and drops those blocks, in one transaction.
+async function compactNow() {
+  writing = true;
+  const job = compaction.shift();
+  try {
+    if (!db) db = await openDatabase();
+    const tx = db.transaction(["meta", "blocks", "packs"], "readwrite", {durability: "strict"});
+    tx.objectStore("meta").get("header").onsuccess = function(e) {
+      if (e.target.result && e.target.result.owner !== owner) tx.abort();
+    };
+    const packs = tx.objectStore("packs"), blocks = tx.objectStore("blocks");
+    for (const p of job.packs) packs.put(p[1], p[0]);
+    job.drop.forEach(function(key) { blocks.delete(key); });
+    tx.oncomplete = function() {
+      writing = false;
+      postMessage({type: "compacted", packs: job.packs.length, dropped: job.drop.size, jobsLeft: compaction.length});
+      writeNext();
+    };
+    tx.onabort = function() { writing = false; compaction = []; writeNext(); };  // the next open tries again
+  } catch (e) {
+    writing = false;
+    compaction = [];
+    writeNext();
+  }
+}
+
 async function writeNext() {
-  if (writing || stolen || !pending) return;
+  if (writing || stolen) return;
+  if (!pending) {
+    if (compaction.length) compactNow();
+    return;
+  }
   writing = true;
   const batch = pending;
   pending = null;
+  for (const job of compaction) batch.blocks.forEach(function(buffer, index) { job.drop.delete(index); });
   const started = now();
   let bytes = 0, fenced = false, tx;
   try {
     if (!db) db = await openDatabase();
-    tx = db.transaction(["meta", "blocks"], "readwrite", {durability: "strict"});
+    tx = db.transaction(["meta", "blocks", "packs"], "readwrite", {durability: "strict"});
   } catch (e) {
     writing = false;
     keep(batch);
@@ -63,7 +102,11 @@ async function writeNext() {
     blocks.put(buffer, index);
     bytes += buffer.byteLength;
   });
-  if (batch.fileSize < storedSize) blocks.delete(IDBKeyRange.lowerBound(Math.ceil(batch.fileSize / blockSize)));
+  if (batch.fileSize < storedSize) {  // cut: nothing past the end may come back if the file grows again
+    const end = Math.ceil(batch.fileSize / blockSize);
+    blocks.delete(IDBKeyRange.lowerBound(end));
+    tx.objectStore("packs").delete(IDBKeyRange.lowerBound(Math.ceil(end / PACK_BLOCKS)));
+  }
   meta.put({blockSize: blockSize, fileSize: batch.fileSize, commit: batch.commit, owner: owner, savedAt: Date.now()},
            "header");
   tx.oncomplete = function() {
@@ -100,6 +143,9 @@ onmessage = function(e) {
     const older = pending;
     pending = batch;
     if (older) keep(older);
+    writeNext();
+  } else if (m.type === "compact") {
+    compaction = m.jobs.map(function(j) { return {packs: j.packs, drop: new Set(j.drop)}; });
     writeNext();
   } else if (m.type === "flush") {
     writeNext();
