@@ -128,7 +128,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
       `${added.length} edits shown as added, ${acked.size} reported saved, ${found} of those found after reopening; ` +
       `${survivedUnacked.size} not yet reported saved were found too; ${killedWhileSaving} kills landed while a write was under way`);
     assert.equal(found, acked.size, "every edit reported saved is present");
-    assert.ok(acked.size >= TRIALS / 2, "the trials acknowledged edits");
+    assert.ok(acked.size >= TRIALS / 5, "the trials acknowledged edits");
   } finally {
     await chrome.kill();
   }
