@@ -33,7 +33,7 @@ Module.duebookStorage = (function() {
     commit: 0,          // the latest commit SQLite made in this tab
     durable: 0,         // the latest commit whose IndexedDB transaction has completed
     writing: false,     // a write transaction is under way
-    error: "",          // why the latest commits are not saved ("" when they are, or are being)
+    error: "",          // why the latest commits are not saved, after "Not saved — " ("" when they are)
     quotaExceeded: false,
     readerReason: "",   // reader: why this tab may not write
     lockFree: false,    // reader: the writing tab has gone; taking over needs no steal
@@ -231,7 +231,7 @@ Module.duebookStorage = (function() {
     } catch (e) {
       console.error("duebook: the browser's storage cannot be used", e);
       s.mode = "memory";
-      s.error = "The browser gave no storage for the ledger (" + describe(e) + "). Edits are kept in this tab " +
+      s.error = "the browser gave no storage for the ledger (" + describe(e) + "). Edits are kept in this tab " +
                 "only: download the ledger before closing it.";
     }
     s.openMs = performance.now() - began;
@@ -306,16 +306,16 @@ Module.duebookStorage = (function() {
         s.writing = false;
         s.quotaExceeded = m.name === "QuotaExceededError";
         s.error = s.quotaExceeded
-          ? "The browser's storage for this site is full, so your latest edits are kept in this tab only. " +
+          ? "the browser's storage for this site is full, so your latest edits are kept in this tab only. " +
             "Download the ledger to keep them, then free some space (or allow this site more) and edit again."
-          : "The browser could not store your latest edits (" + m.name + ": " + m.message + "); they are kept in " +
+          : "the browser could not store your latest edits (" + m.name + ": " + m.message + "); they are kept in " +
             "this tab only. Download the ledger to keep them. Saving is tried again with your next edit.";
         estimate();
       }
       changed();
     };
     worker.onerror = function(e) {
-      s.error = "The storage worker failed (" + (e.message || "unknown error") + "); edits are kept in this tab " +
+      s.error = "the storage worker failed (" + (e.message || "unknown error") + "); edits are kept in this tab " +
                 "only. Download the ledger to keep them, then reload.";
       changed();
     };

@@ -72,6 +72,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
     const afterEdit = trial % 2 ? 1 + Math.floor(rand() * 2) : 0;
     const killAt = afterEdit ? rand() * 60 : rand() * KILL_WINDOW_MS;
     if (!afterEdit) setTimeout(fire, killAt);
+    const fallback = setTimeout(fire, KILL_WINDOW_MS + 10000);  // an edit that never shows still ends the trial
     const poll = (async () => {
       while (alive) {
         try {
@@ -89,7 +90,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
           await selectAllAndType(page, name);
           const before = (await state(page)).customers;
           await clickItem(page, "customer.save");
-          for (;;) {
+          for (const shown = Date.now() + 5000; Date.now() < shown;) {  // else the click was lost: next edit
             const s = await page.evaluate(() => ({ n: window.duebook.state().customers, st: window.duebook.storage() }));
             if (s.n === before + 1) {
               const entry = { name, commit: s.st.commit };
@@ -101,10 +102,14 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
             }
             await new Promise((r) => setTimeout(r, 5));
           }
-        } catch { return; }
+        } catch {
+          fire();  // the page failed (or was killed): end the trial now
+          return;
+        }
       }
     })();
     await killNow;
+    clearTimeout(fallback);
     try { if ((await storage(page)).writing) ++killedWhileSaving; } catch { /* racing the kill */ }
     await chrome.kill();
     alive = false;
