@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "save_state_bar.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
@@ -45,9 +46,11 @@ void App::draw_menu() {
   ImGui::EndMenuBar();
 }
 
-void App::draw_status_bar(float height) {
+void App::draw_status_bar(float height, const SaveState& save) {
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - height);
   ImGui::Separator();
+  draw_save_state(save);
+  if (save.kind != SaveState::Kind::Unreported) ImGui::SameLine();
   ImGui::TextDisabled("%s  |  %s  |  %lld customers  |  %s", platform_.name(), ledger_->db().path().c_str(),
                       (long long)queries_->customer_count(""), status_message_.c_str());
 }
@@ -69,6 +72,8 @@ bool App::frame() {
     return false;
   }
   draw_menu();
+  const SaveState save = platform_.save_state();
+  draw_save_notice(platform_, save);
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && !io.WantTextInput) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) io.KeyShift ? commands_.redo() : commands_.undo();
@@ -98,8 +103,10 @@ bool App::frame() {
     ImGui::EndTabBar();
   }
   ImGui::EndChild();
-  draw_status_bar(status_height);
+  draw_status_bar(status_height, save);
   ImGui::End();
+  if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
+    return commands_.refuse(save.detail, &status_message_);
   return commands_.run(*ledger_, &status_message_);
 }
 
@@ -118,8 +125,24 @@ std::string App::state_json() {
     j["revision"] = ledger_->revision();
     j["events"] = queries_->event_count();
     j["status"] = status_message_;
+    j["save_state"] = save_state_name(platform_.save_state().kind);
   }
   return j.dump();
+}
+
+std::string App::check_json() {
+  if (!ledger_) return nlohmann::json{{"error", open_error_}}.dump();
+  // The one raw statement in the UI: a test hook, asking SQLite to check the file's structure.
+  Statement& st = ledger_->db().prepare("PRAGMA integrity_check");
+  std::string integrity;
+  while (st.step()) integrity += (integrity.empty() ? "" : "; ") + st.text(0);
+  st.reset();
+  ChainCheck chain = ledger_->verify();
+  nlohmann::json names = nlohmann::json::array();
+  for (const Customer& c : queries_->customers({"", 0, 1000000})) names.push_back(c.fields.name);
+  return nlohmann::json{{"integrity", integrity}, {"chain_events", chain.events}, {"chain_bad_seq", chain.first_bad_seq},
+                        {"chain_message", chain.message}, {"customers", names}}
+      .dump();
 }
 
 void load_fonts(const char* ttf_path, float pixel_size) {

@@ -29,11 +29,14 @@ class App {
   // "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
+  // For tests after a crash: SQLite's integrity check, the event chain check (as `duebook verify` runs it) and
+  // every customer's name, as JSON {"integrity", "chain_events", "chain_bad_seq", "chain_message", "customers"}.
+  std::string check_json();
 
  private:
   Date today() const;
   void draw_menu();
-  void draw_status_bar(float height);
+  void draw_status_bar(float height, const SaveState& save);
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<Queries> queries_;

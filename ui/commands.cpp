@@ -27,4 +27,17 @@ bool Commands::run(Ledger& ledger, std::string* status_message) {
   return ran;
 }
 
+bool Commands::refuse(const std::string& reason, std::string* status_message) {
+  bool queued = !queue_.empty() || undo_ || redo_;
+  for (Pending& p : queue_) {
+    p.sink->problems = {Problem{"", reason}};
+    p.sink->outcome = std::nullopt;
+    ++p.sink->completed;
+  }
+  queue_.clear();
+  undo_ = redo_ = false;
+  if (queued) *status_message = reason;
+  return queued;
+}
+
 }  // namespace duebook::ui

@@ -27,6 +27,9 @@ class Commands {
   void redo() { redo_ = true; }
   // Runs what was queued, in order, and reports to each sink. Returns true when anything ran.
   bool run(Ledger& ledger, std::string* status_message);
+  // Runs nothing: each queued command is rejected with `reason` (the ledger may not be written here).
+  // Returns true when anything was queued.
+  bool refuse(const std::string& reason, std::string* status_message);
 
  private:
   struct Pending {

@@ -154,7 +154,7 @@ void draw_form_actions(CustomersWindowState& s, Commands& commands) {
   if (!s.form_error.empty()) problem_text(s.form_error);
   for (const Problem& p : sink.problems)
     if (p.where.empty() || p.where == "id") problem_text(p.message);
-  if (sink.outcome && sink.problems.empty()) ImGui::TextDisabled("Saved: %s", sink.outcome->label.c_str());
+  if (sink.outcome && sink.problems.empty()) ImGui::TextDisabled("Recorded: %s", sink.outcome->label.c_str());
 }
 
 // Groups laid side by side from one top edge (ImGui's SameLine would shift a label down to the baseline of

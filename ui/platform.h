@@ -7,6 +7,22 @@
 
 namespace duebook::ui {
 
+// How safe the latest edit is, as the status bar tells it.
+struct SaveState {
+  enum class Kind {
+    Unreported,  // the platform's storage is durable as soon as the ledger commits (desktop): nothing shown
+    Saved,       // every committed edit is in durable storage
+    Saving,      // an edit is committed in memory and its write is under way
+    NotSaved,    // the latest edits are in memory only; `detail` says why and what to do
+    ReadOnly,    // another window holds the ledger for writing; `detail` says so
+  };
+  Kind kind = Kind::Unreported;
+  std::string detail;         // NotSaved, ReadOnly: a sentence for the user
+  std::string storage_note;   // hover text: where the ledger is kept, how much room is used and left
+  bool offer_download = false;   // show "Download the ledger" (edits kept in memory only)
+  bool offer_take_over = false;  // show "Take over" (ReadOnly)
+};
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -23,6 +39,12 @@ class Platform {
   virtual void request_frame() = 0;
   // A short name of the platform for the status bar ("browser", "desktop").
   virtual const char* name() = 0;
+  // The save state for the status bar (polled each frame; cheap).
+  virtual SaveState save_state() { return {}; }
+  // ReadOnly: make this window the ledger's writer (it reloads the ledger as last saved).
+  virtual void take_over() {}
+  // Hands the user a copy of the ledger file as it stands in memory (a download in the browser).
+  virtual void download_ledger() {}
 };
 
 }  // namespace duebook::ui

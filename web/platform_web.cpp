@@ -1,5 +1,5 @@
 // The browser platform: WebGL2 canvas, input through Emscripten's html5 API (Emscripten 3.1.6's GLFW scrolls
-// too fast, has no clipboard and ignores devicePixelRatio), the ledger in IndexedDB-backed storage, and a
+// too fast, has no clipboard and ignores devicePixelRatio), the ledger in memory and stored in IndexedDB (storage_web.h), and a
 // frame loop that only runs when something happened.
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -16,6 +16,7 @@
 #include <string>
 
 #include "app.h"
+#include "storage_web.h"
 #include "test_hook.h"
 
 namespace duebook::web {
@@ -26,20 +27,6 @@ constexpr const char* kFontPath = "/fonts/ui.ttf";
 constexpr float kFontSize = 16.0f;    // CSS pixels
 constexpr float kWheelPixels = 100.0f;  // one wheel notch in Chrome and Firefox is 100 CSS pixels
 constexpr int kSettleFrames = 3;      // frames drawn after the last event, so ImGui's layout settles
-
-// Browser-side helpers. Persistence: FS.syncfs copies the in-memory files to IndexedDB; calls are coalesced
-// so a burst of commits costs one or two syncs.
-EM_JS(void, js_persist, (), {
-  const s = Module.duebookSync || (Module.duebookSync = {busy: false, again: false, count: 0, error: ""});
-  if (s.busy) { s.again = true; return; }
-  s.busy = true;
-  FS.syncfs(false, function(err) {
-    s.busy = false;
-    s.count++;
-    s.error = err ? String(err) : "";
-    if (s.again) { s.again = false; _duebook_web_persist(); }
-  });
-});
 
 EM_JS(void, js_write_clipboard, (const char* text), {
   const value = UTF8ToString(text);
@@ -70,11 +57,10 @@ EM_JS(void, js_install_listeners, (), {
     _free(p);
     e.preventDefault();
   });
+  // Saving on visibilitychange (hidden) and pagehide is web/storage.js's own business.
   document.addEventListener("visibilitychange", function() {
-    if (document.visibilityState === "hidden") _duebook_web_persist();
-    else _duebook_web_wake();
+    if (document.visibilityState === "visible") _duebook_web_wake();
   });
-  window.addEventListener("pagehide", function() { _duebook_web_persist(); });
   window.addEventListener("contextmenu", function(e) { e.preventDefault(); });
 });
 
@@ -91,11 +77,15 @@ int64_t wall_ms() {
 class WebPlatform : public ui::Platform {
  public:
   std::string database_path() override { return "/data/duebook.sqlite"; }
-  void persist() override { js_persist(); }
+  // Each commit is already on its way to IndexedDB (the VFS reports it); this retries what failed.
+  void persist() override { storage_flush(); }
   int64_t now_ms() override { return wall_ms(); }
   void request_frame() override;
   const char* name() override { return "browser"; }
   bool write_ahead_log() const override { return false; }
+  ui::SaveState save_state() override { return storage_save_state(); }
+  void take_over() override { storage_take_over(); }
+  void download_ledger() override { storage_download(); }
 };
 
 // One browser input event, queued until a frame takes it.
@@ -416,9 +406,8 @@ void start() {
 
 extern "C" {
 
-// Called by JavaScript once IndexedDB has been loaded into /data.
+// Called by JavaScript once the stored ledger is in memory.
 EMSCRIPTEN_KEEPALIVE void duebook_web_start() { duebook::web::start(); }
-EMSCRIPTEN_KEEPALIVE void duebook_web_persist() { duebook::web::js_persist(); }
 EMSCRIPTEN_KEEPALIVE void duebook_web_wake() {
   if (duebook::web::state && duebook::web::state->app) duebook::web::wake();
 }
@@ -439,6 +428,12 @@ EMSCRIPTEN_KEEPALIVE const char* duebook_test_state() {
   text = j.dump();
   return text.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* duebook_test_check() {
+  static std::string text;
+  auto* s = duebook::web::state;
+  text = s && s->app ? s->app->check_json() : "{}";
+  return text.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* duebook_test_items() {
   static std::string text;
   text = duebook::ui::test_items_json();
@@ -447,14 +442,7 @@ EMSCRIPTEN_KEEPALIVE const char* duebook_test_items() {
 }
 
 int main() {
-  // Load the ledger's folder from IndexedDB before anything opens it.
-  EM_ASM({
-    FS.mkdir("/data");
-    FS.mount(IDBFS, {}, "/data");
-    FS.syncfs(true, function(err) {
-      if (err) console.error("duebook: could not load stored data", err);
-      _duebook_web_start();
-    });
-  });
+  // The ledger lives in memory, stored block by block in IndexedDB; load it before anything opens it.
+  duebook::web::open_storage("/data/duebook.sqlite");
   return 0;
 }

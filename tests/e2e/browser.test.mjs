@@ -2,107 +2,17 @@
 // uses the real UI with mouse and keyboard events. Screenshots go to $DUEBOOK_ARTIFACTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-
-const webDir = process.env.DUEBOOK_WEB_DIR;
-const servePy = process.env.DUEBOOK_SERVE;
-const artifacts = process.env.DUEBOOK_ARTIFACTS || path.join(tmpdir(), "duebook-artifacts");
-mkdirSync(artifacts, { recursive: true });
-
-const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
-  "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+import { addCustomer, artifacts, clickItem, items, openContext as openProfile, selectAllAndType, startServer, state,
+  waitFor, waitItem, waitReady, waitSaved } from "./helpers.mjs";
 
 let server, url, profile, context, page;
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    server = spawn("python3", [servePy, "--port", "0", "--dir", webDir], { env: { ...process.env, DUEBOOK_SERVE_QUIET: "1" } });
-    server.stdout.on("data", (chunk) => {
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
-      if (m) resolve(m[0]);
-    });
-    server.on("exit", (code) => reject(new Error(`serve.py exited with ${code}`)));
-  });
-}
-
-async function openContext(options = {}) {
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 }, ...options });
-  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
-  return ctx;
-}
-
-async function waitReady(p) {
-  await p.waitForFunction(() => window.duebook && window.duebook.firstFrameMs() !== undefined, null, { timeout: 60000 });
-  return p.evaluate(() => window.duebook.firstFrameMs());
-}
-const state = (p) => p.evaluate(() => window.duebook.state());
-const items = (p) => p.evaluate(() => window.duebook.items());
-
-async function waitFor(p, predicate, what, timeout = 10000) {
-  const start = Date.now();
-  for (;;) {
-    const s = await state(p);
-    if (predicate(s)) return s;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; state ${JSON.stringify(s)}`);
-    await p.waitForTimeout(50);
-  }
-}
-
-// The rectangle of widget `name` once a frame has drawn it (up to `timeout` ms).
-async function waitItem(p, name, timeout = 2000) {
-  let rect;
-  for (const start = Date.now(); !rect && Date.now() - start < timeout;) {
-    rect = (await items(p))[name];
-    if (!rect) await p.waitForTimeout(50);
-  }
-  assert.ok(rect, `widget ${name} is on screen`);
-  return rect;
-}
-
-async function clickItem(p, name) {
-  const rect = await waitItem(p, name);
-  await p.mouse.click(rect[0] + Math.min(rect[2] / 2, 40), rect[1] + rect[3] / 2);
-  await p.waitForTimeout(60);
-}
-
-// Types like a keyboard: a keydown per character (accented letters as a keyboard that has them would send).
-async function typeText(p, text) {
-  const cdp = await p.context().newCDPSession(p);
-  for (const ch of text) {
-    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: ch, text: ch, unmodifiedText: ch });
-    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: ch });
-  }
-  await cdp.detach();
-  await p.waitForTimeout(60);
-}
-
-async function selectAllAndType(p, text) {
-  await p.keyboard.press("Control+A");
-  await p.keyboard.press("Backspace");
-  await typeText(p, text);
-}
-
-async function addCustomer(p, name, currency) {
-  await clickItem(p, "customer.name");
-  await selectAllAndType(p, name);
-  if (currency) {
-    await clickItem(p, "customer.currency");
-    await selectAllAndType(p, currency);
-  }
-  const before = (await state(p)).customers;
-  await clickItem(p, "customer.save");
-  await waitFor(p, (s) => s.customers === before + 1, `customer ${name} to be added`);
-}
+const openContext = (options = {}) => openProfile(profile, url, options);
 
 before(async () => {
-  assert.ok(webDir && servePy, "DUEBOOK_WEB_DIR and DUEBOOK_SERVE are set (run through ctest)");
-  url = await startServer();
+  ({ url, process: server } = await startServer());
   profile = mkdtempSync(path.join(tmpdir(), "duebook-chromium-"));
   context = await openContext();
   page = context.pages()[0] || await context.newPage();
@@ -144,9 +54,7 @@ test("the canvas follows the window size", async () => {
 
 test("a customer added through the UI is still there after a reload", async () => {
   await addCustomer(page, "Müller & Söhne GmbH", "EUR");
-  await waitFor(page, () => true, "");
-  await page.waitForFunction(() => window.duebook.sync().count > 0 && !window.duebook.sync().busy);
-  assert.equal((await page.evaluate(() => window.duebook.sync())).error, "");
+  await waitSaved(page);
   await page.screenshot({ path: path.join(artifacts, "browser-added.png") });
 
   await page.reload();
@@ -191,7 +99,7 @@ test("an invoice issued through the Invoices tab is listed, numbered and kept af
   await clickItem(page, "invoice.issue");
   await page.waitForTimeout(200);
   assert.equal((await state(page)).invoices, 1);
-  await page.waitForFunction(() => window.duebook.sync().count > 0 && !window.duebook.sync().busy);
+  await waitSaved(page);
   await page.screenshot({ path: path.join(artifacts, "browser-invoices.png") });
 
   await page.reload();
@@ -218,7 +126,7 @@ test("copy and paste go through the system clipboard", async () => {
   await page.waitForTimeout(100);
   await clickItem(page, "customer.save");
   await waitFor(page, (s) => s.customers === 2, "the pasted customer");
-  assert.ok((await items(page))["customers.row.Pasted Trading Ltd"]);
+  await waitItem(page, "customers.row.Pasted Trading Ltd");  // listed once the next frame has drawn it
 });
 
 test("an idle tab draws no frames", async () => {

@@ -1,0 +1,144 @@
+// What the browser end-to-end tests share: serve.py on a free port, Debian's Chromium (driven by playwright-core,
+// or started by hand when a test must kill it), and the real UI driven by mouse and keyboard.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const webDir = process.env.DUEBOOK_WEB_DIR;
+export const servePy = process.env.DUEBOOK_SERVE;
+export const artifacts = process.env.DUEBOOK_ARTIFACTS || path.join(tmpdir(), "duebook-artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+  "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+
+// Starts serve.py on a free port; resolves {url, process}.
+export function startServer() {
+  assert.ok(webDir && servePy, "DUEBOOK_WEB_DIR and DUEBOOK_SERVE are set (run through ctest)");
+  return new Promise((resolve, reject) => {
+    const server = spawn("python3", [servePy, "--port", "0", "--dir", webDir],
+      { env: { ...process.env, DUEBOOK_SERVE_QUIET: "1" } });
+    server.stdout.on("data", (chunk) => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
+      if (m) resolve({ url: m[0], process: server });
+    });
+    server.on("exit", (code) => reject(new Error(`serve.py exited with ${code}`)));
+  });
+}
+
+// A persistent browser context on `profile` (playwright-core drives Chromium).
+export async function openContext(profile, url, options = {}) {
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 }, ...options });
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
+  return ctx;
+}
+
+// Chromium started by hand in its own process group, so a test can SIGKILL the whole browser; resolves
+// {browser (playwright, over CDP), pid, kill()}.
+export function launchKillable(profile) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(CHROMIUM, [...CHROMIUM_ARGS, "--headless", "--remote-debugging-port=0",
+      `--user-data-dir=${profile}`, "--window-size=1280,800", "about:blank"],
+      { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    let text = "";
+    const exited = new Promise((r) => proc.on("exit", r));
+    proc.stderr.on("data", async (chunk) => {
+      text += String(chunk);
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+      if (!m || text === null) return;
+      text = null;
+      proc.stderr.resume();
+      try {
+        const browser = await chromium.connectOverCDP(m[1]);
+        resolve({ browser, pid: proc.pid, kill: async () => {
+          try { process.kill(-proc.pid, "SIGKILL"); } catch { /* already gone */ }
+          await exited;
+        } });
+      } catch (e) {
+        reject(e);
+      }
+    });
+    proc.on("exit", (code) => { if (text !== null) reject(new Error(`chromium exited with ${code}: ${text}`)); });
+  });
+}
+
+export async function waitReady(p) {
+  await p.waitForFunction(() => window.duebook && window.duebook.firstFrameMs() !== undefined, null, { timeout: 60000 });
+  return p.evaluate(() => window.duebook.firstFrameMs());
+}
+export const state = (p) => p.evaluate(() => window.duebook.state());
+export const items = (p) => p.evaluate(() => window.duebook.items());
+export const storage = (p) => p.evaluate(() => window.duebook.storage());
+export const check = (p) => p.evaluate(() => window.duebook.check());
+
+export async function waitFor(p, predicate, what, timeout = 10000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await state(p);
+    if (predicate(s)) return s;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; state ${JSON.stringify(s)}`);
+    await p.waitForTimeout(50);
+  }
+}
+
+// Waits until every commit is durable in IndexedDB and the status bar says "Saved".
+export async function waitSaved(p, timeout = 10000) {
+  const s = await waitFor(p, (x) => x.save_state === "saved", "the status bar to say Saved", timeout);
+  const st = await storage(p);
+  assert.equal(st.durable, st.commit, "every commit is durable when the status bar says Saved");
+  assert.equal(st.error, "");
+  return s;
+}
+
+// The rectangle of widget `name` once a frame has drawn it (up to `timeout` ms).
+export async function waitItem(p, name, timeout = 2000) {
+  let rect;
+  for (const start = Date.now(); !rect && Date.now() - start < timeout;) {
+    rect = (await items(p))[name];
+    if (!rect) await p.waitForTimeout(50);
+  }
+  assert.ok(rect, `widget ${name} is on screen`);
+  return rect;
+}
+
+export async function clickItem(p, name) {
+  const rect = await waitItem(p, name);
+  await p.mouse.click(rect[0] + Math.min(rect[2] / 2, 40), rect[1] + rect[3] / 2);
+  await p.waitForTimeout(60);
+}
+
+// Types like a keyboard: a keydown per character (accented letters as a keyboard that has them would send).
+export async function typeText(p, text) {
+  const cdp = await p.context().newCDPSession(p);
+  for (const ch of text) {
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: ch, text: ch, unmodifiedText: ch });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: ch });
+  }
+  await cdp.detach();
+  await p.waitForTimeout(60);
+}
+
+export async function selectAllAndType(p, text) {
+  await p.keyboard.press("Control+A");
+  await p.keyboard.press("Backspace");
+  await typeText(p, text);
+}
+
+// Adds a customer through the form and waits until the list shows one more.
+export async function addCustomer(p, name, currency) {
+  await clickItem(p, "customer.name");
+  await selectAllAndType(p, name);
+  if (currency) {
+    await clickItem(p, "customer.currency");
+    await selectAllAndType(p, currency);
+  }
+  const before = (await state(p)).customers;
+  await clickItem(p, "customer.save");
+  await waitFor(p, (s) => s.customers === before + 1, `customer ${name} to be added`);
+}

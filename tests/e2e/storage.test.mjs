@@ -1,0 +1,198 @@
+// Browser storage end to end: the ledger survives reloads block by block, an old IDBFS ledger is imported once,
+// two tabs never overwrite each other (one writer, a read-only second tab that can take over), and a full
+// quota is said plainly while the edits stay in memory and can be downloaded.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { addCustomer, artifacts, check, clickItem, openContext, state, storage, waitFor, waitItem, waitReady,
+  waitSaved } from "./helpers.mjs";
+
+let server, url;
+const profiles = [];
+
+function newProfile() {
+  const p = mkdtempSync(path.join(tmpdir(), "duebook-storage-"));
+  profiles.push(p);
+  return p;
+}
+
+before(async () => {
+  const { startServer } = await import("./helpers.mjs");
+  ({ url, process: server } = await startServer());
+});
+
+after(() => {
+  if (server) server.kill();
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+});
+
+test("each edit writes only the blocks it changed, and the ledger is read back after a reload", async () => {
+  const ctx = await openContext(newProfile(), url);
+  const page = ctx.pages()[0];
+  await page.goto(url);
+  await waitReady(page);
+  await addCustomer(page, "Alpha Ltd");
+  await waitSaved(page);
+  const first = await storage(page);
+  await addCustomer(page, "Beta GmbH", "EUR");
+  await waitSaved(page);
+  const st = await storage(page);
+  console.log(`one customer edit: ${st.lastWrite.blocks} blocks, ${st.lastWrite.bytes} bytes, ` +
+    `durable ${st.lastWrite.sinceCommitMs.toFixed(1)} ms after the commit`);
+  assert.equal(st.commit, first.commit + 1, "one commit per edit");
+  assert.ok(st.lastWrite.bytes <= 64 * 1024, `an edit writes at most 64 KiB, not ${st.lastWrite.bytes}`);
+  assert.ok(st.lastWrite.bytes < st.storedSize, "an edit writes less than the whole file");
+
+  await page.reload();
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.customers, 2);
+  const c = await check(page);
+  assert.equal(c.integrity, "ok");
+  assert.equal(c.chain_bad_seq, 0);
+  assert.deepEqual([...c.customers].sort(), ["Alpha Ltd", "Beta GmbH"]);
+  assert.equal((await storage(page)).commit, st.commit, "the commit counter is read back");
+  await ctx.close();
+});
+
+test("a ledger kept by the old IDBFS storage is imported once and then stored block by block", async () => {
+  const ctx = await openContext(newProfile(), url);
+  const page = ctx.pages()[0];
+  await page.goto(url);
+  await waitReady(page);
+  await addCustomer(page, "Kept Before Ltd");
+  await waitSaved(page);
+  const bytes = await page.evaluate(() => {
+    const n = Module._duebook_storage_snapshot();
+    const p = Module._duebook_storage_snapshot_data();
+    const out = Array.from(HEAPU8.subarray(p, p + n));
+    Module._duebook_storage_snapshot_free();
+    return out;
+  });
+  // Rewrite this origin's storage as the IDBFS build left it: no block store, the file in "/data".
+  await page.goto(url + "not-the-app");
+  await page.evaluate(async (file) => {
+    const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    await done(indexedDB.deleteDatabase("duebook-ledger"));
+    const open = indexedDB.open("/data", 21);
+    open.onupgradeneeded = () => open.result.createObjectStore("FILE_DATA").createIndex("timestamp", "timestamp");
+    const db = await done(open);
+    const tx = db.transaction("FILE_DATA", "readwrite");
+    tx.objectStore("FILE_DATA").put({ timestamp: new Date(), mode: 16877 }, "/data");
+    tx.objectStore("FILE_DATA").put({ timestamp: new Date(), mode: 33188, contents: new Uint8Array(file) },
+      "/data/duebook.sqlite");
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+  }, bytes);
+
+  await page.goto(url);
+  await waitReady(page);
+  assert.equal((await state(page)).customers, 1, "the old ledger was imported");
+  await page.waitForFunction(() => window.duebook.storage().imported === "idbfs-stored");
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  assert.ok(!names.includes("/data"), `the old store is gone once the import is stored (${names})`);
+  await addCustomer(page, "Added After Import");
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  assert.deepEqual((await check(page)).customers.sort(), ["Added After Import", "Kept Before Ltd"]);
+  await ctx.close();
+});
+
+test("a second tab opens read-only, cannot write, and takes over with every saved edit", async () => {
+  const ctx = await openContext(newProfile(), url);
+  const a = ctx.pages()[0];
+  await a.goto(url);
+  await waitReady(a);
+  await addCustomer(a, "Written By A");
+  await waitSaved(a);
+
+  const b = await ctx.newPage();
+  await b.goto(url);
+  await waitReady(b);
+  assert.equal((await state(b)).save_state, "read_only");
+  assert.equal((await storage(b)).mode, "reader");
+  await waitItem(b, "storage.take_over");
+  await b.screenshot({ path: path.join(artifacts, "storage-read-only.png") });
+
+  // B's form refuses to write; A's next edit is saved as usual.
+  await clickItem(b, "customer.name");
+  await b.keyboard.type("Written By B");
+  await clickItem(b, "customer.save");
+  await b.waitForTimeout(300);
+  assert.equal((await state(b)).customers, 1, "the read-only tab stored nothing");
+  assert.equal((await storage(b)).commit, (await storage(b)).durable);
+  await addCustomer(a, "Second From A");
+  await waitSaved(a);
+
+  // A closes: B is told, takes over and sees both of A's customers.
+  await a.close({ runBeforeUnload: false });
+  await b.waitForFunction(() => window.duebook.storage().lockFree === true, null, { timeout: 10000 });
+  await clickItem(b, "storage.take_over");
+  await b.waitForFunction(() => window.duebook && window.duebook.firstFrameMs && window.duebook.firstFrameMs() !== undefined &&
+    window.duebook.storage().mode === "writer", null, { timeout: 30000 });
+  assert.deepEqual((await check(b)).customers.sort(), ["Second From A", "Written By A"]);
+  await addCustomer(b, "Written By B");
+  await waitSaved(b);
+
+  // A third tab takes over while B is still open: B turns read-only and its next edit is refused.
+  const c = await ctx.newPage();
+  await c.goto(url);
+  await waitReady(c);
+  assert.equal((await state(c)).save_state, "read_only");
+  await clickItem(c, "storage.take_over");
+  await c.waitForFunction(() => window.duebook && window.duebook.firstFrameMs && window.duebook.firstFrameMs() !== undefined &&
+    window.duebook.storage().mode === "writer", null, { timeout: 30000 });
+  await waitFor(b, (s) => s.save_state === "read_only", "tab B to turn read-only");
+  await addCustomer(c, "Written By C");
+  await waitSaved(c);
+  await clickItem(b, "customer.new");
+  await clickItem(b, "customer.name");
+  await b.keyboard.type("Late From B");
+  await clickItem(b, "customer.save");
+  await b.waitForTimeout(300);
+  await c.reload();
+  await waitReady(c);
+  assert.deepEqual((await check(c)).customers.sort(), ["Second From A", "Written By A", "Written By B", "Written By C"]);
+  await ctx.close();
+});
+
+test("a full quota is said plainly; edits stay in memory, download, and are saved once there is room", async () => {
+  const ctx = await openContext(newProfile(), url, { acceptDownloads: true });
+  const page = ctx.pages()[0];
+  await page.goto(url);
+  await waitReady(page);
+  await addCustomer(page, "Before The Limit");
+  await waitSaved(page);
+  const cdp = await ctx.newCDPSession(page);
+  const origin = new URL(url).origin;
+  const usage = (await cdp.send("Storage.getUsageAndQuota", { origin })).usage;
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: usage + 1024 });
+  let n = 0;
+  for (; n < 20 && (await state(page)).save_state !== "not_saved"; ++n) {
+    await addCustomer(page, `Over The Limit ${n}`);
+    await waitFor(page, (x) => x.save_state !== "saving", "the write to finish or fail");
+  }
+  const s = await waitFor(page, (x) => x.save_state === "not_saved", "the status bar to say Not saved");
+  const st = await storage(page);
+  assert.equal(st.quotaExceeded, true, `quota exceeded is recognised: ${st.error}`);
+  assert.ok(st.commit > st.durable, "the unsaved edits are not reported saved");
+  assert.equal(s.customers, 1 + n, "the edits are kept in memory");
+  await waitItem(page, "storage.download");
+  await page.screenshot({ path: path.join(artifacts, "storage-quota.png") });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, "storage.download")]);
+  assert.match(download.suggestedFilename(), /^duebook-ledger-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.sqlite$/);
+  const file = readFileSync(await download.path());
+  assert.equal(file.subarray(0, 16).toString("latin1"), "SQLite format 3\0", "the download is the ledger file");
+
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin });
+  await addCustomer(page, "After Room Was Made");
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await state(page)).customers, n + 2, "every edit made while the quota was full was saved later");
+  await ctx.close();
+});

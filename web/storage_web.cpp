@@ -1,0 +1,111 @@
+#include "storage_web.h"
+
+#include <emscripten.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "memory_vfs.h"
+
+namespace duebook::web {
+namespace {
+
+EM_JS(void, js_storage_commit, (double commit, double file_size, int n, const uint32_t* blocks,
+                                const uint8_t* const* data), {
+  Module.duebookStorage.commit(commit, file_size, n, blocks, data);
+});
+
+EM_JS(char*, js_storage_state, (), {
+  const text = JSON.stringify(Module.duebookStorage.state());
+  const n = lengthBytesUTF8(text) + 1;
+  const p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
+});
+
+std::string megabytes(double bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", bytes / 1e6);
+  return text;
+}
+
+std::vector<uint8_t> snapshot;  // the file handed to a download, until JavaScript has copied it
+
+}  // namespace
+
+void open_storage(const char* database_path) {
+  install_memory_vfs(database_path, [](const CommitBatch& batch) {
+    js_storage_commit(double(batch.commit), double(batch.file_size), int(batch.blocks.size()), batch.blocks.data(),
+                      batch.data.data());
+  });
+  EM_ASM({ Module.duebookStorage.open(function() { _duebook_web_start(); }); });
+}
+
+ui::SaveState storage_save_state() {
+  char* text = js_storage_state();
+  nlohmann::json s = nlohmann::json::parse(text, nullptr, false);
+  std::free(text);
+  ui::SaveState out;
+  if (s.is_discarded()) return out;
+  const std::string mode = s.value("mode", "");
+  const std::string error = s.value("error", "");
+  double usage = s.value("usage", 0.0), quota = s.value("quota", 0.0);
+  out.storage_note = "The ledger is kept in this browser (IndexedDB)";
+  if (quota > 0) out.storage_note += ": " + megabytes(usage) + " used of " + megabytes(quota) + " allowed";
+  out.storage_note += ".\n";
+  if (s["persisted"].is_boolean())
+    out.storage_note += s["persisted"].get<bool>()
+                            ? "Persistent storage: granted; the browser keeps it even when space runs low."
+                            : "Persistent storage: not granted; the browser may clear it when space runs low. "
+                              "Download the ledger now and then as a backup.";
+  if (mode == "reader") {
+    out.kind = ui::SaveState::Kind::ReadOnly;
+    out.detail = s.value("readerReason", "");
+    int64_t lost = s.value("lostEdits", int64_t{0});
+    if (lost > 0) {
+      out.detail += " " + std::to_string(lost) + (lost == 1 ? " edit" : " edits") +
+                    " made here had not been saved: download the ledger to keep them.";
+      out.offer_download = true;
+    }
+    out.offer_take_over = true;
+  } else if (!error.empty()) {
+    out.kind = ui::SaveState::Kind::NotSaved;
+    out.detail = "Not saved \xE2\x80\x94 " + error;
+    out.offer_download = true;
+  } else if (mode == "writer" && s.value("commit", 0.0) > s.value("durable", 0.0)) {
+    out.kind = ui::SaveState::Kind::Saving;
+  } else {
+    out.kind = ui::SaveState::Kind::Saved;
+  }
+  return out;
+}
+
+void storage_flush() { EM_ASM({ Module.duebookStorage.flush(); }); }
+void storage_take_over() { EM_ASM({ Module.duebookStorage.takeOver(); }); }
+void storage_download() { EM_ASM({ Module.duebookStorage.download(); }); }
+
+}  // namespace duebook::web
+
+extern "C" {
+
+// Loading: sizes the ledger file (bytes) and sets the commit counter; 0 when memory cannot be had.
+EMSCRIPTEN_KEEPALIVE int duebook_storage_preload_begin(double file_size, double commit) {
+  return duebook::web::preload_begin(int64_t(file_size), int64_t(commit)) ? 1 : 0;
+}
+// Loading: where block `index`'s bytes go (0 past the end of the file).
+EMSCRIPTEN_KEEPALIVE uint8_t* duebook_storage_preload_block(uint32_t index) {
+  return duebook::web::preload_block(index);
+}
+// After importing a file: store all of it as one commit.
+EMSCRIPTEN_KEEPALIVE void duebook_storage_commit_whole_file() { duebook::web::commit_whole_file(); }
+// A download: copies the ledger file and returns its size; its bytes are at duebook_storage_snapshot_data()
+// until duebook_storage_snapshot_free().
+EMSCRIPTEN_KEEPALIVE double duebook_storage_snapshot() {
+  duebook::web::snapshot = duebook::web::snapshot_persistent_file();
+  return double(duebook::web::snapshot.size());
+}
+EMSCRIPTEN_KEEPALIVE uint8_t* duebook_storage_snapshot_data() { return duebook::web::snapshot.data(); }
+EMSCRIPTEN_KEEPALIVE void duebook_storage_snapshot_free() { std::vector<uint8_t>().swap(duebook::web::snapshot); }
+}

@@ -1,0 +1,21 @@
+// The browser's storage as the platform offers it: the in-memory SQLite file system (memory_vfs.h) wired to
+// IndexedDB (storage.js), and the save state the status bar shows.
+#pragma once
+
+#include "platform.h"
+
+namespace duebook::web {
+
+// Installs the VFS for `database_path`, then loads the stored ledger into memory (asynchronously) and calls
+// duebook_web_start() when it is there. Call once, from main().
+void open_storage(const char* database_path);
+// What the status bar says about the latest edit.
+ui::SaveState storage_save_state();
+// Writes what is not saved yet (normally each commit is written at once; this retries after a failure).
+void storage_flush();
+// Reloads the page as the ledger's writer (another tab loses the lock).
+void storage_take_over();
+// Downloads the ledger file as it stands in memory.
+void storage_download();
+
+}  // namespace duebook::web
