@@ -132,11 +132,7 @@ std::string App::state_json() {
 
 std::string App::check_json() {
   if (!ledger_) return nlohmann::json{{"error", open_error_}}.dump();
-  // The one raw statement in the UI: a test hook, asking SQLite to check the file's structure.
-  Statement& st = ledger_->db().prepare("PRAGMA integrity_check");
-  std::string integrity;
-  while (st.step()) integrity += (integrity.empty() ? "" : "; ") + st.text(0);
-  st.reset();
+  std::string integrity = integrity_check(ledger_->db());
   ChainCheck chain = ledger_->verify();
   nlohmann::json names = nlohmann::json::array();
   for (const Customer& c : queries_->customers({"", 0, 1000000})) names.push_back(c.fields.name);

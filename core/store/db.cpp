@@ -170,4 +170,12 @@ Status Transaction::commit() {
   return db_.exec("RELEASE " + name_);
 }
 
+std::string integrity_check(Db& db) {
+  Statement& st = db.prepare("PRAGMA integrity_check");
+  std::string findings;
+  while (st.step()) findings += (findings.empty() ? "" : "; ") + st.text(0);
+  st.reset();
+  return findings;
+}
+
 }  // namespace duebook

@@ -55,6 +55,10 @@ class Db {
   bool writable_ = true;
 };
 
+// SQLite's check of the file's structure (PRAGMA integrity_check): "ok", or its findings joined by "; ".
+// Reads only.
+std::string integrity_check(Db& db);
+
 // A prepared statement. bind() by 1-based index; step() returns true while a row is available.
 // reset() happens automatically when the statement is prepared again from the cache.
 class Statement {
