@@ -15,6 +15,12 @@ constexpr int kApplicationId = 0x44756542;  // "DueB", so `file` and tools can t
 // The newest schema version this build knows.
 int latest_schema_version();
 
+// Reads the application id and schema version (changing nothing) and refuses, with a problem naming the file,
+// a database that belongs to another application, a non-empty SQLite file without our id, or a schema newer
+// than this build. An empty database (a new or 0-byte file) is accepted only when `allow_empty` (the caller
+// is about to create the ledger in it); otherwise it is refused as "empty, not a Duebook ledger".
+Status check_ledger_identity(Db& db, bool allow_empty);
+
 // Brings `db` up to the latest schema inside one transaction. A database with another application id, or a
 // schema newer than this build, is refused with a problem naming the file; nothing is changed then.
 Status migrate(Db& db);
