@@ -354,6 +354,7 @@ std::string Ledger::redo_label() {
 Status Ledger::rebuild() {
   WriteScope writing(*db_);
   Transaction tx(*db_, TransactionKind::Write);
+  if (Status s = restore_missing_projections(*db_); !s) return s;  // a damaged file's dropped tables
   for (const std::string& table : projection_tables(*db_))
     if (Status s = db_->exec("DELETE FROM " + table); !s) return s;
   const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes

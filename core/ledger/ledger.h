@@ -61,7 +61,8 @@ class Ledger {
   std::string undo_label();
   std::string redo_label();
 
-  // Empties every projection table and replays the whole log into it, in one transaction.
+  // Empties every projection table (creating again any the file has lost) and replays the whole log into it,
+  // in one transaction.
   Status rebuild();
   // Re-hashes the chain.
   ChainCheck verify() { return verify_chain(*db_); }

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include <set>
+
 namespace duebook {
 namespace {
 
@@ -28,6 +30,34 @@ const Migration kMigrations[] = {
 }  // namespace
 
 int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Status restore_missing_projections(Db& db) {
+  std::set<std::string> present;
+  Statement& names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'");
+  while (names.step()) present.insert(names.text(0));
+  names.reset();
+  for (const char* own : {"events", "settings", "schema_migrations"})
+    if (!present.count(own))
+      return Problem{db.path(),
+                     std::string("the ledger has lost its ") + own + " table: it cannot be rebuilt"};
+  // The schema as the migrations make it, in a private in-memory database: tables first, then their indexes.
+  Result<std::unique_ptr<Db>> fresh = Db::open(":memory:");
+  if (!fresh) return fresh.problems();
+  if (Status s = migrate(*fresh.value()); !s) return s;
+  Statement& wanted = fresh.value()->prepare(
+      "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE "
+      "'sqlite_%' "
+      "ORDER BY type <> 'table', rowid");
+  std::set<std::string> restored;
+  while (wanted.step()) {
+    const std::string type = wanted.text(0), name = wanted.text(1), table = wanted.text(2);
+    if (type == "table" ? present.count(name) > 0 : restored.count(table) == 0) continue;
+    if (Status s = db.exec(wanted.text(3)); !s) return s;
+    if (type == "table") restored.insert(name);
+  }
+  wanted.reset();
+  return ok_status();
+}
 
 std::vector<std::string> projection_tables(Db& db) {
   // Every table but the log's own: a new table is a projection unless it is added here, and the rebuild test

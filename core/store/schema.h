@@ -25,6 +25,12 @@ Status check_ledger_identity(Db& db, bool allow_empty);
 // schema newer than this build, is refused with a problem naming the file; nothing is changed then.
 Status migrate(Db& db);
 
+// Creates again, empty and with their indexes, the projection tables (and only those) that a damaged file has
+// lost, as the migrations define them, so a rebuild can refill them. The log's own tables are never created
+// here: a file without its event log is refused with a problem naming it. Changes nothing when none is
+// missing.
+Status restore_missing_projections(Db& db);
+
 // Tables derived from the event log, by name: every table of the schema but the log's own (events, settings,
 // schema_migrations). Rebuild empties and refills exactly these.
 std::vector<std::string> projection_tables(Db& db);

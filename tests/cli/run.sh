@@ -559,6 +559,13 @@ invoices report forecast --as-of 2026-03-01
 payments payment list
 actions undo
 CASES
+damaged invoices
+check "damaged invoices: rebuild restores the table" 0 "$bin" --db "$work/damaged.sqlite" rebuild
+check "damaged invoices: aging after rebuild" 0 "$bin" --db "$work/damaged.sqlite" --format csv report aging \
+  --as-of 2026-03-31
+expect "damaged invoices: the invoice is back" "$work/out" "Acme Ltd"
+check "damaged invoices: invoice show after rebuild" 0 "$bin" --db "$work/damaged.sqlite" invoice show INV-2026-0001
+check "damaged invoices: verify after rebuild" 0 "$bin" --db "$work/damaged.sqlite" verify
 
 # Another program holding the write lock: a short hold is waited out; a long one fails with exit 4, cleanly.
 hold_lock() {  # hold_lock SECONDS: holds the ledger's write lock; returns once it is held

@@ -120,3 +120,32 @@ TEST_CASE("a missing projection table is a recorded fault, not an abort") {
   CHECK_FALSE(failed.run().ok());
   CHECK(ledger->verify().events == 1);
 }
+
+TEST_CASE("rebuild creates again a projection table the file lost, and refills it") {
+  TempFile file("lost-table");
+  write_small_ledger(file.path);
+  {
+    auto db = Db::open(file.path);
+    REQUIRE(db.ok());
+    REQUIRE(db.value()->exec("PRAGMA foreign_keys = OFF; DROP TABLE customers").ok());
+  }
+  std::unique_ptr<Ledger> ledger = open_test_ledger(file.path);
+  REQUIRE(ledger->rebuild().ok());
+  CHECK(ledger->db().fault().kind == FaultKind::None);
+  CHECK(count_customers(ledger->db(), "") == 1);
+  CHECK(find_customer_by_name(ledger->db(), "Acme Ltd").has_value());
+}
+
+TEST_CASE("rebuild refuses a file that lost its event log") {
+  TempFile file("lost-log");
+  write_small_ledger(file.path);
+  {
+    auto db = Db::open(file.path);
+    REQUIRE(db.ok());
+    REQUIRE(db.value()->exec("DROP TABLE events").ok());
+  }
+  std::unique_ptr<Ledger> ledger = open_test_ledger(file.path);
+  Status rebuilt = ledger->rebuild();
+  REQUIRE_FALSE(rebuilt.ok());
+  CHECK(describe(rebuilt.problems()).find("lost its events table") != std::string::npos);
+}
