@@ -27,10 +27,15 @@ inline std::unique_ptr<Ledger> open_test_ledger(const std::string& path) {
   return std::move(r.value());
 }
 
-// An in-memory ledger.
+// An in-memory ledger. Its schema is intact, so a statement that failed to prepare on it is a mistake in our
+// own SQL (Db::prepare records it rather than aborting): the test fails with that SQL.
 struct TestLedger {
   std::unique_ptr<Ledger> ledger = open_test_ledger(":memory:");
   Ledger* operator->() { return ledger.get(); }
+  ~TestLedger() {
+    const std::string failed = "our SQL failed: " + ledger->db().fault().detail;
+    CHECK_MESSAGE(ledger->db().fault().kind == FaultKind::None, failed);
+  }
 };
 
 // A file path removed (with its journal files) at the end of the scope.

@@ -89,19 +89,42 @@ Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nul
 
 }  // namespace
 
-Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv env) {
-  Result<std::unique_ptr<Db>> db = Db::open(path);
+Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv env, OpenMode mode) {
+  Result<std::unique_ptr<Db>> db = Db::open(path, mode);
   if (!db) return db.problems();
   Db& d = *db.value();
-  if (Status s = d.exec(env.wal ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
-                                : "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL");
+  // Problems of opening, said plainly when another program held the lock past the busy timeout.
+  auto refused = [&d, &path](const Status& s) -> Problems {
+    if (d.fault().kind == FaultKind::Busy)
+      return {Problem{path, "the ledger is in use by another program (" + d.fault().detail + ")"}};
+    return s.problems();
+  };
+  // The busy timeout comes first, so that even reading the file's identity waits out another program's write.
+  // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the indexes of a large ledger in memory while a
+  // bulk import inserts into them; it is an upper bound, not an allocation. None of these pragmas writes the
+  // file.
+  if (Status s = d.exec("PRAGMA busy_timeout = " + std::to_string(env.busy_timeout_ms) +
+                        "; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768");
       !s)
-    return s.problems();
-  // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the indexes of a large ledger in memory while a bulk
-  // import inserts into them; it is an upper bound, not an allocation.
-  if (Status s = d.exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 2000; PRAGMA cache_size = -32768"); !s)
-    return s.problems();
-  if (Status s = migrate(d); !s) return s.problems();
+    return refused(s);
+  // Nothing may change before the file is known to be ours: switching the journal mode rewrites the header of
+  // another application's database, so the identity is read first and a foreign file is left as it was.
+  if (Status s = check_ledger_identity(d, mode == OpenMode::Create); !s) return refused(s);
+  if (mode == OpenMode::ReadOnly) {
+    Statement& ver = d.prepare("PRAGMA user_version");
+    const int64_t version = ver.step() ? ver.int64(0) : 0;
+    ver.reset();
+    if (version != latest_schema_version())
+      return Problem{path,
+                     "this ledger's schema (" + std::to_string(version) +
+                         ") needs an upgrade, which a read-only open cannot make: open it once for writing"};
+  } else {
+    if (Status s = d.exec(env.wal ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
+                                  : "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL");
+        !s)
+      return refused(s);
+    if (Status s = migrate(d); !s) return refused(s);
+  }
   if (!env.now_ms) env.now_ms = [] { return int64_t{0}; };
   d.set_writable(false);
   auto ledger = std::unique_ptr<Ledger>(new Ledger(std::move(db.value()), std::move(env)));
@@ -218,7 +241,9 @@ void Ledger::notify() {
 
 Result<ActionOutcome> Ledger::execute(const Command& command) {
   WriteScope writing(*db_);
-  Transaction tx(*db_);  // planning reads and the commit see one consistent state
+  // The write lock first (waiting out another program's write): planning reads and the commit then see one
+  // state, which no other writer can change in between.
+  Transaction tx(*db_, TransactionKind::Write);
   Result<ActionOutcome> out = std::visit(
       [&](const auto& c) -> Result<ActionOutcome> {
         using T = std::decay_t<decltype(c)>;
@@ -247,13 +272,13 @@ Result<ActionOutcome> Ledger::execute(const Command& command) {
 // Appends the events that reverse action `id`: the inverse of each of its events, last first. The action's
 // events are read a page at a time from its end, so reversing a large import never holds it all in memory.
 Result<ActionOutcome> Ledger::reverse_action(int64_t id, const std::string& label, ActionKind kind) {
+  WriteScope writing(*db_);
+  Transaction tx(*db_, TransactionKind::Write);
   Statement& range = db_->prepare("SELECT first_seq, last_seq FROM actions WHERE id = ?1");
   range.bind_all(id);
   if (!range.step()) return Problem{"", "no action " + std::to_string(id)};
   int64_t first = range.int64(0), last = range.int64(1);
   range.reset();
-  WriteScope writing(*db_);
-  Transaction tx(*db_);
   ActionWriter writer(*this, label, kind, id);
   const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes
   for (int64_t hi = last; hi >= first; hi -= kPage) {
@@ -273,6 +298,10 @@ Result<ActionOutcome> Ledger::reverse_action(int64_t id, const std::string& labe
 }
 
 Result<ActionOutcome> Ledger::undo() {
+  WriteScope writing(*db_);
+  // One write transaction from choosing the action to reversing it, so two programs never reverse the same
+  // one.
+  Transaction tx(*db_, TransactionKind::Write);
   Statement& st = db_->prepare(
       "SELECT id, label FROM actions WHERE kind IN ('do', 'redo') AND state = 'active' ORDER BY id DESC LIMIT 1");
   if (!st.step()) return Problem{"", "nothing to undo"};
@@ -280,11 +309,17 @@ Result<ActionOutcome> Ledger::undo() {
   std::string label = st.text(1);
   st.reset();
   Result<ActionOutcome> out = reverse_action(id, "Undo " + label, ActionKind::Undo);
-  if (out) notify();
+  if (!out) return out;
+  if (Status s = tx.commit(); !s) return s.problems();
+  notify();
   return out;
 }
 
 Result<ActionOutcome> Ledger::redo() {
+  WriteScope writing(*db_);
+  // One write transaction from choosing the action to reversing it, so two programs never reverse the same
+  // one.
+  Transaction tx(*db_, TransactionKind::Write);
   Statement& st = db_->prepare(
       "SELECT u.id, t.label FROM actions u JOIN actions t ON t.id = u.target "
       "WHERE u.kind = 'undo' AND u.state = 'open' ORDER BY u.id DESC LIMIT 1");
@@ -293,7 +328,9 @@ Result<ActionOutcome> Ledger::redo() {
   std::string label = st.text(1);
   st.reset();
   Result<ActionOutcome> out = reverse_action(id, label, ActionKind::Redo);
-  if (out) notify();
+  if (!out) return out;
+  if (Status s = tx.commit(); !s) return s.problems();
+  notify();
   return out;
 }
 
@@ -316,7 +353,8 @@ std::string Ledger::redo_label() {
 
 Status Ledger::rebuild() {
   WriteScope writing(*db_);
-  Transaction tx(*db_);
+  Transaction tx(*db_, TransactionKind::Write);
+  if (Status s = restore_missing_projections(*db_); !s) return s;  // a damaged file's dropped tables
   for (const std::string& table : projection_tables(*db_))
     if (Status s = db_->exec("DELETE FROM " + table); !s) return s;
   const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes

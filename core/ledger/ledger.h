@@ -24,6 +24,7 @@ struct LedgerEnv {
   std::string actor = "user";       // recorded on every event
   uint64_t seed = 0;                // entropy for event ids (ULIDs)
   bool wal = true;                  // write-ahead log (desktop); the browser's in-memory file system wants false
+  int busy_timeout_ms = 5000;  // how long a command waits for another program's write lock before failing
 };
 
 // The outcome of an accepted action.
@@ -40,9 +41,13 @@ const Projector* find_projector(std::string_view type);
 
 class Ledger {
  public:
-  // Opens or creates the ledger at `path` and migrates it. Fails, changing nothing, when the file is not a
-  // Duebook ledger, is newer than this build, or cannot be opened.
-  static Result<std::unique_ptr<Ledger>> open(const std::string& path, LedgerEnv env);
+  // Opens the ledger at `path` as `mode` says and, unless read-only, migrates it. Only OpenMode::Create makes
+  // a new ledger (of a missing or empty file); the other modes refuse a missing or empty file, naming the
+  // path. ReadOnly opens the file SQLITE_OPEN_READONLY and refuses a ledger whose schema would need
+  // migrating. Fails, changing nothing (not even the journal mode), when the file is not a Duebook ledger, is
+  // newer than this build, or cannot be opened.
+  static Result<std::unique_ptr<Ledger>> open(const std::string& path, LedgerEnv env,
+                                              OpenMode mode = OpenMode::Create);
 
   // Validates `command`; if accepted, appends its events and updates projections in one transaction.
   // If rejected, returns its problems and nothing is written.
@@ -56,7 +61,8 @@ class Ledger {
   std::string undo_label();
   std::string redo_label();
 
-  // Empties every projection table and replays the whole log into it, in one transaction.
+  // Empties every projection table (creating again any the file has lost) and replays the whole log into it,
+  // in one transaction.
   Status rebuild();
   // Re-hashes the chain.
   ChainCheck verify() { return verify_chain(*db_); }

@@ -17,11 +17,27 @@ namespace duebook {
 
 class Statement;
 
+// How a database file is opened.
+enum class OpenMode {
+  Create,    // read and write; a missing file is created
+  Existing,  // read and write; a missing file is refused, nothing is created
+  ReadOnly,  // SQLITE_OPEN_READONLY: SQLite itself refuses every write; a missing file is refused
+};
+
+// A failure that is not the caller's mistake nor its input's: the file's schema lacks what our SQL names (a
+// damaged file), or another connection held the lock longer than the busy timeout.
+enum class FaultKind { None, SchemaDamaged, Busy };
+struct Fault {
+  FaultKind kind = FaultKind::None;  // None: no fault so far
+  std::string detail;                // SQLite's message and, for SchemaDamaged, the SQL that failed
+};
+
 class Db {
  public:
-  // Opens (creating if missing) the database file at `path` (":memory:" for a private in-memory one).
-  // On failure returns a problem naming the path; nothing is created.
-  static Result<std::unique_ptr<Db>> open(const std::string& path);
+  // Opens the database file at `path` (":memory:" for a private in-memory one) as `mode` says. On failure
+  // returns a problem naming the path ("no such file" when it is missing and may not be created); nothing is
+  // created then.
+  static Result<std::unique_ptr<Db>> open(const std::string& path, OpenMode mode = OpenMode::Create);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -29,8 +45,18 @@ class Db {
   // Runs one or more statements without parameters (schema, pragmas). Returns the SQLite error as a problem.
   Status exec(std::string_view sql);
   // Prepares `sql`; cached, so preparing the same text again reuses the compiled statement.
-  // A failure to prepare is a programmer mistake (the SQL is ours) and asserts.
+  // Our SQL fails to prepare only when the file's schema lacks a table or column it names (a damaged file),
+  // or when the schema cannot be read for a lock: that is data, not a programmer mistake, so it must not
+  // abort. The statement returned then is a failed one (bind does nothing, step() is false, run() returns the
+  // error) and the failure is recorded as the connection's fault(): callers read on as if no row matched, and
+  // the program reports the fault instead of the result. Tests check fault() stays clear
+  // (tests/test_support.h), so a mistake in our own SQL still fails loudly there.
   Statement& prepare(std::string_view sql);
+  // The first failure recorded on this connection that is neither the caller's mistake nor its input's (a
+  // damaged schema, a lock held too long); kind None when there was none.
+  const Fault& fault() const { return fault_; }
+  // Records `kind` unless a fault is already recorded (the first one explains the rest).
+  void record_fault(FaultKind kind, std::string detail);
   int64_t last_insert_rowid() const;
   int changes() const;
   std::string error_message() const;
@@ -53,6 +79,7 @@ class Db {
   friend class Transaction;
   int savepoint_depth_ = 0;
   bool writable_ = true;
+  Fault fault_;
 };
 
 // SQLite's check of the file's structure (PRAGMA integrity_check): "ok", or its findings joined by "; ".
@@ -63,6 +90,7 @@ std::string integrity_check(Db& db);
 // reset() happens automatically when the statement is prepared again from the cache.
 class Statement {
  public:
+  // `stmt` null: a statement that failed to prepare (Db::prepare); it returns no rows and runs to an error.
   Statement(Db& db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
   ~Statement();
   Statement(const Statement&) = delete;
@@ -103,10 +131,19 @@ class Statement {
   int last_rc_ = 0;
 };
 
+// Whether an outermost transaction takes the write lock at once.
+enum class TransactionKind {
+  Read,   // deferred: reads see one state; a write later may find another writer first (SQLITE_BUSY at once)
+  Write,  // BEGIN IMMEDIATE: waits up to the busy timeout for the write lock before anything is read, so a
+          // read-then-write never meets a writer that came in between
+};
+
 // Opens a transaction (or, when one is open, a SAVEPOINT) that rolls back unless commit() is called.
 class Transaction {
  public:
-  explicit Transaction(Db& db);
+  // When the write lock of a Write transaction cannot be had, commit() returns that problem (and the fault is
+  // recorded on `db`); statements inside fail as they would without the lock.
+  explicit Transaction(Db& db, TransactionKind kind = TransactionKind::Read);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -117,6 +154,8 @@ class Transaction {
   Db& db_;
   std::string name_;
   bool done_ = false;
+  bool began_ = false;          // this transaction ran BEGIN IMMEDIATE, so it ends with COMMIT or ROLLBACK
+  Status begun_ = ok_status();  // the outcome of BEGIN IMMEDIATE
 };
 
 }  // namespace duebook

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include <set>
+
 namespace duebook {
 namespace {
 
@@ -29,6 +31,34 @@ const Migration kMigrations[] = {
 
 int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
 
+Status restore_missing_projections(Db& db) {
+  std::set<std::string> present;
+  Statement& names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'");
+  while (names.step()) present.insert(names.text(0));
+  names.reset();
+  for (const char* own : {"events", "settings", "schema_migrations"})
+    if (!present.count(own))
+      return Problem{db.path(),
+                     std::string("the ledger has lost its ") + own + " table: it cannot be rebuilt"};
+  // The schema as the migrations make it, in a private in-memory database: tables first, then their indexes.
+  Result<std::unique_ptr<Db>> fresh = Db::open(":memory:");
+  if (!fresh) return fresh.problems();
+  if (Status s = migrate(*fresh.value()); !s) return s;
+  Statement& wanted = fresh.value()->prepare(
+      "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE "
+      "'sqlite_%' "
+      "ORDER BY type <> 'table', rowid");
+  std::set<std::string> restored;
+  while (wanted.step()) {
+    const std::string type = wanted.text(0), name = wanted.text(1), table = wanted.text(2);
+    if (type == "table" ? present.count(name) > 0 : restored.count(table) == 0) continue;
+    if (Status s = db.exec(wanted.text(3)); !s) return s;
+    if (type == "table") restored.insert(name);
+  }
+  wanted.reset();
+  return ok_status();
+}
+
 std::vector<std::string> projection_tables(Db& db) {
   // Every table but the log's own: a new table is a projection unless it is added here, and the rebuild test
   // (tests/core/test_ledger.cpp) proves each projection is rebuilt identically from the events.
@@ -41,29 +71,42 @@ std::vector<std::string> projection_tables(Db& db) {
   return tables;
 }
 
-Status migrate(Db& db) {
-  Statement& app = db.prepare("PRAGMA application_id");
-  int64_t application_id = app.step() ? app.int64(0) : 0;
-  app.reset();
-  Statement& ver = db.prepare("PRAGMA user_version");
-  int64_t version = ver.step() ? ver.int64(0) : 0;
-  ver.reset();
+namespace {
 
+int64_t pragma_value(Db& db, const char* sql) {
+  Statement& st = db.prepare(sql);
+  int64_t value = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return value;
+}
+
+}  // namespace
+
+Status check_ledger_identity(Db& db, bool allow_empty) {
+  // Reading the schema fails on a file that is not SQLite at all ("file is not a database"), or is locked.
+  if (Status s = db.exec("SELECT count(*) FROM sqlite_schema"); !s) return s;
+  const int64_t application_id = pragma_value(db, "PRAGMA application_id");
+  const int64_t version = pragma_value(db, "PRAGMA user_version");
   if (application_id != 0 && application_id != kApplicationId)
     return Problem{db.path(), "this is not a Duebook ledger (it belongs to another application)"};
   if (application_id == 0 && version == 0) {
-    Statement& any = db.prepare("SELECT count(*) FROM sqlite_schema");
-    int64_t objects = any.step() ? any.int64(0) : 0;
-    any.reset();
-    if (objects > 0) return Problem{db.path(), "this SQLite file is not a Duebook ledger"};
+    if (pragma_value(db, "SELECT count(*) FROM sqlite_schema") > 0)
+      return Problem{db.path(), "this SQLite file is not a Duebook ledger"};
+    if (!allow_empty) return Problem{db.path(), "the file is empty, not a Duebook ledger"};
   }
   if (version > latest_schema_version())
     return Problem{db.path(), "this ledger was written by a newer Duebook (schema " + std::to_string(version) +
                                   "; this version reads up to " + std::to_string(latest_schema_version()) +
                                   "). Update Duebook to open it."};
+  return ok_status();
+}
+
+Status migrate(Db& db) {
+  if (Status s = check_ledger_identity(db, true); !s) return s;
+  const int64_t version = pragma_value(db, "PRAGMA user_version");
   if (version == latest_schema_version()) return ok_status();
 
-  Transaction tx(db);
+  Transaction tx(db, TransactionKind::Write);
   if (Status s = db.exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, name TEXT "
                          "NOT NULL)");
       !s)

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -160,6 +161,7 @@ void Context::print(const Table& t) {
 }
 
 int Context::rejected(const Problems& problems) {
+  if (report_fault()) return kIoError;
   err << "duebook: rejected:\n" << describe(problems) << "\n";
   return kRejected;
 }
@@ -175,14 +177,61 @@ int Context::usage(const std::string& message) {
 
 Ledger* Context::ledger() {
   if (ledger_) return ledger_.get();
-  Result<std::unique_ptr<Ledger>> opened = Ledger::open(db_path, env);
+  Result<std::unique_ptr<Ledger>> opened = Ledger::open(db_path, env, mode);
   if (!opened) {
     err << "duebook: " << describe(opened.problems()) << "\n";
+    std::error_code ec;
+    if (mode != OpenMode::Create &&
+        (!std::filesystem::exists(db_path, ec) ||
+         (std::filesystem::is_regular_file(db_path, ec) && std::filesystem::file_size(db_path, ec) == 0)))
+      err << "duebook: to create a new ledger there, run: duebook --db \"" << db_path << "\" init\n";
     return nullptr;
   }
   ledger_ = std::move(opened.value());
   return ledger_.get();
 }
+
+bool Context::report_fault() {
+  if (!ledger_) return false;
+  const Fault& fault = ledger_->db().fault();
+  if (fault.kind == FaultKind::None) return false;
+  if (fault_reported_) return true;
+  fault_reported_ = true;
+  if (fault.kind == FaultKind::Busy) {
+    err << "duebook: " << db_path << ": the ledger is in use by another program (waited "
+        << env.busy_timeout_ms / 1000.0 << " s for it: " << fault.detail
+        << "); nothing was changed, try again\n";
+  } else {
+    err << "duebook: " << db_path << ": the ledger's tables are damaged: " << fault.detail << "\n"
+        << "duebook: run 'duebook --db \"" << db_path
+        << "\" verify' to check the event log, then 'duebook --db \"" << db_path
+        << "\" rebuild' to rebuild the tables from it\n";
+  }
+  return true;
+}
+
+int Context::finish(int rc) {
+  return report_fault() ? kIoError : rc;
+}
+
+namespace {
+
+// Whether `h` only reads the ledger: it then opens the file read-only, so a ledger on read-only media (or one
+// that must not change, such as evidence) can be verified, listed and reported on.
+bool reads_only(const Handler& h) {
+  const std::string command = h.command, sub = h.subcommand;
+  return command == "verify" || command == "log" || command == "export" || command == "report" ||
+         sub == "list" || sub == "show" || (command == "customer" && sub == "balance");
+}
+
+int run_handler(const Handler& h, Context& ctx, Args& args) {
+  ctx.mode = std::string(h.command) == "init" ? OpenMode::Create
+             : reads_only(h)                  ? OpenMode::ReadOnly
+                                              : OpenMode::Existing;
+  return ctx.finish(h.run(ctx, args));
+}
+
+}  // namespace
 
 static void print_help(std::ostream& out) {
   out << "Duebook: invoicing and collections.\n\n"
@@ -224,7 +273,7 @@ int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& 
     // A command with subcommands takes the next word as the subcommand.
     for (const Handler& h : *list) {
       if (*command != h.command || *h.subcommand) continue;
-      return h.run(ctx, args);
+      return run_handler(h, ctx, args);
     }
   }
   bool known = false;
@@ -235,7 +284,7 @@ int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& 
   for (const auto* list : all_handlers())
     for (const Handler& h : *list)
       if (*command == h.command && sub && *sub == h.subcommand) {
-        return h.run(ctx, args);
+        return run_handler(h, ctx, args);
       }
   return ctx.usage("unknown subcommand \"" + *command + " " + (sub ? *sub : "") + "\"");
 }

@@ -50,11 +50,19 @@ struct Context {
   std::ostream& out;     // results
   std::ostream& err;     // problems
   LedgerEnv env;         // clock and actor for events
-  // Opens the ledger (once); on failure prints the problem and returns nullptr.
+  // How ledger() opens the file: only `init` creates one (Create); commands that only read open it ReadOnly;
+  // every other command needs an existing ledger (Existing).
+  OpenMode mode = OpenMode::Existing;
+  // Opens the ledger (once); on failure prints the problem, naming the path, and returns nullptr.
   Ledger* ledger();
+  // The exit code of a command that returned `rc`: when the ledger's connection recorded a fault (a damaged
+  // schema, another program's lock held too long) that was not reported yet, prints it and returns kIoError,
+  // since what the command did or printed rests on a file it could not fully read or write.
+  int finish(int rc);
   // Prints `table` in the chosen format.
   void print(const Table& table);
-  // Prints problems to err and returns kRejected.
+  // Prints problems to err and returns kRejected; when the ledger's connection recorded a fault, the problems
+  // are its consequence, so the fault is reported instead (kIoError).
   int rejected(const Problems& problems);
   // kOk when every argument was taken, else prints the first one left and returns kUsage. Handlers call it
   // after taking their options and before changing anything.
@@ -63,7 +71,10 @@ struct Context {
   int usage(const std::string& message);
 
  private:
+  // Prints the connection's fault, if any, once; whether there was one.
+  bool report_fault();
   std::unique_ptr<Ledger> ledger_;
+  bool fault_reported_ = false;
 };
 
 // Runs the CLI with argv-style words (without the program name). `window` is called when no command is given.

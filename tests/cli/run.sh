@@ -90,6 +90,7 @@ same() {
   fi
 }
 rdb="$work/reports.sqlite"
+check "report: init" 0 "$bin" --db "$rdb" init
 check "report: customer USD" 0 "$bin" --db "$rdb" customer add "Acme Ltd" --currency USD --terms "Net 30"
 check "report: customer EUR" 0 "$bin" --db "$rdb" customer add "Beta GmbH" --currency EUR --terms "Net 30"
 check "report: invoice 1" 0 "$bin" --db "$rdb" invoice add --customer "Acme Ltd" --line "Widgets;1;100.00" \
@@ -156,6 +157,7 @@ check "report on a garbage file" 4 "$bin" --db "$work/garbage.sqlite" report agi
 
 # Invoices, payments, credit notes, imports and export (the ledger core of issue 3).
 ldb="$work/ledger3.sqlite"
+check "l3: init" 0 "$bin" --db "$ldb" init
 check "l3: customer" 0 "$bin" --db "$ldb" customer add "Acme Ltd" --currency USD --terms "Net 30"
 check "l3: draft" 0 "$bin" --db "$ldb" invoice add --customer "Acme Ltd" --date 2026-03-01 \
   --line "Consulting;10;120.00;19" --line "Travel;1;80.00"
@@ -232,6 +234,7 @@ check "l3: rebuild" 0 "$bin" --db "$ldb" rebuild
 
 # Imports: all rows or none, file:row:field for each bad row, never twice, proper CSV.
 idb="$work/import.sqlite"
+check "import: init" 0 "$bin" --db "$idb" init
 check "import: customer" 0 "$bin" --db "$idb" customer add "Acme Ltd" --currency USD --terms "Net 30"
 check "import: invoices" 0 "$bin" --db "$idb" --format csv import --invoices "$fixtures/invoices_good.csv"
 expect "import: counts" "$work/out" '^1,.*invoices_good.csv,6,5,0,2,[0-9a-f]{64}'
@@ -270,6 +273,7 @@ check "export: bad path" 4 "$bin" --db "$idb" export --output "$work/no/such/dir
 # Collections: worklist, steps, contacts, promises, disputes, policies, fees, charges, holds, plans, settlements,
 # agency and factoring, on a fresh ledger.
 cdb="$work/collections.sqlite"
+check "coll: init" 0 "$bin" --db "$cdb" init
 check "coll: customer GBP" 0 "$bin" --db "$cdb" customer add "Gamma Ltd" --currency GBP --terms "Net 30" \
   --billing-name "Gil Payable" --billing-email gil@gamma.example --escalation-name "Gus Boss" \
   --escalation-email gus@gamma.example
@@ -454,6 +458,162 @@ check "coll: verify" 0 "$bin" --db "$cdb" verify
 check "coll: rebuild" 0 "$bin" --db "$cdb" rebuild
 check "coll: help lists collections" 0 "$bin" --help
 expect "coll: help worklist" "$work/out" "collections worklist"
+
+# Trust: ledger files that are missing, foreign, read-only, damaged or in use (issue 12).
+# same NAME FILE SUM: the file's sha256 is still SUM (nothing was written to it)
+same() {
+  if [ "$(sha256sum <"$2")" = "$3" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $1: $2 changed"
+  fi
+}
+# absent NAME PATH: no file was created at PATH
+absent() {
+  if [ ! -e "$2" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $1: $2 was created"
+  fi
+}
+tdb="$work/trust.sqlite"
+for cmd in "customer list" "verify" "report aging --as-of 2026-03-31" "undo"; do
+  # shellcheck disable=SC2086
+  check "missing ledger: $cmd" 4 "$bin" --db "$work/typo.sqlite" $cmd
+  expect "missing ledger names path: $cmd" "$work/err" "typo.sqlite: no such file"
+  absent "missing ledger not created: $cmd" "$work/typo.sqlite"
+done
+check "missing ledger: customer add" 4 "$bin" --db "$work/typo.sqlite" customer add "Acme Ltd"
+expect "missing ledger says init" "$work/err" "init"
+absent "missing ledger not created by add" "$work/typo.sqlite"
+: >"$work/zero.sqlite"
+check "0-byte file: verify" 4 "$bin" --db "$work/zero.sqlite" verify
+expect "0-byte file named" "$work/err" "zero.sqlite: the file is empty"
+check "0-byte file: customer add" 4 "$bin" --db "$work/zero.sqlite" customer add "Acme Ltd"
+same "0-byte file left empty" "$work/zero.sqlite" "$(sha256sum </dev/null)"
+check "0-byte file: init" 0 "$bin" --db "$work/zero.sqlite" init
+check "0-byte file: verify after init" 0 "$bin" --db "$work/zero.sqlite" verify
+
+# Another application's SQLite file (rollback journal, as most are): refused and left byte for byte as it was.
+for appid in 0 1234; do
+  foreign="$work/foreign-$appid.sqlite"
+  python3 -c "import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA application_id = $appid')
+c.execute('CREATE TABLE notes(body TEXT)'); c.execute(\"INSERT INTO notes VALUES ('theirs')\"); c.commit()" "$foreign"
+  sum=$(sha256sum <"$foreign")
+  for cmd in init "customer add Zed" "customer list" verify; do
+    # shellcheck disable=SC2086
+    check "foreign $appid: $cmd refused" 4 "$bin" --db "$foreign" $cmd
+    expect "foreign $appid: $cmd names file" "$work/err" "foreign-$appid.sqlite: this (SQLite file )?is not a Duebook ledger"
+    same "foreign $appid: $cmd left it untouched" "$foreign" "$sum"
+  done
+  absent "foreign $appid: no write-ahead log" "$foreign-wal"
+done
+
+# A read-only ledger: reading commands open it read-only. It is kept in rollback-journal mode, so a read-write
+# open (which switches the journal mode to WAL) would change its bytes even though root ignores chmod.
+check "ro: init" 0 "$bin" --db "$tdb" init
+check "ro: customer" 0 "$bin" --db "$tdb" customer add "Acme Ltd" --currency USD --terms "Net 30"
+check "ro: invoice" 0 "$bin" --db "$tdb" invoice add --customer "Acme Ltd" --date 2026-02-01 --line "Work;1;100.00" \
+  --issue
+check "ro: payment" 0 "$bin" --db "$tdb" payment add --customer "Acme Ltd" --amount 40 --date 2026-02-15
+cp "$tdb" "$work/ro.sqlite"
+python3 -c "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode = DELETE')" "$work/ro.sqlite"
+chmod 444 "$work/ro.sqlite"
+sum=$(sha256sum <"$work/ro.sqlite")
+for cmd in verify log "customer list" "customer show 1" "customer balance" "invoice list" "payment list" \
+  "report aging --as-of 2026-03-31" "report dso --from 2026-01-01 --to 2026-03-31" "report forecast --as-of 2026-03-01" \
+  "export"; do
+  # shellcheck disable=SC2086
+  check "ro: $cmd" 0 "$bin" --db "$work/ro.sqlite" $cmd
+  same "ro: $cmd wrote nothing" "$work/ro.sqlite" "$sum"
+done
+absent "ro: no write-ahead log" "$work/ro.sqlite-wal"
+expect "ro: export has the payment" "$work/out" "payment"
+check "ro: verify names events" 0 "$bin" --db "$work/ro.sqlite" verify
+expect "ro: verify count" "$work/out" "OK: [0-9]+ events"
+
+# A damaged schema (a projection table dropped): exit 4 and advice, never an abort; nothing written.
+damaged() {  # damaged TABLE: a copy of the ledger (in WAL mode, as the CLI keeps it) without TABLE
+  rm -f "$work/damaged.sqlite"*
+  cp "$tdb" "$work/damaged.sqlite"
+  python3 -c "import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA foreign_keys = OFF'); c.execute('DROP TABLE $1'); c.commit()
+c.execute('PRAGMA wal_checkpoint(TRUNCATE)')" "$work/damaged.sqlite"
+}
+while read -r table cmd; do
+  damaged "$table"
+  sum=$(sha256sum <"$work/damaged.sqlite")
+  # shellcheck disable=SC2086
+  check "damaged $table: $cmd" 4 "$bin" --db "$work/damaged.sqlite" $cmd
+  expect "damaged $table: $cmd names file" "$work/err" "damaged.sqlite: the ledger's tables are damaged"
+  expect "damaged $table: $cmd advises" "$work/err" "rebuild"
+  same "damaged $table: $cmd wrote nothing" "$work/damaged.sqlite" "$sum"
+done <<'CASES'
+invoices report aging --as-of 2026-03-31
+invoices invoice show INV-2026-0001
+invoices report dso --from 2026-01-01 --to 2026-03-31
+invoices report forecast --as-of 2026-03-01
+payments payment list
+actions undo
+CASES
+damaged invoices
+check "damaged invoices: rebuild restores the table" 0 "$bin" --db "$work/damaged.sqlite" rebuild
+check "damaged invoices: aging after rebuild" 0 "$bin" --db "$work/damaged.sqlite" --format csv report aging \
+  --as-of 2026-03-31
+expect "damaged invoices: the invoice is back" "$work/out" "Acme Ltd"
+check "damaged invoices: invoice show after rebuild" 0 "$bin" --db "$work/damaged.sqlite" invoice show INV-2026-0001
+check "damaged invoices: verify after rebuild" 0 "$bin" --db "$work/damaged.sqlite" verify
+
+# Another program holding the write lock: a short hold is waited out; a long one fails with exit 4, cleanly.
+hold_lock() {  # hold_lock SECONDS: holds the ledger's write lock; returns once it is held
+  rm -f "$work/locked"
+  python3 -c "import sqlite3, sys, time, pathlib
+c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN IMMEDIATE')
+pathlib.Path(sys.argv[2]).touch(); time.sleep(float(sys.argv[3])); c.execute('ROLLBACK')" \
+    "$tdb" "$work/locked" "$1" &
+  holder=$!
+  while [ ! -e "$work/locked" ]; do sleep 0.05; done
+}
+hold_lock 1
+check "busy: a short hold is waited out" 0 "$bin" --db "$tdb" customer add "Waited Ltd" --currency USD
+wait "$holder"
+hold_lock 8
+check "busy: a long hold fails with exit 4" 4 "$bin" --db "$tdb" customer add "Impatient Ltd" --currency USD
+expect "busy: says in use" "$work/err" "trust.sqlite: the ledger is in use by another program"
+check "busy: reads go on" 0 "$bin" --db "$tdb" customer list
+wait "$holder"
+check "busy: nothing half-written" 0 "$bin" --db "$tdb" --format csv customer list
+if grep -q "Impatient" "$work/out"; then
+  failed=$((failed + 1)); echo "FAIL: busy: the refused customer was added"
+else passed=$((passed + 1)); fi
+check "busy: verify" 0 "$bin" --db "$tdb" verify
+
+# Two programs adding payments in a loop at once: every payment is stored once, none lost.
+writer() {  # writer NAME: 25 payments referenced NAME-1..25; a failure is written to $work/writer-NAME.err
+  for i in $(seq 1 25); do
+    "$bin" --db "$tdb" payment add --customer "Acme Ltd" --amount 1 --date 2026-03-01 --reference "$1-$i" \
+      >/dev/null 2>>"$work/writer-$1.err" || echo "payment $1-$i failed" >>"$work/writer-$1.err"
+  done
+}
+writer A & wa=$!
+writer B & wb=$!
+wait "$wa" "$wb"
+check "concurrent: writer A had no failure" 0 test ! -s "$work/writer-A.err"
+check "concurrent: writer B had no failure" 0 test ! -s "$work/writer-B.err"
+check "concurrent: payment list" 0 "$bin" --db "$tdb" --format json payment list --limit 1000
+for w in A B; do
+  n=$(grep -oE "\"$w-[0-9]+\"" "$work/out" | sort -u | wc -l)
+  d=$(grep -oE "\"$w-[0-9]+\"" "$work/out" | wc -l)
+  if [ "$n" = 25 ] && [ "$d" = 25 ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAIL: concurrent: writer $w has $n distinct of $d stored payments, expected 25"
+  fi
+done
+check "concurrent: verify" 0 "$bin" --db "$tdb" verify
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

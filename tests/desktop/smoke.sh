@@ -7,6 +7,7 @@ artifacts=$2
 mkdir -p "$artifacts"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+"$bin" --db "$work/ledger.sqlite" init >/dev/null || exit 1
 "$bin" --db "$work/ledger.sqlite" customer add "Smoke Test Ltd" --currency GBP --terms "Net 30" >/dev/null || exit 1
 "$bin" --db "$work/ledger.sqlite" customer add "Société Générale d'Écosse" --currency EUR --terms "2/10 Net 30" \
   >/dev/null || exit 1
