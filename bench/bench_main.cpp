@@ -15,11 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "invoicing/invoice_queries.h"
+#include "ledger/ledger.h"
 #include "reports/aging.h"
 #include "reports/ar_snapshot.h"
 #include "reports/forecast.h"
-#include "ledger/ledger.h"
-#include "invoicing/invoice_queries.h"
 #include "reports/statement.h"
 
 using namespace duebook;
@@ -94,7 +94,8 @@ double time_command(Ledger& ledger, const Command& command) {
 
 // Imports the generated invoices, then the payments, each into a new database `runs` times (a file is
 // imported once per ledger, by design), timing each. Returns the ledger of the last run.
-std::unique_ptr<Ledger> time_imports(const std::string& db_path, const std::string& data, int runs, Measures& m) {
+std::unique_ptr<Ledger> time_imports(const std::string& db_path, const std::string& data, int runs,
+                                     Measures& m) {
   bool ok = true;
   const std::string invoices_csv = read_file(data + "/invoices.csv", &ok);
   const std::string payments_csv = read_file(data + "/payments.csv", &ok);
@@ -121,11 +122,16 @@ int main(int argc, char** argv) {
   Date as_of{2026, 6, 30};
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--data") data = v;
-    else if (k == "--db") db_path = v;
-    else if (k == "--reuse-db") reuse_db = v == "1";
-    else if (k == "--runs") runs = std::max(1, std::atoi(v.c_str()));
-    else if (k == "--import-runs") import_runs = std::max(1, std::atoi(v.c_str()));
+    if (k == "--data")
+      data = v;
+    else if (k == "--db")
+      db_path = v;
+    else if (k == "--reuse-db")
+      reuse_db = v == "1";
+    else if (k == "--runs")
+      runs = std::max(1, std::atoi(v.c_str()));
+    else if (k == "--import-runs")
+      import_runs = std::max(1, std::atoi(v.c_str()));
     else if (k == "--as-of") {
       Result<Date> d = parse_date(v, "YYYY-MM-DD");
       if (!d) return 2;
@@ -133,7 +139,9 @@ int main(int argc, char** argv) {
     }
   }
   if (data.empty() || db_path.empty()) {
-    std::fprintf(stderr, "usage: duebook-bench --data DIR --db PATH [--runs N] [--import-runs N] [--as-of DATE] [--reuse-db 1]\n");
+    std::fprintf(stderr,
+                 "usage: duebook-bench --data DIR --db PATH [--runs N] [--import-runs N] [--as-of DATE] "
+                 "[--reuse-db 1]\n");
     return 2;
   }
   reuse_db = reuse_db && file_size(db_path) > 0;
@@ -191,7 +199,8 @@ int main(int argc, char** argv) {
   // The statement of the customer with the most invoices, for the last year.
   std::vector<int32_t> per_customer(size_t(snapshot.ledger.customer_count), 0);
   for (const ArInvoice& inv : snapshot.ledger.invoices) ++per_customer[size_t(inv.customer)];
-  int32_t largest = int32_t(std::max_element(per_customer.begin(), per_customer.end()) - per_customer.begin());
+  int32_t largest =
+      int32_t(std::max_element(per_customer.begin(), per_customer.end()) - per_customer.begin());
   int64_t largest_id = snapshot.customer_ids[size_t(largest)];
   m.json["statement_customer_invoices"] = per_customer[size_t(largest)];
   m.time("statement_largest_customer", runs, [&] {

@@ -14,10 +14,14 @@ int main(int argc, char** argv) {
   bool customers_given = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--invoices") o.invoices = std::atoll(v.c_str());
-    else if (k == "--customers") o.customers = std::atoll(v.c_str()), customers_given = true;
-    else if (k == "--seed") o.seed = std::strtoull(v.c_str(), nullptr, 10);
-    else if (k == "--out") out = v;
+    if (k == "--invoices")
+      o.invoices = std::atoll(v.c_str());
+    else if (k == "--customers")
+      o.customers = std::atoll(v.c_str()), customers_given = true;
+    else if (k == "--seed")
+      o.seed = std::strtoull(v.c_str(), nullptr, 10);
+    else if (k == "--out")
+      out = v;
     else {
       std::fprintf(stderr, "duebook-gen: unknown option %s\n", k.c_str());
       return 2;

@@ -21,17 +21,21 @@ struct Rng {
   bool chance(int percent) { return int(next() % 100) < percent; }
 };
 
-const char* kFirst[] = {"Acme", "Baker", "Crown", "Delta", "Evergreen", "Falcon", "Granite", "Harbor", "Iris",
-                        "Juniper", "Kestrel", "Lumen", "Meridian", "Northwind", "Orchard", "Pioneer", "Quarry",
-                        "Riverside", "Summit", "Tidewater", "Union", "Vantage", "Willow", "Zenith", "Müller",
-                        "Société", "Øresund", "Café"};
-const char* kSecond[] = {"Trading", "Supplies", "Builders", "Logistics", "Foods", "Design", "Engineering",
-                         "Consulting", "Print", "Motors", "Textiles", "Labs", "Media", "Freight", "Interiors"};
+const char* kFirst[] = {"Acme",    "Baker",   "Crown",   "Delta",     "Evergreen", "Falcon",    "Granite",
+                        "Harbor",  "Iris",    "Juniper", "Kestrel",   "Lumen",     "Meridian",  "Northwind",
+                        "Orchard", "Pioneer", "Quarry",  "Riverside", "Summit",    "Tidewater", "Union",
+                        "Vantage", "Willow",  "Zenith",  "Müller",    "Société",   "Øresund",   "Café"};
+const char* kSecond[] = {"Trading",  "Supplies",    "Builders",   "Logistics", "Foods",
+                         "Design",   "Engineering", "Consulting", "Print",     "Motors",
+                         "Textiles", "Labs",        "Media",      "Freight",   "Interiors"};
 const char* kSuffix[] = {"Ltd", "LLC", "Inc", "GmbH", "SARL", "BV", "plc", "& Co"};
-const char* kItems[] = {"Consulting hours", "Site visit", "Materials", "Delivery", "Monthly retainer",
-                        "Design work", "Installation", "Support contract", "Training day", "Spare parts"};
+const char* kItems[] = {"Consulting hours", "Site visit",  "Materials",    "Delivery",
+                        "Monthly retainer", "Design work", "Installation", "Support contract",
+                        "Training day",     "Spare parts"};
 
-int digits_of(const std::string& currency) { return currency == "JPY" ? 0 : 2; }
+int digits_of(const std::string& currency) {
+  return currency == "JPY" ? 0 : 2;
+}
 
 std::string amount_text(int64_t minor, const std::string& currency) {
   return format_amount(minor, digits_of(currency));
@@ -60,12 +64,16 @@ GeneratedLedger generate(const GeneratorOptions& o) {
   g.customers.reserve(size_t(o.customers));
   for (int64_t i = 0; i < o.customers; ++i) {
     GenCustomer c;
-    c.name = std::string(kFirst[rng.next() % std::size(kFirst)]) + " " + kSecond[rng.next() % std::size(kSecond)] +
-             " " + kSuffix[rng.next() % std::size(kSuffix)] + " " + std::to_string(i + 1);
+    c.name = std::string(kFirst[rng.next() % std::size(kFirst)]) + " " +
+             kSecond[rng.next() % std::size(kSecond)] + " " + kSuffix[rng.next() % std::size(kSuffix)] + " " +
+             std::to_string(i + 1);
     int64_t roll = rng.range(0, 99);
     c.currency = roll < 70 ? "USD" : roll < 88 ? "EUR" : roll < 97 ? "GBP" : "JPY";
     roll = rng.range(0, 99);
-    c.kind = roll < 60 ? PayerKind::OnTime : roll < 85 ? PayerKind::Late : roll < 95 ? PayerKind::Partial : PayerKind::Never;
+    c.kind = roll < 60   ? PayerKind::OnTime
+             : roll < 85 ? PayerKind::Late
+             : roll < 95 ? PayerKind::Partial
+                         : PayerKind::Never;
     c.mean_days_late = int(rng.range(5, 60));
     const int terms[] = {15, 30, 30, 30, 45, 60};
     c.net_days = terms[rng.next() % std::size(terms)];
@@ -90,7 +98,8 @@ GeneratedLedger generate(const GeneratorOptions& o) {
     inv.total_minor = 0;
     int64_t scale = c.currency == "JPY" ? 1 : 100;  // JPY amounts have no minor unit but are ~100× larger
     for (int l = 0; l < lines; ++l) {
-      GenLine line{kItems[rng.next() % std::size(kItems)], rng.range(1, 20), rng.range(500, 50000) * scale / 100};
+      GenLine line{kItems[rng.next() % std::size(kItems)], rng.range(1, 20),
+                   rng.range(500, 50000) * scale / 100};
       if (c.currency == "JPY") line.rate_minor = rng.range(500, 50000);
       inv.total_minor += line.quantity * line.rate_minor;
       inv.lines.push_back(std::move(line));
@@ -107,11 +116,16 @@ GeneratedLedger generate(const GeneratorOptions& o) {
     int64_t owed = inv.total_minor - credited;
     int64_t due_day = days_from_civil(inv.due);
     auto pay = [&](int64_t pay_day, int64_t amount) {
-      if (pay_day <= as_of && amount > 0) g.payments.push_back({civil_from_days(pay_day), inv.customer, amount, inv.number});
+      if (pay_day <= as_of && amount > 0)
+        g.payments.push_back({civil_from_days(pay_day), inv.customer, amount, inv.number});
     };
     switch (c.kind) {
-      case PayerKind::OnTime: pay(due_day - rng.range(0, 10), owed); break;
-      case PayerKind::Late: pay(due_day + rng.range(c.mean_days_late / 2, c.mean_days_late * 3 / 2), owed); break;
+      case PayerKind::OnTime:
+        pay(due_day - rng.range(0, 10), owed);
+        break;
+      case PayerKind::Late:
+        pay(due_day + rng.range(c.mean_days_late / 2, c.mean_days_late * 3 / 2), owed);
+        break;
       case PayerKind::Partial: {
         int64_t part = owed * rng.range(30, 70) / 100;
         pay(due_day + rng.range(0, 30), part);
@@ -130,8 +144,10 @@ GeneratedLedger generate(const GeneratorOptions& o) {
 bool write_invoices_csv(const GeneratedLedger& g, const std::string& path) {
   File out(path);
   if (!out.f) return false;
-  std::fputs("InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,ItemAmount,"
-             "Currency\n", out.f);
+  std::fputs(
+      "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,ItemAmount,"
+      "Currency\n",
+      out.f);
   for (const GenInvoice& inv : g.invoices) {
     const GenCustomer& c = g.customers[size_t(inv.customer)];
     std::string name = csv(c.name), issued = to_iso(inv.issued), due = to_iso(inv.due);

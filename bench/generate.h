@@ -12,12 +12,12 @@
 namespace duebook::bench {
 
 struct GeneratorOptions {
-  int64_t invoices = 10000;     // how many invoices
-  int64_t customers = 1000;     // how many customers
-  uint64_t seed = 1;            // same seed, same ledger
-  Date first_day{2021, 1, 1};   // invoices are issued from this day ...
-  Date last_day{2026, 5, 31};   // ... to this one
-  Date as_of{2026, 6, 30};      // payments after this day are not generated
+  int64_t invoices = 10000;    // how many invoices
+  int64_t customers = 1000;    // how many customers
+  uint64_t seed = 1;           // same seed, same ledger
+  Date first_day{2021, 1, 1};  // invoices are issued from this day ...
+  Date last_day{2026, 5, 31};  // ... to this one
+  Date as_of{2026, 6, 30};     // payments after this day are not generated
 };
 
 // How a customer pays.
@@ -53,10 +53,10 @@ struct GenPayment {
 };
 
 struct GenCreditNote {
-  std::string number;     // CN-0000001
-  Date date;              // when issued
-  int32_t invoice;        // index into invoices
-  int64_t amount_minor;   // amount credited
+  std::string number;    // CN-0000001
+  Date date;             // when issued
+  int32_t invoice;       // index into invoices
+  int64_t amount_minor;  // amount credited
 };
 
 struct GeneratedLedger {

@@ -77,7 +77,8 @@ bool App::frame() {
   draw_save_notice(platform_, save);
   ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && !io.WantTextInput) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) io.KeyShift ? commands_.redo() : commands_.undo();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false))
+      io.KeyShift ? commands_.redo() : commands_.undo();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
   float status_height = ImGui::GetFrameHeightWithSpacing();
@@ -116,8 +117,13 @@ std::string App::state_json() {
   // Which of the characters the UI must show have a real glyph in the loaded font (not the fallback box).
   nlohmann::json glyphs = nlohmann::json::object();
   if (ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0])
-    for (auto [name, cp] : {std::pair{"euro", 0x20AC}, {"pound", 0x00A3}, {"yen", 0x00A5}, {"e_acute", 0x00E9},
-                            {"o_umlaut", 0x00F6}, {"z_caron", 0x017E}, {"l_stroke", 0x0142}})
+    for (auto [name, cp] : {std::pair{"euro", 0x20AC},
+                            {"pound", 0x00A3},
+                            {"yen", 0x00A5},
+                            {"e_acute", 0x00E9},
+                            {"o_umlaut", 0x00F6},
+                            {"z_caron", 0x017E},
+                            {"l_stroke", 0x0142}})
       glyphs[name] = font->FindGlyphNoFallback(ImWchar(cp)) != nullptr;
   j["glyphs"] = glyphs;
   if (ledger_) {
@@ -137,8 +143,11 @@ std::string App::check_json() {
   ChainCheck chain = ledger_->verify();
   nlohmann::json names = nlohmann::json::array();
   for (const Customer& c : queries_->customers({"", 0, 1000000})) names.push_back(c.fields.name);
-  return nlohmann::json{{"integrity", integrity}, {"chain_events", chain.events}, {"chain_bad_seq", chain.first_bad_seq},
-                        {"chain_message", chain.message}, {"customers", names}}
+  return nlohmann::json{{"integrity", integrity},
+                        {"chain_events", chain.events},
+                        {"chain_bad_seq", chain.first_bad_seq},
+                        {"chain_message", chain.message},
+                        {"customers", names}}
       .dump();
 }
 
@@ -152,7 +161,8 @@ void load_fonts(const char* ttf_path, float pixel_size) {
   config.OversampleV = 1;
   config.PixelSnapH = true;
   if (ttf_path && io.Fonts->AddFontFromFileTTF(ttf_path, pixel_size, &config, ranges)) return;
-  std::fprintf(stderr, "duebook: cannot load font %s; using the built-in one\n", ttf_path ? ttf_path : "(none)");
+  std::fprintf(stderr, "duebook: cannot load font %s; using the built-in one\n",
+               ttf_path ? ttf_path : "(none)");
   ImFontConfig fallback;
   fallback.SizePixels = pixel_size;
   io.Fonts->AddFontDefault(&fallback);

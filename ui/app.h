@@ -25,12 +25,13 @@ class App {
   // Returns true when anything changed that needs another frame.
   bool frame();
 
-  // Facts for tests and the status bar, as JSON: {"ready", "customers", "invoices", "revision", "events", "frames",
-  // "error", ...}.
+  // Facts for tests and the status bar, as JSON: {"ready", "customers", "invoices", "revision", "events",
+  // "frames", "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
-  // For tests after a crash: SQLite's integrity check, the event chain check (as `duebook verify` runs it) and
-  // every customer's name, as JSON {"integrity", "chain_events", "chain_bad_seq", "chain_message", "customers"}.
+  // For tests after a crash: SQLite's integrity check, the event chain check (as `duebook verify` runs it)
+  // and every customer's name, as JSON {"integrity", "chain_events", "chain_bad_seq", "chain_message",
+  // "customers"}.
   std::string check_json();
 
  private:

@@ -5,9 +5,9 @@
 #include <optional>
 #include <vector>
 
+#include "base/result.h"
 #include "ledger/commands.h"
 #include "ledger/ledger.h"
-#include "base/result.h"
 
 namespace duebook::ui {
 

@@ -3,11 +3,11 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "base/currencies.h"
 #include "base/money.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
-#include "base/currencies.h"
 
 namespace duebook::ui {
 namespace {
@@ -119,7 +119,8 @@ void draw_list(Queries& queries, CustomersWindowState& s) {
     }
   }
   ImGui::EndTable();
-  if (s.cache_count == 0) ImGui::TextDisabled(s.search.empty() ? "No customers yet." : "No customer matches.");
+  if (s.cache_count == 0)
+    ImGui::TextDisabled(s.search.empty() ? "No customers yet." : "No customer matches.");
 }
 
 // The form's title, Save and New buttons and the problems that belong to no field. Title and actions come

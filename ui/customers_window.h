@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "commands.h"
-#include "customers/customers.h"
 #include "customers/customer_queries.h"
+#include "customers/customers.h"
 
 namespace duebook::ui {
 

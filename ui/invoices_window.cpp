@@ -80,7 +80,8 @@ void draw_filters(InvoicesWindowState& s) {
   for (const char* name : overdue) widest = std::max(widest, ImGui::CalcTextSize(name).x);
   const float width = widest + ImGui::GetFrameHeight() * 2;
   // A labelled combo; a new choice goes back to the first page.
-  auto combo = [&](const char* label, const char* test_name, int* value, const char* const names[], int count) {
+  auto combo = [&](const char* label, const char* test_name, int* value, const char* const names[],
+                   int count) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine();
@@ -102,11 +103,20 @@ void apply_sort(InvoicesWindowState& s) {
   if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
   const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
   switch (spec.ColumnIndex) {
-    case 0: s.sort = InvoiceSort::Number; break;
-    case 2: s.sort = InvoiceSort::IssueDate; break;
-    case 3: s.sort = InvoiceSort::DueDate; break;
-    case 4: s.sort = InvoiceSort::Amount; break;
-    default: break;
+    case 0:
+      s.sort = InvoiceSort::Number;
+      break;
+    case 2:
+      s.sort = InvoiceSort::IssueDate;
+      break;
+    case 3:
+      s.sort = InvoiceSort::DueDate;
+      break;
+    case 4:
+      s.sort = InvoiceSort::Amount;
+      break;
+    default:
+      break;
   }
   s.descending = spec.SortDirection == ImGuiSortDirection_Descending;
   s.page = 0;
@@ -123,15 +133,18 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
     // Fixed columns sized for their widest usual content, not for the rows of the first page drawn.
     const float number = ImGui::CalcTextSize("INV-2026-00000").x, date = ImGui::CalcTextSize("2026-00-00").x,
                 amount = ImGui::CalcTextSize("000,000.00 EUR").x, status = ImGui::CalcTextSize("partial").x;
-    ImGui::TableSetupColumn("Number", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
-                                          ImGuiTableColumnFlags_PreferSortDescending, number);
+    ImGui::TableSetupColumn("Number",
+                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                                ImGuiTableColumnFlags_PreferSortDescending,
+                            number);
     ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort);
     ImGui::TableSetupColumn("Issued", ImGuiTableColumnFlags_WidthFixed, date);
     ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, date);
-    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-                            amount);
+    ImGui::TableSetupColumn(
+        "Total", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, amount);
     ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, amount);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, status);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                            status);
     ImGui::TableHeadersRow();
     apply_sort(s);
 
@@ -182,19 +195,21 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
   if (s.cache_count == 0)
     ImGui::TextDisabled("No invoice matches.");
   else
-    ImGui::TextDisabled("%lld-%lld of %lld invoices", (long long)first, (long long)last, (long long)s.cache_count);
+    ImGui::TextDisabled("%lld-%lld of %lld invoices", (long long)first, (long long)last,
+                        (long long)s.cache_count);
 }
 
-// Builds the command from the form. What only the ledger can judge (the customer's hold, the terms, the lines'
-// EN 16931 rules) comes back as problems; what cannot even be read here (a date, a quantity, a price) is a form
-// error and nothing is submitted.
-// `rows` gets, per submitted line, the form row it came from (empty rows are left out).
-bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, InvoiceFields* f, std::string* error,
-                 std::vector<int>* rows) {
+// Builds the command from the form. What only the ledger can judge (the customer's hold, the terms, the
+// lines' EN 16931 rules) comes back as problems; what cannot even be read here (a date, a quantity, a price)
+// is a form error and nothing is submitted. `rows` gets, per submitted line, the form row it came from (empty
+// rows are left out).
+bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, InvoiceFields* f,
+                 std::string* error, std::vector<int>* rows) {
   rows->clear();
   std::optional<Customer> customer = queries.customer_by_name(d.customer);
   if (!customer) {
-    *error = d.customer.empty() ? "Customer: give the customer's name" : "Customer: no customer named " + d.customer;
+    *error = d.customer.empty() ? "Customer: give the customer's name"
+                                : "Customer: no customer named " + d.customer;
     return false;
   }
   f->customer_id = customer->id;

@@ -1,12 +1,12 @@
-// The Invoices window: the invoice list (status, overdue bucket, search, sortable columns, 50 rows a page) and a
-// form to issue a new invoice or save it as a draft.
+// The Invoices window: the invoice list (status, overdue bucket, search, sortable columns, 50 rows a page)
+// and a form to issue a new invoice or save it as a draft.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "commands.h"
 #include "base/date.h"
+#include "commands.h"
 #include "invoicing/invoice_queries.h"
 
 namespace duebook::ui {
@@ -29,17 +29,17 @@ struct InvoiceDraft {
 };
 
 struct InvoicesWindowState {
-  int status = 0;          // index into the status filter: all, unpaid, paid, draft, void
-  int overdue = 0;         // overdue filter: 0 any, else 1 + a bucket of default_aging_buckets()
-  std::string search;      // number or customer name fragment
+  int status = 0;      // index into the status filter: all, unpaid, paid, draft, void
+  int overdue = 0;     // overdue filter: 0 any, else 1 + a bucket of default_aging_buckets()
+  std::string search;  // number or customer name fragment
   InvoiceSort sort = InvoiceSort::Number;
   bool descending = true;  // newest numbers first
   int64_t page = 0;        // 50 rows a page
   InvoiceDraft draft;
-  std::string form_error;      // a problem found before submitting (an amount that is not one)
-  CommandSink sink;            // result of the last submit
+  std::string form_error;           // a problem found before submitting (an amount that is not one)
+  CommandSink sink;                 // result of the last submit
   std::vector<int> submitted_rows;  // per line of the last submit: its row in the form
-  int64_t seen_completed = 0;  // last sink result already handled
+  int64_t seen_completed = 0;       // last sink result already handled
   // The page shown, re-queried only when the ledger, the filters or the page change.
   int64_t cache_revision = -1;
   std::string cache_key;
@@ -48,6 +48,7 @@ struct InvoicesWindowState {
 };
 
 // `today` dates the overdue buckets and a new invoice without a date.
-void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands, const Date& today);
+void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands,
+                          const Date& today);
 
 }  // namespace duebook::ui

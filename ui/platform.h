@@ -17,8 +17,8 @@ struct SaveState {
     ReadOnly,    // another window holds the ledger for writing; `detail` says so
   };
   Kind kind = Kind::Unreported;
-  std::string detail;         // NotSaved, ReadOnly: a sentence for the user
-  std::string storage_note;   // hover text: where the ledger is kept, how much room is used and left
+  std::string detail;            // NotSaved, ReadOnly: a sentence for the user
+  std::string storage_note;      // hover text: where the ledger is kept, how much room is used and left
   bool offer_download = false;   // show "Download the ledger" (edits kept in memory only)
   bool offer_take_over = false;  // show "Take over" (ReadOnly)
 };

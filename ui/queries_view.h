@@ -1,9 +1,9 @@
 // The read side the windows draw from: queries over the ledger, plus its revision so windows can cache.
 #pragma once
 
-#include "ledger/ledger.h"
-#include "invoicing/invoice_queries.h"
 #include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
+#include "ledger/ledger.h"
 
 namespace duebook::ui {
 

@@ -17,11 +17,16 @@ const ImVec4 kProblemBg(1.0f, 0.88f, 0.86f, 1.0f);
 
 const char* save_state_name(SaveState::Kind kind) {
   switch (kind) {
-    case SaveState::Kind::Saved: return "saved";
-    case SaveState::Kind::Saving: return "saving";
-    case SaveState::Kind::NotSaved: return "not_saved";
-    case SaveState::Kind::ReadOnly: return "read_only";
-    case SaveState::Kind::Unreported: break;
+    case SaveState::Kind::Saved:
+      return "saved";
+    case SaveState::Kind::Saving:
+      return "saving";
+    case SaveState::Kind::NotSaved:
+      return "not_saved";
+    case SaveState::Kind::ReadOnly:
+      return "read_only";
+    case SaveState::Kind::Unreported:
+      break;
   }
   return "unreported";
 }
@@ -30,15 +35,28 @@ void draw_save_state(const SaveState& state) {
   const char* text = nullptr;
   ImVec4 colour = kSavingColour;
   switch (state.kind) {
-    case SaveState::Kind::Unreported: return;
-    case SaveState::Kind::Saved: text = "Saved"; colour = kSavedColour; break;
-    case SaveState::Kind::Saving: text = "Saving\xE2\x80\xA6"; break;
-    case SaveState::Kind::NotSaved: text = "Not saved \xE2\x80\x94 see the notice above"; colour = kProblemColour; break;
-    case SaveState::Kind::ReadOnly: text = "Read-only"; colour = kProblemColour; break;
+    case SaveState::Kind::Unreported:
+      return;
+    case SaveState::Kind::Saved:
+      text = "Saved";
+      colour = kSavedColour;
+      break;
+    case SaveState::Kind::Saving:
+      text = "Saving\xE2\x80\xA6";
+      break;
+    case SaveState::Kind::NotSaved:
+      text = "Not saved \xE2\x80\x94 see the notice above";
+      colour = kProblemColour;
+      break;
+    case SaveState::Kind::ReadOnly:
+      text = "Read-only";
+      colour = kProblemColour;
+      break;
   }
   ImGui::TextColored(colour, "%s", text);
   test_mark("storage.status");
-  if (!state.storage_note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.storage_note.c_str());
+  if (!state.storage_note.empty() && ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", state.storage_note.c_str());
 }
 
 void draw_save_notice(Platform& platform, const SaveState& state) {

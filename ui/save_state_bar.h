@@ -10,8 +10,8 @@ namespace duebook::ui {
 // on hover. Draws nothing for a platform that does not report a save state.
 void draw_save_state(const SaveState& state);
 
-// Draws the notice for NotSaved (why, and "Download the ledger") and ReadOnly (why, and "Take over") across the
-// window's width; nothing otherwise. Buttons call the platform at once (they change no ledger data).
+// Draws the notice for NotSaved (why, and "Download the ledger") and ReadOnly (why, and "Take over") across
+// the window's width; nothing otherwise. Buttons call the platform at once (they change no ledger data).
 void draw_save_notice(Platform& platform, const SaveState& state);
 
 // "saved", "saving", "not_saved", "read_only" or "unreported", for tests.

@@ -16,10 +16,10 @@ namespace {
 struct MemoryFile {
   std::vector<std::unique_ptr<uint8_t[]>> blocks;
   int64_t size = 0;
-  bool persistent = false;      // the ledger's database: changes are tracked and reported at each commit
-  std::vector<bool> changed;    // per block, since the last reported commit (persistent file only)
+  bool persistent = false;    // the ledger's database: changes are tracked and reported at each commit
+  std::vector<bool> changed;  // per block, since the last reported commit (persistent file only)
   std::vector<uint32_t> changed_list;
-  int writers = 0;              // handles holding RESERVED or more
+  int writers = 0;  // handles holding RESERVED or more
 
   uint8_t* block(size_t index) { return index < blocks.size() ? blocks[index].get() : nullptr; }
 
@@ -47,7 +47,8 @@ struct MemoryFile {
     size_t keep = size_t((new_size + kBlockSize - 1) / kBlockSize);
     if (blocks.size() > keep) blocks.resize(keep);
     if (new_size % kBlockSize && keep > 0)  // bytes past the end read as zero if the file grows again
-      std::memset(blocks[keep - 1].get() + new_size % kBlockSize, 0, size_t(kBlockSize - new_size % kBlockSize));
+      std::memset(blocks[keep - 1].get() + new_size % kBlockSize, 0,
+                  size_t(kBlockSize - new_size % kBlockSize));
     size = new_size;
   }
 };
@@ -69,7 +70,9 @@ struct Handle {
   int lock;
 };
 
-MemoryFile& file_of(sqlite3_file* f) { return **reinterpret_cast<Handle*>(f)->file; }
+MemoryFile& file_of(sqlite3_file* f) {
+  return **reinterpret_cast<Handle*>(f)->file;
+}
 
 // Reports the persistent file's changes as one committed state, if it is one: no write lock is held and no
 // journal is left (a journal would mean a transaction SQLite still has to roll back).
@@ -138,7 +141,9 @@ int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
   return SQLITE_OK;
 }
 
-int x_sync(sqlite3_file*, int) { return SQLITE_OK; }  // durability is the commit report's business
+int x_sync(sqlite3_file*, int) {
+  return SQLITE_OK;
+}  // durability is the commit report's business
 
 int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
   *size = file_of(f).size;
@@ -168,15 +173,36 @@ int x_check_reserved_lock(sqlite3_file* f, int* out) {
   return SQLITE_OK;
 }
 
-int x_file_control(sqlite3_file*, int, void*) { return SQLITE_NOTFOUND; }
-int x_sector_size(sqlite3_file*) { return int(kBlockSize); }
+int x_file_control(sqlite3_file*, int, void*) {
+  return SQLITE_NOTFOUND;
+}
+int x_sector_size(sqlite3_file*) {
+  return int(kBlockSize);
+}
 // Writes to memory never tear, so SQLite need not journal the bytes around a changed cell.
-int x_device_characteristics(sqlite3_file*) { return SQLITE_IOCAP_POWERSAFE_OVERWRITE | SQLITE_IOCAP_SAFE_APPEND; }
+int x_device_characteristics(sqlite3_file*) {
+  return SQLITE_IOCAP_POWERSAFE_OVERWRITE | SQLITE_IOCAP_SAFE_APPEND;
+}
 
-const sqlite3_io_methods kMethods = {
-    1, x_close, x_read, x_write, x_truncate, x_sync, x_file_size, x_lock, x_unlock, x_check_reserved_lock,
-    x_file_control, x_sector_size, x_device_characteristics,
-    nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+const sqlite3_io_methods kMethods = {1,
+                                     x_close,
+                                     x_read,
+                                     x_write,
+                                     x_truncate,
+                                     x_sync,
+                                     x_file_size,
+                                     x_lock,
+                                     x_unlock,
+                                     x_check_reserved_lock,
+                                     x_file_control,
+                                     x_sector_size,
+                                     x_device_characteristics,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr};
 
 int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
   auto* h = reinterpret_cast<Handle*>(f);
@@ -219,13 +245,21 @@ int x_full_pathname(sqlite3_vfs*, const char* name, int size, char* out) {
   return SQLITE_OK;
 }
 
-int x_randomness(sqlite3_vfs*, int n, char* out) { return g->fallback->xRandomness(g->fallback, n, out); }
-int x_sleep(sqlite3_vfs*, int us) { return g->fallback->xSleep(g->fallback, us); }
-int x_current_time(sqlite3_vfs*, double* t) { return g->fallback->xCurrentTime(g->fallback, t); }
+int x_randomness(sqlite3_vfs*, int n, char* out) {
+  return g->fallback->xRandomness(g->fallback, n, out);
+}
+int x_sleep(sqlite3_vfs*, int us) {
+  return g->fallback->xSleep(g->fallback, us);
+}
+int x_current_time(sqlite3_vfs*, double* t) {
+  return g->fallback->xCurrentTime(g->fallback, t);
+}
 int x_current_time_int64(sqlite3_vfs*, sqlite3_int64* t) {
   return g->fallback->xCurrentTimeInt64(g->fallback, t);
 }
-int x_get_last_error(sqlite3_vfs*, int, char*) { return 0; }
+int x_get_last_error(sqlite3_vfs*, int, char*) {
+  return 0;
+}
 
 MemoryFile& persistent_file() {
   auto& slot = g->files[g->persistent_path];
@@ -238,7 +272,8 @@ MemoryFile& persistent_file() {
 
 }  // namespace
 
-void install_memory_vfs(const std::string& persistent_path, std::function<void(const CommitBatch&)> on_commit) {
+void install_memory_vfs(const std::string& persistent_path,
+                        std::function<void(const CommitBatch&)> on_commit) {
   if (g) return;
   g = new Vfs();
   g->fallback = sqlite3_vfs_find(nullptr);
@@ -271,7 +306,9 @@ bool preload_begin(int64_t file_size, int64_t commit) {
   return true;
 }
 
-uint8_t* preload_block(uint32_t index) { return persistent_file().block(index); }
+uint8_t* preload_block(uint32_t index) {
+  return persistent_file().block(index);
+}
 
 void commit_whole_file() {
   MemoryFile& file = persistent_file();
@@ -283,11 +320,16 @@ std::vector<uint8_t> snapshot_persistent_file() {
   MemoryFile& file = persistent_file();
   std::vector<uint8_t> out(size_t(file.size));
   for (int64_t at = 0; at < file.size; at += kBlockSize)
-    std::memcpy(out.data() + at, file.block(size_t(at / kBlockSize)), size_t(std::min(kBlockSize, file.size - at)));
+    std::memcpy(out.data() + at, file.block(size_t(at / kBlockSize)),
+                size_t(std::min(kBlockSize, file.size - at)));
   return out;
 }
 
-int64_t persistent_file_size() { return persistent_file().size; }
-int64_t last_commit() { return g ? g->commit : 0; }
+int64_t persistent_file_size() {
+  return persistent_file().size;
+}
+int64_t last_commit() {
+  return g ? g->commit : 0;
+}
 
 }  // namespace duebook::web

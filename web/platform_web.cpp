@@ -1,9 +1,9 @@
 // The browser platform: WebGL2 canvas, input through Emscripten's html5 API (Emscripten 3.1.6's GLFW scrolls
-// too fast, has no clipboard and ignores devicePixelRatio), the ledger in memory and stored in IndexedDB (storage_web.h), and a
-// frame loop that only runs when something happened.
+// too fast, has no clipboard and ignores devicePixelRatio), the ledger in memory and stored in IndexedDB
+// (storage_web.h), and a frame loop that only runs when something happened.
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
@@ -24,14 +24,15 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kFontPath = "/fonts/ui.ttf";
-constexpr float kFontSize = 16.0f;    // CSS pixels
+constexpr float kFontSize = 16.0f;      // CSS pixels
 constexpr float kWheelPixels = 100.0f;  // one wheel notch in Chrome and Firefox is 100 CSS pixels
-constexpr int kSettleFrames = 3;      // frames drawn after the last event, so ImGui's layout settles
+constexpr int kSettleFrames = 3;        // frames drawn after the last event, so ImGui's layout settles
 
 EM_JS(void, js_write_clipboard, (const char* text), {
   const value = UTF8ToString(text);
   Module.duebookClipboard = value;
-  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function() {});
+  if (navigator.clipboard && navigator.clipboard.writeText)
+    navigator.clipboard.writeText(value).catch(function(){});
 });
 
 EM_JS(double, js_css_width, (), { return window.innerWidth; });
@@ -40,7 +41,7 @@ EM_JS(double, js_css_height, (), { return window.innerHeight; });
 EM_JS(void, js_install_listeners, (), {
   // Copy/cut: the keydown handler has already run a frame, so ImGui's copied text is ready to hand over.
   function onCopy(e) {
-    if (Module.duebookClipboard === undefined || !Module.duebookCopyArmed) return;
+    if (Module.duebookClipboard == = undefined || !Module.duebookCopyArmed) return;
     Module.duebookCopyArmed = false;
     e.clipboardData.setData("text/plain", Module.duebookClipboard);
     e.preventDefault();
@@ -48,20 +49,23 @@ EM_JS(void, js_install_listeners, (), {
   document.addEventListener("copy", onCopy);
   document.addEventListener("cut", onCopy);
   // Paste: the paste event comes after the Ctrl+V keydown and before the next frame reads the clipboard.
-  document.addEventListener("paste", function(e) {
-    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
-    const n = lengthBytesUTF8(text) + 1;
-    const p = _malloc(n);
-    stringToUTF8(text, p, n);
-    _duebook_web_set_clipboard(p);
-    _free(p);
-    e.preventDefault();
-  });
+  document.addEventListener(
+      "paste", function(e) {
+        const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+        const n = lengthBytesUTF8(text) + 1;
+        const p = _malloc(n);
+        stringToUTF8(text, p, n);
+        _duebook_web_set_clipboard(p);
+        _free(p);
+        e.preventDefault();
+      });
   // Saving on visibilitychange (hidden) and pagehide is web/storage.js's own business.
-  document.addEventListener("visibilitychange", function() {
-    if (document.visibilityState === "visible") _duebook_web_wake();
-  });
-  window.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+  document.addEventListener(
+      "visibilitychange", function() {
+        if (document.visibilityState == = "visible") _duebook_web_wake();
+      });
+  window.addEventListener(
+      "contextmenu", function(e) { e.preventDefault(); });
 });
 
 EM_JS(void, js_first_frame, (), {
@@ -91,9 +95,9 @@ class WebPlatform : public ui::Platform {
 // One browser input event, queued until a frame takes it.
 struct InputEvent {
   enum Kind { MousePos, MouseButton, Wheel, Key, Char } kind;
-  float x = 0, y = 0;   // MousePos: CSS pixels in the canvas; Wheel: notches (positive = up / left)
-  unsigned code = 0;    // MouseButton: ImGui button; Key: DOM keyCode; Char: Unicode code point
-  bool down = false;    // MouseButton, Key: pressed or released
+  float x = 0, y = 0;  // MousePos: CSS pixels in the canvas; Wheel: notches (positive = up / left)
+  unsigned code = 0;   // MouseButton: ImGui button; Key: DOM keyCode; Char: Unicode code point
+  bool down = false;   // MouseButton, Key: pressed or released
   bool ctrl = false, shift = false, alt = false, super = false;  // Key: modifiers at the time
 };
 
@@ -101,14 +105,15 @@ struct State {
   WebPlatform platform;
   std::unique_ptr<ui::App> app;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-  float dpr = 1.0f;            // devicePixelRatio the fonts were built for
+  float dpr = 1.0f;             // devicePixelRatio the fonts were built for
   double css_w = 0, css_h = 0;  // canvas size in CSS pixels
   bool frame_pending = false;   // a requestAnimationFrame is scheduled
   int settle = 0;               // frames still to draw after the last event
   int64_t frames = 0;           // frames drawn so far
   std::string clipboard;        // the text ImGui copies to and pastes from
   // ImGui 1.86 samples button and key state once a frame, so a press and release between two frames would be
-  // lost (a fast click, Ctrl+A typed by a test). Input is queued and fed to ImGui in order, a frame at a time.
+  // lost (a fast click, Ctrl+A typed by a test). Input is queued and fed to ImGui in order, a frame at a
+  // time.
   std::deque<InputEvent> input;
   std::chrono::steady_clock::time_point last_frame = std::chrono::steady_clock::now();
 };
@@ -242,13 +247,20 @@ void draw_frame() {
 
 // DOM keyCode of the keys ImGui 1.86 needs mapped (io.KeysDown is indexed by keyCode).
 void map_keys(ImGuiIO& io) {
-  const struct { ImGuiKey key; int code; } map[] = {
-      {ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
-      {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},   {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
-      {ImGuiKey_End, 35},      {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
-      {ImGuiKey_Space, 32},    {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
-      {ImGuiKey_A, 65},        {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
-      {ImGuiKey_Y, 89},        {ImGuiKey_Z, 90}};
+  const struct {
+    ImGuiKey key;
+    int code;
+  } map[] = {{ImGuiKey_Tab, 9},         {ImGuiKey_LeftArrow, 37},
+             {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+             {ImGuiKey_DownArrow, 40},  {ImGuiKey_PageUp, 33},
+             {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+             {ImGuiKey_End, 35},        {ImGuiKey_Insert, 45},
+             {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+             {ImGuiKey_Space, 32},      {ImGuiKey_Enter, 13},
+             {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+             {ImGuiKey_A, 65},          {ImGuiKey_C, 67},
+             {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+             {ImGuiKey_Y, 89},          {ImGuiKey_Z, 90}};
   for (const auto& m : map) io.KeyMap[m.key] = m.code;
 }
 
@@ -348,7 +360,9 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
   return EM_FALSE;
 }
 
-const char* get_clipboard(void*) { return state->clipboard.c_str(); }
+const char* get_clipboard(void*) {
+  return state->clipboard.c_str();
+}
 void set_clipboard(void*, const char* text) {
   state->clipboard = text;
   js_write_clipboard(text);
@@ -367,7 +381,9 @@ void start() {
   attrs.stencil = EM_FALSE;
   state->gl = emscripten_webgl_create_context(kCanvas, &attrs);
   if (state->gl <= 0) {
-    EM_ASM({ document.body.insertAdjacentHTML("beforeend", "<p class='fatal'>This browser has no WebGL2.</p>"); });
+    EM_ASM({
+      document.body.insertAdjacentHTML("beforeend", "<p class='fatal'>This browser has no WebGL2.</p>");
+    });
     return;
   }
   emscripten_webgl_make_context_current(state->gl);
@@ -407,7 +423,9 @@ void start() {
 extern "C" {
 
 // Called by JavaScript once the stored ledger is in memory.
-EMSCRIPTEN_KEEPALIVE void duebook_web_start() { duebook::web::start(); }
+EMSCRIPTEN_KEEPALIVE void duebook_web_start() {
+  duebook::web::start();
+}
 EMSCRIPTEN_KEEPALIVE void duebook_web_wake() {
   if (duebook::web::state && duebook::web::state->app) duebook::web::wake();
 }

@@ -12,10 +12,9 @@
 namespace duebook::web {
 namespace {
 
-EM_JS(void, js_storage_commit, (double commit, double file_size, int n, const uint32_t* blocks,
-                                const uint8_t* const* data), {
-  Module.duebookStorage.commit(commit, file_size, n, blocks, data);
-});
+EM_JS(void, js_storage_commit,
+      (double commit, double file_size, int n, const uint32_t* blocks, const uint8_t* const* data),
+      { Module.duebookStorage.commit(commit, file_size, n, blocks, data); });
 
 EM_JS(char*, js_storage_state, (), {
   const text = JSON.stringify(Module.duebookStorage.state());
@@ -37,8 +36,8 @@ std::vector<uint8_t> snapshot;  // the file handed to a download, until JavaScri
 
 void open_storage(const char* database_path) {
   install_memory_vfs(database_path, [](const CommitBatch& batch) {
-    js_storage_commit(double(batch.commit), double(batch.file_size), int(batch.blocks.size()), batch.blocks.data(),
-                      batch.data.data());
+    js_storage_commit(double(batch.commit), double(batch.file_size), int(batch.blocks.size()),
+                      batch.blocks.data(), batch.data.data());
   });
   EM_ASM({ Module.duebookStorage.open(function() { _duebook_web_start(); }); });
 }
@@ -56,10 +55,11 @@ ui::SaveState storage_save_state() {
   if (quota > 0) out.storage_note += ": " + megabytes(usage) + " used of " + megabytes(quota) + " allowed";
   out.storage_note += ".\n";
   if (s["persisted"].is_boolean())
-    out.storage_note += s["persisted"].get<bool>()
-                            ? "Persistent storage: granted; the browser keeps it even when space runs low."
-                            : "Persistent storage: not granted; the browser may clear it when space runs low. "
-                              "Download the ledger now and then as a backup.";
+    out.storage_note +=
+        s["persisted"].get<bool>()
+            ? "Persistent storage: granted; the browser keeps it even when space runs low."
+            : "Persistent storage: not granted; the browser may clear it when space runs low. "
+              "Download the ledger now and then as a backup.";
   if (mode == "reader") {
     out.kind = ui::SaveState::Kind::ReadOnly;
     out.detail = s.value("readerReason", "");
@@ -82,9 +82,15 @@ ui::SaveState storage_save_state() {
   return out;
 }
 
-void storage_flush() { EM_ASM({ Module.duebookStorage.flush(); }); }
-void storage_take_over() { EM_ASM({ Module.duebookStorage.takeOver(); }); }
-void storage_download() { EM_ASM({ Module.duebookStorage.download(); }); }
+void storage_flush() {
+  EM_ASM({ Module.duebookStorage.flush(); });
+}
+void storage_take_over() {
+  EM_ASM({ Module.duebookStorage.takeOver(); });
+}
+void storage_download() {
+  EM_ASM({ Module.duebookStorage.download(); });
+}
 
 }  // namespace duebook::web
 
@@ -99,13 +105,19 @@ EMSCRIPTEN_KEEPALIVE uint8_t* duebook_storage_preload_block(uint32_t index) {
   return duebook::web::preload_block(index);
 }
 // After importing a file: store all of it as one commit.
-EMSCRIPTEN_KEEPALIVE void duebook_storage_commit_whole_file() { duebook::web::commit_whole_file(); }
+EMSCRIPTEN_KEEPALIVE void duebook_storage_commit_whole_file() {
+  duebook::web::commit_whole_file();
+}
 // A download: copies the ledger file and returns its size; its bytes are at duebook_storage_snapshot_data()
 // until duebook_storage_snapshot_free().
 EMSCRIPTEN_KEEPALIVE double duebook_storage_snapshot() {
   duebook::web::snapshot = duebook::web::snapshot_persistent_file();
   return double(duebook::web::snapshot.size());
 }
-EMSCRIPTEN_KEEPALIVE uint8_t* duebook_storage_snapshot_data() { return duebook::web::snapshot.data(); }
-EMSCRIPTEN_KEEPALIVE void duebook_storage_snapshot_free() { std::vector<uint8_t>().swap(duebook::web::snapshot); }
+EMSCRIPTEN_KEEPALIVE uint8_t* duebook_storage_snapshot_data() {
+  return duebook::web::snapshot.data();
+}
+EMSCRIPTEN_KEEPALIVE void duebook_storage_snapshot_free() {
+  std::vector<uint8_t>().swap(duebook::web::snapshot);
+}
 }

@@ -1,7 +1,7 @@
 // CSV as RFC 4180 describes it: fields separated by commas, optionally wrapped in double quotes (inside which
-// commas, CR, LF and "" for one quote are data), records ended by LF or CRLF. CsvReader reads it one record at a
-// time (a UTF-8 byte-order mark at the start is skipped; spreadsheet exports such as QuickBooks' and Excel's
-// write this form); CsvWriter writes every CSV the program makes, guarded for spreadsheets.
+// commas, CR, LF and "" for one quote are data), records ended by LF or CRLF. CsvReader reads it one record
+// at a time (a UTF-8 byte-order mark at the start is skipped; spreadsheet exports such as QuickBooks' and
+// Excel's write this form); CsvWriter writes every CSV the program makes, guarded for spreadsheets.
 #pragma once
 
 #include <cstdint>
@@ -16,9 +16,9 @@ class CsvReader {
   // Reads `text`, which must outlive the reader.
   explicit CsvReader(std::string_view text);
 
-  // Reads the next record into `fields` (reusing its strings' capacity). Returns false at the end of the text,
-  // or on malformed input (then error() says why). line() is the 1-based line the record starts on, which is
-  // what a text editor or spreadsheet shows as its row. Blank lines are skipped.
+  // Reads the next record into `fields` (reusing its strings' capacity). Returns false at the end of the
+  // text, or on malformed input (then error() says why). line() is the 1-based line the record starts on,
+  // which is what a text editor or spreadsheet shows as its row. Blank lines are skipped.
   bool next(std::vector<std::string>& fields);
   int64_t line() const { return line_; }
   // Empty unless the text is malformed: a quoted field never closed, or text right after a closing quote.

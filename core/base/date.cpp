@@ -206,7 +206,9 @@ std::string format_date(const Date& date, std::string_view format) {
   return out;
 }
 
-std::string iso(const Date& date) { return to_iso(date); }
+std::string iso(const Date& date) {
+  return to_iso(date);
+}
 
 Date iso_date(std::string_view text) {
   Result<Date> d = parse_date(text, "YYYY-MM-DD");

@@ -22,7 +22,6 @@ __extension__ typedef __int128 Int128;
 // The most minor-unit digits a currency may have; ISO 4217's largest today is 4 (CLF, UYW).
 inline constexpr int kMaxMinorDigits = 6;
 
-
 // A currency code stored inline, so that a Money is cheap to copy and compare.
 struct CurrencyCode {
   char letters[4] = {0, 0, 0, 0};  // three ASCII letters then NUL; all NUL when unset

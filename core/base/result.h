@@ -24,17 +24,32 @@ std::string describe(const Problems& problems);
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}                   // NOLINT: implicit on purpose
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose
   Result(Problems problems) : problems_(std::move(problems)) { assert(!problems_.empty()); }
-  Result(Problem problem) : problems_{std::move(problem)} {}      // NOLINT
+  Result(Problem problem) : problems_{std::move(problem)} {}  // NOLINT
 
   bool ok() const { return value_.has_value(); }
   explicit operator bool() const { return ok(); }
-  const T& value() const& { assert(ok()); return *value_; }
-  T& value() & { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
-  const T* operator->() const { assert(ok()); return &*value_; }
-  const T& operator*() const { assert(ok()); return *value_; }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
+  const T* operator->() const {
+    assert(ok());
+    return &*value_;
+  }
+  const T& operator*() const {
+    assert(ok());
+    return *value_;
+  }
   const Problems& problems() const { return problems_; }
 
  private:
@@ -45,6 +60,8 @@ class [[nodiscard]] Result {
 // For operations that return nothing but may fail.
 struct Done {};
 using Status = Result<Done>;
-inline Status ok_status() { return Done{}; }
+inline Status ok_status() {
+  return Done{};
+}
 
 }  // namespace duebook

@@ -29,13 +29,14 @@ constexpr uint32_t kRound[64] = {
 namespace {
 
 // `count` blocks with the SHA extensions (Intel's "SHA Extensions" paper, 2013): four rounds per pair of
-// sha256rnds2, the message schedule with sha256msg1/msg2 four words at a time. The state is kept as ABEF and CDGH.
+// sha256rnds2, the message schedule with sha256msg1/msg2 four words at a time. The state is kept as ABEF and
+// CDGH.
 __attribute__((target("sha,sse4.1"))) void blocks_sha_ni(uint32_t h[8], const uint8_t* p, size_t count) {
   const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
-  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);  // CDAB
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);         // CDAB
   __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4)), 0x1B);  // EFGH
-  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
-  state1 = _mm_blend_epi16(state1, tmp, 0xF0);      // CDGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);                                                    // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);                                                         // CDGH
   for (; count > 0; --count, p += 64) {
     const __m128i abef = state0, cdgh = state1;
     __m128i w[4];
@@ -47,7 +48,8 @@ __attribute__((target("sha,sse4.1"))) void blocks_sha_ni(uint32_t h[8], const ui
       __m128i& next = w[(i + 1) & 3];
       __m128i msg = _mm_add_epi32(cur, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRound + 4 * i)));
       state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
-      if (i >= 3 && i <= 14) {  // finish words 4(i+1) .. 4(i+1) + 3 in `next` (started by msg1 three steps ago)
+      if (i >= 3 &&
+          i <= 14) {  // finish words 4(i+1) .. 4(i+1) + 3 in `next` (started by msg1 three steps ago)
         next = _mm_add_epi32(next, _mm_alignr_epi8(cur, prev, 4));
         next = _mm_sha256msg2_epu32(next, cur);
       }
@@ -72,12 +74,14 @@ bool Sha256::hardware() {
   return has;
 }
 #else
-bool Sha256::hardware() { return false; }
+bool Sha256::hardware() {
+  return false;
+}
 #endif
 
 Sha256::Sha256(Engine engine)
-    : hardware_(engine == Engine::Best && hardware()),
-      h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+    : hardware_(engine == Engine::Best && hardware()), h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                                          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::blocks(const uint8_t* p, size_t count) {
 #ifdef DUEBOOK_SHA_NI
@@ -95,14 +99,17 @@ void Sha256::blocks(const uint8_t* p, size_t count) {
 void Sha256::block(const uint8_t* p) {
   uint32_t w[16];
   for (int i = 0; i < 16; ++i)
-    w[i] = uint32_t(p[4 * i]) << 24 | uint32_t(p[4 * i + 1]) << 16 | uint32_t(p[4 * i + 2]) << 8 | p[4 * i + 3];
+    w[i] =
+        uint32_t(p[4 * i]) << 24 | uint32_t(p[4 * i + 1]) << 16 | uint32_t(p[4 * i + 2]) << 8 | p[4 * i + 3];
   uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
-#define DUEBOOK_SHA_ROUND(a, b, c, d, e, f, g, h, i, wi)                                            \
-  do {                                                                                             \
-    uint32_t t1 = h + (DUEBOOK_ROTR(e, 6) ^ DUEBOOK_ROTR(e, 11) ^ DUEBOOK_ROTR(e, 25)) + (g ^ (e & (f ^ g))) + kRound[i] + (wi); \
-    uint32_t t2 = (DUEBOOK_ROTR(a, 2) ^ DUEBOOK_ROTR(a, 13) ^ DUEBOOK_ROTR(a, 22)) + ((a & b) | (c & (a | b)));              \
-    d += t1;                                                                                       \
-    h = t1 + t2;                                                                                   \
+#define DUEBOOK_SHA_ROUND(a, b, c, d, e, f, g, h, i, wi)                                              \
+  do {                                                                                                \
+    uint32_t t1 = h + (DUEBOOK_ROTR(e, 6) ^ DUEBOOK_ROTR(e, 11) ^ DUEBOOK_ROTR(e, 25)) +              \
+                  (g ^ (e & (f ^ g))) + kRound[i] + (wi);                                             \
+    uint32_t t2 =                                                                                     \
+        (DUEBOOK_ROTR(a, 2) ^ DUEBOOK_ROTR(a, 13) ^ DUEBOOK_ROTR(a, 22)) + ((a & b) | (c & (a | b))); \
+    d += t1;                                                                                          \
+    h = t1 + t2;                                                                                      \
   } while (0)
   for (int i = 0; i < 64; i += 8) {
     // Schedule words i..i+7 into w[(i + k) & 15]; each overwrites word i + k - 16, whose round is done.
@@ -123,7 +130,14 @@ void Sha256::block(const uint8_t* p) {
     DUEBOOK_SHA_ROUND(b, c, d, e, f, g, h, a, i + 7, w[k + 7]);
   }
 #undef DUEBOOK_SHA_ROUND
-  h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d; h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
+  h_[0] += a;
+  h_[1] += b;
+  h_[2] += c;
+  h_[3] += d;
+  h_[4] += e;
+  h_[5] += f;
+  h_[6] += g;
+  h_[7] += h;
 }
 
 void Sha256::update(std::string_view bytes) {
@@ -133,7 +147,9 @@ void Sha256::update(std::string_view bytes) {
   if (buf_len_ > 0) {  // top up a partial block first
     size_t take = std::min(n, sizeof buf_ - buf_len_);
     std::memcpy(buf_ + buf_len_, p, take);
-    buf_len_ += take; p += take; n -= take;
+    buf_len_ += take;
+    p += take;
+    n -= take;
     if (buf_len_ < 64) return;
     blocks(buf_, 1);
     buf_len_ = 0;
@@ -163,7 +179,10 @@ std::array<uint8_t, 32> Sha256::finish() {
 std::string Sha256::finish_hex() {
   static const char* hex = "0123456789abcdef";
   std::string out;
-  for (uint8_t b : finish()) { out += hex[b >> 4]; out += hex[b & 15]; }
+  for (uint8_t b : finish()) {
+    out += hex[b >> 4];
+    out += hex[b & 15];
+  }
   return out;
 }
 

@@ -10,8 +10,9 @@ namespace duebook {
 
 class Sha256 {
  public:
-  // Best: the CPU's SHA instructions when it has them (x86-64 SHA extensions, about 4x faster: an import hashes
-  // its file and every event it writes), else portable C++. Portable: always the portable code (for tests).
+  // Best: the CPU's SHA instructions when it has them (x86-64 SHA extensions, about 4x faster: an import
+  // hashes its file and every event it writes), else portable C++. Portable: always the portable code (for
+  // tests).
   enum class Engine { Best, Portable };
   explicit Sha256(Engine engine = Engine::Best);
   void update(std::string_view bytes);

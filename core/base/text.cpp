@@ -10,9 +10,13 @@ std::string_view trim_view(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
-std::string trimmed(std::string_view s) { return std::string(trim_view(s)); }
+std::string trimmed(std::string_view s) {
+  return std::string(trim_view(s));
+}
 
 std::string messages_of(const Problems& problems) {
   std::string out;

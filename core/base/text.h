@@ -17,7 +17,8 @@ std::string quoted(std::string_view text);
 // `text` without leading and trailing blanks (spaces, tabs, CR, LF).
 std::string trimmed(std::string_view text);
 
-// The messages of `problems` joined by "; ", without their field names (for a problem re-filed under another field).
+// The messages of `problems` joined by "; ", without their field names (for a problem re-filed under another
+// field).
 std::string messages_of(const Problems& problems);
 
 // ASCII letters lower-cased; other bytes (UTF-8) unchanged.

@@ -1,5 +1,4 @@
 #include "collections/charges.h"
-#include "base/currencies.h"
 
 #include <algorithm>
 #include <cassert>
@@ -7,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
+
+#include "base/currencies.h"
 
 namespace duebook {
 namespace {
@@ -27,8 +28,7 @@ std::string amount_text(int64_t minor, const CurrencyCode& currency) {
 // Preview
 
 ChargesPreview preview_charges(const Date& as_of, const InterestPolicy& policy,
-                               const std::vector<ChargeableInvoice>& invoices,
-                               const ReferenceRates& rates) {
+                               const std::vector<ChargeableInvoice>& invoices, const ReferenceRates& rates) {
   ChargesPreview preview;
   preview.as_of = as_of;
   preview.policy = policy;
@@ -73,13 +73,16 @@ ChargesPreview preview_charges(const Date& as_of, const InterestPolicy& policy,
     }
     row.interest_minor = accrual->interest_minor;
     const int64_t debt = std::max<int64_t>(0, inv.amount_due.minor - paid_by(inv.payments, inv.due_date));
-    if (policy.kind == InterestPolicyKind::UkLatePayment) row.fixed_compensation_minor = uk_fixed_sum_pence(debt);
-    if (policy.kind == InterestPolicyKind::EuLatePayment) row.fixed_compensation_minor = kEuFixedCompensationCents;
+    if (policy.kind == InterestPolicyKind::UkLatePayment)
+      row.fixed_compensation_minor = uk_fixed_sum_pence(debt);
+    if (policy.kind == InterestPolicyKind::EuLatePayment)
+      row.fixed_compensation_minor = kEuFixedCompensationCents;
     preview.rows.push_back(row);
   }
-  std::sort(preview.rows.begin(), preview.rows.end(), [](const ChargesPreviewRow& a, const ChargesPreviewRow& b) {
-    return std::tie(a.customer, a.due_date, a.invoice) < std::tie(b.customer, b.due_date, b.invoice);
-  });
+  std::sort(
+      preview.rows.begin(), preview.rows.end(), [](const ChargesPreviewRow& a, const ChargesPreviewRow& b) {
+        return std::tie(a.customer, a.due_date, a.invoice) < std::tie(b.customer, b.due_date, b.invoice);
+      });
   std::map<std::string, ChargesPreviewTotal> totals;
   for (const ChargesPreviewRow& r : preview.rows) {
     ChargesPreviewTotal& t = totals[std::string(r.currency.view())];
@@ -116,7 +119,8 @@ std::string charges_preview_json(const ChargesPreview& preview) {
                              {"fixed_compensation", amount_text(t.fixed_compensation_minor, t.currency)}});
   }
   Ordered skipped = Ordered::array();
-  for (const Problem& p : preview.skipped) skipped.push_back(Ordered{{"invoice", p.where}, {"message", p.message}});
+  for (const Problem& p : preview.skipped)
+    skipped.push_back(Ordered{{"invoice", p.where}, {"message", p.message}});
   return Ordered{{"as_of", to_iso(preview.as_of)},
                  {"policy", to_string(preview.policy)},
                  {"invoices", rows},

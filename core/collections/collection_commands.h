@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "collections/collections_policy.h"
 #include "base/date.h"
 #include "base/money.h"
+#include "collections/collections_policy.h"
 #include "collections/templates.h"
 
 namespace duebook {
@@ -93,9 +93,9 @@ struct ResolveDispute {
   std::string notes;              // what was agreed
 };
 
-// Applies the credit-hold rules to every customer as of a day: puts on hold (or on cash on delivery) the active
-// customers the rules catch, and releases those the rules had held once no rule applies. A hold or cash on
-// delivery set by hand is left alone.
+// Applies the credit-hold rules to every customer as of a day: puts on hold (or on cash on delivery) the
+// active customers the rules catch, and releases those the rules had held once no rule applies. A hold or
+// cash on delivery set by hand is left alone.
 struct ApplyCreditHolds {
   Date as_of;                     // the day the facts are taken on
   CreditHoldRules rules;          // which rules apply
@@ -118,8 +118,8 @@ struct WaiveLateFee {
 };
 
 // Books the interest and fixed compensation accrued on overdue invoices up to a day (preview_charges), less
-// what earlier runs booked, as one charges invoice per late invoice, linked to it. Invoices with an agency are
-// left to the agency; disputed and factored ones are not charged (preview_ledger_charges).
+// what earlier runs booked, as one charges invoice per late invoice, linked to it. Invoices with an agency
+// are left to the agency; disputed and factored ones are not charged (preview_ledger_charges).
 struct ApplyCharges {
   Date as_of;          // accrue up to and including this day; the charges invoices are dated on it
   std::string policy;  // "contract:18", "uk-late-payment", "eu-late-payment" (parse_interest_policy)
@@ -162,8 +162,8 @@ struct FactorInvoices {
   Decimal fee_percent;                     // the factor's fee, 0..100
   std::optional<Decimal> reserve_percent;  // when given, must be 100 − advance (a check on the offer)
   bool flat_fee = false;                   // the fee once, instead of per 30 days until collected
-  std::optional<Date> expected_paid_on;    // when the customers are expected to pay; none = each invoice's due
-                                           // date, or 30 days from `date` when that has passed
+  std::optional<Date> expected_paid_on;  // when the customers are expected to pay; none = each invoice's due
+                                         // date, or 30 days from `date` when that has passed
 };
 
 // Records that a customer paid a factored invoice to the factor: the invoice is paid, the factor releases the

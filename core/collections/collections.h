@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "collections/charges.h"
 #include "collections/collections_policy.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/projector.h"
-#include "base/result.h"
 
 namespace duebook {
 
@@ -91,12 +91,12 @@ void check_date(Problems& problems, const Date& date, const std::string& field);
 // "1,234.50 EUR": an amount for a label or a message.
 std::string money_label(int64_t minor, const std::string& currency);
 
-// The invoices a customer command names: each of `ids` must be an issued, non-void invoice of `customer_id` with
-// something open; empty `ids` = every open invoice of the customer issued by `as_of`. Problems name `field` and
-// the id; an empty result is a problem too ("nothing open").
+// The invoices a customer command names: each of `ids` must be an issued, non-void invoice of `customer_id`
+// with something open; empty `ids` = every open invoice of the customer issued by `as_of`. Problems name
+// `field` and the id; an empty result is a problem too ("nothing open").
 Result<std::vector<CollectionInvoice>> customer_invoices_arg(Db& db, int64_t customer_id,
-                                                             const std::vector<int64_t>& ids, const Date& as_of,
-                                                             const std::string& field);
+                                                             const std::vector<int64_t>& ids,
+                                                             const Date& as_of, const std::string& field);
 
 // What is open on an invoice, as Money.
 Money open_money(const CollectionInvoice& invoice);

@@ -1,16 +1,16 @@
-// Charges on late invoices: late fees (once per invoice and policy step), their waivers, and interest with the
-// statutory fixed compensation. Each is billed on a charges invoice made with the ordinary invoice command
-// (AddInvoice, issued at once, due on its date) and linked to the late invoice by a row of `charges`.
+// Charges on late invoices: late fees (once per invoice and policy step), their waivers, and interest with
+// the statutory fixed compensation. Each is billed on a charges invoice made with the ordinary invoice
+// command (AddInvoice, issued at once, due on its date) and linked to the late invoice by a row of `charges`.
 // Charging runs are streamed: each charges invoice takes the number and ids the one before left.
 #include "collections/collections_charges.h"
 
+#include "base/text.h"
 #include "collections/collections.h"
-#include "invoicing/receivables.h"
+#include "collections/collections_queries.h"
+#include "collections/collections_worklist.h"
 #include "customers/customer_queries.h"
 #include "invoicing/invoice_commands.h"
-#include "collections/collections_worklist.h"
-#include "collections/collections_queries.h"
-#include "base/text.h"
+#include "invoicing/receivables.h"
 
 namespace duebook {
 namespace {
@@ -22,7 +22,8 @@ Status apply_booked(Db& db, const Json& p, bool unbook) {
   int64_t id = p["id"].get<int64_t>();
   if (unbook) return db.prepare("UPDATE charges SET status = 'reversed' WHERE id = ?1").bind_all(id).run();
   Statement& st = db.prepare(
-      "INSERT INTO charges(id, kind, invoice_id, customer_id, step_index, charge_invoice_id, amount, currency, date, "
+      "INSERT INTO charges(id, kind, invoice_id, customer_id, step_index, charge_invoice_id, amount, "
+      "currency, date, "
       "basis, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'charged') "
       "ON CONFLICT(id) DO UPDATE SET status = 'charged', reason = ''");
   st.bind_all(id, p["kind"].get<std::string>(), p["invoice"].get<int64_t>(), p["customer"].get<int64_t>(),
@@ -37,8 +38,9 @@ Status apply_waived(Db& db, const Json& p, bool unwaive) {
   int64_t id = p["id"].get<int64_t>();
   const bool fresh = p["new"].get<bool>();
   if (unwaive)
-    return db.prepare(fresh ? "UPDATE charges SET status = 'reversed' WHERE id = ?1"
-                            : "UPDATE charges SET status = 'charged', reason = '' WHERE id = ?1")
+    return db
+        .prepare(fresh ? "UPDATE charges SET status = 'reversed' WHERE id = ?1"
+                       : "UPDATE charges SET status = 'charged', reason = '' WHERE id = ?1")
         .bind_all(id)
         .run();
   if (!fresh)
@@ -46,7 +48,8 @@ Status apply_waived(Db& db, const Json& p, bool unwaive) {
         .bind_all(id, p["reason"].get<std::string>())
         .run();
   Statement& st = db.prepare(
-      "INSERT INTO charges(id, kind, invoice_id, customer_id, step_index, charge_invoice_id, amount, currency, date, "
+      "INSERT INTO charges(id, kind, invoice_id, customer_id, step_index, charge_invoice_id, amount, "
+      "currency, date, "
       "basis, status, reason) VALUES (?1, 'late_fee', ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, 'waived', ?9) "
       "ON CONFLICT(id) DO UPDATE SET status = 'waived', reason = ?9");
   st.bind_all(id, p["invoice"].get<int64_t>(), p["customer"].get<int64_t>(), p["step"].get<int64_t>(),
@@ -58,8 +61,8 @@ Status apply_waived(Db& db, const Json& p, bool unwaive) {
 // ---------------------------------------------------------------------------------------------
 // Charges invoices
 
-// Issues a charges invoice for `late`'s customer dated and due on `date`, through the ordinary AddInvoice plan,
-// and reports its id. Credit hold does not stop it (late_payment_charges).
+// Issues a charges invoice for `late`'s customer dated and due on `date`, through the ordinary AddInvoice
+// plan, and reports its id. Credit hold does not stop it (late_payment_charges).
 Status emit_charges_invoice(EventSink& sink, Db& db, const CollectionInvoice& late, const Date& date,
                             std::vector<InvoiceLine> lines, const std::string& memo, int64_t* id) {
   InvoiceFields f;
@@ -90,15 +93,22 @@ InvoiceLine charge_line(const std::string& description, int64_t amount) {
 
 Json booked_payload(Db& db, const char* kind, const CollectionInvoice& late, int step, int64_t charge_invoice,
                     int64_t amount, const Date& date, const std::string& basis) {
-  return {{"id", next_id(db, "charges")}, {"kind", kind},         {"invoice", late.id},
-          {"customer", late.customer_id}, {"step", step},         {"charge_invoice", charge_invoice},
-          {"amount", amount},             {"currency", late.currency}, {"date", iso(date)},
+  return {{"id", next_id(db, "charges")},
+          {"kind", kind},
+          {"invoice", late.id},
+          {"customer", late.customer_id},
+          {"step", step},
+          {"charge_invoice", charge_invoice},
+          {"amount", amount},
+          {"currency", late.currency},
+          {"date", iso(date)},
           {"basis", basis}};
 }
 
 int64_t booked(Db& db, int64_t invoice_id, const char* kind) {
   Statement& st = db.prepare(
-      "SELECT coalesce(sum(amount), 0) FROM charges WHERE invoice_id = ?1 AND kind = ?2 AND status = 'charged'");
+      "SELECT coalesce(sum(amount), 0) FROM charges WHERE invoice_id = ?1 AND kind = ?2 AND status = "
+      "'charged'");
   st.bind_all(invoice_id, kind);
   int64_t sum = st.step() ? st.int64(0) : 0;
   st.reset();
@@ -142,8 +152,8 @@ Result<StreamPlan> stream_command(Db& db, const ChargeLateFees& command) {
     return Problem{"as_of", "no late fee is due as of " + iso(command.as_of) +
                                 " (each is charged once per invoice and policy step)"};
   StreamPlan plan;
-  plan.label = "Charge " + std::to_string(due->size()) + " late fee" + (due->size() == 1 ? "" : "s") + " as of " +
-               iso(command.as_of);
+  plan.label = "Charge " + std::to_string(due->size()) + " late fee" + (due->size() == 1 ? "" : "s") +
+               " as of " + iso(command.as_of);
   const Date as_of = command.as_of;
   plan.run = [&db, fees = due.value(), as_of](EventSink& sink) -> Status {
     for (const LateFeeDue& f : fees) {
@@ -152,11 +162,11 @@ Result<StreamPlan> stream_command(Db& db, const ChargeLateFees& command) {
                                 to_string(policy.policy.steps[size_t(f.step_index)].action) + " (" +
                                 policy.policy.name + ")";
       int64_t charge_invoice = 0;
-      if (Status s = emit_charges_invoice(sink, db, f.invoice, as_of,
-                                          {charge_line("Late fee on invoice " + f.invoice.number + ", due " +
-                                                           iso(f.invoice.due_date),
-                                                       f.fee)},
-                                          "Late fee on invoice " + f.invoice.number, &charge_invoice);
+      if (Status s = emit_charges_invoice(
+              sink, db, f.invoice, as_of,
+              {charge_line("Late fee on invoice " + f.invoice.number + ", due " + iso(f.invoice.due_date),
+                           f.fee)},
+              "Late fee on invoice " + f.invoice.number, &charge_invoice);
           !s)
         return s;
       if (Status s = sink.emit("charge.booked", booked_payload(db, "late_fee", f.invoice, f.step_index,
@@ -178,11 +188,11 @@ Result<StreamPlan> stream_command(Db& db, const ApplyCharges& command) {
   std::map<std::string, int64_t> ids;
   ChargesPreview preview = preview_ledger_charges(db, command.as_of, policy.value(), &ids);
   struct Work {
-    CollectionInvoice invoice;           // the late invoice
-    ChargesPreviewRow row;               // its preview row
-    int64_t interest = 0;                // interest still to book
-    int64_t compensation = 0;            // fixed compensation still to book
-    Date from;                           // first day of the interest booked now
+    CollectionInvoice invoice;  // the late invoice
+    ChargesPreviewRow row;      // its preview row
+    int64_t interest = 0;       // interest still to book
+    int64_t compensation = 0;   // fixed compensation still to book
+    Date from;                  // first day of the interest booked now
   };
   std::vector<Work> work;
   for (const ChargesPreviewRow& row : preview.rows) {
@@ -197,8 +207,9 @@ Result<StreamPlan> stream_command(Db& db, const ApplyCharges& command) {
     return Problem{"as_of", "nothing more to charge as of " + iso(command.as_of) + " under " +
                                 to_string(policy.value())};
   StreamPlan plan;
-  plan.label = "Charge interest on " + std::to_string(work.size()) + " late invoice" + (work.size() == 1 ? "" : "s") +
-               " as of " + iso(command.as_of) + " (" + to_string(policy.value()) + ")";
+  plan.label = "Charge interest on " + std::to_string(work.size()) + " late invoice" +
+               (work.size() == 1 ? "" : "s") + " as of " + iso(command.as_of) + " (" +
+               to_string(policy.value()) + ")";
   const Date as_of = command.as_of;
   const std::string basis = to_string(policy.value());
   const InterestPolicyKind kind = policy->kind;
@@ -207,29 +218,32 @@ Result<StreamPlan> stream_command(Db& db, const ApplyCharges& command) {
       std::vector<InvoiceLine> lines;
       const std::string rate = to_string(w.row.annual_rate);
       if (w.interest > 0)
-        lines.push_back(charge_line("Interest at " + rate + "% a year on invoice " + w.invoice.number + " from " +
-                                        iso(w.from) + " to " + iso(as_of) + " (" + basis + ")",
+        lines.push_back(charge_line("Interest at " + rate + "% a year on invoice " + w.invoice.number +
+                                        " from " + iso(w.from) + " to " + iso(as_of) + " (" + basis + ")",
                                     w.interest));
       if (w.compensation > 0)
-        lines.push_back(charge_line(
-            std::string("Fixed sum for the costs of recovering invoice ") + w.invoice.number +
-                (kind == InterestPolicyKind::UkLatePayment
-                     ? " (Late Payment of Commercial Debts (Interest) Act 1998, s.5A)"
-                     : " (Directive 2011/7/EU, Art. 6)"),
-            w.compensation));
+        lines.push_back(charge_line(std::string("Fixed sum for the costs of recovering invoice ") +
+                                        w.invoice.number +
+                                        (kind == InterestPolicyKind::UkLatePayment
+                                             ? " (Late Payment of Commercial Debts (Interest) Act 1998, s.5A)"
+                                             : " (Directive 2011/7/EU, Art. 6)"),
+                                    w.compensation));
       int64_t charge_invoice = 0;
-      if (Status s = emit_charges_invoice(sink, db, w.invoice, as_of, lines,
-                                          "Late-payment charges on invoice " + w.invoice.number, &charge_invoice);
+      if (Status s =
+              emit_charges_invoice(sink, db, w.invoice, as_of, lines,
+                                   "Late-payment charges on invoice " + w.invoice.number, &charge_invoice);
           !s)
         return s;
       if (w.interest > 0)
-        if (Status s = sink.emit("charge.booked", booked_payload(db, "interest", w.invoice, -1, charge_invoice,
-                                                                 w.interest, as_of, basis + " " + rate + "%"));
+        if (Status s =
+                sink.emit("charge.booked", booked_payload(db, "interest", w.invoice, -1, charge_invoice,
+                                                          w.interest, as_of, basis + " " + rate + "%"));
             !s)
           return s;
       if (w.compensation > 0)
-        if (Status s = sink.emit("charge.booked", booked_payload(db, "compensation", w.invoice, -1, charge_invoice,
-                                                                 w.compensation, as_of, basis));
+        if (Status s =
+                sink.emit("charge.booked", booked_payload(db, "compensation", w.invoice, -1, charge_invoice,
+                                                          w.compensation, as_of, basis));
             !s)
           return s;
     }
@@ -255,19 +269,21 @@ Result<Plan> plan_command(Db& db, const WaiveLateFee& command) {
   for (const ChargeRecord& c : list_charges(db, inv->id))
     if (c.kind == "late_fee" && c.step_index == command.step_index) existing = c;
   if (existing && existing->status == "waived")
-    return Problem{"step", "the late fee of step " + std::to_string(command.step_index) + " on " + inv->number +
-                               " is already waived"};
+    return Problem{"step", "the late fee of step " + std::to_string(command.step_index) + " on " +
+                               inv->number + " is already waived"};
   Plan plan;
-  plan.label = "Waive the late fee of step " + std::to_string(command.step_index) + " on invoice " + inv->number;
-  Json waived = {{"invoice", inv->id},    {"customer", inv->customer_id}, {"step", command.step_index},
-                 {"date", iso(command.date)}, {"reason", reason},         {"currency", inv->currency}};
+  plan.label =
+      "Waive the late fee of step " + std::to_string(command.step_index) + " on invoice " + inv->number;
+  Json waived = {{"invoice", inv->id},         {"customer", inv->customer_id},
+                 {"step", command.step_index}, {"date", iso(command.date)},
+                 {"reason", reason},           {"currency", inv->currency}};
   if (existing) {
     // The fee was billed: its charges invoice is voided (whatever was paid on it goes back to credit), unless
     // someone voided it already.
     std::optional<CollectionInvoice> bill = find_collection_invoice(db, existing->charge_invoice_id);
     if (bill && !bill->voided) {
-      Result<Plan> voided =
-          plan_command(db, VoidInvoice{existing->charge_invoice_id, command.date, "late fee waived: " + reason});
+      Result<Plan> voided = plan_command(
+          db, VoidInvoice{existing->charge_invoice_id, command.date, "late fee waived: " + reason});
       if (!voided) return voided.problems();
       plan.events = voided->events;
     }
@@ -280,7 +296,8 @@ Result<Plan> plan_command(Db& db, const WaiveLateFee& command) {
     waived["id"] = next_id(db, "charges");
     waived["new"] = true;
     waived["amount"] = fee ? fee.value() : 0;
-    waived["basis"] = "step " + std::to_string(command.step_index) + " (" + policy.policy.name + "), never charged";
+    waived["basis"] =
+        "step " + std::to_string(command.step_index) + " (" + policy.policy.name + "), never charged";
   }
   add_to_plan(plan, {{"charge.waived", waived}});
   return plan;

@@ -4,26 +4,32 @@
 
 #include <algorithm>
 
+#include "base/text.h"
 #include "collections/collections.h"
-#include "invoicing/receivables.h"
+#include "collections/collections_queries.h"
+#include "collections/collections_worklist.h"
 #include "customers/customer_queries.h"
 #include "invoicing/payment_commands.h"
-#include "collections/collections_worklist.h"
-#include "collections/collections_queries.h"
-#include "base/text.h"
+#include "invoicing/receivables.h"
 
 namespace duebook {
 namespace {
 
-Problem no_customer(int64_t id) { return {"customer_id", "no customer with id " + std::to_string(id)}; }
+Problem no_customer(int64_t id) {
+  return {"customer_id", "no customer with id " + std::to_string(id)};
+}
 
 Json company_json(const CompanyDetails& c) {
-  return {{"name", c.name}, {"address", c.address}, {"phone", c.phone}, {"email", c.email},
+  return {{"name", c.name},
+          {"address", c.address},
+          {"phone", c.phone},
+          {"email", c.email},
           {"sender_name", c.sender_name}};
 }
 
 void check_text(Problems& problems, const std::string& text, size_t limit, const char* field) {
-  if (text.size() > limit) problems.push_back({field, "is longer than " + std::to_string(limit) + " characters"});
+  if (text.size() > limit)
+    problems.push_back({field, "is longer than " + std::to_string(limit) + " characters"});
 }
 
 int64_t next_done_id(Db& db) {
@@ -89,11 +95,13 @@ Result<Plan> plan_command(Db& db, const SetCustomerPolicy& command) {
   std::optional<PolicyRecord> policy = find_policy(db, command.policy_id);
   if (!policy) return Problem{"policy_id", "no policy #" + std::to_string(command.policy_id)};
   int64_t current = policy_for_customer(db, command.customer_id).id;
-  if (current == command.policy_id) return Problem{"policy_id", customer->fields.name + " already has this policy"};
+  if (current == command.policy_id)
+    return Problem{"policy_id", customer->fields.name + " already has this policy"};
   Plan plan;
   plan.label = "Chase " + customer->fields.name + " by policy " + policy->policy.name;
-  add_to_plan(plan, {{"collections.policy_assigned",
-                      {{"customer", command.customer_id}, {"before", current}, {"after", command.policy_id}}}});
+  add_to_plan(plan,
+              {{"collections.policy_assigned",
+                {{"customer", command.customer_id}, {"before", current}, {"after", command.policy_id}}}});
   return plan;
 }
 
@@ -272,8 +280,11 @@ Result<Plan> plan_command(Db& db, const SnoozeCustomer& command) {
   Plan plan;
   plan.label = command.until ? "Snooze " + customer->fields.name + " until " + iso(*command.until)
                              : "End the snooze of " + customer->fields.name;
-  add_to_plan(plan, {{"collections.snoozed", {{"customer", command.customer_id}, {"date", iso(command.date)},
-                                              {"before", before}, {"after", after}}}});
+  add_to_plan(plan, {{"collections.snoozed",
+                      {{"customer", command.customer_id},
+                       {"date", iso(command.date)},
+                       {"before", before},
+                       {"after", after}}}});
   return plan;
 }
 
@@ -285,15 +296,16 @@ Result<Plan> plan_command(Db& db, const LogContact& command) {
   if (!contact_channel_from(command.channel))
     problems.push_back({"channel", "must be email, phone, letter, visit or other"});
   if (!contact_outcome_from(command.outcome))
-    problems.push_back({"outcome", "must be reached, voicemail, no_answer, wrong_contact, promised, disputed or paid"});
+    problems.push_back(
+        {"outcome", "must be reached, voicemail, no_answer, wrong_contact, promised, disputed or paid"});
   check_text(problems, command.person, 200, "person");
   check_text(problems, command.notes, 4000, "notes");
   for (size_t i = 0; i < command.invoice_ids.size(); ++i) {
     std::optional<CollectionInvoice> inv = find_collection_invoice(db, command.invoice_ids[i]);
     if (!inv || inv->customer_id != command.customer_id)
-      problems.push_back({"invoice_ids[" + std::to_string(i) + "]",
-                          "no issued invoice #" + std::to_string(command.invoice_ids[i]) + " of " +
-                              customer->fields.name});
+      problems.push_back(
+          {"invoice_ids[" + std::to_string(i) + "]",
+           "no issued invoice #" + std::to_string(command.invoice_ids[i]) + " of " + customer->fields.name});
   }
   if (!problems.empty()) return problems;
   int64_t id = next_id(db, "contact_log");
@@ -301,10 +313,15 @@ Result<Plan> plan_command(Db& db, const LogContact& command) {
   plan.created_id = id;
   plan.label = "Log a " + command.channel + " contact with " + customer->fields.name;
   add_to_plan(plan, {{"contact.logged",
-                      {{"id", id}, {"customer", command.customer_id}, {"date", iso(command.date)},
-                       {"channel", command.channel}, {"person", trimmed(command.person)},
-                       {"outcome", command.outcome}, {"notes", trimmed(command.notes)},
-                       {"invoices", invoice_numbers_text(db, command.invoice_ids)}, {"step_done", 0}}}});
+                      {{"id", id},
+                       {"customer", command.customer_id},
+                       {"date", iso(command.date)},
+                       {"channel", command.channel},
+                       {"person", trimmed(command.person)},
+                       {"outcome", command.outcome},
+                       {"notes", trimmed(command.notes)},
+                       {"invoices", invoice_numbers_text(db, command.invoice_ids)},
+                       {"step_done", 0}}}});
   return plan;
 }
 
@@ -331,20 +348,27 @@ Result<Plan> plan_command(Db& db, const AddPromise& command) {
   int64_t id = next_id(db, "promises");
   Plan plan;
   plan.created_id = id;
-  plan.label = "Promise by " + customer->fields.name + " to pay " + money_label(command.amount, currency) + " by " +
-               iso(command.pay_by);
+  plan.label = "Promise by " + customer->fields.name + " to pay " + money_label(command.amount, currency) +
+               " by " + iso(command.pay_by);
   add_to_plan(plan, {{"promise.made",
-                      {{"id", id}, {"customer", command.customer_id}, {"date", iso(command.date)},
-                       {"pay_by", iso(command.pay_by)}, {"amount", command.amount}, {"currency", currency},
-                       {"invoices", ids_json(ids)}, {"notes", trimmed(command.notes)}}}});
+                      {{"id", id},
+                       {"customer", command.customer_id},
+                       {"date", iso(command.date)},
+                       {"pay_by", iso(command.pay_by)},
+                       {"amount", command.amount},
+                       {"currency", currency},
+                       {"invoices", ids_json(ids)},
+                       {"notes", trimmed(command.notes)}}}});
   return plan;
 }
 
 Result<Plan> plan_command(Db& db, const OpenDispute& command) {
   std::optional<CollectionInvoice> inv = find_collection_invoice(db, command.invoice_id);
-  if (!inv || inv->voided) return Problem{"invoice_id", "no issued invoice with id " + std::to_string(command.invoice_id)};
+  if (!inv || inv->voided)
+    return Problem{"invoice_id", "no issued invoice with id " + std::to_string(command.invoice_id)};
   Problems problems;
-  if (inv->open <= 0) problems.push_back({"invoice_id", "invoice " + inv->number + " has nothing open to dispute"});
+  if (inv->open <= 0)
+    problems.push_back({"invoice_id", "invoice " + inv->number + " has nothing open to dispute"});
   if (inv->disputed) problems.push_back({"invoice_id", "invoice " + inv->number + " is already disputed"});
   if (!dispute_reason_from(command.reason))
     problems.push_back({"reason", "must be pricing, not_delivered, quality, not_received or other"});
@@ -358,8 +382,12 @@ Result<Plan> plan_command(Db& db, const OpenDispute& command) {
   plan.created_id = id;
   plan.label = "Dispute on invoice " + inv->number + " (" + command.reason + ")";
   add_to_plan(plan, {{"dispute.opened",
-                      {{"id", id}, {"invoice", inv->id}, {"customer", inv->customer_id}, {"date", iso(command.date)},
-                       {"reason", command.reason}, {"notes", trimmed(command.notes)}}}});
+                      {{"id", id},
+                       {"invoice", inv->id},
+                       {"customer", inv->customer_id},
+                       {"date", iso(command.date)},
+                       {"reason", command.reason},
+                       {"notes", trimmed(command.notes)}}}});
   return plan;
 }
 
@@ -381,11 +409,13 @@ Result<Plan> plan_command(Db& db, const ResolveDispute& command) {
       problems.push_back({"amount", "a full credit is the open amount " + money_label(amount, inv->currency) +
                                         "; use partial for less"});
   } else if (resolution == DisputeResolution::Partial) {
-    if (!command.amount) problems.push_back({"amount", "a partial credit needs an amount"});
+    if (!command.amount)
+      problems.push_back({"amount", "a partial credit needs an amount"});
     else if (*command.amount <= 0 || *command.amount >= inv->open)
       problems.push_back({"amount", "must be more than zero and less than the open " +
                                         money_label(inv->open, inv->currency)});
-    else amount = *command.amount;
+    else
+      amount = *command.amount;
   } else if (resolution == DisputeResolution::Rejected && command.amount) {
     problems.push_back({"amount", "a rejected dispute grants no credit"});
   }
@@ -402,8 +432,12 @@ Result<Plan> plan_command(Db& db, const ResolveDispute& command) {
   plan.label = "Resolve the dispute on invoice " + inv->number + " (" + command.resolution + ")";
   plan.created_id = dispute->id;
   add_to_plan(plan, {{"dispute.resolved",
-                      {{"id", dispute->id}, {"date", iso(command.date)}, {"resolution", command.resolution},
-                       {"amount", amount}, {"credit_note", credit_note}, {"notes", trimmed(command.notes)}}}});
+                      {{"id", dispute->id},
+                       {"date", iso(command.date)},
+                       {"resolution", command.resolution},
+                       {"amount", amount},
+                       {"credit_note", credit_note},
+                       {"notes", trimmed(command.notes)}}}});
   return plan;
 }
 
@@ -421,7 +455,8 @@ Result<Plan> plan_command(Db& db, const ApplyCreditHolds& command) {
     for (const std::string& e : r.decision.explanations) reasons.push_back(e);
     if (!hold) reasons.push_back("no credit-hold rule applies any more");
     events.push_back({"collections.hold_set",
-                      {{"customer", r.customer_id}, {"date", iso(command.as_of)},
+                      {{"customer", r.customer_id},
+                       {"date", iso(command.as_of)},
                        {"before", hold_state(r.status, r.hold_by_rules)},
                        {"after", hold ? hold_state(command.cash_on_delivery ? CustomerStatus::CashOnDelivery
                                                                             : CustomerStatus::CreditHold,
@@ -431,8 +466,8 @@ Result<Plan> plan_command(Db& db, const ApplyCreditHolds& command) {
   }
   if (events.empty()) return Problem{"", "no customer's credit hold changes as of " + iso(command.as_of)};
   Plan plan;
-  plan.label = "Apply the credit-hold rules as of " + iso(command.as_of) + " (" + std::to_string(held) + " held, " +
-               std::to_string(released) + " released)";
+  plan.label = "Apply the credit-hold rules as of " + iso(command.as_of) + " (" + std::to_string(held) +
+               " held, " + std::to_string(released) + " released)";
   add_to_plan(plan, events);
   return plan;
 }

@@ -1,20 +1,21 @@
 #include "collections/collections_policy.h"
-#include "base/currencies.h"
 
 #include <algorithm>
 #include <cassert>
 #include <limits>
 #include <map>
-#include <tuple>
 #include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "base/currencies.h"
 
 namespace duebook {
 namespace {
 
 using Json = nlohmann::json;
 
-constexpr int kMinOffset = -365;   // a year before the due date is the earliest sensible reminder
-constexpr int kMaxOffset = 3650;   // ten years after it is the latest sensible step
+constexpr int kMinOffset = -365;  // a year before the due date is the earliest sensible reminder
+constexpr int kMaxOffset = 3650;  // ten years after it is the latest sensible step
 
 struct ActionName {
   StepAction action;  // the enumerator
@@ -82,9 +83,8 @@ bool read_step(const Json& j, std::size_t i, CollectionStep* step, Problems* pro
   } else {
     const int64_t days = offset->get<int64_t>();
     if (days < kMinOffset || days > kMaxOffset) {
-      problems->push_back({step_where(i, "offset_days"),
-                           "must be between " + std::to_string(kMinOffset) + " and " +
-                               std::to_string(kMaxOffset) + " days"});
+      problems->push_back({step_where(i, "offset_days"), "must be between " + std::to_string(kMinOffset) +
+                                                             " and " + std::to_string(kMaxOffset) + " days"});
       ok = false;
     } else {
       step->offset_days = static_cast<int>(days);
@@ -148,9 +148,12 @@ InvoiceState classify(const Date& as_of, const std::string& customer, const Open
     if (as_of <= last_day) {
       pause(PauseReason::PromiseActive, last_day);
     } else {
-      state.broken = BrokenPromise{customer,          inv.number,
-                                   inv.promise->pay_by, add_days(last_day, 1),
-                                   inv.promise->amount_minor, inv.promise->paid_minor};
+      state.broken = BrokenPromise{customer,
+                                   inv.number,
+                                   inv.promise->pay_by,
+                                   add_days(last_day, 1),
+                                   inv.promise->amount_minor,
+                                   inv.promise->paid_minor};
     }
   }
   return state;
@@ -218,31 +221,28 @@ Status validate_policy(const CollectionPolicy& policy) {
   for (std::size_t i = 0; i < policy.steps.size(); ++i) {
     const CollectionStep& s = policy.steps[i];
     if (s.offset_days < kMinOffset || s.offset_days > kMaxOffset) {
-      problems.push_back({step_where(i, "offset_days"),
-                          "must be between " + std::to_string(kMinOffset) + " and " +
-                              std::to_string(kMaxOffset) + " days"});
+      problems.push_back({step_where(i, "offset_days"), "must be between " + std::to_string(kMinOffset) +
+                                                            " and " + std::to_string(kMaxOffset) + " days"});
     }
     if (i > 0 && s.offset_days < policy.steps[i - 1].offset_days) {
       problems.push_back({step_where(i, "offset_days"),
-                          "steps must be sorted by day: " + std::to_string(s.offset_days) +
-                              " comes after " + std::to_string(policy.steps[i - 1].offset_days)});
+                          "steps must be sorted by day: " + std::to_string(s.offset_days) + " comes after " +
+                              std::to_string(policy.steps[i - 1].offset_days)});
     }
     for (std::size_t k = 0; k < i; ++k) {
       if (policy.steps[k].offset_days == s.offset_days && policy.steps[k].action == s.action) {
         problems.push_back({step_where(i, "action"),
-                            std::string("the same action (") + to_string(s.action) +
-                                ") is already on day " + std::to_string(s.offset_days) +
-                                " as step " + std::to_string(k)});
+                            std::string("the same action (") + to_string(s.action) + ") is already on day " +
+                                std::to_string(s.offset_days) + " as step " + std::to_string(k)});
       }
     }
     if (s.offset_days <= 0) {
       if (s.late_fee) {
-        problems.push_back({step_where(i, "late_fee"),
-                            "a late fee can only be charged after the due date"});
+        problems.push_back({step_where(i, "late_fee"), "a late fee can only be charged after the due date"});
       }
       if (s.interest_notice) {
-        problems.push_back({step_where(i, "interest_notice"),
-                            "interest can only be announced after the due date"});
+        problems.push_back(
+            {step_where(i, "interest_notice"), "interest can only be announced after the due date"});
       }
       if (needs_lateness(s.action)) {
         problems.push_back({step_where(i, "action"),
@@ -315,11 +315,16 @@ Result<CollectionPolicy> policy_from_json(std::string_view text) {
 
 const char* to_string(PauseReason reason) {
   switch (reason) {
-    case PauseReason::Disputed: return "disputed";
-    case PauseReason::WithAgency: return "with_agency";
-    case PauseReason::Factored: return "factored";
-    case PauseReason::PromiseActive: return "promise_active";
-    case PauseReason::Snoozed: return "snoozed";
+    case PauseReason::Disputed:
+      return "disputed";
+    case PauseReason::WithAgency:
+      return "with_agency";
+    case PauseReason::Factored:
+      return "factored";
+    case PauseReason::PromiseActive:
+      return "promise_active";
+    case PauseReason::Snoozed:
+      return "snoozed";
   }
   return "";
 }
@@ -352,8 +357,7 @@ Worklist build_worklist(const Date& as_of, const std::vector<CustomerCollections
       line.due_date = inv.due_date;
       line.days_late = days_between(inv.due_date, as_of);
       line.open = inv.open;
-      line.after_broken_promise =
-          state.broken && add_days(inv.due_date, line.step.offset_days) > as_of;
+      line.after_broken_promise = state.broken && add_days(inv.due_date, line.step.offset_days) > as_of;
       WorklistEntry& e = by_currency[std::string(inv.open.currency.view())];
       e.lines.push_back(line);
     }
@@ -395,10 +399,9 @@ Worklist build_worklist(const Date& as_of, const std::vector<CustomerCollections
                      if (a.priority != b.priority) return a.priority > b.priority;
                      return a.customer < b.customer;
                    });
-  std::stable_sort(out.paused.begin(), out.paused.end(),
-                   [](const PausedInvoice& a, const PausedInvoice& b) {
-                     return std::tie(a.customer, a.invoice) < std::tie(b.customer, b.invoice);
-                   });
+  std::stable_sort(out.paused.begin(), out.paused.end(), [](const PausedInvoice& a, const PausedInvoice& b) {
+    return std::tie(a.customer, a.invoice) < std::tie(b.customer, b.invoice);
+  });
   std::stable_sort(out.broken_promises.begin(), out.broken_promises.end(),
                    [](const BrokenPromise& a, const BrokenPromise& b) {
                      return std::tie(a.customer, a.invoice) < std::tie(b.customer, b.invoice);

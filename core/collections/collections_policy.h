@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "customers/customers.h"
 #include "base/date.h"
 #include "base/money.h"
 #include "base/result.h"
+#include "customers/customers.h"
 
 namespace duebook {
 
@@ -39,11 +39,11 @@ std::optional<StepAction> step_action_from(std::string_view text);
 
 // One step of a policy.
 struct CollectionStep {
-  int offset_days = 0;                           // days from the due date; negative = before it
+  int offset_days = 0;                            // days from the due date; negative = before it
   StepAction action = StepAction::EmailReminder;  // what to do
-  std::string template_id;                       // message template; "" = the action's default
-  bool late_fee = false;                         // the step charges the policy's late fee
-  bool interest_notice = false;                  // the message announces interest on late payment
+  std::string template_id;                        // message template; "" = the action's default
+  bool late_fee = false;                          // the step charges the policy's late fee
+  bool interest_notice = false;                   // the message announces interest on late payment
 };
 
 // Field-by-field equality (used to compare a policy with the one read back from JSON).
@@ -93,21 +93,21 @@ Result<CollectionPolicy> policy_from_json(std::string_view text);
 
 // A customer's promise to pay an invoice by a date.
 struct PromiseToPay {
-  Date pay_by;              // the day the customer promised to pay by
+  Date pay_by;               // the day the customer promised to pay by
   int64_t amount_minor = 0;  // the amount promised, in the invoice's currency
   int64_t paid_minor = 0;    // paid toward the promise since it was made (the caller sums payments)
 };
 
 // One open invoice of a customer, as the worklist needs it.
 struct OpenInvoice {
-  std::string number;                 // the invoice number, unique per ledger
-  Date due_date;                      // the day the invoice falls due
-  Money open;                         // the amount still open (> 0)
-  bool disputed = false;              // the customer disputes it: collections pause until resolved
-  bool with_agency = false;           // a collection agency has it: our own steps stop
-  bool factored = false;              // sold to a factor, who collects it
+  std::string number;                   // the invoice number, unique per ledger
+  Date due_date;                        // the day the invoice falls due
+  Money open;                           // the amount still open (> 0)
+  bool disputed = false;                // the customer disputes it: collections pause until resolved
+  bool with_agency = false;             // a collection agency has it: our own steps stop
+  bool factored = false;                // sold to a factor, who collects it
   std::optional<PromiseToPay> promise;  // an unresolved promise to pay, if any
-  std::optional<Date> snoozed_until;  // the user put it aside until this day (it comes back on it)
+  std::optional<Date> snoozed_until;    // the user put it aside until this day (it comes back on it)
 };
 
 // A step already done for an invoice, as recorded by the ledger.
@@ -146,45 +146,45 @@ struct PausedInvoice {
 
 // A promise whose date and grace have passed without the promised amount paid.
 struct BrokenPromise {
-  std::string customer;      // the customer's name
-  std::string invoice;       // the invoice number
-  Date pay_by;               // the date that was promised
-  Date broken_on;            // the first day after pay_by + grace
-  int64_t promised_minor;    // the amount promised
-  int64_t paid_minor;        // the part of it paid
+  std::string customer;    // the customer's name
+  std::string invoice;     // the invoice number
+  Date pay_by;             // the date that was promised
+  Date broken_on;          // the first day after pay_by + grace
+  int64_t promised_minor;  // the amount promised
+  int64_t paid_minor;      // the part of it paid
 };
 
 // One invoice of a worklist entry, with the step due for it today.
 struct WorklistLine {
-  std::string invoice;           // the invoice number
-  int step_index = 0;            // the policy step due today; record it as done for this invoice
-  CollectionStep step;           // a copy of that step
-  Date due_date;                 // the invoice's due date
-  int64_t days_late = 0;         // as_of − due date; negative before the due date
-  Money open;                    // the amount still open
+  std::string invoice;                // the invoice number
+  int step_index = 0;                 // the policy step due today; record it as done for this invoice
+  CollectionStep step;                // a copy of that step
+  Date due_date;                      // the invoice's due date
+  int64_t days_late = 0;              // as_of − due date; negative before the due date
+  Money open;                         // the amount still open
   bool after_broken_promise = false;  // the step was brought forward because a promise was broken
 };
 
 // One customer to contact today about all of its invoices that have a step due (in one currency).
 struct WorklistEntry {
-  std::string customer;            // the customer's name
-  CurrencyCode currency;           // the currency of every line
-  int step_index = 0;              // the most advanced step among the lines: it sets the action
-  CollectionStep step;             // a copy of that step
-  Contact contact;                 // whom to reach: escalation contact for an escalation letter,
-                                   // billing otherwise
-  bool contact_fallback = false;   // the wanted role is missing; `contact` is another (or empty)
+  std::string customer;             // the customer's name
+  CurrencyCode currency;            // the currency of every line
+  int step_index = 0;               // the most advanced step among the lines: it sets the action
+  CollectionStep step;              // a copy of that step
+  Contact contact;                  // whom to reach: escalation contact for an escalation letter,
+                                    // billing otherwise
+  bool contact_fallback = false;    // the wanted role is missing; `contact` is another (or empty)
   std::vector<WorklistLine> lines;  // the invoices, by due date then number
-  int64_t open_minor = 0;          // the lines' open amounts summed
-  int64_t priority = 0;            // Σ open_minor × max(days_late, 0), saturating at INT64_MAX
+  int64_t open_minor = 0;           // the lines' open amounts summed
+  int64_t priority = 0;             // Σ open_minor × max(days_late, 0), saturating at INT64_MAX
 };
 
 // The day's work.
 struct Worklist {
-  std::vector<WorklistEntry> entries;         // by currency code, then priority descending, then name
-  std::vector<PausedInvoice> paused;          // invoices held back today, by customer then invoice
+  std::vector<WorklistEntry> entries;          // by currency code, then priority descending, then name
+  std::vector<PausedInvoice> paused;           // invoices held back today, by customer then invoice
   std::vector<BrokenPromise> broken_promises;  // promises found broken, by customer then invoice
-  Problems problems;                          // customers skipped (an invalid policy), by name
+  Problems problems;                           // customers skipped (an invalid policy), by name
 };
 
 // Builds the worklist for `as_of`. For each invoice of each customer:
@@ -217,17 +217,17 @@ Worklist build_worklist(const Date& as_of, const std::vector<CustomerCollections
 
 // What the ledger knows about a customer's account for the credit-hold decision.
 struct CreditFacts {
-  int64_t max_days_overdue = 0;              // the oldest open invoice's days past due (0 if none)
-  Money balance;                             // everything the customer owes, in its currency
+  int64_t max_days_overdue = 0;               // the oldest open invoice's days past due (0 if none)
+  Money balance;                              // everything the customer owes, in its currency
   std::optional<int64_t> credit_limit_minor;  // in the balance's currency; none = no limit
-  int broken_promises = 0;                   // promises broken (counted over whatever window the
-                                             // caller chooses, usually 12 months)
+  int broken_promises = 0;                    // promises broken (counted over whatever window the
+                                              // caller chooses, usually 12 months)
 };
 
 // When to put a customer on credit hold; a rule left unset is not applied.
 struct CreditHoldRules {
-  std::optional<int64_t> days_overdue_above = 60;  // hold when max_days_overdue > this
-  bool balance_above_limit = true;                 // hold when balance > credit limit (if any)
+  std::optional<int64_t> days_overdue_above = 60;   // hold when max_days_overdue > this
+  bool balance_above_limit = true;                  // hold when balance > credit limit (if any)
   std::optional<int> broken_promises_at_least = 2;  // hold when broken_promises >= this
 };
 

@@ -1,19 +1,21 @@
 // Collections reads: invoices as collections sees them, policies, the book build_worklist takes, the contact
 // record, promises, disputes, installment plans, charges, placements and factoring sales.
-// A cached statement is reset when it is prepared again, so every loop collects its rows before querying more.
+// A cached statement is reset when it is prepared again, so every loop collects its rows before querying
+// more.
 #include "collections/collections_queries.h"
 
 #include <algorithm>
 
 #include "collections/collections.h"
-#include "invoicing/receivables.h"
 #include "customers/customer_queries.h"
+#include "invoicing/receivables.h"
 
 namespace duebook {
 namespace {
 
 constexpr const char* kInvoiceColumns =
-    "SELECT i.id, i.customer_id, c.name, i.number, i.currency, i.issue_date, i.due_date, i.total, i.open_amount, "
+    "SELECT i.id, i.customer_id, c.name, i.number, i.currency, i.issue_date, i.due_date, i.total, "
+    "i.open_amount, "
     "i.voided, "
     "EXISTS(SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open'), "
     "EXISTS(SELECT 1 FROM agency_invoices ai JOIN agency_placements ap ON ap.id = ai.placement_id "
@@ -48,11 +50,12 @@ Money money_of(int64_t minor, const std::string& currency) {
 }
 
 // Σ allocations to `invoices` dated from..to (ISO, inclusive); only payments when `payments_only`.
-int64_t applied_between(Db& db, const std::vector<int64_t>& invoices, const std::string& from, const std::string& to,
-                        bool payments_only) {
+int64_t applied_between(Db& db, const std::vector<int64_t>& invoices, const std::string& from,
+                        const std::string& to, bool payments_only) {
   int64_t sum = 0;
   Statement& st = db.prepare(
-      "SELECT coalesce(sum(amount), 0) FROM allocations WHERE invoice_id = ?1 AND removed = 0 AND date >= ?2 AND "
+      "SELECT coalesce(sum(amount), 0) FROM allocations WHERE invoice_id = ?1 AND removed = 0 AND date >= ?2 "
+      "AND "
       "date <= ?3 AND (?4 = 0 OR source_kind = 'payment')");
   for (int64_t id : invoices) {
     st.bind_all(id, from, to, int64_t(payments_only));
@@ -77,9 +80,10 @@ std::optional<PromiseToPay> plan_as_promise(const PlanStatus& plan) {
 }  // namespace
 
 std::vector<CollectionInvoice> open_collection_invoices(Db& db, const Date& as_of, int64_t customer_id) {
-  Statement& st = db.prepare(std::string(kInvoiceColumns) +
-                             "WHERE i.issued = 1 AND i.voided = 0 AND i.open_amount > 0 AND i.issue_date <= ?1 AND "
-                             "(?2 = 0 OR i.customer_id = ?2) ORDER BY c.name_key, i.customer_id, i.due_date, i.number");
+  Statement& st =
+      db.prepare(std::string(kInvoiceColumns) +
+                 "WHERE i.issued = 1 AND i.voided = 0 AND i.open_amount > 0 AND i.issue_date <= ?1 AND "
+                 "(?2 = 0 OR i.customer_id = ?2) ORDER BY c.name_key, i.customer_id, i.due_date, i.number");
   st.bind_all(iso(as_of), customer_id);
   std::vector<CollectionInvoice> out;
   while (st.step()) out.push_back(read_invoice(st));
@@ -188,11 +192,11 @@ CollectionsBook load_collections_book(Db& db, const Date& as_of, int64_t custome
       book.invoice_ids[inv.number] = inv.id;
     }
     Statement& done = db.prepare(
-        "SELECT i.number, s.step_index, s.date FROM collection_steps s JOIN invoices i ON i.id = s.invoice_id "
+        "SELECT i.number, s.step_index, s.date FROM collection_steps s JOIN invoices i ON i.id = "
+        "s.invoice_id "
         "WHERE s.customer_id = ?1 AND s.removed = 0 AND s.date <= ?2 ORDER BY s.date, s.done_id");
     done.bind_all(id, iso(as_of));
-    while (done.step())
-      c.done.push_back({done.text(0), int(done.int64(1)), iso_date(done.text_view(2))});
+    while (done.step()) c.done.push_back({done.text(0), int(done.int64(1)), iso_date(done.text_view(2))});
     done.reset();
     book.customers.push_back(std::move(c));
     book.customer_ids.push_back(id);
@@ -235,24 +239,29 @@ std::vector<PromiseStatus> list_promises(Db& db, const Date& as_of, int64_t cust
   for (PromiseStatus& p : out) {
     p.paid = applied_between(db, p.invoice_ids, iso(p.made_on), iso(as_of), true);
     Date last_day = add_days(p.pay_by, grace_days);
-    if (p.paid >= p.amount) p.state = "kept";
-    else if (as_of > last_day) p.state = "broken", p.broken_on = add_days(last_day, 1);
-    else p.state = "open";
+    if (p.paid >= p.amount)
+      p.state = "kept";
+    else if (as_of > last_day)
+      p.state = "broken", p.broken_on = add_days(last_day, 1);
+    else
+      p.state = "open";
   }
   return out;
 }
 
 std::vector<DisputeRecord> list_disputes(Db& db, int64_t customer_id) {
   Statement& st = db.prepare(
-      "SELECT d.id, d.invoice_id, coalesce(i.number, ''), d.customer_id, d.opened_on, d.reason, d.notes, d.status, "
+      "SELECT d.id, d.invoice_id, coalesce(i.number, ''), d.customer_id, d.opened_on, d.reason, d.notes, "
+      "d.status, "
       "coalesce(d.resolution, ''), d.resolved_on, coalesce(d.amount, 0), coalesce(d.credit_note_id, 0) "
       "FROM disputes d JOIN invoices i ON i.id = d.invoice_id "
       "WHERE d.status != 'withdrawn' AND (?1 = 0 OR d.customer_id = ?1) ORDER BY d.id");
   st.bind_all(customer_id);
   std::vector<DisputeRecord> out;
   while (st.step()) {
-    DisputeRecord d{st.int64(0), st.int64(1), st.text(2), st.int64(3), iso_date(st.text_view(4)), st.text(5),
-                    st.text(6),  st.text(7),  st.text(8), std::nullopt, st.int64(10), st.int64(11)};
+    DisputeRecord d{st.int64(0),  st.int64(1), st.text(2), st.int64(3), iso_date(st.text_view(4)),
+                    st.text(5),   st.text(6),  st.text(7), st.text(8),  std::nullopt,
+                    st.int64(10), st.int64(11)};
     if (!st.is_null(9)) d.resolved_on = iso_date(st.text_view(9));
     out.push_back(d);
   }
@@ -289,19 +298,24 @@ std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int gr
   st.reset();
   for (size_t k = 0; k < out.size(); ++k) {
     PlanStatus& p = out[k];
-    Statement& inst = db.prepare("SELECT number, due, amount, cumulative FROM installments WHERE plan_id = ?1 "
-                                 "ORDER BY number");
+    Statement& inst = db.prepare(
+        "SELECT number, due, amount, cumulative FROM installments WHERE plan_id = ?1 "
+        "ORDER BY number");
     inst.bind_all(p.id);
     while (inst.step())
-      p.installments.push_back({int(inst.int64(0)), iso_date(inst.text_view(1)), money_of(inst.int64(2), p.currency),
-                                inst.int64(3)});
+      p.installments.push_back({int(inst.int64(0)), iso_date(inst.text_view(1)),
+                                money_of(inst.int64(2), p.currency), inst.int64(3)});
     inst.reset();
     p.paid = applied_between(db, p.invoice_ids, iso(p.agreed_on), iso(as_of), false);
     p.status = check_installments(p.installments, p.paid, as_of, grace_days);
-    if (states[k] == "cancelled") p.state = "cancelled";
-    else if (p.paid >= p.balance) p.state = "completed";
-    else if (p.status.escalate) p.state = "missed";
-    else p.state = "active";
+    if (states[k] == "cancelled")
+      p.state = "cancelled";
+    else if (p.paid >= p.balance)
+      p.state = "completed";
+    else if (p.status.escalate)
+      p.state = "missed";
+    else
+      p.state = "active";
   }
   return out;
 }
@@ -309,31 +323,42 @@ std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int gr
 std::vector<ChargeRecord> list_charges(Db& db, int64_t invoice_id) {
   Statement& st = db.prepare(
       "SELECT ch.id, ch.kind, ch.invoice_id, coalesce(i.number, ''), ch.customer_id, ch.step_index, "
-      "coalesce(ch.charge_invoice_id, 0), coalesce(ci.number, ''), ch.amount, ch.currency, ch.date, ch.basis, "
+      "coalesce(ch.charge_invoice_id, 0), coalesce(ci.number, ''), ch.amount, ch.currency, ch.date, "
+      "ch.basis, "
       "ch.status, ch.reason FROM charges ch JOIN invoices i ON i.id = ch.invoice_id "
       "LEFT JOIN invoices ci ON ci.id = ch.charge_invoice_id "
       "WHERE ch.status != 'reversed' AND (?1 = 0 OR ch.invoice_id = ?1) ORDER BY ch.id");
   st.bind_all(invoice_id);
   std::vector<ChargeRecord> out;
   while (st.step())
-    out.push_back({st.int64(0), st.text(1), st.int64(2), st.text(3), st.int64(4), int(st.int64(5)), st.int64(6),
-                   st.text(7), st.int64(8), st.text(9), iso_date(st.text_view(10)), st.text(11), st.text(12),
-                   st.text(13)});
+    out.push_back({st.int64(0), st.text(1), st.int64(2), st.text(3), st.int64(4), int(st.int64(5)),
+                   st.int64(6), st.text(7), st.int64(8), st.text(9), iso_date(st.text_view(10)), st.text(11),
+                   st.text(12), st.text(13)});
   st.reset();
   return out;
 }
 
 std::vector<PlacementRecord> list_placements(Db& db) {
   Statement& st = db.prepare(
-      "SELECT p.id, p.customer_id, c.name, p.agency, p.commission, p.date, p.currency, p.placed, p.expected_net "
+      "SELECT p.id, p.customer_id, c.name, p.agency, p.commission, p.date, p.currency, p.placed, "
+      "p.expected_net "
       "FROM agency_placements p JOIN customers c ON c.id = p.customer_id WHERE p.recalled = 0 ORDER BY p.id");
   std::vector<PlacementRecord> out;
   while (st.step())
-    out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), iso_date(st.text_view(5)),
-                   st.text(6), st.int64(7), st.int64(8), {}});
+    out.push_back({st.int64(0),
+                   st.int64(1),
+                   st.text(2),
+                   st.text(3),
+                   st.text(4),
+                   iso_date(st.text_view(5)),
+                   st.text(6),
+                   st.int64(7),
+                   st.int64(8),
+                   {}});
   st.reset();
   for (PlacementRecord& p : out) {
-    Statement& inv = db.prepare("SELECT invoice_id FROM agency_invoices WHERE placement_id = ?1 ORDER BY invoice_id");
+    Statement& inv =
+        db.prepare("SELECT invoice_id FROM agency_invoices WHERE placement_id = ?1 ORDER BY invoice_id");
     inv.bind_all(p.id);
     while (inv.step()) p.invoice_ids.push_back(inv.int64(0));
     inv.reset();
@@ -347,8 +372,17 @@ std::vector<FactoringRecord> list_factorings(Db& db) {
       "WHERE recalled = 0 ORDER BY id");
   std::vector<FactoringRecord> out;
   while (st.step())
-    out.push_back({st.int64(0), st.text(1), iso_date(st.text_view(2)), st.text(3), st.int64(4), st.int64(5),
-                   st.int64(6), st.int64(7), 0, st.text(8), {}});
+    out.push_back({st.int64(0),
+                   st.text(1),
+                   iso_date(st.text_view(2)),
+                   st.text(3),
+                   st.int64(4),
+                   st.int64(5),
+                   st.int64(6),
+                   st.int64(7),
+                   0,
+                   st.text(8),
+                   {}});
   st.reset();
   for (FactoringRecord& f : out) {
     Statement& inv = db.prepare(
@@ -370,6 +404,5 @@ std::string invoice_numbers_text(Db& db, const std::vector<int64_t>& ids) {
   }
   return out;
 }
-
 
 }  // namespace duebook

@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "base/date.h"
 #include "collections/charges.h"
 #include "collections/collections.h"
 #include "collections/collections_policy.h"
-#include "customers/customers.h"
-#include "base/date.h"
-#include "store/db.h"
 #include "collections/settlements.h"
 #include "collections/templates.h"
+#include "customers/customers.h"
+#include "store/db.h"
 
 namespace duebook {
 
@@ -26,20 +26,20 @@ inline constexpr int kPromiseGraceDays = 3;
 
 // One issued invoice as collections sees it.
 struct CollectionInvoice {
-  int64_t id = 0;           // invoice id
-  int64_t customer_id = 0;  // its customer
-  std::string customer;     // the customer's name
-  std::string number;       // its number
-  std::string currency;     // ISO 4217 code
-  Date issue_date;          // invoice date
-  Date due_date;            // due date
-  int64_t total = 0;        // total with tax
-  int64_t open = 0;         // still open (0 once paid, credited or written off)
-  bool voided = false;      // cancelled
-  bool disputed = false;    // has an open dispute
+  int64_t id = 0;            // invoice id
+  int64_t customer_id = 0;   // its customer
+  std::string customer;      // the customer's name
+  std::string number;        // its number
+  std::string currency;      // ISO 4217 code
+  Date issue_date;           // invoice date
+  Date due_date;             // due date
+  int64_t total = 0;         // total with tax
+  int64_t open = 0;          // still open (0 once paid, credited or written off)
+  bool voided = false;       // cancelled
+  bool disputed = false;     // has an open dispute
   bool with_agency = false;  // placed with a collection agency (not recalled)
-  bool factored = false;    // sold to a factor (not recalled)
-  bool is_charge = false;   // bills late fees or interest on another invoice (never itself charged)
+  bool factored = false;     // sold to a factor (not recalled)
+  bool is_charge = false;    // bills late fees or interest on another invoice (never itself charged)
 };
 
 // Issued, non-void invoices with something open, issued on or before `as_of`; customer_id 0 = every customer.
@@ -61,8 +61,8 @@ PolicyRecord policy_for_customer(Db& db, int64_t customer_id);
 CompanyDetails company_details(Db& db);
 
 // Everything build_worklist needs, read from the ledger for `as_of` (one customer, or all with 0): open
-// invoices with their pauses (disputes, agency, factoring, snooze, the latest promise or an active installment
-// plan as a promise), policies, contacts and the steps done. The two vectors run in parallel.
+// invoices with their pauses (disputes, agency, factoring, snooze, the latest promise or an active
+// installment plan as a promise), policies, contacts and the steps done. The two vectors run in parallel.
 struct CollectionsBook {
   std::vector<CustomerCollections> customers;  // as build_worklist takes them
   std::vector<int64_t> customer_ids;           // the id of each
@@ -105,18 +105,18 @@ std::vector<PromiseStatus> list_promises(Db& db, const Date& as_of, int64_t cust
 
 // A dispute as recorded.
 struct DisputeRecord {
-  int64_t id = 0;               // its id
-  int64_t invoice_id = 0;       // the invoice
-  std::string invoice;          // its number
-  int64_t customer_id = 0;      // whose
-  Date opened_on;               // when raised
-  std::string reason;           // pricing, not_delivered, ...
-  std::string notes;            // the customer's words
-  std::string status;           // open, resolved, withdrawn
-  std::string resolution;       // credit, partial, rejected; "" while open
+  int64_t id = 0;                   // its id
+  int64_t invoice_id = 0;           // the invoice
+  std::string invoice;              // its number
+  int64_t customer_id = 0;          // whose
+  Date opened_on;                   // when raised
+  std::string reason;               // pricing, not_delivered, ...
+  std::string notes;                // the customer's words
+  std::string status;               // open, resolved, withdrawn
+  std::string resolution;           // credit, partial, rejected; "" while open
   std::optional<Date> resolved_on;  // when resolved
-  int64_t amount = 0;           // credit granted (minor units)
-  int64_t credit_note_id = 0;   // the credit note; 0 = none
+  int64_t amount = 0;               // credit granted (minor units)
+  int64_t credit_note_id = 0;       // the credit note; 0 = none
 };
 // Disputes of a customer (0 = all), by id; withdrawn ones (undone) left out.
 std::vector<DisputeRecord> list_disputes(Db& db, int64_t customer_id = 0);
@@ -125,17 +125,17 @@ std::optional<DisputeRecord> open_dispute(Db& db, int64_t invoice_id);
 
 // An installment plan and where it stands.
 struct PlanStatus {
-  int64_t id = 0;                        // its id
-  int64_t customer_id = 0;               // whose
-  std::string customer;                  // the customer's name
-  std::string currency;                  // currency
-  Date agreed_on;                        // when agreed
-  int64_t balance = 0;                   // the amount spread
+  int64_t id = 0;                         // its id
+  int64_t customer_id = 0;                // whose
+  std::string customer;                   // the customer's name
+  std::string currency;                   // currency
+  Date agreed_on;                         // when agreed
+  int64_t balance = 0;                    // the amount spread
   std::vector<Installment> installments;  // the schedule
-  std::vector<int64_t> invoice_ids;      // invoices covered
-  int64_t paid = 0;                      // paid on them since agreed_on (payments and credits allocated)
-  InstallmentStatus status;              // check_installments as of the day
-  std::string state;                     // "active", "missed", "completed", "cancelled"
+  std::vector<int64_t> invoice_ids;       // invoices covered
+  int64_t paid = 0;                       // paid on them since agreed_on (payments and credits allocated)
+  InstallmentStatus status;               // check_installments as of the day
+  std::string state;                      // "active", "missed", "completed", "cancelled"
 };
 // Every plan (cancelled ones included), by id, as of a day.
 std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int grace_days = kPromiseGraceDays);

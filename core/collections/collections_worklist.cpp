@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <set>
 
-#include "collections/collections.h"
-#include "invoicing/receivables.h"
-#include "invoicing/invoice_queries.h"
-#include "customers/customer_queries.h"
-#include "reports/statement.h"
-#include "collections/reference_rates.h"
 #include "base/currencies.h"
+#include "collections/collections.h"
+#include "collections/reference_rates.h"
+#include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
+#include "invoicing/receivables.h"
+#include "reports/statement.h"
 
 namespace duebook {
 namespace {
@@ -25,8 +25,10 @@ struct BookedCharges {
 BookedCharges booked_charges(Db& db) {
   BookedCharges b;
   for (const ChargeRecord& c : list_charges(db)) {
-    if (c.kind == "late_fee") b.fees[{c.invoice_id, c.step_index}] = c;
-    else if (c.status == "charged") b.interest[c.invoice_id] += c.amount;
+    if (c.kind == "late_fee")
+      b.fees[{c.invoice_id, c.step_index}] = c;
+    else if (c.status == "charged")
+      b.interest[c.invoice_id] += c.amount;
   }
   return b;
 }
@@ -124,7 +126,8 @@ Result<std::vector<LateFeeDue>> late_fees_due(Db& db, const Date& as_of, int gra
       for (const Problem& p : fees.problems()) problems.push_back({c.customer + ": " + p.where, p.message});
       return problems;
     }
-    for (const LateFeeCharge& f : fees.value()) out.push_back({by_number.at(f.invoice), f.step_index, f.fee.minor});
+    for (const LateFeeCharge& f : fees.value())
+      out.push_back({by_number.at(f.invoice), f.step_index, f.fee.minor});
   }
   return out;
 }
@@ -139,7 +142,8 @@ ChargesPreview preview_ledger_charges(Db& db, const Date& as_of, const InterestP
   Statement& st = db.prepare(
       "SELECT i.id, i.number, c.name, i.currency, i.due_date, i.total - i.credited FROM invoices i "
       "JOIN customers c ON c.id = i.customer_id "
-      "WHERE i.issued = 1 AND i.voided = 0 AND i.due_date < ?1 AND (i.settled_on IS NULL OR i.settled_on > ?1) "
+      "WHERE i.issued = 1 AND i.voided = 0 AND i.due_date < ?1 AND (i.settled_on IS NULL OR i.settled_on > "
+      "?1) "
       "AND NOT EXISTS(SELECT 1 FROM charges ch WHERE ch.charge_invoice_id = i.id) "
       "AND NOT EXISTS(SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open') "
       "AND NOT EXISTS(SELECT 1 FROM factored_invoices fi JOIN factorings f ON f.id = fi.factoring_id "
@@ -161,7 +165,8 @@ ChargesPreview preview_ledger_charges(Db& db, const Date& as_of, const InterestP
   for (Row& r : rows) {
     // Money that reduced the debt, on its day: payments applied, and amounts written off (no longer claimed).
     Statement& paid = db.prepare(
-        "SELECT date, amount FROM allocations WHERE invoice_id = ?1 AND removed = 0 AND source_kind = 'payment' "
+        "SELECT date, amount FROM allocations WHERE invoice_id = ?1 AND removed = 0 AND source_kind = "
+        "'payment' "
         "AND date <= ?2 UNION ALL SELECT date, amount FROM write_offs WHERE invoice_id = ?1 AND reversed = 0 "
         "AND date <= ?2 ORDER BY 1");
     paid.bind_all(r.id, iso(as_of));
@@ -178,7 +183,8 @@ std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const C
                                               int grace_days) {
   std::vector<int64_t> ids;
   Statement& st = db.prepare(
-      "SELECT c.id FROM customers c LEFT JOIN customer_balances b ON b.customer_id = c.id WHERE c.retracted = 0 AND "
+      "SELECT c.id FROM customers c LEFT JOIN customer_balances b ON b.customer_id = c.id WHERE c.retracted "
+      "= 0 AND "
       "(c.status != 'active' OR coalesce(b.ar_balance, 0) != 0 OR coalesce(b.unapplied_credit, 0) != 0) "
       "ORDER BY c.name_key, c.id");
   while (st.step()) ids.push_back(st.int64(0));
@@ -211,8 +217,10 @@ std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const C
     for (const PlanStatus& p : plans)
       if (p.customer_id == id && p.state == "missed") ++r.facts.broken_promises;
     r.decision = decide_credit_hold(r.facts, rules);
-    if (r.decision.hold && r.status == CustomerStatus::Active) r.change = "hold";
-    else if (!r.decision.hold && r.status != CustomerStatus::Active && r.hold_by_rules) r.change = "release";
+    if (r.decision.hold && r.status == CustomerStatus::Active)
+      r.change = "hold";
+    else if (!r.decision.hold && r.status != CustomerStatus::Active && r.hold_by_rules)
+      r.change = "release";
     out.push_back(std::move(r));
   }
   return out;
@@ -243,7 +251,8 @@ Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& a
                         {"open", amount_text(inv->open, inv->currency)},
                         {"days_late", std::max<int64_t>(0, days_between(inv->due_date, as_of))}});
   }
-  Statement& oldest = db.prepare("SELECT min(issue_date) FROM invoices WHERE customer_id = ?1 AND issued = 1");
+  Statement& oldest =
+      db.prepare("SELECT min(issue_date) FROM invoices WHERE customer_id = ?1 AND issued = 1");
   oldest.bind_all(placement->customer_id);
   if (oldest.step() && !oldest.is_null(0)) first = std::min(first, iso_date(oldest.text_view(0)));
   oldest.reset();
@@ -254,32 +263,45 @@ Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& a
     statement = {{"error", describe(s.problems())}};
   Ordered record = Ordered::array();
   for (const ContactRecord& c : contact_log(db, placement->customer_id))
-    record.push_back({{"date", iso(c.date)}, {"channel", c.channel}, {"person", c.person}, {"outcome", c.outcome},
-                      {"notes", c.notes}, {"invoices", c.invoices}});
+    record.push_back({{"date", iso(c.date)},
+                      {"channel", c.channel},
+                      {"person", c.person},
+                      {"outcome", c.outcome},
+                      {"notes", c.notes},
+                      {"invoices", c.invoices}});
   Ordered steps = Ordered::array();
   Statement& done = db.prepare(
-      "SELECT s.date, i.number, s.step_index, s.outcome FROM collection_steps s JOIN invoices i ON i.id = s.invoice_id "
+      "SELECT s.date, i.number, s.step_index, s.outcome FROM collection_steps s JOIN invoices i ON i.id = "
+      "s.invoice_id "
       "WHERE s.customer_id = ?1 AND s.removed = 0 ORDER BY s.date, s.done_id, i.number");
   done.bind_all(placement->customer_id);
   const PolicyRecord policy = policy_for_customer(db, placement->customer_id);
   while (done.step()) {
     size_t index = size_t(done.int64(2));
-    steps.push_back({{"date", done.text(0)},
-                     {"invoice", done.text(1)},
-                     {"step", index},
-                     {"action", index < policy.policy.steps.size() ? to_string(policy.policy.steps[index].action) : ""},
-                     {"outcome", done.text(3)}});
+    steps.push_back(
+        {{"date", done.text(0)},
+         {"invoice", done.text(1)},
+         {"step", index},
+         {"action", index < policy.policy.steps.size() ? to_string(policy.policy.steps[index].action) : ""},
+         {"outcome", done.text(3)}});
   }
   done.reset();
   Ordered promises = Ordered::array();
   for (const PromiseStatus& p : list_promises(db, as_of, placement->customer_id))
-    promises.push_back({{"made_on", iso(p.made_on)}, {"pay_by", iso(p.pay_by)},
-                        {"amount", amount_text(p.amount, p.currency)}, {"paid", amount_text(p.paid, p.currency)},
-                        {"state", p.state}, {"invoices", invoice_numbers_text(db, p.invoice_ids)}});
+    promises.push_back({{"made_on", iso(p.made_on)},
+                        {"pay_by", iso(p.pay_by)},
+                        {"amount", amount_text(p.amount, p.currency)},
+                        {"paid", amount_text(p.paid, p.currency)},
+                        {"state", p.state},
+                        {"invoices", invoice_numbers_text(db, p.invoice_ids)}});
   Ordered disputes = Ordered::array();
   for (const DisputeRecord& d : list_disputes(db, placement->customer_id))
-    disputes.push_back({{"invoice", d.invoice}, {"opened_on", iso(d.opened_on)}, {"reason", d.reason},
-                        {"notes", d.notes}, {"status", d.status}, {"resolution", d.resolution}});
+    disputes.push_back({{"invoice", d.invoice},
+                        {"opened_on", iso(d.opened_on)},
+                        {"reason", d.reason},
+                        {"notes", d.notes},
+                        {"status", d.status},
+                        {"resolution", d.resolution}});
   Ordered file = {{"placement", placement->id},
                   {"agency", placement->agency},
                   {"commission", placement->commission},
@@ -288,8 +310,12 @@ Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& a
                   {"placed", amount_text(placement->placed, placement->currency)},
                   {"currency", placement->currency},
                   {"customer",
-                   {{"name", f.name}, {"currency", f.currency}, {"address", f.address}, {"tax_id", f.tax_id},
-                    {"terms", f.terms}, {"contacts", contacts}}},
+                   {{"name", f.name},
+                    {"currency", f.currency},
+                    {"address", f.address},
+                    {"tax_id", f.tax_id},
+                    {"terms", f.terms},
+                    {"contacts", contacts}}},
                   {"invoices", invoices},
                   {"statement", statement},
                   {"contact_record", record},

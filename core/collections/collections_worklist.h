@@ -40,8 +40,9 @@ struct LedgerWorklist {
   Problems problems;                           // customers skipped for an invalid policy
 };
 
-// The worklist for `as_of` with each entry's message rendered from its step's template, the company details and
-// the entry's fees and interest. Never fails: a message that cannot be rendered leaves its problems in the item.
+// The worklist for `as_of` with each entry's message rendered from its step's template, the company details
+// and the entry's fees and interest. Never fails: a message that cannot be rendered leaves its problems in
+// the item.
 LedgerWorklist load_worklist(Db& db, const Date& as_of, int grace_days = kPromiseGraceDays);
 
 // A late fee the worklist's steps have made due and that has not been charged or waived.
@@ -65,8 +66,8 @@ ChargesPreview preview_ledger_charges(Db& db, const Date& as_of, const InterestP
 
 // A customer's credit-hold facts and what the rules say.
 struct CreditReview {
-  int64_t customer_id = 0;      // whom
-  std::string customer;         // name
+  int64_t customer_id = 0;                         // whom
+  std::string customer;                            // name
   CustomerStatus status = CustomerStatus::Active;  // current status
   bool hold_by_rules = false;   // the current hold was set by the rules (so they may release it)
   CreditFacts facts;            // as of the day
@@ -80,11 +81,11 @@ struct CreditReview {
 std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const CreditHoldRules& rules,
                                               int grace_days = kPromiseGraceDays);
 
-// The case file an agency needs, as JSON (two-space indent): {"placement", "agency", "commission", "placed_on",
-// "customer": {name, currency, address, tax_id, terms, contacts}, "invoices": [{number, issue_date, due_date,
-// total, open, days_late}], "statement": (statement_to_json of the customer from its first invoice to
-// `as_of`), "contact_record": [...], "steps_done": [...], "promises": [...], "disputes": [...]}. Amounts are
-// decimal strings. Fails (where "placement") for an unknown placement.
+// The case file an agency needs, as JSON (two-space indent): {"placement", "agency", "commission",
+// "placed_on", "customer": {name, currency, address, tax_id, terms, contacts}, "invoices": [{number,
+// issue_date, due_date, total, open, days_late}], "statement": (statement_to_json of the customer from its
+// first invoice to `as_of`), "contact_record": [...], "steps_done": [...], "promises": [...], "disputes":
+// [...]}. Amounts are decimal strings. Fails (where "placement") for an unknown placement.
 Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& as_of);
 
 }  // namespace duebook

@@ -50,7 +50,8 @@ std::vector<ScheduledReceipt> scheduled_receipts(Db& db, const ArSnapshot& snaps
 
   std::vector<PlanStatus> plans = list_installment_plans(db, as_of);
   int64_t on_track = 0, missed = 0;
-  for (const PlanStatus& p : plans) on_track += p.state == "active" || p.state == "completed", missed += p.state == "missed";
+  for (const PlanStatus& p : plans)
+    on_track += p.state == "active" || p.state == "completed", missed += p.state == "missed";
   Decimal plan_p{share_percent(on_track, missed, kDefaultInstallmentPercent), 0};
   for (const PlanStatus& p : plans) {
     if (p.state != "active" && p.state != "missed") continue;

@@ -14,7 +14,7 @@ namespace duebook {
 
 namespace {
 
-constexpr int64_t kDaysPerYear = 365;    // actual/365 fixed
+constexpr int64_t kDaysPerYear = 365;      // actual/365 fixed
 constexpr int kStatutoryMarginPoints = 8;  // UK SI 2002/1675 art. 4; Directive 2011/7/EU Art. 2(6)
 
 char lower(char c) {
@@ -33,12 +33,12 @@ Problem interest_problem(const std::string& message) {
 }  // namespace
 
 Result<InterestAccrual> accrue_simple_interest(int64_t amount_due_minor, const Date& due_date,
-                                               const std::vector<DatedPayment>& payments,
-                                               const Date& as_of,
+                                               const std::vector<DatedPayment>& payments, const Date& as_of,
                                                const std::vector<RatePeriod>& rates) {
   for (const DatedPayment& p : payments) {
-    if (p.minor <= 0) return interest_problem("a payment of " + std::to_string(p.minor) +
-                                              " on " + to_iso(p.date) + " is not positive");
+    if (p.minor <= 0)
+      return interest_problem("a payment of " + std::to_string(p.minor) + " on " + to_iso(p.date) +
+                              " is not positive");
   }
   int scale = 0;
   for (std::size_t i = 0; i < rates.size(); ++i) {
@@ -138,9 +138,12 @@ Result<InterestPolicy> parse_interest_policy(std::string_view text) {
 
 std::string to_string(const InterestPolicy& policy) {
   switch (policy.kind) {
-    case InterestPolicyKind::UkLatePayment: return "uk-late-payment";
-    case InterestPolicyKind::EuLatePayment: return "eu-late-payment";
-    case InterestPolicyKind::Contract: break;
+    case InterestPolicyKind::UkLatePayment:
+      return "uk-late-payment";
+    case InterestPolicyKind::EuLatePayment:
+      return "eu-late-payment";
+    case InterestPolicyKind::Contract:
+      break;
   }
   return "contract:" + to_string(normalized(policy.contract_annual_percent));
 }
@@ -170,7 +173,8 @@ Result<std::vector<RatePeriod>> interest_rate_periods(const InterestPolicy& poli
       if (!rate) return rate.problems();
       return std::vector<RatePeriod>{{late, *rate}};
     }
-    case InterestPolicyKind::EuLatePayment: break;
+    case InterestPolicyKind::EuLatePayment:
+      break;
   }
   std::vector<RatePeriod> periods;
   Date half{late.y, late.m <= 6 ? 1 : 7, 1};  // 1 January or 1 July: Art. 3(2)

@@ -17,8 +17,8 @@ namespace duebook {
 
 // A payment received toward an invoice.
 struct DatedPayment {
-  Date date;            // the day it was received
-  int64_t minor = 0;    // the amount, > 0, in the invoice's currency
+  Date date;          // the day it was received
+  int64_t minor = 0;  // the amount, > 0, in the invoice's currency
 };
 
 // Σ payments dated on or before `day`.
@@ -32,11 +32,11 @@ struct RatePeriod {
 
 // One stretch of days on which the unpaid amount and the rate were constant.
 struct InterestSlice {
-  Date first_day;           // first day of the stretch
-  Date last_day;            // last day of the stretch (inclusive)
-  int64_t days = 0;         // last_day − first_day + 1
+  Date first_day;               // first day of the stretch
+  Date last_day;                // last day of the stretch (inclusive)
+  int64_t days = 0;             // last_day − first_day + 1
   int64_t principal_minor = 0;  // unpaid amount on each of those days
-  Decimal annual_percent;   // the rate on those days
+  Decimal annual_percent;       // the rate on those days
 };
 
 // Interest accrued on one invoice.
@@ -55,8 +55,7 @@ struct InterestAccrual {
 // Fails (where "interest") when no period covers due_date + 1, a rate is negative or has more than
 // 8 decimals, a payment is not positive, or the result does not fit in int64.
 Result<InterestAccrual> accrue_simple_interest(int64_t amount_due_minor, const Date& due_date,
-                                               const std::vector<DatedPayment>& payments,
-                                               const Date& as_of,
+                                               const std::vector<DatedPayment>& payments, const Date& as_of,
                                                const std::vector<RatePeriod>& rates);
 
 // Which law or contract sets the interest rate.
@@ -69,7 +68,7 @@ enum class InterestPolicyKind {
 // An interest policy as chosen on the command line or in settings.
 struct InterestPolicy {
   InterestPolicyKind kind = InterestPolicyKind::Contract;  // the source of the rate
-  Decimal contract_annual_percent;  // Contract only: simple annual rate in percent
+  Decimal contract_annual_percent;                         // Contract only: simple annual rate in percent
 };
 
 // Reads "contract:18" (18 % a year), "contract:18%", "contract:18/year", "contract:1.5/month" or

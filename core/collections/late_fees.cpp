@@ -12,7 +12,6 @@
 
 namespace duebook {
 
-
 Status validate_late_fee_rule(const LateFeeRule& rule) {
   Problems problems;
   if (rule.percent.units < 0 || compare(rule.percent, Decimal{100, 0}) > 0 ||
@@ -41,8 +40,8 @@ Result<int64_t> late_fee_amount(const LateFeeRule& rule, const Money& overdue) {
   }
   assert(flat >= 0 && rule.percent.units >= 0 && rule.percent.scale <= kMaxRateDecimals);
   const Int128 base = static_cast<Int128>(100) * pow10(rule.percent.scale);
-  const Int128 numerator = static_cast<Int128>(flat) * base +
-                           static_cast<Int128>(overdue.minor) * rule.percent.units;
+  const Int128 numerator =
+      static_cast<Int128>(flat) * base + static_cast<Int128>(overdue.minor) * rule.percent.units;
   const Int128 fee = round_div(numerator, base, Rounding::HalfUp);
   if (!fits_int64(fee)) return Problem{"late_fee", "the late fee is too large to record"};
   return static_cast<int64_t>(fee);

@@ -21,10 +21,10 @@ struct LateFeeRule {
 
 // An invoice that reached a collections step with late_fee set.
 struct LateFeeCandidate {
-  std::string invoice;   // the invoice number
-  int step_index = 0;    // the policy step that charges the fee
-  Money overdue;         // the amount overdue when the step is taken
-  bool waived = false;   // the user waived this fee: it is never charged
+  std::string invoice;  // the invoice number
+  int step_index = 0;   // the policy step that charges the fee
+  Money overdue;        // the amount overdue when the step is taken
+  bool waived = false;  // the user waived this fee: it is never charged
 };
 
 // A fee that has been (or is about to be) charged, keyed by invoice and step.

@@ -22,11 +22,11 @@
 #include <string>
 #include <vector>
 
+#include "base/money.h"
+#include "base/result.h"
 #include "reports/aging.h"
 #include "reports/forecast.h"
 #include "reports/metrics.h"
-#include "base/money.h"
-#include "base/result.h"
 
 namespace duebook {
 

@@ -50,16 +50,17 @@ Result<RateHistory> parse_rate_history(std::string_view csv, std::string_view fi
     }
     if (!date || !rate) continue;
     if (!history.changes.empty() && !(history.changes.back().effective < *date)) {
-      problems.push_back({at + ":effective_date",
-                          to_iso(*date) + " is not after the previous row's " +
-                              to_iso(history.changes.back().effective) + "; keep rows in date order"});
+      problems.push_back({at + ":effective_date", to_iso(*date) + " is not after the previous row's " +
+                                                      to_iso(history.changes.back().effective) +
+                                                      "; keep rows in date order"});
       continue;
     }
     history.changes.push_back({*date, *rate});
   }
   if (problems.empty() && history.changes.empty()) {
-    problems.push_back({file, header_seen ? "has no rates" : "is empty: expected the header "
-                                                             "\"effective_date,rate_percent\" and rows"});
+    problems.push_back({file, header_seen ? "has no rates"
+                                          : "is empty: expected the header "
+                                            "\"effective_date,rate_percent\" and rows"});
   }
   if (!problems.empty()) return problems;
   return history;

@@ -94,8 +94,8 @@ Result<ReducedSettlement> reduced_settlement(const Money& balance, const Money& 
   s.accepted = accepted;
   s.written_off = Money{balance.minor - accepted.minor, balance.currency};
   s.reason = reason;
-  const Int128 hundredths = round_div(static_cast<Int128>(accepted.minor) * 10000, balance.minor,
-                                      Rounding::HalfUp);
+  const Int128 hundredths =
+      round_div(static_cast<Int128>(accepted.minor) * 10000, balance.minor, Rounding::HalfUp);
   s.recovered_percent = Decimal{static_cast<int64_t>(hundredths), 2};
   return s;
 }
@@ -138,8 +138,7 @@ Result<FactoringQuote> quote_factoring(const std::vector<FactoringInvoice>& invo
     l.days = days_between(today, inv.expected_paid_on);
     l.periods = terms.fee_basis == FactoringFeeBasis::Per30Days ? static_cast<int>((l.days + 29) / 30) : 1;
     const Int128 fee = round_div(static_cast<Int128>(inv.amount.minor) * terms.fee_percent.units * l.periods,
-                                 static_cast<Int128>(100) * pow10(terms.fee_percent.scale),
-                                 Rounding::HalfUp);
+                                 static_cast<Int128>(100) * pow10(terms.fee_percent.scale), Rounding::HalfUp);
     if (!fits_int64(fee)) return Problem{"factoring.fee_percent", "the fee is too large to record"};
     l.fee = Money{static_cast<int64_t>(fee), currency};
     l.reserve_released = Money{l.reserve.minor - l.fee.minor, currency};
@@ -152,10 +151,10 @@ Result<FactoringQuote> quote_factoring(const std::vector<FactoringInvoice>& invo
     q.lines.push_back(l);
   }
   // bp with two decimals: fee × 365 × 10000 (bp) × 100 (hundredths) / Σ(advance × days).
-  const Int128 hundredths_bp = money_days > 0
-                                   ? round_div(static_cast<Int128>(q.fee.minor) * 365 * 10000 * 100,
-                                               money_days, Rounding::HalfUp)
-                                   : 0;
+  const Int128 hundredths_bp =
+      money_days > 0
+          ? round_div(static_cast<Int128>(q.fee.minor) * 365 * 10000 * 100, money_days, Rounding::HalfUp)
+          : 0;
   if (!fits_int64(hundredths_bp)) return Problem{"factoring", "the effective cost is too large to show"};
   q.effective_annual_cost_bp = Decimal{static_cast<int64_t>(hundredths_bp), 2};
   return q;

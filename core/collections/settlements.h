@@ -25,11 +25,11 @@ enum class InstallmentSpacing {
 
 // What the user agreed with the customer.
 struct InstallmentPlanRequest {
-  Money balance;                                       // the amount to spread, > 0
-  int count = 1;                                       // number of installments, 1..360
-  Date first_due;                                      // the first installment's date
+  Money balance;                                             // the amount to spread, > 0
+  int count = 1;                                             // number of installments, 1..360
+  Date first_due;                                            // the first installment's date
   InstallmentSpacing spacing = InstallmentSpacing::Monthly;  // how later dates follow
-  int every_days = 0;                                  // EveryDays only: 1..366; 0 otherwise
+  int every_days = 0;                                        // EveryDays only: 1..366; 0 otherwise
 };
 
 // One installment of a plan.
@@ -50,11 +50,11 @@ Result<std::vector<Installment>> plan_installments(const InstallmentPlanRequest&
 
 // Where a plan stands on a given day.
 struct InstallmentStatus {
-  std::optional<int> missed;     // the first installment past due + grace and not covered, if any
-  bool escalate = false;         // true when one is missed: the plan has failed, resume collections
-  int64_t expected_minor = 0;    // cumulative amount of installments whose grace has ended
-  int64_t paid_minor = 0;        // paid toward the plan so far
-  int64_t shortfall_minor = 0;   // max(expected − paid, 0)
+  std::optional<int> missed;    // the first installment past due + grace and not covered, if any
+  bool escalate = false;        // true when one is missed: the plan has failed, resume collections
+  int64_t expected_minor = 0;   // cumulative amount of installments whose grace has ended
+  int64_t paid_minor = 0;       // paid toward the plan so far
+  int64_t shortfall_minor = 0;  // max(expected − paid, 0)
 };
 
 // An installment is missed when as_of is after its due date + grace_days and the payments so far
@@ -104,14 +104,14 @@ struct FactoringInvoice {
 
 // What the factor pays and charges for one invoice.
 struct FactoringLine {
-  std::string invoice;      // the invoice number
-  Money amount;             // the amount sold
-  Money advance;            // paid today: amount × advance %, rounded half-up
-  Money reserve;            // held back until the debtor pays: amount − advance
-  int64_t days = 0;         // today .. expected_paid_on
-  int periods = 1;          // Per30Days: ceil(days / 30); Flat: 1
-  Money fee;                // amount × fee % × periods, rounded half-up once
-  Money reserve_released;   // reserve − fee, paid when the debtor pays (negative: owed to factor)
+  std::string invoice;     // the invoice number
+  Money amount;            // the amount sold
+  Money advance;           // paid today: amount × advance %, rounded half-up
+  Money reserve;           // held back until the debtor pays: amount − advance
+  int64_t days = 0;        // today .. expected_paid_on
+  int periods = 1;         // Per30Days: ceil(days / 30); Flat: 1
+  Money fee;               // amount × fee % × periods, rounded half-up once
+  Money reserve_released;  // reserve − fee, paid when the debtor pays (negative: owed to factor)
 };
 
 // A factoring quote for a batch of invoices, all in one currency.
@@ -139,8 +139,8 @@ Result<FactoringQuote> quote_factoring(const std::vector<FactoringInvoice>& invo
 
 // An agency's terms.
 struct AgencyTerms {
-  Decimal commission_percent;                      // of what the agency recovers, 0..100
-  Decimal expected_recovery_percent{100, 0};       // share of the debt expected back, 0..100
+  Decimal commission_percent;                 // of what the agency recovers, 0..100
+  Decimal expected_recovery_percent{100, 0};  // share of the debt expected back, 0..100
 };
 
 // What handing a debt to the agency is expected to bring back.

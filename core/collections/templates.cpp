@@ -1,9 +1,10 @@
 #include "collections/templates.h"
-#include "collections/templates_default.h"
-#include "base/currencies.h"
 
 #include <algorithm>
 #include <cassert>
+
+#include "base/currencies.h"
+#include "collections/templates_default.h"
 
 namespace duebook {
 namespace {
@@ -20,8 +21,8 @@ bool is_known(std::string_view name) {
 }
 
 bool unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
 }
 
 void encode_byte(unsigned char c, std::string* out) {
@@ -81,9 +82,9 @@ std::string group_thousands(const std::string& plain) {
 
 const std::vector<std::string>& known_placeholders() {
   static const std::vector<std::string> names = {
-      "amount_due",   "company_address", "company_email", "company_name", "company_phone",
-      "contact",      "customer",        "days_overdue",  "due_dates",    "fee",
-      "interest",     "invoice_numbers", "sender_name",   "total_due",
+      "amount_due", "company_address", "company_email", "company_name", "company_phone",
+      "contact",    "customer",        "days_overdue",  "due_dates",    "fee",
+      "interest",   "invoice_numbers", "sender_name",   "total_due",
   };
   assert(std::is_sorted(names.begin(), names.end()));
   return names;
@@ -94,14 +95,15 @@ Status check_template(const MessageTemplate& message) {
   const std::string base = "template " + (message.id.empty() ? std::string("(no id)") : message.id);
   if (message.id.empty()) problems.push_back({base + ".id", "a template needs an id"});
   if (trim(message.body).empty()) problems.push_back({base + ".body", "a template needs a text"});
-  for (const auto& [part, text] : {std::pair<const char*, const std::string*>{"subject", &message.subject},
-                                   {"body", &message.body}}) {
+  for (const auto& [part, text] :
+       {std::pair<const char*, const std::string*>{"subject", &message.subject}, {"body", &message.body}}) {
     const std::string where = base + "." + part;
     std::string error;
     const bool closed = scan(
         *text, [](std::string_view) {},
         [&](std::string_view name) {
-          if (!is_known(name)) add_once(&problems, where, "unknown placeholder {{" + std::string(name) + "}}");
+          if (!is_known(name))
+            add_once(&problems, where, "unknown placeholder {{" + std::string(name) + "}}");
         },
         &error);
     if (!closed) problems.push_back({where, error});
@@ -216,8 +218,8 @@ std::string format_money_for_letter(const Money& amount) {
   return std::string(amount.currency.view()) + " " + group_thousands(format_amount(amount.minor, digits));
 }
 
-TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company,
-                                int64_t fee_minor, int64_t interest_minor) {
+TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company, int64_t fee_minor,
+                                int64_t interest_minor) {
   std::string numbers;
   std::string dates;
   int64_t days = 0;

@@ -9,17 +9,17 @@
 #include <string_view>
 #include <vector>
 
-#include "collections/collections_policy.h"
 #include "base/result.h"
+#include "collections/collections_policy.h"
 
 namespace duebook {
 
 // A message with placeholders such as {{customer}} in its subject and body.
 struct MessageTemplate {
-  std::string id;        // stable id referenced by CollectionStep::template_id ("friendly_reminder")
-  StepAction action;     // the kind of step it is written for
-  std::string subject;   // email subject, or the title of a letter or call script
-  std::string body;      // the text; lines separated by '\n'
+  std::string id;       // stable id referenced by CollectionStep::template_id ("friendly_reminder")
+  StepAction action;    // the kind of step it is written for
+  std::string subject;  // email subject, or the title of a letter or call script
+  std::string body;     // the text; lines separated by '\n'
 };
 
 // Placeholder name (without braces) -> the text to put in its place.

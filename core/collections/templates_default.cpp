@@ -18,7 +18,8 @@ It may simply have been overlooked, or the payment may already be on its way; if
 Kind regards,
 )";
 
-constexpr const char kCourtesyReminderSubject[] = "Upcoming payment: invoice {{invoice_numbers}} from {{company_name}}";
+constexpr const char kCourtesyReminderSubject[] =
+    "Upcoming payment: invoice {{invoice_numbers}} from {{company_name}}";
 constexpr const char kCourtesyReminderBody[] = R"(Dear {{contact}},
 
 This is a courtesy note that invoice {{invoice_numbers}} for {{amount_due}} falls due on {{due_dates}}.
@@ -155,7 +156,8 @@ Yours sincerely,
 // Emails and letters end with the signature; call scripts are read, not sent, and have none.
 MessageTemplate make(const char* id, StepAction action, const char* subject, const char* body) {
   const bool script = action == StepAction::PhoneCall;
-  return MessageTemplate{id, action, subject, script ? std::string(body) : std::string(body) + kSignature + "\n"};
+  return MessageTemplate{id, action, subject,
+                         script ? std::string(body) : std::string(body) + kSignature + "\n"};
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ namespace duebook {
 // customer or when `late_payment_charges` is set (charges on old debts are not new business). Reads only.
 Result<std::vector<EventDraft>> issue_hold_events(Db& db, int64_t customer_id, int64_t invoice_id,
                                                   const std::string& issue_date, const std::string& due_date,
-                                                  const std::string& hold_override, bool late_payment_charges);
+                                                  const std::string& hold_override,
+                                                  bool late_payment_charges);
 
 }  // namespace duebook

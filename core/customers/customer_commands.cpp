@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "store/projector.h"
+#include "base/currencies.h"
 #include "customers/customer_queries.h"
 #include "customers/terms.h"
-#include "base/currencies.h"
+#include "store/projector.h"
 
 namespace duebook {
 
@@ -22,9 +22,9 @@ Json fields_to_json(const CustomerFields& f) {
   Json contacts = Json::array();
   for (const Contact& c : f.contacts)
     contacts.push_back({{"role", c.role}, {"name", c.name}, {"email", c.email}, {"phone", c.phone}});
-  Json j = {{"name", f.name},     {"currency", f.currency},           {"address", f.address},
-            {"tax_id", f.tax_id}, {"terms", f.terms},                 {"notes", f.notes},
-            {"status", to_string(f.status)}, {"contacts", contacts}};
+  Json j = {
+      {"name", f.name},   {"currency", f.currency}, {"address", f.address},          {"tax_id", f.tax_id},
+      {"terms", f.terms}, {"notes", f.notes},       {"status", to_string(f.status)}, {"contacts", contacts}};
   j["credit_limit"] = f.credit_limit ? Json(*f.credit_limit) : Json(nullptr);
   return j;
 }
@@ -42,12 +42,13 @@ CustomerFields fields_from_json(const Json& j) {
     f.credit_limit = j["credit_limit"].get<int64_t>();
   if (j.contains("contacts"))
     for (const Json& c : j["contacts"])
-      f.contacts.push_back({c.value("role", ""), c.value("name", ""), c.value("email", ""), c.value("phone", "")});
+      f.contacts.push_back(
+          {c.value("role", ""), c.value("name", ""), c.value("email", ""), c.value("phone", "")});
   return f;
 }
 
-// Normalises and checks fields; `self` is the id being edited (0 when adding), for the uniqueness check, which
-// `check_unique` false skips (the caller knows the name is new).
+// Normalises and checks fields; `self` is the id being edited (0 when adding), for the uniqueness check,
+// which `check_unique` false skips (the caller knows the name is new).
 Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool check_unique = true) {
   Problems problems;
   f.name = trim(f.name);
@@ -56,9 +57,12 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
                  [](char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; });
   f.terms = trim(f.terms);
   f.tax_id = trim(f.tax_id);
-  if (f.name.empty()) problems.push_back({"name", "a customer needs a name"});
-  else if (f.name.size() > 200) problems.push_back({"name", "is longer than 200 characters"});
-  else if (auto other = check_unique ? find_customer_by_name(db, f.name) : std::nullopt; other && other->id != self)
+  if (f.name.empty())
+    problems.push_back({"name", "a customer needs a name"});
+  else if (f.name.size() > 200)
+    problems.push_back({"name", "is longer than 200 characters"});
+  else if (auto other = check_unique ? find_customer_by_name(db, f.name) : std::nullopt;
+           other && other->id != self)
     problems.push_back({"name", "a customer named \"" + other->fields.name + "\" already exists"});
   if (!is_known_currency(f.currency))
     problems.push_back({"currency", "\"" + f.currency + "\" is not an ISO 4217 currency code"});
@@ -75,7 +79,8 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
       problems.push_back({where + ".role", "must be \"billing\" or \"escalation\""});
     if (c.name.empty() && c.email.empty() && c.phone.empty())
       problems.push_back({where, "needs a name, an email or a phone number"});
-    if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.find(' ') != std::string::npos))
+    if (!c.email.empty() &&
+        (c.email.find('@') == std::string::npos || c.email.find(' ') != std::string::npos))
       problems.push_back({where + ".email", "\"" + c.email + "\" is not an email address"});
   }
   if (!problems.empty()) return problems;
@@ -86,8 +91,9 @@ Status write_contacts(Db& db, int64_t id, const std::vector<Contact>& contacts) 
   if (Status s = db.prepare("DELETE FROM contacts WHERE customer_id = ?1").bind_all(id).run(); !s) return s;
   for (size_t i = 0; i < contacts.size(); ++i) {
     const Contact& c = contacts[i];
-    Status s = db.prepare("INSERT INTO contacts(customer_id, position, role, name, email, phone) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    Status s = db.prepare(
+                     "INSERT INTO contacts(customer_id, position, role, name, email, phone) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                    .bind_all(id, int64_t(i), c.role, c.name, c.email, c.phone)
                    .run();
     if (!s) return s;
@@ -96,10 +102,11 @@ Status write_contacts(Db& db, int64_t id, const std::vector<Contact>& contacts) 
 }
 
 Status write_fields(Db& db, int64_t id, const CustomerFields& f) {
-  Status s = db.prepare("UPDATE customers SET name = ?2, name_key = ?3, currency = ?4, address = ?5, tax_id = ?6, "
-                        "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10 WHERE id = ?1")
-                 .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
-                           f.notes, to_string(f.status))
+  Status s = db.prepare(
+                   "UPDATE customers SET name = ?2, name_key = ?3, currency = ?4, address = ?5, tax_id = ?6, "
+                   "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10 WHERE id = ?1")
+                 .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms,
+                           f.credit_limit, f.notes, to_string(f.status))
                  .run();
   if (!s) return s;
   return write_contacts(db, id, f.contacts);
@@ -109,33 +116,42 @@ Status apply_added(Db& db, const Event& e, const Json& p) {
   int64_t id = p.at("id").get<int64_t>();
   CustomerFields f = fields_from_json(p.at("fields"));
   // One INSERT with every column: imports add customers by the hundred thousand.
-  Status s = db.prepare("INSERT INTO customers(id, name, name_key, currency, address, tax_id, terms, credit_limit, "
-                        "notes, status, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-                 .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
-                           f.notes, to_string(f.status), e.seq)
-                 .run();
+  Status s =
+      db.prepare(
+            "INSERT INTO customers(id, name, name_key, currency, address, tax_id, terms, credit_limit, "
+            "notes, status, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+          .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
+                    f.notes, to_string(f.status), e.seq)
+          .run();
   if (!s || f.contacts.empty()) return s;
   return write_contacts(db, id, f.contacts);
 }
 
 Status apply_retracted(Db& db, const Event&, const Json& p) {
-  return db.prepare("UPDATE customers SET retracted = 1 WHERE id = ?1").bind_all(p.at("id").get<int64_t>()).run();
+  return db.prepare("UPDATE customers SET retracted = 1 WHERE id = ?1")
+      .bind_all(p.at("id").get<int64_t>())
+      .run();
 }
 
 Status apply_restored(Db& db, const Event&, const Json& p) {
-  return db.prepare("UPDATE customers SET retracted = 0 WHERE id = ?1").bind_all(p.at("id").get<int64_t>()).run();
+  return db.prepare("UPDATE customers SET retracted = 0 WHERE id = ?1")
+      .bind_all(p.at("id").get<int64_t>())
+      .run();
 }
 
 Status apply_edited(Db& db, const Event&, const Json& p) {
   return write_fields(db, p.at("id").get<int64_t>(), fields_from_json(p.at("after")));
 }
 
-EventDraft id_event(const char* type, const Json& p) { return {type, to_payload(Json{{"id", p.at("id")}})}; }
+EventDraft id_event(const char* type, const Json& p) {
+  return {type, to_payload(Json{{"id", p.at("id")}})};
+}
 
 // customers.retracted / customers.restored: {"ids": [...]}, from a customers.added batch or one of these.
 EventDraft batch_event(const char* type, const Json& p) {
   Json ids = Json::array();
-  if (p.contains("ids")) ids = p["ids"];
+  if (p.contains("ids"))
+    ids = p["ids"];
   else
     for (const Json& c : p["customers"]) ids.push_back(c["id"]);
   return {type, to_payload(Json{{"ids", ids}})};
@@ -143,7 +159,9 @@ EventDraft batch_event(const char* type, const Json& p) {
 
 Status apply_batch(Db& db, const Event& e, const Json& p, bool retract) {
   for (const Json& id : p["ids"])
-    if (Status s = retract ? apply_retracted(db, e, Json{{"id", id}}) : apply_restored(db, e, Json{{"id", id}}); !s)
+    if (Status s =
+            retract ? apply_retracted(db, e, Json{{"id", id}}) : apply_restored(db, e, Json{{"id", id}});
+        !s)
       return s;
   return ok_status();
 }
@@ -153,23 +171,36 @@ Status apply_batch(Db& db, const Event& e, const Json& p, bool retract) {
 const std::vector<Projector>& customer_projectors() {
   static const std::vector<Projector> list = {
       {"customer.added", apply_added,
-       [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.retracted", p)}; }},
+       [](const Event&, const Json& p) {
+         return std::vector<EventDraft>{id_event("customer.retracted", p)};
+       }},
       {"customer.retracted", apply_retracted,
        [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.restored", p)}; }},
       {"customer.restored", apply_restored,
-       [](const Event&, const Json& p) { return std::vector<EventDraft>{id_event("customer.retracted", p)}; }},
-      // A batch of customers created by an import: {"customers": [customer.added payloads]}; undo retracts them.
+       [](const Event&, const Json& p) {
+         return std::vector<EventDraft>{id_event("customer.retracted", p)};
+       }},
+      // A batch of customers created by an import: {"customers": [customer.added payloads]}; undo retracts
+      // them.
       {"customers.added",
        [](Db& db, const Event& e, const Json& p) {
          for (const Json& c : p["customers"])
            if (Status s = apply_added(db, e, c); !s) return s;
          return ok_status();
        },
-       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.retracted", p)}; }},
-      {"customers.retracted", [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, true); },
-       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.restored", p)}; }},
-      {"customers.restored", [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, false); },
-       [](const Event&, const Json& p) { return std::vector<EventDraft>{batch_event("customers.retracted", p)}; }},
+       [](const Event&, const Json& p) {
+         return std::vector<EventDraft>{batch_event("customers.retracted", p)};
+       }},
+      {"customers.retracted",
+       [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, true); },
+       [](const Event&, const Json& p) {
+         return std::vector<EventDraft>{batch_event("customers.restored", p)};
+       }},
+      {"customers.restored",
+       [](Db& db, const Event& e, const Json& p) { return apply_batch(db, e, p, false); },
+       [](const Event&, const Json& p) {
+         return std::vector<EventDraft>{batch_event("customers.retracted", p)};
+       }},
       {"customer.edited", apply_edited,
        [](const Event&, const Json& p) {
          Json swapped = {{"id", p.at("id")}, {"before", p.at("after")}, {"after", p.at("before")}};
@@ -209,19 +240,21 @@ Result<Plan> plan_command(Db& db, const EditCustomer& command) {
   if (a == b) return Problem{"", "nothing changed"};
   if (fields->currency != before->fields.currency) {
     // Amounts are kept in the customer's currency: once money is recorded it cannot change.
-    Statement& used = db.prepare("SELECT 1 FROM invoices WHERE customer_id = ?1 UNION ALL SELECT 1 FROM payments "
-                                 "WHERE customer_id = ?1 UNION ALL SELECT 1 FROM credit_notes WHERE customer_id = ?1 "
-                                 "LIMIT 1");
+    Statement& used = db.prepare(
+        "SELECT 1 FROM invoices WHERE customer_id = ?1 UNION ALL SELECT 1 FROM payments "
+        "WHERE customer_id = ?1 UNION ALL SELECT 1 FROM credit_notes WHERE customer_id = ?1 "
+        "LIMIT 1");
     used.bind_all(command.id);
     bool has_records = used.step();
     used.reset();
     if (has_records)
-      return Problem{"currency", "cannot change: " + before->fields.name + " already has invoices or payments in " +
-                                     before->fields.currency};
+      return Problem{"currency", "cannot change: " + before->fields.name +
+                                     " already has invoices or payments in " + before->fields.currency};
   }
   Plan plan;
   plan.label = "Edit customer " + fields->name;
-  plan.events.push_back({"customer.edited", to_payload(Json{{"id", command.id}, {"before", b}, {"after", a}})});
+  plan.events.push_back(
+      {"customer.edited", to_payload(Json{{"id", command.id}, {"before", b}, {"after", a}})});
   return plan;
 }
 

@@ -76,7 +76,8 @@ std::vector<Customer> list_customers(Db& db, const CustomerQuery& query) {
 }
 
 int64_t count_customers(Db& db, std::string_view search) {
-  Statement& st = db.prepare("SELECT count(*) FROM customers WHERE retracted = 0 AND name_key LIKE ?1 ESCAPE '\\'");
+  Statement& st =
+      db.prepare("SELECT count(*) FROM customers WHERE retracted = 0 AND name_key LIKE ?1 ESCAPE '\\'");
   st.bind_all(like_pattern(search));
   int64_t n = st.step() ? st.int64(0) : 0;
   st.reset();

@@ -5,9 +5,12 @@ namespace duebook {
 
 const char* to_string(CustomerStatus status) {
   switch (status) {
-    case CustomerStatus::Active: return "active";
-    case CustomerStatus::CreditHold: return "hold";
-    case CustomerStatus::CashOnDelivery: return "cod";
+    case CustomerStatus::Active:
+      return "active";
+    case CustomerStatus::CreditHold:
+      return "hold";
+    case CustomerStatus::CashOnDelivery:
+      return "cod";
   }
   return "active";
 }

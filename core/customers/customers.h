@@ -23,15 +23,15 @@ struct Contact {
 
 // What a user enters for a customer; validated by the ledger before anything is stored.
 struct CustomerFields {
-  std::string name;                     // unique among customers, case-insensitively
-  std::string currency = "USD";         // ISO 4217 code the customer is invoiced in
-  std::string address;                  // postal address, lines separated by '\n'
-  std::string tax_id;                   // VAT / tax registration number
-  std::string terms;                    // default payment terms, e.g. "Net 30", "2/10 Net 30"
-  std::optional<int64_t> credit_limit;  // minor units of `currency`; none = no limit
-  std::string notes;                    // free text
+  std::string name;                                // unique among customers, case-insensitively
+  std::string currency = "USD";                    // ISO 4217 code the customer is invoiced in
+  std::string address;                             // postal address, lines separated by '\n'
+  std::string tax_id;                              // VAT / tax registration number
+  std::string terms;                               // default payment terms, e.g. "Net 30", "2/10 Net 30"
+  std::optional<int64_t> credit_limit;             // minor units of `currency`; none = no limit
+  std::string notes;                               // free text
   CustomerStatus status = CustomerStatus::Active;  // credit hold / cash on delivery
-  std::vector<Contact> contacts;        // billing and escalation contacts
+  std::vector<Contact> contacts;                   // billing and escalation contacts
 };
 
 // A customer as stored.

@@ -1,17 +1,33 @@
 #include "files/import_batches.h"
-#include "invoicing/payment_commands.h"
 
 #include <map>
+
+#include "invoicing/payment_commands.h"
 
 namespace duebook {
 namespace {
 
-// Positions in a row of invoices.imported; the payload names them too ("columns"), so the log explains itself.
-enum Column { kId, kNumber, kCustomer, kCurrency, kIssueDate, kDueDate, kDueExplicit, kTerms, kMemo, kNet, kTax,
-              kTotal, kLines, kColumnCount };
-const char* const kColumns[kColumnCount] = {"id",           "number", "customer", "currency", "issue_date",
-                                            "due_date",     "due_explicit", "terms", "memo", "net",
-                                            "tax",          "total",  "lines"};
+// Positions in a row of invoices.imported; the payload names them too ("columns"), so the log explains
+// itself.
+enum Column {
+  kId,
+  kNumber,
+  kCustomer,
+  kCurrency,
+  kIssueDate,
+  kDueDate,
+  kDueExplicit,
+  kTerms,
+  kMemo,
+  kNet,
+  kTax,
+  kTotal,
+  kLines,
+  kColumnCount
+};
+const char* const kColumns[kColumnCount] = {"id",       "number",       "customer", "currency", "issue_date",
+                                            "due_date", "due_explicit", "terms",    "memo",     "net",
+                                            "tax",      "total",        "lines"};
 const char* const kLineColumns[] = {"description", "quantity", "unit_price", "discount", "tax_rate", "net"};
 
 // Appends `s` as a JSON string: quotes, backslashes and control characters escaped, UTF-8 as is (the importer
@@ -35,7 +51,9 @@ void put_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void put_int(std::string& out, int64_t v) { out += std::to_string(v); }
+void put_int(std::string& out, int64_t v) {
+  out += std::to_string(v);
+}
 
 ImportedInvoice from_row(const Json& row) {
   ImportedInvoice inv;
@@ -52,8 +70,8 @@ ImportedInvoice from_row(const Json& row) {
   inv.tax = row[kTax].get<int64_t>();
   inv.total = row[kTotal].get<int64_t>();
   for (const Json& l : row[kLines])
-    inv.lines.push_back({l[0].get<std::string>(), l[1].get<std::string>(), l[2].get<int64_t>(), l[3].get<int64_t>(),
-                         l[4].get<std::string>(), l[5].get<int64_t>()});
+    inv.lines.push_back({l[0].get<std::string>(), l[1].get<std::string>(), l[2].get<int64_t>(),
+                         l[3].get<int64_t>(), l[4].get<std::string>(), l[5].get<int64_t>()});
   return inv;
 }
 
@@ -64,22 +82,35 @@ Status apply_imported(Db& db, const Event& e, const Json& p) {
   return insert_imported_invoices(db, e, p["import"].get<int64_t>(), rows);
 }
 
-// invoices.voided / invoices.reinstated: {"reason", "invoices": [[id, date], ...]}: each voided as of its date.
+// invoices.voided / invoices.reinstated: {"reason", "invoices": [[id, date], ...]}: each voided as of its
+// date.
 Status apply_batch_void(Db& db, const Json& p, bool voided) {
   const std::string& reason = p["reason"].get_ref<const std::string&>();
   for (const Json& item : p["invoices"])
-    if (Status s = set_invoice_voided(db, item[0].get<int64_t>(), item[1].get<std::string>(), reason, voided); !s)
+    if (Status s = set_invoice_voided(db, item[0].get<int64_t>(), item[1].get<std::string>(), reason, voided);
+        !s)
       return s;
   return ok_status();
 }
 
-std::vector<EventDraft> one(const char* type, const Json& payload) { return {{type, to_payload(payload)}}; }
+std::vector<EventDraft> one(const char* type, const Json& payload) {
+  return {{type, to_payload(payload)}};
+}
 
 // Positions in a row of payments.imported and in its allocations.
-enum PaymentColumn { kPayId, kPayCustomer, kPayDate, kPayAmount, kPayCurrency, kPayMethod, kPayReference,
-                     kPayAllocations, kPaymentColumnCount };
-const char* const kPaymentColumns[kPaymentColumnCount] = {"id",     "customer",  "date",     "amount",
-                                                          "currency", "method", "reference", "allocations"};
+enum PaymentColumn {
+  kPayId,
+  kPayCustomer,
+  kPayDate,
+  kPayAmount,
+  kPayCurrency,
+  kPayMethod,
+  kPayReference,
+  kPayAllocations,
+  kPaymentColumnCount
+};
+const char* const kPaymentColumns[kPaymentColumnCount] = {"id",       "customer", "date",      "amount",
+                                                          "currency", "method",   "reference", "allocations"};
 const char* const kAllocationColumns[] = {"id", "invoice", "amount", "date"};
 
 std::vector<ImportedPayment> payments_from(const Json& p) {
@@ -95,18 +126,21 @@ std::vector<ImportedPayment> payments_from(const Json& p) {
     pay.method = r[kPayMethod].get<std::string>();
     pay.reference = r[kPayReference].get<std::string>();
     for (const Json& a : r[kPayAllocations])
-      pay.allocations.push_back({a[0].get<int64_t>(), a[1].get<int64_t>(), a[2].get<int64_t>(), a[3].get<std::string>()});
+      pay.allocations.push_back(
+          {a[0].get<int64_t>(), a[1].get<int64_t>(), a[2].get<int64_t>(), a[3].get<std::string>()});
     rows.push_back(std::move(pay));
   }
   return rows;
 }
 
-// Undo of a payments batch takes every allocation off and reverses every payment, last first; redo puts them back
-// in order. Both go through the single-payment projections (allocation.removed / payment.reversed and back).
+// Undo of a payments batch takes every allocation off and reverses every payment, last first; redo puts them
+// back in order. Both go through the single-payment projections (allocation.removed / payment.reversed and
+// back).
 Status reverse_payments(Db& db, const Json& p, bool restore) {
   std::vector<ImportedPayment> rows = payments_from(p);
   auto allocation = [](const ImportedPayment& pay, const ImportedPayment::Allocation& a) {
-    return allocation_json(a.id, {CreditKind::Payment, pay.id}, a.invoice_id, pay.customer_id, a.amount, a.date);
+    return allocation_json(a.id, {CreditKind::Payment, pay.id}, a.invoice_id, pay.customer_id, a.amount,
+                           a.date);
   };
   if (restore) {
     for (const ImportedPayment& pay : rows) {
@@ -175,7 +209,8 @@ std::string imported_payments_text(int64_t import_id, const std::vector<Imported
   return out;
 }
 
-Status insert_imported_payments(Db& db, const Event& e, int64_t import_id, const std::vector<ImportedPayment>& rows) {
+Status insert_imported_payments(Db& db, const Event& e, int64_t import_id,
+                                const std::vector<ImportedPayment>& rows) {
   Statement& payment = db.prepare(
       "INSERT INTO payments(id, customer_id, date, amount, currency, method, reference, unallocated, status, "
       "import_id, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?10)");
@@ -187,14 +222,15 @@ Status insert_imported_payments(Db& db, const Event& e, int64_t import_id, const
     int64_t unallocated = pay.amount;
     for (const ImportedPayment::Allocation& a : pay.allocations) unallocated -= a.amount;
     Status s = payment
-                   .bind_all(pay.id, pay.customer_id, pay.date, pay.amount, pay.currency, pay.method, pay.reference,
-                             unallocated, import_id, e.seq)
+                   .bind_all(pay.id, pay.customer_id, pay.date, pay.amount, pay.currency, pay.method,
+                             pay.reference, unallocated, import_id, e.seq)
                    .run();
     if (!s) return s;
     auto& [ar, credit] = balances[pay.customer_id];
     credit += unallocated;
     for (const ImportedPayment::Allocation& a : pay.allocations) {
-      if (Status r = allocation.bind_all(a.id, pay.id, a.invoice_id, pay.customer_id, a.amount, a.date).run(); !r)
+      if (Status r = allocation.bind_all(a.id, pay.id, a.invoice_id, pay.customer_id, a.amount, a.date).run();
+          !r)
         return r;
       std::optional<InvoiceRowState> before = load_invoice_state(db, a.invoice_id);
       if (!before) return Problem{"", "no invoice " + std::to_string(a.invoice_id)};
@@ -224,8 +260,8 @@ ImportedInvoice imported_invoice(int64_t id, const std::string& number, const In
   inv.total = c.totals.total_with_tax;
   for (size_t i = 0; i < c.fields.lines.size(); ++i) {
     const InvoiceLine& l = c.fields.lines[i];
-    inv.lines.push_back({l.description, to_string(l.quantity), l.unit_price, l.discount, to_string(l.tax_rate),
-                         c.totals.line_net[i]});
+    inv.lines.push_back({l.description, to_string(l.quantity), l.unit_price, l.discount,
+                         to_string(l.tax_rate), c.totals.line_net[i]});
   }
   return inv;
 }
@@ -290,14 +326,17 @@ std::string imported_invoices_text(int64_t import_id, const std::vector<Imported
   return out;
 }
 
-Status insert_imported_invoices(Db& db, const Event& e, int64_t import_id, const std::vector<ImportedInvoice>& rows) {
+Status insert_imported_invoices(Db& db, const Event& e, int64_t import_id,
+                                const std::vector<ImportedInvoice>& rows) {
   // Prepared once per batch, bound per row: the statement cache is keyed by SQL text, hashing it costs.
   Statement& invoice = db.prepare(
-      "INSERT INTO invoices(id, number, series, external, customer_id, currency, issue_date, due_date, due_explicit, "
+      "INSERT INTO invoices(id, number, series, external, customer_id, currency, issue_date, due_date, "
+      "due_explicit, "
       "terms, memo, net, tax, total, open_amount, issued, status, settled_on, import_id, created_seq) "
       "VALUES (?1, ?2, '', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, ?13, ?14, ?15, ?16)");
   Statement& line = db.prepare(
-      "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_price, discount, tax_rate, net) "
+      "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_price, discount, "
+      "tax_rate, net) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   std::map<int64_t, int64_t> ar;  // customer -> AR added by this batch
   for (const ImportedInvoice& inv : rows) {
@@ -306,8 +345,10 @@ Status insert_imported_invoices(Db& db, const Event& e, int64_t import_id, const
     invoice.bind_all(inv.id, inv.number, inv.customer_id, inv.currency, inv.issue_date, inv.due_date,
                      int64_t(inv.due_explicit), inv.terms, inv.memo, inv.net, inv.tax, inv.total,
                      zero ? "paid" : "open");
-    if (zero) invoice.bind(14, inv.issue_date);
-    else invoice.bind_null(14);
+    if (zero)
+      invoice.bind(14, inv.issue_date);
+    else
+      invoice.bind_null(14);
     invoice.bind(15, import_id).bind(16, e.seq);
     if (Status s = invoice.run(); !s) return s;
     int64_t position = 0;
@@ -335,17 +376,21 @@ const std::vector<Projector>& invoice_batch_projectors() {
        }},
       {"invoices.voided", [](Db& db, const Event&, const Json& p) { return apply_batch_void(db, p, true); },
        [](const Event&, const Json& p) { return one("invoices.reinstated", p); }},
-      {"invoices.reinstated", [](Db& db, const Event&, const Json& p) { return apply_batch_void(db, p, false); },
+      {"invoices.reinstated",
+       [](Db& db, const Event&, const Json& p) { return apply_batch_void(db, p, false); },
        [](const Event&, const Json& p) { return one("invoices.voided", p); }},
-      // Undoing a payments import takes each payment's allocations off and reverses the payment; redo restores.
+      // Undoing a payments import takes each payment's allocations off and reverses the payment; redo
+      // restores.
       {"payments.imported",
        [](Db& db, const Event& e, const Json& p) {
          return insert_imported_payments(db, e, p["import"].get<int64_t>(), payments_from(p));
        },
        [](const Event&, const Json& p) { return one("payments.import_reversed", p); }},
-      {"payments.import_reversed", [](Db& db, const Event&, const Json& p) { return reverse_payments(db, p, false); },
+      {"payments.import_reversed",
+       [](Db& db, const Event&, const Json& p) { return reverse_payments(db, p, false); },
        [](const Event&, const Json& p) { return one("payments.import_restored", p); }},
-      {"payments.import_restored", [](Db& db, const Event&, const Json& p) { return reverse_payments(db, p, true); },
+      {"payments.import_restored",
+       [](Db& db, const Event&, const Json& p) { return reverse_payments(db, p, true); },
        [](const Event&, const Json& p) { return one("payments.import_reversed", p); }},
   };
   return list;

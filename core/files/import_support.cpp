@@ -19,7 +19,8 @@ Header read_header(const std::vector<std::string>& fields, const std::vector<con
     h.names.push_back(name);
   }
   for (const char* name : required)
-    if (h[name] < 0) problems.push_back({file + ":1:" + name, "the file has no " + std::string(name) + " column"});
+    if (h[name] < 0)
+      problems.push_back({file + ":1:" + name, "the file has no " + std::string(name) + " column"});
   return h;
 }
 
@@ -35,7 +36,8 @@ bool valid_utf8(std::string_view s) {
     if (len == 0 || c > 0xF4 || i + size_t(len) > n) return false;
     unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
     if ((c1 & 0xC0) != 0x80) return false;
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F))
       return false;
     for (int k = 2; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + size_t(k)]) & 0xC0) != 0x80) return false;
@@ -53,7 +55,9 @@ void check_utf8(const Row& row, const std::vector<std::string>& names) {
 
 std::optional<Date> read_date(const Row& row, const char* column, const std::string& format) {
   std::string_view text = row.get(column);
-  std::string fmt = !format.empty() ? format : text.find('/') != std::string::npos ? "MM/DD/YYYY" : "YYYY-MM-DD";
+  std::string fmt = !format.empty()                       ? format
+                    : text.find('/') != std::string::npos ? "MM/DD/YYYY"
+                                                          : "YYYY-MM-DD";
   Result<Date> d = parse_date(text, fmt);
   if (!d) {
     row.problem(column, d.problems()[0].message);
@@ -62,10 +66,13 @@ std::optional<Date> read_date(const Row& row, const char* column, const std::str
   return d.value();
 }
 
-std::string money_text(int64_t minor, int digits) { return format_amount(minor, digits); }
+std::string money_text(int64_t minor, int digits) {
+  return format_amount(minor, digits);
+}
 
 std::optional<Problem> already_imported(Db& db, const std::string& file, const std::string& sha) {
-  Statement& st = db.prepare("SELECT id, file, at_ms FROM imports WHERE sha256 = ?1 AND retracted = 0 LIMIT 1");
+  Statement& st =
+      db.prepare("SELECT id, file, at_ms FROM imports WHERE sha256 = ?1 AND retracted = 0 LIMIT 1");
   st.bind_all(sha);
   std::optional<Problem> p;
   if (st.step())
@@ -86,10 +93,10 @@ bool is_bulk(Db& db, const char* table, std::string_view text) {
   return rows * 4 >= existing;
 }
 
-Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha, int64_t rows,
-                   int64_t invoices, int64_t payments, int64_t customers) {
-  return {{"id", id},       {"kind", kind},         {"file", file},         {"sha256", sha},
-          {"rows", rows},   {"invoices", invoices}, {"payments", payments}, {"customers", customers}};
+Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha,
+                   int64_t rows, int64_t invoices, int64_t payments, int64_t customers) {
+  return {{"id", id},     {"kind", kind},         {"file", file},         {"sha256", sha},
+          {"rows", rows}, {"invoices", invoices}, {"payments", payments}, {"customers", customers}};
 }
 
 // The file name without its folders, for labels.

@@ -23,8 +23,8 @@ namespace duebook {
 struct Header {
   std::unordered_map<std::string, int> index;  // lower-case name without '*' -> position
   std::vector<std::string> names;              // names as written, by position
-  // The position of column `name` (a string literal: positions are remembered by its address, as every cell of
-  // every row asks), or -1.
+  // The position of column `name` (a string literal: positions are remembered by its address, as every cell
+  // of every row asks), or -1.
   int operator[](const char* name) const {
     for (const auto& [literal, position] : memo)
       if (literal == name) return position;
@@ -44,11 +44,11 @@ Header read_header(const std::vector<std::string>& fields, const std::vector<con
 // One CSV row with its problems.
 struct Row {
   const std::vector<std::string>* fields = nullptr;  // the record
-  const Header* header = nullptr;                      // column positions
-  std::string file;                                    // file name for problems
-  int64_t line = 0;                                    // row number as a spreadsheet shows it
-  Problems* problems = nullptr;                        // where problems go
-  size_t problems_before = 0;                          // problems count when the row was started
+  const Header* header = nullptr;                    // column positions
+  std::string file;                                  // file name for problems
+  int64_t line = 0;                                  // row number as a spreadsheet shows it
+  Problems* problems = nullptr;                      // where problems go
+  size_t problems_before = 0;                        // problems count when the row was started
 
   // The cell of `column` without surrounding blanks (a view into the record); empty when the file has no such
   // column or the row is short.
@@ -129,13 +129,16 @@ class BulkCache {
 
 // A bulk import into a ledger small beside the file: a table's secondary indexes are dropped while its rows
 // go in and built again once they are all in, within the same transaction. Building an index is one sort;
-// keeping it up to date is an insert at a random place per row. For a million invoices that is 12 s against 18 s
-// (docs/benchmarks.md). If the import fails, the rollback brings the indexes back as they were; on success they
-// are built from the very SQL they were created with (sqlite_master), so migrations stay the one definition.
+// keeping it up to date is an insert at a random place per row. For a million invoices that is 12 s against
+// 18 s (docs/benchmarks.md). If the import fails, the rollback brings the indexes back as they were; on
+// success they are built from the very SQL they were created with (sqlite_master), so migrations stay the one
+// definition.
 class DeferredIndexes {
  public:
-  // Drops the indexes of `table` except those in `keep` (ones the import reads) when `bulk`; else does nothing.
-  DeferredIndexes(Db& db, const char* table, std::initializer_list<std::string_view> keep, bool bulk) : db_(db) {
+  // Drops the indexes of `table` except those in `keep` (ones the import reads) when `bulk`; else does
+  // nothing.
+  DeferredIndexes(Db& db, const char* table, std::initializer_list<std::string_view> keep, bool bulk)
+      : db_(db) {
     if (!bulk) return;
     Statement& st = db_.prepare(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL "
@@ -172,8 +175,8 @@ class DeferredIndexes {
 // quarter of the rows already there (building the index again then costs less than inserting into it).
 bool is_bulk(Db& db, const char* table, std::string_view text);
 
-Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha, int64_t rows,
-                   int64_t invoices, int64_t payments, int64_t customers);
+Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha,
+                   int64_t rows, int64_t invoices, int64_t payments, int64_t customers);
 
 // The file name without its folders, for labels.
 std::string base_name(const std::string& path);

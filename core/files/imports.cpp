@@ -13,8 +13,9 @@ namespace {
 
 Status apply_recorded(Db& db, const Event& e, const Json& p) {
   return db
-      .prepare("INSERT INTO imports(id, kind, file, sha256, rows, invoices, payments, customers, at_ms) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      .prepare(
+          "INSERT INTO imports(id, kind, file, sha256, rows, invoices, payments, customers, at_ms) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
       .bind_all(p["id"].get<int64_t>(), p["kind"].get<std::string>(), p["file"].get<std::string>(),
                 p["sha256"].get<std::string>(), p["rows"].get<int64_t>(), p["invoices"].get<int64_t>(),
                 p["payments"].get<int64_t>(), p["customers"].get<int64_t>(), e.at_ms)
@@ -27,18 +28,26 @@ Status set_retracted(Db& db, const Json& p, bool retracted) {
       .run();
 }
 
-std::vector<EventDraft> one(const char* type, const Json& payload) { return {{type, to_payload(payload)}}; }
+std::vector<EventDraft> one(const char* type, const Json& payload) {
+  return {{type, to_payload(payload)}};
+}
 
 }  // namespace
 
 const std::vector<Projector>& import_projectors() {
   static const std::vector<Projector> list = {
       {"import.recorded", apply_recorded,
-       [](const Event&, const Json& p) { return one("import.retracted", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("import.retracted", {{"id", p["id"]}});
+       }},
       {"import.retracted", [](Db& db, const Event&, const Json& p) { return set_retracted(db, p, true); },
-       [](const Event&, const Json& p) { return one("import.restored", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("import.restored", {{"id", p["id"]}});
+       }},
       {"import.restored", [](Db& db, const Event&, const Json& p) { return set_retracted(db, p, false); },
-       [](const Event&, const Json& p) { return one("import.retracted", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("import.retracted", {{"id", p["id"]}});
+       }},
   };
   return list;
 }

@@ -10,6 +10,4 @@ namespace duebook {
 // The projectors of the import events.
 const std::vector<Projector>& import_projectors();
 
-
-
 }  // namespace duebook

@@ -1,7 +1,7 @@
-// CSV imports of invoices (QuickBooks Online's export columns) and payments, streamed into one action: every row
-// is validated, good invoices are written as they are read (so later rows see earlier ones), and any problem
-// rolls the whole file back, reporting every bad row as file:row:field. Each file's SHA-256 is recorded, so the
-// same file is never imported twice.
+// CSV imports of invoices (QuickBooks Online's export columns) and payments, streamed into one action: every
+// row is validated, good invoices are written as they are read (so later rows see earlier ones), and any
+// problem rolls the whole file back, reporting every bad row as file:row:field. Each file's SHA-256 is
+// recorded, so the same file is never imported twice.
 #include "files/invoice_import.h"
 
 #include <algorithm>
@@ -9,16 +9,17 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
 #include "base/csv.h"
-#include "files/import_batches.h"
-#include "customers/customer_queries.h"
-#include "invoicing/receivables.h"
-#include "base/sha256.h"
-#include "customers/terms.h"
-#include "customers/customer_commands.h"
-#include "base/text.h"
 #include "base/currencies.h"
+#include "base/sha256.h"
+#include "base/text.h"
+#include "customers/customer_commands.h"
+#include "customers/customer_queries.h"
+#include "customers/terms.h"
+#include "files/import_batches.h"
 #include "files/import_support.h"
+#include "invoicing/receivables.h"
 
 namespace duebook {
 
@@ -26,17 +27,17 @@ namespace {
 
 // The invoice being gathered from consecutive rows with one InvoiceNo.
 struct PendingInvoice {
-  std::string number;       // InvoiceNo as written
-  std::string number_key;   // lower-cased, to group rows
-  int64_t first_line = 0;   // its first row
-  std::string customer;     // Customer as written on its first row
-  std::string currency;     // resolved currency
+  std::string number;                        // InvoiceNo as written
+  std::string number_key;                    // lower-cased, to group rows
+  int64_t first_line = 0;                    // its first row
+  std::string customer;                      // Customer as written on its first row
+  std::string currency;                      // resolved currency
   std::optional<Date> issue_date, due_date;  // InvoiceDate, DueDate
-  std::string terms;        // Terms text
-  std::string memo;         // Memo
-  const KnownCustomer* known = nullptr;  // the customer when the ledger (or this import) has it
-  std::vector<InvoiceLine> lines;  // one per row
-  bool bad = false;         // a row of it has a problem
+  std::string terms;                         // Terms text
+  std::string memo;                          // Memo
+  const KnownCustomer* known = nullptr;      // the customer when the ledger (or this import) has it
+  std::vector<InvoiceLine> lines;            // one per row
+  bool bad = false;                          // a row of it has a problem
 };
 
 class InvoiceImporter {
@@ -50,22 +51,25 @@ class InvoiceImporter {
     DeferredIndexes indexes(db_, "invoices", {"invoices_by_number"}, is_bulk(db_, "invoices", c_.text));
     CsvReader csv(c_.text);
     std::vector<std::string> fields;
-    if (!csv.next(fields)) return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
-    header_ = read_header(fields, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name, problems_);
+    if (!csv.next(fields))
+      return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
+    header_ =
+        read_header(fields, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name, problems_);
     if (!problems_.empty()) return problems_;
     while (csv.next(fields)) {
       ++rows_;
       Row row{&fields, &header_, c_.file_name, csv.line(), &problems_, problems_.size()};
       if (Status s = read_row(row, sink); !s) return s;
     }
-    if (!csv.error().empty()) problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
+    if (!csv.error().empty())
+      problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
     if (Status s = finish(sink); !s) return s;
     if (Status s = flush(sink); !s) return s;
     if (!problems_.empty()) return problems_;
     if (invoices_ == 0) return Problem{c_.file_name, "the file has no invoice rows"};
     if (Status s = indexes.restore(); !s) return s;
-    return sink.emit("import.recorded",
-                     import_record(import_id_, "invoices", c_.file_name, sha_, rows_, invoices_, 0, created_));
+    return sink.emit("import.recorded", import_record(import_id_, "invoices", c_.file_name, sha_, rows_,
+                                                      invoices_, 0, created_));
   }
 
  private:
@@ -83,8 +87,10 @@ class InvoiceImporter {
       row.problem("InvoiceNo", "is empty");
       return ok_status();
     }
-    if (starts_invoice) start(row, number, key);
-    else check_same(row);
+    if (starts_invoice)
+      start(row, number, key);
+    else
+      check_same(row);
     read_line(row);
     if (!row.ok()) pending_->bad = true;
     return ok_status();
@@ -108,8 +114,10 @@ class InvoiceImporter {
     p.terms = row.get("Terms");
     if (!p.terms.empty() && !terms_cache_.count(p.terms)) {
       Result<PaymentTerms> t = parse_terms(p.terms);
-      if (t) terms_cache_.emplace(p.terms, t.value());
-      else row.problem("Terms", messages_of(t.problems()));
+      if (t)
+        terms_cache_.emplace(p.terms, t.value());
+      else
+        row.problem("Terms", messages_of(t.problems()));
     }
     p.memo = row.get("Memo");
     // The currency: the customer's when it exists, else the Currency column, else the default.
@@ -139,28 +147,38 @@ class InvoiceImporter {
     InvoiceLine line;
     line.description = row.get("ItemDescription");
     if (line.description.empty()) line.description = row.get("Item");
-    if (line.description.empty()) row.problem("ItemDescription", "is empty (EN 16931 BR-25 needs an item name)");
+    if (line.description.empty())
+      row.problem("ItemDescription", "is empty (EN 16931 BR-25 needs an item name)");
     std::optional<Decimal> quantity = Decimal{1, 0};
     if (std::string_view q = row.get("ItemQuantity"); !q.empty()) {
       Result<Decimal> d = parse_decimal(q);
-      if (d) quantity = d.value();
-      else row.problem("ItemQuantity", d.problems()[0].message), quantity.reset();
+      if (d)
+        quantity = d.value();
+      else
+        row.problem("ItemQuantity", d.problems()[0].message), quantity.reset();
     }
     std::optional<int64_t> amount;
     Result<int64_t> a = parse_amount(row.get("ItemAmount"), digits);
-    if (a) amount = a.value();
-    else row.problem("ItemAmount", a.problems()[0].message + " (" + p.currency + ")");
+    if (a)
+      amount = a.value();
+    else
+      row.problem("ItemAmount", a.problems()[0].message + " (" + p.currency + ")");
     std::optional<int64_t> rate;
     if (std::string_view r = row.get("ItemRate"); !r.empty()) {
       Result<int64_t> parsed = parse_amount(r, digits);
-      if (parsed) rate = parsed.value();
-      else row.problem("ItemRate", parsed.problems()[0].message + " (" + p.currency + ")");
+      if (parsed)
+        rate = parsed.value();
+      else
+        row.problem("ItemRate", parsed.problems()[0].message + " (" + p.currency + ")");
     } else if (quantity && amount) {
-      if (*quantity == Decimal{1, 0}) rate = *amount;
-      else row.problem("ItemRate", "is empty; it is needed when ItemQuantity is not 1");
+      if (*quantity == Decimal{1, 0})
+        rate = *amount;
+      else
+        row.problem("ItemRate", "is empty; it is needed when ItemQuantity is not 1");
     }
     if (!quantity || !rate || !amount) return;
-    // A negative rate (QuickBooks' discount lines) becomes a negative quantity: prices are never negative (BR-27).
+    // A negative rate (QuickBooks' discount lines) becomes a negative quantity: prices are never negative
+    // (BR-27).
     if (*rate < 0) {
       *rate = -*rate;
       quantity = Decimal{-quantity->units, quantity->scale};
@@ -190,9 +208,11 @@ class InvoiceImporter {
     };
     // The batch not yet written is checked in memory, the rest through the number index.
     if (batch_numbers_.count(p.number_key) || number_taken(db_, "invoice", p.number)) {
-      problem("InvoiceNo", "invoice " + p.number + (batch_numbers_.count(p.number_key) ? " appears earlier in this "
-                                                    "file; an invoice's rows must be consecutive"
-                                                                                      : taken_because(p.number)));
+      problem("InvoiceNo",
+              "invoice " + p.number +
+                  (batch_numbers_.count(p.number_key) ? " appears earlier in this "
+                                                        "file; an invoice's rows must be consecutive"
+                                                      : taken_because(p.number)));
       return ok_status();
     }
     // A customer new at the first row may have been created by an earlier invoice of this file since.
@@ -206,7 +226,8 @@ class InvoiceImporter {
       // The cache knows the name is new; the customer is written with the next batch, before its invoices.
       Result<Json> add = customer_added_payload(db_, f, false, next_customer_id_);
       if (!add) {
-        for (const Problem& pr : add.problems()) problem(pr.where == "name" ? "Customer" : "Currency", pr.message);
+        for (const Problem& pr : add.problems())
+          problem(pr.where == "name" ? "Customer" : "Currency", pr.message);
         return ok_status();
       }
       ++next_customer_id_;
@@ -266,28 +287,28 @@ class InvoiceImporter {
       new_customers_ = Json::array();
       if (Status s = sink.emit("customers.added", customers); !s) return s;
     }
-    Status s = sink.emit_applied("invoices.imported", imported_invoices_text(import_id_, batch_),
-                                 [this](Db& db, const Event& e) {
-                                   return insert_imported_invoices(db, e, import_id_, batch_);
-                                 });
+    Status s = sink.emit_applied(
+        "invoices.imported", imported_invoices_text(import_id_, batch_),
+        [this](Db& db, const Event& e) { return insert_imported_invoices(db, e, import_id_, batch_); });
     batch_.clear();
     batch_numbers_.clear();
     return s;
   }
 
-  // Why `number`, held by an invoice in the ledger, cannot be imported: numbers are never reused, not even those
-  // of invoices voided by undoing an import (redo brings those back).
+  // Why `number`, held by an invoice in the ledger, cannot be imported: numbers are never reused, not even
+  // those of invoices voided by undoing an import (redo brings those back).
   std::string taken_because(const std::string& number) {
-    Statement& st = db_.prepare(
-        "SELECT import_id, status, void_reason FROM invoices WHERE number = ?1 COLLATE NOCASE");
+    Statement& st =
+        db_.prepare("SELECT import_id, status, void_reason FROM invoices WHERE number = ?1 COLLATE NOCASE");
     st.bind_all(number);
     std::string why = " already exists in the ledger";
     if (st.step()) {
       if (!st.is_null(0) && st.int64(0) == import_id_)
         why = " appears earlier in this file; an invoice's rows must be consecutive";
       else if (st.text_view(1) == "void" && st.text_view(2) == "import undone")
-        why = " was imported before and voided when that import was undone; numbers are never reused, so redo "
-              "that import instead";
+        why =
+            " was imported before and voided when that import was undone; numbers are never reused, so redo "
+            "that import instead";
     }
     st.reset();
     return why;
@@ -302,8 +323,8 @@ class InvoiceImporter {
   CustomerCache customers_;
   std::unordered_map<std::string, PaymentTerms> terms_cache_;
   std::optional<PendingInvoice> pending_;
-  // Invoices per invoices.imported event: large enough that the log holds few events, small enough that undoing
-  // or replaying one parses a payload of a few hundred kilobytes.
+  // Invoices per invoices.imported event: large enough that the log holds few events, small enough that
+  // undoing or replaying one parses a payload of a few hundred kilobytes.
   static constexpr size_t kBatch = 1000;
   std::vector<ImportedInvoice> batch_;             // rows not yet written
   std::unordered_set<std::string> batch_numbers_;  // their numbers, lower-cased (not in the ledger yet)
@@ -319,7 +340,8 @@ Result<StreamPlan> stream_command(Db& db, const ImportInvoices& command) {
   std::string sha = sha256_hex(command.text);
   if (std::optional<Problem> p = already_imported(db, command.file_name, sha)) return *p;
   if (!is_known_currency(command.default_currency))
-    return Problem{"default_currency", "\"" + command.default_currency + "\" is not an ISO 4217 currency code"};
+    return Problem{"default_currency",
+                   "\"" + command.default_currency + "\" is not an ISO 4217 currency code"};
   StreamPlan plan;
   plan.label = "Import invoices from " + base_name(command.file_name);
   plan.created_id = next_id(db, "imports");

@@ -11,9 +11,9 @@ namespace duebook {
 
 // Imports a QuickBooks Online invoice export (CSV). All rows or none.
 struct ImportInvoices {
-  std::string file_name;              // shown in problems as file:row:field and kept in the import record
-  std::string text;                   // the file's bytes
-  std::string date_format;            // a parse_date format; empty = YYYY-MM-DD or MM/DD/YYYY by look
+  std::string file_name;                 // shown in problems as file:row:field and kept in the import record
+  std::string text;                      // the file's bytes
+  std::string date_format;               // a parse_date format; empty = YYYY-MM-DD or MM/DD/YYYY by look
   std::string default_currency = "USD";  // currency of customers created when the file has no Currency column
 };
 

@@ -7,16 +7,17 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
 #include "base/csv.h"
-#include "files/import_batches.h"
-#include "customers/customer_queries.h"
-#include "invoicing/receivables.h"
-#include "base/sha256.h"
-#include "customers/terms.h"
-#include "customers/customer_commands.h"
-#include "base/text.h"
 #include "base/currencies.h"
+#include "base/sha256.h"
+#include "base/text.h"
+#include "customers/customer_commands.h"
+#include "customers/customer_queries.h"
+#include "customers/terms.h"
+#include "files/import_batches.h"
 #include "files/import_support.h"
+#include "invoicing/receivables.h"
 
 namespace duebook {
 
@@ -29,13 +30,15 @@ class PaymentImporter {
 
   Status run(EventSink& sink) {
     BulkCache cache(db_);
-    // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's allocations.
+    // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
+    // allocations.
     const bool bulk = is_bulk(db_, "payments", c_.text);
     DeferredIndexes payment_indexes(db_, "payments", {}, bulk);
     DeferredIndexes allocation_indexes(db_, "allocations", {"allocations_by_invoice"}, bulk);
     CsvReader csv(c_.text);
     std::vector<std::string> fields;
-    if (!csv.next(fields)) return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
+    if (!csv.next(fields))
+      return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
     Header header = read_header(fields, {"Date", "Customer", "Amount"}, c_.file_name, problems_);
     if (!problems_.empty()) return problems_;
     next_payment_id_ = next_id(db_, "payments");
@@ -48,7 +51,8 @@ class PaymentImporter {
       if (batch_.size() >= kBatch)
         if (Status s = flush(sink); !s) return s;
     }
-    if (!csv.error().empty()) problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
+    if (!csv.error().empty())
+      problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
     if (Status s = flush(sink); !s) return s;
     if (!problems_.empty()) return problems_;
     if (payments_ == 0) return Problem{c_.file_name, "the file has no payment rows"};
@@ -63,18 +67,23 @@ class PaymentImporter {
   void read_row(const Row& row) {
     std::string name(row.get("Customer"));
     const KnownCustomer* customer = nullptr;
-    if (name.empty()) row.problem("Customer", "is empty");
-    else if (!(customer = customers_.find(name))) row.problem("Customer", "no customer named \"" + name + "\"");
+    if (name.empty())
+      row.problem("Customer", "is empty");
+    else if (!(customer = customers_.find(name)))
+      row.problem("Customer", "no customer named \"" + name + "\"");
     std::optional<Date> date = read_date(row, "Date", c_.date_format);
     std::string currency(row.get("Currency"));
     for (char& ch : currency)
       if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
     if (customer && !currency.empty() && currency != customer->currency)
-      row.problem("Currency", "the payment is in " + currency + " but " + name + " is invoiced in " + customer->currency);
+      row.problem("Currency",
+                  "the payment is in " + currency + " but " + name + " is invoiced in " + customer->currency);
     const int digits = currency_digits(customer ? customer->currency : currency);
     Result<int64_t> amount = parse_amount(row.get("Amount"), digits);
-    if (!amount) row.problem("Amount", amount.problems()[0].message);
-    else if (amount.value() <= 0) row.problem("Amount", "must be more than zero");
+    if (!amount)
+      row.problem("Amount", amount.problems()[0].message);
+    else if (amount.value() <= 0)
+      row.problem("Amount", "must be more than zero");
     std::string_view method = row.get("Method"), reference = row.get("Reference");
     if (method.size() > 100) row.problem("Method", "is longer than 100 characters");
     if (reference.size() > 200) row.problem("Reference", "is longer than 200 characters");
@@ -102,14 +111,13 @@ class PaymentImporter {
     ++payments_;
   }
 
-  // Writes the batch as one payments.imported event. Later payments were allocated against the open amounts this
-  // batch leaves (pending_open_), so the event's rows are exactly what applying them in order does.
+  // Writes the batch as one payments.imported event. Later payments were allocated against the open amounts
+  // this batch leaves (pending_open_), so the event's rows are exactly what applying them in order does.
   Status flush(EventSink& sink) {
     if (batch_.empty() || !problems_.empty()) return ok_status();
-    Status s = sink.emit_applied("payments.imported", imported_payments_text(import_id_, batch_),
-                                 [this](Db& db, const Event& e) {
-                                   return insert_imported_payments(db, e, import_id_, batch_);
-                                 });
+    Status s = sink.emit_applied(
+        "payments.imported", imported_payments_text(import_id_, batch_),
+        [this](Db& db, const Event& e) { return insert_imported_payments(db, e, import_id_, batch_); });
     batch_.clear();
     pending_open_.clear();  // now written: the projection has them
     return s;
@@ -122,8 +130,9 @@ class PaymentImporter {
   std::string sha_;
   Problems problems_;
   CustomerCache customers_;
-  std::vector<ImportedPayment> batch_;                 // payments not yet written
-  std::unordered_map<int64_t, int64_t> pending_open_;  // invoice -> open amount after the unwritten allocations
+  std::vector<ImportedPayment> batch_;  // payments not yet written
+  std::unordered_map<int64_t, int64_t>
+      pending_open_;  // invoice -> open amount after the unwritten allocations
   int64_t next_payment_id_ = 0, next_allocation_id_ = 0;
   int64_t rows_ = 0, payments_ = 0;
 };

@@ -9,7 +9,6 @@
 
 namespace duebook {
 
-
 Result<EarlyPaymentBooking> book_early_payment(const EarlyPaymentInput& in) {
   Problems problems;
   Status terms = validate_terms(in.terms);

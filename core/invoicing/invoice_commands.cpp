@@ -1,13 +1,13 @@
 // Invoices: validation, the invoice commands' plans, and the projectors of the invoice.* events.
 #include "invoicing/invoice_commands.h"
 
-#include "customers/credit_hold.h"
-#include "customers/customers.h"
-#include "customers/customer_queries.h"
-#include "invoicing/receivables.h"
-#include "customers/terms.h"
-#include "base/text.h"
 #include "base/currencies.h"
+#include "base/text.h"
+#include "customers/credit_hold.h"
+#include "customers/customer_queries.h"
+#include "customers/customers.h"
+#include "customers/terms.h"
+#include "invoicing/receivables.h"
 
 namespace duebook {
 namespace {
@@ -28,9 +28,11 @@ Decimal decimal_of(const Json& j) {
 // Writes the lines of invoice `id`, replacing any it had unless `fresh` (a new invoice has none).
 Status write_lines(Db& db, int64_t id, const Json& lines, bool fresh = false) {
   if (!fresh)
-    if (Status s = db.prepare("DELETE FROM invoice_lines WHERE invoice_id = ?1").bind_all(id).run(); !s) return s;
+    if (Status s = db.prepare("DELETE FROM invoice_lines WHERE invoice_id = ?1").bind_all(id).run(); !s)
+      return s;
   Statement& ins = db.prepare(
-      "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_price, discount, tax_rate, net) "
+      "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_price, discount, "
+      "tax_rate, net) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   int64_t position = 0;
   for (const Json& l : lines) {
@@ -47,7 +49,8 @@ Status write_lines(Db& db, int64_t id, const Json& lines, bool fresh = false) {
 // Inserts a draft invoice row and its lines from content_to_json's object.
 Status insert_draft(Db& db, const Event& e, int64_t id, const Json& c) {
   Statement& st = db.prepare(
-      "INSERT INTO invoices(id, series, customer_id, currency, issue_date, due_date, due_explicit, terms, memo, net, "
+      "INSERT INTO invoices(id, series, customer_id, currency, issue_date, due_date, due_explicit, terms, "
+      "memo, net, "
       "tax, total, status, schedule_id, occurrence, created_seq) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'draft', ?13, ?14, ?15)");
   st.bind_all(id, c["series"].get_ref<const std::string&>(), c["customer"].get<int64_t>(),
@@ -55,8 +58,10 @@ Status insert_draft(Db& db, const Event& e, int64_t id, const Json& c) {
               c["due_date"].get_ref<const std::string&>(), int64_t(c["due_explicit"].get<bool>()),
               c["terms"].get_ref<const std::string&>(), c["memo"].get_ref<const std::string&>(),
               c["net"].get<int64_t>(), c["tax"].get<int64_t>(), c["total"].get<int64_t>());
-  if (c.contains("schedule")) st.bind(13, c["schedule"].get<int64_t>()).bind(14, c["occurrence"].get<int64_t>());
-  else st.bind_null(13).bind_null(14);
+  if (c.contains("schedule"))
+    st.bind(13, c["schedule"].get<int64_t>()).bind(14, c["occurrence"].get<int64_t>());
+  else
+    st.bind_null(13).bind_null(14);
   st.bind(15, e.seq);
   if (Status s = st.run(); !s) return s;
   return write_lines(db, id, c["lines"], true);
@@ -65,24 +70,29 @@ Status insert_draft(Db& db, const Event& e, int64_t id, const Json& c) {
 // The content of an invoice row as the JSON content_to_json writes.
 std::optional<Json> load_content(Db& db, int64_t id) {
   Statement& st = db.prepare(
-      "SELECT customer_id, currency, series, issue_date, due_date, due_explicit, terms, memo, net, tax, total, "
+      "SELECT customer_id, currency, series, issue_date, due_date, due_explicit, terms, memo, net, tax, "
+      "total, "
       "schedule_id, occurrence FROM invoices WHERE id = ?1");
   st.bind_all(id);
   if (!st.step()) return std::nullopt;
-  Json c = {{"customer", st.int64(0)},  {"currency", st.text(1)},        {"series", st.text(2)},
-            {"issue_date", st.text(3)}, {"due_date", st.text(4)},        {"due_explicit", st.int64(5) != 0},
-            {"terms", st.text(6)},      {"memo", st.text(7)},            {"net", st.int64(8)},
-            {"tax", st.int64(9)},       {"total", st.int64(10)},         {"lines", Json::array()}};
+  Json c = {{"customer", st.int64(0)},  {"currency", st.text(1)}, {"series", st.text(2)},
+            {"issue_date", st.text(3)}, {"due_date", st.text(4)}, {"due_explicit", st.int64(5) != 0},
+            {"terms", st.text(6)},      {"memo", st.text(7)},     {"net", st.int64(8)},
+            {"tax", st.int64(9)},       {"total", st.int64(10)},  {"lines", Json::array()}};
   if (!st.is_null(11)) c["schedule"] = st.int64(11), c["occurrence"] = st.int64(12);
   st.reset();
   Statement& lines = db.prepare(
-      "SELECT description, quantity, unit_price, discount, tax_rate, net FROM invoice_lines WHERE invoice_id = ?1 "
+      "SELECT description, quantity, unit_price, discount, tax_rate, net FROM invoice_lines WHERE invoice_id "
+      "= ?1 "
       "ORDER BY position");
   lines.bind_all(id);
   while (lines.step())
-    c["lines"].push_back({{"description", lines.text(0)}, {"quantity", lines.text(1)},
-                          {"unit_price", lines.int64(2)}, {"discount", lines.int64(3)},
-                          {"tax_rate", lines.text(4)},    {"net", lines.int64(5)}});
+    c["lines"].push_back({{"description", lines.text(0)},
+                          {"quantity", lines.text(1)},
+                          {"unit_price", lines.int64(2)},
+                          {"discount", lines.int64(3)},
+                          {"tax_rate", lines.text(4)},
+                          {"net", lines.int64(5)}});
   lines.reset();
   return c;
 }
@@ -91,7 +101,7 @@ std::optional<Json> load_content(Db& db, int64_t id) {
 struct InvoiceHead {
   std::string number;     // empty for a draft
   std::string customer;   // customer name, for labels
-  InvoiceRowState state;     // money and flags
+  InvoiceRowState state;  // money and flags
 };
 std::optional<InvoiceHead> load_head(Db& db, int64_t id) {
   std::optional<InvoiceRowState> state = load_invoice_state(db, id);
@@ -107,7 +117,9 @@ std::optional<InvoiceHead> load_head(Db& db, int64_t id) {
   return head;
 }
 
-Problem no_invoice(int64_t id) { return {"id", "no invoice with id " + std::to_string(id)}; }
+Problem no_invoice(int64_t id) {
+  return {"id", "no invoice with id " + std::to_string(id)};
+}
 
 // ---------------------------------------------------------------------------------------------
 // Projectors
@@ -119,15 +131,17 @@ Status apply_drafted(Db& db, const Event& e, const Json& p) {
 Status apply_edited(Db& db, const Event&, const Json& p) {
   int64_t id = p["id"].get<int64_t>();
   const Json& c = p["after"];
-  Status s = db.prepare("UPDATE invoices SET customer_id = ?2, currency = ?3, series = ?4, issue_date = ?5, "
-                        "due_date = ?6, due_explicit = ?7, terms = ?8, memo = ?9, net = ?10, tax = ?11, total = ?12 "
-                        "WHERE id = ?1")
-                 .bind_all(id, c["customer"].get<int64_t>(), c["currency"].get<std::string>(),
-                           c["series"].get<std::string>(), c["issue_date"].get<std::string>(),
-                           c["due_date"].get<std::string>(), int64_t(c["due_explicit"].get<bool>()),
-                           c["terms"].get<std::string>(), c["memo"].get<std::string>(), c["net"].get<int64_t>(),
-                           c["tax"].get<int64_t>(), c["total"].get<int64_t>())
-                 .run();
+  Status s =
+      db.prepare(
+            "UPDATE invoices SET customer_id = ?2, currency = ?3, series = ?4, issue_date = ?5, "
+            "due_date = ?6, due_explicit = ?7, terms = ?8, memo = ?9, net = ?10, tax = ?11, total = ?12 "
+            "WHERE id = ?1")
+          .bind_all(id, c["customer"].get<int64_t>(), c["currency"].get<std::string>(),
+                    c["series"].get<std::string>(), c["issue_date"].get<std::string>(),
+                    c["due_date"].get<std::string>(), int64_t(c["due_explicit"].get<bool>()),
+                    c["terms"].get<std::string>(), c["memo"].get<std::string>(), c["net"].get<int64_t>(),
+                    c["tax"].get<int64_t>(), c["total"].get<int64_t>())
+          .run();
   if (!s) return s;
   return write_lines(db, id, c["lines"]);
 }
@@ -155,8 +169,9 @@ Status apply_issued(Db& db, const Event&, const Json& p) {
   const std::string& series = p["series"].get_ref<const std::string&>();
   int year = p["year"].get<int>();
   int64_t counter = p["counter"].get<int64_t>();
-  Status s = db.prepare("UPDATE invoices SET number = ?2, number_year = ?3, counter = ?4, issue_date = ?5, "
-                        "due_date = ?6 WHERE id = ?1")
+  Status s = db.prepare(
+                   "UPDATE invoices SET number = ?2, number_year = ?3, counter = ?4, issue_date = ?5, "
+                   "due_date = ?6 WHERE id = ?1")
                  .bind_all(id, p["number"].get<std::string>(), int64_t{year}, counter,
                            p["issue_date"].get<std::string>(), p["due_date"].get<std::string>())
                  .run();
@@ -169,8 +184,8 @@ Status apply_issued(Db& db, const Event&, const Json& p) {
 }
 
 Status apply_voided(Db& db, const Event&, const Json& p) {
-  return set_invoice_voided(db, p["id"].get<int64_t>(), p["date"].get<std::string>(), p["reason"].get<std::string>(),
-                            true);
+  return set_invoice_voided(db, p["id"].get<int64_t>(), p["date"].get<std::string>(),
+                            p["reason"].get<std::string>(), true);
 }
 
 Status apply_reinstated(Db& db, const Event&, const Json& p) {
@@ -178,19 +193,24 @@ Status apply_reinstated(Db& db, const Event&, const Json& p) {
 }
 
 Status apply_write_off(Db& db, const Json& p, bool reverse) {
-  int64_t id = p["id"].get<int64_t>(), invoice = p["invoice"].get<int64_t>(), amount = p["amount"].get<int64_t>();
+  int64_t id = p["id"].get<int64_t>(), invoice = p["invoice"].get<int64_t>(),
+          amount = p["amount"].get<int64_t>();
   Status s = reverse ? db.prepare("UPDATE write_offs SET reversed = 1 WHERE id = ?1").bind_all(id).run()
-                     : db.prepare("INSERT INTO write_offs(id, invoice_id, customer_id, amount, date, reason) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET reversed = 0")
+                     : db.prepare(
+                             "INSERT INTO write_offs(id, invoice_id, customer_id, amount, date, reason) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET reversed = 0")
                            .bind_all(id, invoice, p["customer"].get<int64_t>(), amount,
                                      p["date"].get<std::string>(), p["reason"].get<std::string>())
                            .run();
   if (!s) return s;
   Json target = {{"id", invoice}};
-  return change_state(db, target, [&](InvoiceRowState& st) { st.amounts.written_off += reverse ? -amount : amount; });
+  return change_state(db, target,
+                      [&](InvoiceRowState& st) { st.amounts.written_off += reverse ? -amount : amount; });
 }
 
-std::vector<EventDraft> one(const char* type, const Json& payload) { return {{type, to_payload(payload)}}; }
+std::vector<EventDraft> one(const char* type, const Json& payload) {
+  return {{type, to_payload(payload)}};
+}
 
 Json void_payload(const Json& p, const std::string& date, const char* reason) {
   return {{"id", p["id"]}, {"date", date}, {"reason", reason}};
@@ -201,11 +221,17 @@ Json void_payload(const Json& p, const std::string& date, const char* reason) {
 const std::vector<Projector>& invoice_projectors() {
   static const std::vector<Projector> list = {
       {"invoice.drafted", apply_drafted,
-       [](const Event&, const Json& p) { return one("invoice.discarded", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("invoice.discarded", {{"id", p["id"]}});
+       }},
       {"invoice.discarded", apply_discarded,
-       [](const Event&, const Json& p) { return one("invoice.restored", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("invoice.restored", {{"id", p["id"]}});
+       }},
       {"invoice.restored", apply_restored,
-       [](const Event&, const Json& p) { return one("invoice.discarded", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("invoice.discarded", {{"id", p["id"]}});
+       }},
       {"invoice.edited", apply_edited,
        [](const Event&, const Json& p) {
          return one("invoice.edited", {{"id", p["id"]}, {"before", p["after"]}, {"after", p["before"]}});
@@ -215,10 +241,12 @@ const std::vector<Projector>& invoice_projectors() {
        [](const Event&, const Json& p) {
          return one("invoice.voided", void_payload(p, p["issue_date"].get<std::string>(), "issue undone"));
        }},
-      {"invoice.voided", apply_voided, [](const Event&, const Json& p) { return one("invoice.reinstated", p); }},
+      {"invoice.voided", apply_voided,
+       [](const Event&, const Json& p) { return one("invoice.reinstated", p); }},
       {"invoice.reinstated", apply_reinstated,
        [](const Event&, const Json& p) { return one("invoice.voided", p); }},
-      {"invoice.written_off", [](Db& db, const Event&, const Json& p) { return apply_write_off(db, p, false); },
+      {"invoice.written_off",
+       [](Db& db, const Event&, const Json& p) { return apply_write_off(db, p, false); },
        [](const Event&, const Json& p) { return one("invoice.write_off_reversed", p); }},
       {"invoice.write_off_reversed",
        [](Db& db, const Event&, const Json& p) { return apply_write_off(db, p, true); },
@@ -250,15 +278,19 @@ Result<InvoiceContent> validate_invoice(Db& db, const InvoiceFields& in, bool to
   if (f.terms.empty()) f.terms = customer->terms;
   c.due_date = f.issue_date;  // no terms anywhere: due on the invoice date
   if (!f.terms.empty()) {
-    if (Result<PaymentTerms> terms = parse_terms(f.terms)) c.due_date = due_date(terms.value(), f.issue_date);
-    else problems.push_back({"terms", messages_of(terms.problems())});
+    if (Result<PaymentTerms> terms = parse_terms(f.terms))
+      c.due_date = due_date(terms.value(), f.issue_date);
+    else
+      problems.push_back({"terms", messages_of(terms.problems())});
   }
   if (f.due_date) {
     c.due_explicit = true;
     c.due_date = *f.due_date;
-    if (!is_valid(*f.due_date)) problems.push_back({"due_date", "is not a valid date"});
+    if (!is_valid(*f.due_date))
+      problems.push_back({"due_date", "is not a valid date"});
     else if (*f.due_date < f.issue_date)
-      problems.push_back({"due_date", to_iso(*f.due_date) + " is before the invoice date " + to_iso(f.issue_date)});
+      problems.push_back(
+          {"due_date", to_iso(*f.due_date) + " is before the invoice date " + to_iso(f.issue_date)});
   }
   if (f.memo.size() > 2000) problems.push_back({"memo", "is longer than 2000 characters"});
   std::vector<InvoiceLineInput> inputs;
@@ -288,7 +320,8 @@ Result<InvoiceContent> validate_invoice(Db& db, const InvoiceFields& in, bool to
 
 Json content_to_json(const InvoiceContent& c) {
   Json lines = Json::array();
-  for (size_t i = 0; i < c.fields.lines.size(); ++i) lines.push_back(line_to_json(c.fields.lines[i], c.totals.line_net[i]));
+  for (size_t i = 0; i < c.fields.lines.size(); ++i)
+    lines.push_back(line_to_json(c.fields.lines[i], c.totals.line_net[i]));
   return {{"customer", c.fields.customer_id},
           {"currency", c.currency},
           {"series", c.fields.series},
@@ -312,12 +345,14 @@ InvoiceFields fields_from_content(const Json& c) {
   if (c["due_explicit"].get<bool>()) f.due_date = iso_date(c["due_date"].get<std::string>());
   f.memo = c["memo"].get<std::string>();
   for (const Json& l : c["lines"])
-    f.lines.push_back({l["description"].get<std::string>(), decimal_of(l["quantity"]), l["unit_price"].get<int64_t>(),
-                       l["discount"].get<int64_t>(), decimal_of(l["tax_rate"])});
+    f.lines.push_back({l["description"].get<std::string>(), decimal_of(l["quantity"]),
+                       l["unit_price"].get<int64_t>(), l["discount"].get<int64_t>(),
+                       decimal_of(l["tax_rate"])});
   return f;
 }
 
-Status set_invoice_voided(Db& db, int64_t id, const std::string& date, const std::string& reason, bool voided) {
+Status set_invoice_voided(Db& db, int64_t id, const std::string& date, const std::string& reason,
+                          bool voided) {
   std::optional<InvoiceRowState> before = load_invoice_state(db, id);
   if (!before) return Problem{"", "no invoice " + std::to_string(id)};
   InvoiceRowState after = *before;
@@ -327,10 +362,14 @@ Status set_invoice_voided(Db& db, int64_t id, const std::string& date, const std
   return save_invoice_state(db, *before, after);
 }
 
-Json allocation_json(int64_t id, const CreditRef& source, int64_t invoice_id, int64_t customer_id, int64_t amount,
-                     std::string_view date) {
-  return {{"id", id},           {"source", to_string(source.kind)}, {"source_id", source.id},
-          {"invoice", invoice_id}, {"customer", customer_id},       {"amount", amount},
+Json allocation_json(int64_t id, const CreditRef& source, int64_t invoice_id, int64_t customer_id,
+                     int64_t amount, std::string_view date) {
+  return {{"id", id},
+          {"source", to_string(source.kind)},
+          {"source_id", source.id},
+          {"invoice", invoice_id},
+          {"customer", customer_id},
+          {"amount", amount},
           {"date", std::string(date)}};
 }
 
@@ -351,9 +390,13 @@ std::vector<JsonEvent> unapply_events(Db& db, int64_t invoice_id) {
       "ORDER BY id DESC");
   offs.bind_all(invoice_id);
   while (offs.step())
-    out.push_back({"invoice.write_off_reversed", {{"id", offs.int64(0)}, {"invoice", invoice_id},
-                                                  {"customer", offs.int64(1)}, {"amount", offs.int64(2)},
-                                                  {"date", offs.text(3)}, {"reason", offs.text(4)}}});
+    out.push_back({"invoice.write_off_reversed",
+                   {{"id", offs.int64(0)},
+                    {"invoice", invoice_id},
+                    {"customer", offs.int64(1)},
+                    {"amount", offs.int64(2)},
+                    {"date", offs.text(3)},
+                    {"reason", offs.text(4)}}});
   offs.reset();
   return out;
 }
@@ -364,14 +407,16 @@ std::vector<JsonEvent> unapply_events(Db& db, int64_t invoice_id) {
 JsonEvent issue_event(Db& db, int64_t id, const InvoiceContent& c) {
   SeriesNumber n = next_series_number(db, "invoice", c.fields.series, c.fields.issue_date.y);
   return {"invoice.issued",
-          {{"id", id}, {"number", n.number}, {"series", c.fields.series}, {"year", n.year}, {"counter", n.counter},
-           {"issue_date", iso(c.fields.issue_date)}, {"due_date", iso(c.due_date)}}};
+          {{"id", id},
+           {"number", n.number},
+           {"series", c.fields.series},
+           {"year", n.year},
+           {"counter", n.counter},
+           {"issue_date", iso(c.fields.issue_date)},
+           {"due_date", iso(c.due_date)}}};
 }
 
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 Result<Plan> plan_command(Db& db, const AddInvoice& command) {
   Result<InvoiceContent> content = validate_invoice(db, command.fields, command.issue);
@@ -384,8 +429,8 @@ Result<Plan> plan_command(Db& db, const AddInvoice& command) {
   std::vector<EventDraft> hold;  // a credit-hold override, recorded with the issue (collections.h)
   if (command.issue) {
     Result<std::vector<EventDraft>> checked =
-        issue_hold_events(db, content->fields.customer_id, id, iso(content->fields.issue_date), iso(content->due_date),
-                          command.hold_override, command.late_payment_charges);
+        issue_hold_events(db, content->fields.customer_id, id, iso(content->fields.issue_date),
+                          iso(content->due_date), command.hold_override, command.late_payment_charges);
     if (!checked) return checked.problems();
     hold = checked.value();
     events.push_back(issue_event(db, id, *content));
@@ -440,8 +485,8 @@ Result<Plan> plan_command(Db& db, const IssueInvoice& command) {
   Plan plan;
   plan.created_id = command.id;
   JsonEvent issued = issue_event(db, command.id, *content);
-  plan.label = "Issue invoice " + issued.payload["number"].get<std::string>() + " to " +
-               content->customer_name;
+  plan.label =
+      "Issue invoice " + issued.payload["number"].get<std::string>() + " to " + content->customer_name;
   add_to_plan(plan, {issued});
   plan.events.insert(plan.events.end(), hold->begin(), hold->end());
   return plan;
@@ -455,7 +500,8 @@ Result<Plan> plan_command(Db& db, const VoidInvoice& command) {
   Problems problems;
   std::string reason = trimmed(command.reason);
   if (reason.empty()) problems.push_back({"reason", "say why the invoice is voided"});
-  if (!is_valid(command.date)) problems.push_back({"date", "is not a valid date"});
+  if (!is_valid(command.date))
+    problems.push_back({"date", "is not a valid date"});
   else if (iso(command.date) < head->state.issue_date)
     problems.push_back({"date", "is before the invoice date " + head->state.issue_date});
   if (!problems.empty()) return problems;
@@ -473,23 +519,31 @@ Result<Plan> plan_command(Db& db, const WriteOffInvoice& command) {
   if (!head) return no_invoice(command.invoice_id);
   const InvoiceRowState& s = head->state;
   if (!s.issued || s.voided || s.amounts.open <= 0)
-    return Problem{"invoice_id", "invoice " + (head->number.empty() ? "#" + std::to_string(s.id) : head->number) +
+    return Problem{"invoice_id", "invoice " +
+                                     (head->number.empty() ? "#" + std::to_string(s.id) : head->number) +
                                      " has nothing open to write off"};
   Problems problems;
   int64_t amount = command.amount.value_or(s.amounts.open);
-  if (amount <= 0) problems.push_back({"amount", "must be more than zero"});
-  else if (amount > s.amounts.open) problems.push_back({"amount", "is more than the open amount of the invoice"});
+  if (amount <= 0)
+    problems.push_back({"amount", "must be more than zero"});
+  else if (amount > s.amounts.open)
+    problems.push_back({"amount", "is more than the open amount of the invoice"});
   std::string reason = trimmed(command.reason);
   if (reason.empty()) problems.push_back({"reason", "say why the amount is written off"});
-  if (!is_valid(command.date)) problems.push_back({"date", "is not a valid date"});
+  if (!is_valid(command.date))
+    problems.push_back({"date", "is not a valid date"});
   else if (iso(command.date) < s.issue_date)
     problems.push_back({"date", "is before the invoice date " + s.issue_date});
   if (!problems.empty()) return problems;
   Plan plan;
   plan.label = "Write off on invoice " + head->number;
   add_to_plan(plan, {{"invoice.written_off",
-                      {{"id", next_id(db, "write_offs")}, {"invoice", s.id}, {"customer", s.customer_id},
-                       {"amount", amount}, {"date", iso(command.date)}, {"reason", reason}}}});
+                      {{"id", next_id(db, "write_offs")},
+                       {"invoice", s.id},
+                       {"customer", s.customer_id},
+                       {"amount", amount},
+                       {"date", iso(command.date)},
+                       {"reason", reason}}}});
   return plan;
 }
 

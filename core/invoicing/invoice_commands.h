@@ -1,5 +1,5 @@
-// The invoice commands (draft, edit, discard, issue, void, write off): validation, plans, and the projectors of
-// the invoice.* events.
+// The invoice commands (draft, edit, discard, issue, void, write off): validation, plans, and the projectors
+// of the invoice.* events.
 #pragma once
 
 #include <cstdint>
@@ -19,8 +19,8 @@ namespace duebook {
 
 // Creates an invoice as a draft, and issues it at once when `issue` is set.
 struct AddInvoice {
-  InvoiceFields fields;  // the invoice
-  bool issue = false;    // issue it in the same action (one undo voids it)
+  InvoiceFields fields;       // the invoice
+  bool issue = false;         // issue it in the same action (one undo voids it)
   std::string hold_override;  // why it is issued to a customer on credit hold / COD (recorded); "" = refuse
   bool late_payment_charges = false;  // bills late fees or interest on earlier invoices: not new business, so
                                       // credit hold does not stop it (set by the collections engine only)
@@ -41,11 +41,12 @@ struct DiscardInvoice {
 struct IssueInvoice {
   int64_t id = 0;                  // which draft
   std::optional<Date> issue_date;  // moves the invoice date (and a terms-derived due date); none = keep
-  std::string hold_override;       // why it is issued to a customer on credit hold / COD (recorded); "" = refuse
+  std::string hold_override;  // why it is issued to a customer on credit hold / COD (recorded); "" = refuse
 };
 
 // Cancels an issued invoice. Whatever was applied to it (payments, credit notes) goes back to the customer's
-// unapplied credit and its write-offs are reversed, in the same action, so a void invoice has nothing applied.
+// unapplied credit and its write-offs are reversed, in the same action, so a void invoice has nothing
+// applied.
 struct VoidInvoice {
   int64_t id = 0;      // which invoice
   Date date;           // the day it is voided
@@ -62,12 +63,12 @@ struct WriteOffInvoice {
 
 // An invoice's content as validated: what the fields say plus what follows from them.
 struct InvoiceContent {
-  InvoiceFields fields;     // normalised fields; terms resolved to the text used
+  InvoiceFields fields;       // normalised fields; terms resolved to the text used
   std::string customer_name;  // the customer's name, for labels
-  std::string currency;     // the customer's currency
-  Date due_date;            // given or computed from the terms
+  std::string currency;       // the customer's currency
+  Date due_date;              // given or computed from the terms
   bool due_explicit = false;  // the due date was given, not computed
-  InvoiceTotals totals;     // EN 16931 totals of the lines
+  InvoiceTotals totals;       // EN 16931 totals of the lines
 };
 
 // Validates invoice fields against the ledger (customer, terms, dates, lines, totals). `to_issue` adds the
@@ -76,7 +77,8 @@ struct InvoiceContent {
 Result<InvoiceContent> validate_invoice(Db& db, const InvoiceFields& fields, bool to_issue);
 
 // Voids (or, with `voided` false, reinstates) invoice `id` as of ISO `date`, through save_invoice_state.
-Status set_invoice_voided(Db& db, int64_t id, const std::string& date, const std::string& reason, bool voided);
+Status set_invoice_voided(Db& db, int64_t id, const std::string& date, const std::string& reason,
+                          bool voided);
 
 // The content as the payload of invoice.drafted / invoice.edited.
 Json content_to_json(const InvoiceContent& content);
@@ -88,8 +90,8 @@ InvoiceFields fields_from_content(const Json& content);
 JsonEvent issue_event(Db& db, int64_t id, const InvoiceContent& content);
 
 // The payload of allocation.added / allocation.removed.
-Json allocation_json(int64_t id, const CreditRef& source, int64_t invoice_id, int64_t customer_id, int64_t amount,
-                     std::string_view date);
+Json allocation_json(int64_t id, const CreditRef& source, int64_t invoice_id, int64_t customer_id,
+                     int64_t amount, std::string_view date);
 
 // Events that take everything applied to invoice `id` off it again (allocation.removed for each allocation,
 // invoice.write_off_reversed for each write-off), newest first.

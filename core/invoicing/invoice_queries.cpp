@@ -7,7 +7,8 @@ namespace duebook {
 namespace {
 
 const char* kSummaryColumns =
-    "SELECT i.id, coalesce(i.number, ''), i.status, i.customer_id, coalesce(c.name, ''), i.currency, i.issue_date, "
+    "SELECT i.id, coalesce(i.number, ''), i.status, i.customer_id, coalesce(c.name, ''), i.currency, "
+    "i.issue_date, "
     "i.due_date, i.total, i.open_amount, coalesce(i.settled_on, '') FROM invoices i "
     "LEFT JOIN customers c ON c.id = i.customer_id ";
 
@@ -40,9 +41,12 @@ std::string like_fragment(std::string_view fragment) {
 // ?2 customer, ?3 search pattern, ?6 due from, ?7 due to).
 std::string where_clause(const InvoiceQuery& q) {
   std::string w = "WHERE 1 = 1";
-  if (q.status.empty()) w += " AND i.status <> 'discarded'";
-  else if (q.status == "unpaid") w += " AND i.status IN ('open', 'partial')";
-  else w += " AND i.status = ?1";
+  if (q.status.empty())
+    w += " AND i.status <> 'discarded'";
+  else if (q.status == "unpaid")
+    w += " AND i.status IN ('open', 'partial')";
+  else
+    w += " AND i.status = ?1";
   if (q.customer_id) w += " AND i.customer_id = ?2";
   if (!q.search.empty())
     w += " AND (lower(coalesce(i.number, '')) LIKE ?3 ESCAPE '\\' OR c.name_key LIKE ?3 ESCAPE '\\')";
@@ -67,10 +71,18 @@ std::string page_sql(const InvoiceQuery& q) {
   const char* dir = q.descending ? " DESC" : "";
   std::string order;
   switch (q.sort) {
-    case InvoiceSort::Number: order = std::string(" ORDER BY i.number IS NULL, i.number") + dir + ", i.id" + dir; break;
-    case InvoiceSort::DueDate: order = std::string(" ORDER BY i.due_date") + dir + ", i.id" + dir; break;
-    case InvoiceSort::IssueDate: order = std::string(" ORDER BY i.issue_date") + dir + ", i.id" + dir; break;
-    case InvoiceSort::Amount: order = std::string(" ORDER BY i.total") + dir + ", i.id" + dir; break;
+    case InvoiceSort::Number:
+      order = std::string(" ORDER BY i.number IS NULL, i.number") + dir + ", i.id" + dir;
+      break;
+    case InvoiceSort::DueDate:
+      order = std::string(" ORDER BY i.due_date") + dir + ", i.id" + dir;
+      break;
+    case InvoiceSort::IssueDate:
+      order = std::string(" ORDER BY i.issue_date") + dir + ", i.id" + dir;
+      break;
+    case InvoiceSort::Amount:
+      order = std::string(" ORDER BY i.total") + dir + ", i.id" + dir;
+      break;
   }
   return std::string(kSummaryColumns) + where_clause(q) + order + " LIMIT ?4 OFFSET ?5";
 }
@@ -96,8 +108,8 @@ std::vector<std::string> invoice_page_plan(Db& db, const InvoiceQuery& q) {
 }
 
 int64_t count_invoices(Db& db, const InvoiceQuery& q) {
-  Statement& st = db.prepare("SELECT count(*) FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id " +
-                             where_clause(q));
+  Statement& st = db.prepare(
+      "SELECT count(*) FROM invoices i LEFT JOIN customers c ON c.id = i.customer_id " + where_clause(q));
   bind_query(st, q);
   int64_t n = st.step() ? st.int64(0) : 0;
   st.reset();
@@ -134,7 +146,8 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
   }
   more.reset();
   Statement& lines = db.prepare(
-      "SELECT description, quantity, unit_price, discount, tax_rate, net FROM invoice_lines WHERE invoice_id = ?1 "
+      "SELECT description, quantity, unit_price, discount, tax_rate, net FROM invoice_lines WHERE invoice_id "
+      "= ?1 "
       "ORDER BY position");
   lines.bind_all(id);
   while (lines.step()) {
@@ -160,16 +173,18 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
       "WHERE invoice_id = ?1 AND reversed = 0 ORDER BY 5, 2");
   applied.bind_all(id);
   while (applied.step())
-    d.applied.push_back({applied.text(0), applied.int64(1), applied.int64(2), applied.text(5), applied.int64(3),
-                         applied.text(4)});
+    d.applied.push_back({applied.text(0), applied.int64(1), applied.int64(2), applied.text(5),
+                         applied.int64(3), applied.text(4)});
   applied.reset();
   return d;
 }
 
 std::vector<PaymentSummary> list_payments(Db& db, const PaymentQuery& q) {
   Statement& st = db.prepare(
-      "SELECT p.id, p.customer_id, coalesce(c.name, ''), p.date, p.amount, p.currency, p.method, p.reference, "
-      "p.unallocated, p.status, coalesce((SELECT group_concat(i.number, ', ') FROM allocations a JOIN invoices i "
+      "SELECT p.id, p.customer_id, coalesce(c.name, ''), p.date, p.amount, p.currency, p.method, "
+      "p.reference, "
+      "p.unallocated, p.status, coalesce((SELECT group_concat(i.number, ', ') FROM allocations a JOIN "
+      "invoices i "
       "ON i.id = a.invoice_id WHERE a.source_kind = 'payment' AND a.source_id = p.id AND a.removed = 0), '') "
       "FROM payments p LEFT JOIN customers c ON c.id = p.customer_id "
       "WHERE (?1 = 0 OR p.customer_id = ?1) ORDER BY p.date DESC, p.id DESC LIMIT ?2 OFFSET ?3");
@@ -188,7 +203,7 @@ std::optional<CreditNoteSummary> find_credit_note(Db& db, int64_t id) {
       "FROM credit_notes WHERE id = ?1");
   st.bind_all(id);
   if (!st.step()) return std::nullopt;
-  CreditNoteSummary n{st.int64(0), st.text(1), st.int64(2), st.int64(3),
+  CreditNoteSummary n{st.int64(0), st.text(1),  st.int64(2), st.int64(3),
                       st.text(4),  st.int64(5), st.int64(6), st.text(7)};
   st.reset();
   return n;
@@ -208,12 +223,14 @@ std::optional<CustomerBalance> customer_balance(Db& db, int64_t customer_id) {
   CustomerBalance b;
   b.customer_id = customer_id;
   b.currency = c->fields.currency;
-  Statement& st = db.prepare("SELECT ar_balance, unapplied_credit FROM customer_balances WHERE customer_id = ?1");
+  Statement& st =
+      db.prepare("SELECT ar_balance, unapplied_credit FROM customer_balances WHERE customer_id = ?1");
   st.bind_all(customer_id);
   if (st.step()) b.ar_balance = st.int64(0), b.unapplied_credit = st.int64(1);
   st.reset();
   b.net_balance = b.ar_balance - b.unapplied_credit;
-  Statement& open = db.prepare("SELECT count(*) FROM invoices WHERE customer_id = ?1 AND settled_on IS NULL AND open_amount > 0");
+  Statement& open = db.prepare(
+      "SELECT count(*) FROM invoices WHERE customer_id = ?1 AND settled_on IS NULL AND open_amount > 0");
   open.bind_all(customer_id);
   b.open_invoices = open.step() ? open.int64(0) : 0;
   open.reset();
@@ -222,10 +239,11 @@ std::optional<CustomerBalance> customer_balance(Db& db, int64_t customer_id) {
 
 std::optional<ImportSummary> find_import(Db& db, int64_t id) {
   Statement& st = db.prepare(
-      "SELECT id, kind, file, sha256, rows, invoices, payments, customers, retracted FROM imports WHERE id = ?1");
+      "SELECT id, kind, file, sha256, rows, invoices, payments, customers, retracted FROM imports WHERE id = "
+      "?1");
   st.bind_all(id);
   if (!st.step()) return std::nullopt;
-  ImportSummary s{st.int64(0), st.text(1),  st.text(2),  st.text(3),       st.int64(4),
+  ImportSummary s{st.int64(0), st.text(1),  st.text(2),  st.text(3),      st.int64(4),
                   st.int64(5), st.int64(6), st.int64(7), st.int64(8) != 0};
   st.reset();
   return s;
@@ -233,7 +251,8 @@ std::optional<ImportSummary> find_import(Db& db, int64_t id) {
 
 std::vector<ScheduleSummary> list_schedules(Db& db) {
   Statement& st = db.prepare(
-      "SELECT id, customer_id, frequency, every_days, start_date, coalesce(end_date, ''), next_index, removed "
+      "SELECT id, customer_id, frequency, every_days, start_date, coalesce(end_date, ''), next_index, "
+      "removed "
       "FROM schedules ORDER BY id");
   std::vector<ScheduleSummary> out;
   while (st.step())

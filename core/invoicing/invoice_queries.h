@@ -1,5 +1,5 @@
-// Read-side queries over invoices, payments and balances. Pure reads: they never change the ledger. Amounts are
-// minor units of the record's currency.
+// Read-side queries over invoices, payments and balances. Pure reads: they never change the ledger. Amounts
+// are minor units of the record's currency.
 #pragma once
 
 #include <cstdint>
@@ -8,25 +8,25 @@
 #include <string_view>
 #include <vector>
 
-#include "store/db.h"
 #include "invoicing/invoices.h"
 #include "invoicing/payments.h"
+#include "store/db.h"
 
 namespace duebook {
 
 // One row of an invoice list.
 struct InvoiceSummary {
-  int64_t id = 0;             // invoice id
-  std::string number;         // empty for a draft
+  int64_t id = 0;                               // invoice id
+  std::string number;                           // empty for a draft
   InvoiceStatus status = InvoiceStatus::Draft;  // where it is in its life
-  int64_t customer_id = 0;    // its customer
-  std::string customer_name;  // the customer's name
-  std::string currency;       // ISO 4217 code
-  std::string issue_date;     // ISO date
-  std::string due_date;       // ISO date
-  int64_t total = 0;          // total with tax
-  int64_t open = 0;           // still owed
-  std::string settled_on;     // ISO date the open amount reached zero; empty while open
+  int64_t customer_id = 0;                      // its customer
+  std::string customer_name;                    // the customer's name
+  std::string currency;                         // ISO 4217 code
+  std::string issue_date;                       // ISO date
+  std::string due_date;                         // ISO date
+  int64_t total = 0;                            // total with tax
+  int64_t open = 0;                             // still owed
+  std::string settled_on;                       // ISO date the open amount reached zero; empty while open
 };
 
 // How an invoice list is sorted.
@@ -34,15 +34,15 @@ enum class InvoiceSort { Number, DueDate, IssueDate, Amount };
 
 // Which invoices a list shows.
 struct InvoiceQuery {
-  std::string status;        // "", a status name, or "unpaid" (open + partial); "" hides discarded drafts
-  int64_t customer_id = 0;   // 0 = every customer
-  std::string search;        // fragment of the number or the customer name, case-insensitive; "" = all
+  std::string status;       // "", a status name, or "unpaid" (open + partial); "" hides discarded drafts
+  int64_t customer_id = 0;  // 0 = every customer
+  std::string search;       // fragment of the number or the customer name, case-insensitive; "" = all
   InvoiceSort sort = InvoiceSort::Number;  // order
-  bool descending = false;   // reverse the order
-  int64_t offset = 0;        // rows to skip
-  int64_t limit = 50;        // rows to return at most
-  std::string due_from;      // ISO date: only invoices due on or after it; "" = no lower bound
-  std::string due_to;        // ISO date: only invoices due on or before it; "" = no upper bound
+  bool descending = false;                 // reverse the order
+  int64_t offset = 0;                      // rows to skip
+  int64_t limit = 50;                      // rows to return at most
+  std::string due_from;                    // ISO date: only invoices due on or after it; "" = no lower bound
+  std::string due_to;                      // ISO date: only invoices due on or before it; "" = no upper bound
 };
 // A page of invoices. An unknown status name matches nothing.
 std::vector<InvoiceSummary> list_invoices(Db& db, const InvoiceQuery& query);
@@ -60,25 +60,26 @@ struct InvoiceLineView {
 
 // Something applied to an invoice: a payment, a credit note or a write-off.
 struct AppliedCredit {
-  std::string kind;    // "payment", "credit_note" or "write_off"
-  int64_t id = 0;      // allocation id (payments, credit notes) or write-off id
+  std::string kind;       // "payment", "credit_note" or "write_off"
+  int64_t id = 0;         // allocation id (payments, credit notes) or write-off id
   int64_t source_id = 0;  // payment or credit note id; 0 for a write-off
-  std::string label;   // "payment #4 (bank transfer, ref 123)", "credit note CN-2026-0001", "write-off: reason"
+  std::string
+      label;  // "payment #4 (bank transfer, ref 123)", "credit note CN-2026-0001", "write-off: reason"
   int64_t amount = 0;  // how much
   std::string date;    // ISO date
 };
 
 // Everything about one invoice.
 struct InvoiceDetail {
-  InvoiceSummary summary;               // the list row
-  std::string terms;                    // payment terms text
-  std::string memo;                     // memo
-  bool external_number = false;         // the number came from an import
-  InvoiceAmounts amounts;               // net, tax, total and what reduced it
-  std::string voided_on;                // ISO date, empty unless void
-  std::string void_reason;              // why it was voided
-  std::vector<InvoiceLineView> lines;   // in order
-  std::vector<AppliedCredit> applied;   // in date order
+  InvoiceSummary summary;              // the list row
+  std::string terms;                   // payment terms text
+  std::string memo;                    // memo
+  bool external_number = false;        // the number came from an import
+  InvoiceAmounts amounts;              // net, tax, total and what reduced it
+  std::string voided_on;               // ISO date, empty unless void
+  std::string void_reason;             // why it was voided
+  std::vector<InvoiceLineView> lines;  // in order
+  std::vector<AppliedCredit> applied;  // in date order
 };
 // Invoice `id` with its lines and what is applied to it (drafts and void invoices too); nullopt when none.
 std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id);
@@ -153,14 +154,14 @@ std::optional<ImportSummary> find_import(Db& db, int64_t id);
 
 // A schedule as listed.
 struct ScheduleSummary {
-  int64_t id = 0;            // schedule id
-  int64_t customer_id = 0;   // who is billed
-  std::string frequency;     // "monthly", "quarterly", "yearly", "days"
-  int64_t every_days = 0;    // for "days"
-  std::string start_date;    // ISO
-  std::string end_date;      // ISO or empty
-  int64_t next_index = 0;    // occurrences billed so far
-  bool ended = false;        // ended by the user
+  int64_t id = 0;           // schedule id
+  int64_t customer_id = 0;  // who is billed
+  std::string frequency;    // "monthly", "quarterly", "yearly", "days"
+  int64_t every_days = 0;   // for "days"
+  std::string start_date;   // ISO
+  std::string end_date;     // ISO or empty
+  int64_t next_index = 0;   // occurrences billed so far
+  bool ended = false;       // ended by the user
 };
 // Every schedule, ended ones too, by id.
 std::vector<ScheduleSummary> list_schedules(Db& db);

@@ -11,12 +11,18 @@ namespace duebook {
 
 const char* to_string(InvoiceStatus status) {
   switch (status) {
-    case InvoiceStatus::Draft: return "draft";
-    case InvoiceStatus::Discarded: return "discarded";
-    case InvoiceStatus::Open: return "open";
-    case InvoiceStatus::Partial: return "partial";
-    case InvoiceStatus::Paid: return "paid";
-    case InvoiceStatus::Void: return "void";
+    case InvoiceStatus::Draft:
+      return "draft";
+    case InvoiceStatus::Discarded:
+      return "discarded";
+    case InvoiceStatus::Open:
+      return "open";
+    case InvoiceStatus::Partial:
+      return "partial";
+    case InvoiceStatus::Paid:
+      return "paid";
+    case InvoiceStatus::Void:
+      return "void";
   }
   return "draft";
 }
@@ -74,12 +80,13 @@ std::vector<AllocationShare> allocate_payment(int64_t amount, std::string_view r
   for (const std::string& named : referenced_numbers(reference))
     for (const AllocationCandidate& inv : open_invoices)
       if (lower_ascii(inv.number) == lower_ascii(named)) take(inv);
-  std::sort(open_invoices.begin(), open_invoices.end(), [](const AllocationCandidate& a, const AllocationCandidate& b) {
-    if (a.due_date != b.due_date) return a.due_date < b.due_date;
-    if (a.issue_date != b.issue_date) return a.issue_date < b.issue_date;
-    if (a.number != b.number) return a.number < b.number;
-    return a.id < b.id;
-  });
+  std::sort(open_invoices.begin(), open_invoices.end(),
+            [](const AllocationCandidate& a, const AllocationCandidate& b) {
+              if (a.due_date != b.due_date) return a.due_date < b.due_date;
+              if (a.issue_date != b.issue_date) return a.issue_date < b.issue_date;
+              if (a.number != b.number) return a.number < b.number;
+              return a.id < b.id;
+            });
   for (const AllocationCandidate& inv : open_invoices) take(inv);
   return shares;
 }

@@ -14,7 +14,8 @@
 
 namespace duebook {
 
-// Where an invoice is in its life. Stored as text in the invoices projection (to_string / invoice_status_from).
+// Where an invoice is in its life. Stored as text in the invoices projection (to_string /
+// invoice_status_from).
 enum class InvoiceStatus {
   Draft,      // editable, no number yet
   Discarded,  // a draft thrown away (kept in the log, hidden from lists by default)
@@ -39,13 +40,13 @@ struct InvoiceLine {
 
 // What a user enters for an invoice; the ledger validates it before anything is stored.
 struct InvoiceFields {
-  int64_t customer_id = 0;        // who is invoiced; the invoice takes the customer's currency
-  std::string series = "INV";     // number prefix: numbers read SERIES-YYYY-NNNN
-  Date issue_date;                // the invoice date (at issue it may be moved, see IssueInvoice)
-  std::string terms;              // payment terms ("Net 30"); empty = the customer's default terms
-  std::optional<Date> due_date;   // set to override the due date the terms give
-  std::string memo;               // free text printed on the invoice
-  std::vector<InvoiceLine> lines; // at least one to issue (EN 16931 BR-16)
+  int64_t customer_id = 0;         // who is invoiced; the invoice takes the customer's currency
+  std::string series = "INV";      // number prefix: numbers read SERIES-YYYY-NNNN
+  Date issue_date;                 // the invoice date (at issue it may be moved, see IssueInvoice)
+  std::string terms;               // payment terms ("Net 30"); empty = the customer's default terms
+  std::optional<Date> due_date;    // set to override the due date the terms give
+  std::string memo;                // free text printed on the invoice
+  std::vector<InvoiceLine> lines;  // at least one to issue (EN 16931 BR-16)
 };
 
 // The money of an invoice, as kept in the projection (minor units of its currency).
@@ -56,7 +57,7 @@ struct InvoiceAmounts {
   int64_t allocated = 0;    // payments applied to it
   int64_t credited = 0;     // credit notes applied to it
   int64_t written_off = 0;  // amounts written off as uncollectable
-  int64_t open = 0;         // total − allocated − credited − written_off; 0 for drafts and void invoices
+  int64_t open = 0;  // total − allocated − credited − written_off; 0 for drafts and void invoices
 };
 
 // Formats a series number: ("INV", 2026, 7) -> "INV-2026-0007"; counters past 9999 simply get more digits.
@@ -83,8 +84,8 @@ std::vector<std::string> referenced_numbers(std::string_view reference);
 
 // Duebook's allocation rule, pure: `amount` (> 0) goes first to the open invoices the reference names
 // (referenced_numbers, in the order named, case-insensitively), then to the other open invoices by oldest due
-// date, then oldest issue date, then number, then id; each invoice takes at most its open amount. What is left
-// over is not allocated (it stays as unapplied credit). Returns the shares in the order applied.
+// date, then oldest issue date, then number, then id; each invoice takes at most its open amount. What is
+// left over is not allocated (it stays as unapplied credit). Returns the shares in the order applied.
 std::vector<AllocationShare> allocate_payment(int64_t amount, std::string_view reference,
                                               std::vector<AllocationCandidate> open_invoices);
 

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 
+#include "base/currencies.h"
+#include "base/text.h"
 #include "customers/customer_queries.h"
 #include "invoicing/invoice_commands.h"
 #include "invoicing/receivables.h"
-#include "base/text.h"
-#include "base/currencies.h"
 
 namespace duebook {
 
@@ -30,8 +30,10 @@ Status apply_payment_received(Db& db, const Event& e, const Json& p) {
   st.bind_all(p["id"].get<int64_t>(), customer, p["date"].get_ref<const std::string&>(), amount,
               p["currency"].get_ref<const std::string&>(), p["method"].get_ref<const std::string&>(),
               p["reference"].get_ref<const std::string&>());
-  if (import_id) st.bind(8, import_id);
-  else st.bind_null(8);
+  if (import_id)
+    st.bind(8, import_id);
+  else
+    st.bind_null(8);
   st.bind(9, e.seq);
   if (Status s = st.run(); !s) return s;
   return move_balance(db, customer, 0, amount);
@@ -45,8 +47,8 @@ Status set_source_active(Db& db, const CreditRef& ref, bool active) {
   if (c->active == active) return ok_status();
   const char* sql = ref.kind == CreditKind::Payment ? "UPDATE payments SET status = ?2 WHERE id = ?1"
                                                     : "UPDATE credit_notes SET status = ?2 WHERE id = ?1";
-  const char* status = ref.kind == CreditKind::Payment ? (active ? "received" : "reversed")
-                                                       : (active ? "issued" : "void");
+  const char* status =
+      ref.kind == CreditKind::Payment ? (active ? "received" : "reversed") : (active ? "issued" : "void");
   if (Status s = db.prepare(sql).bind_all(ref.id, status).run(); !s) return s;
   return move_balance(db, c->customer_id, 0, active ? c->unallocated : -c->unallocated);
 }
@@ -57,13 +59,16 @@ Status apply_credit_note_issued(Db& db, const Event& e, const Json& p) {
   int64_t customer = p["customer"].get<int64_t>(), amount = p["amount"].get<int64_t>();
   int64_t invoice = p["invoice"].get<int64_t>();
   Statement& st = db.prepare(
-      "INSERT INTO credit_notes(id, number, series, number_year, counter, customer_id, invoice_id, date, amount, "
+      "INSERT INTO credit_notes(id, number, series, number_year, counter, customer_id, invoice_id, date, "
+      "amount, "
       "currency, reason, unallocated, status, created_seq) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?9, 'issued', ?12)");
   st.bind_all(p["id"].get<int64_t>(), p["number"].get<std::string>(), p["series"].get<std::string>(),
               p["year"].get<int64_t>(), p["counter"].get<int64_t>(), customer);
-  if (invoice) st.bind(7, invoice);
-  else st.bind_null(7);
+  if (invoice)
+    st.bind(7, invoice);
+  else
+    st.bind_null(7);
   st.bind(8, p["date"].get<std::string>()).bind(9, amount).bind(10, p["currency"].get<std::string>());
   st.bind(11, p["reason"].get<std::string>()).bind(12, e.seq);
   if (Status s = st.run(); !s) return s;
@@ -77,14 +82,17 @@ Status apply_credit_note_issued(Db& db, const Event& e, const Json& p) {
 }  // namespace
 
 Status apply_allocation(Db& db, const Json& p, bool remove) {
-  int64_t id = p["id"].get<int64_t>(), invoice = p["invoice"].get<int64_t>(), amount = p["amount"].get<int64_t>();
+  int64_t id = p["id"].get<int64_t>(), invoice = p["invoice"].get<int64_t>(),
+          amount = p["amount"].get<int64_t>();
   CreditRef source = source_of(p);
-  Status s = remove ? db.prepare("UPDATE allocations SET removed = 1 WHERE id = ?1").bind_all(id).run()
-                    : db.prepare("INSERT INTO allocations(id, source_kind, source_id, invoice_id, customer_id, amount, "
-                                 "date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET removed = 0")
-                          .bind_all(id, to_string(source.kind), source.id, invoice, p["customer"].get<int64_t>(),
-                                    amount, p["date"].get_ref<const std::string&>())
-                          .run();
+  Status s =
+      remove ? db.prepare("UPDATE allocations SET removed = 1 WHERE id = ?1").bind_all(id).run()
+             : db.prepare(
+                     "INSERT INTO allocations(id, source_kind, source_id, invoice_id, customer_id, amount, "
+                     "date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET removed = 0")
+                   .bind_all(id, to_string(source.kind), source.id, invoice, p["customer"].get<int64_t>(),
+                             amount, p["date"].get_ref<const std::string&>())
+                   .run();
   if (!s) return s;
   int64_t delta = remove ? -amount : amount;
   if (Status m = move_credit(db, source, -delta); !m) return m;
@@ -100,21 +108,27 @@ namespace {
 Status apply_refund(Db& db, const Json& p, bool reverse) {
   int64_t id = p["id"].get<int64_t>(), amount = p["amount"].get<int64_t>();
   CreditRef source = source_of(p);
-  Status s = reverse ? db.prepare("UPDATE refunds SET reversed = 1 WHERE id = ?1").bind_all(id).run()
-                     : db.prepare("INSERT INTO refunds(id, customer_id, source_kind, source_id, amount, date, method, "
-                                  "reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                  "ON CONFLICT(id) DO UPDATE SET reversed = 0")
-                           .bind_all(id, p["customer"].get<int64_t>(), to_string(source.kind), source.id, amount,
-                                     p["date"].get<std::string>(), p["method"].get<std::string>(),
-                                     p["reference"].get<std::string>())
-                           .run();
+  Status s = reverse
+                 ? db.prepare("UPDATE refunds SET reversed = 1 WHERE id = ?1").bind_all(id).run()
+                 : db.prepare(
+                         "INSERT INTO refunds(id, customer_id, source_kind, source_id, amount, date, method, "
+                         "reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                         "ON CONFLICT(id) DO UPDATE SET reversed = 0")
+                       .bind_all(id, p["customer"].get<int64_t>(), to_string(source.kind), source.id, amount,
+                                 p["date"].get<std::string>(), p["method"].get<std::string>(),
+                                 p["reference"].get<std::string>())
+                       .run();
   if (!s) return s;
   return move_credit(db, source, reverse ? amount : -amount);
 }
 
-std::vector<EventDraft> one(const char* type, const Json& payload) { return {{type, to_payload(payload)}}; }
+std::vector<EventDraft> one(const char* type, const Json& payload) {
+  return {{type, to_payload(payload)}};
+}
 
-Json id_only(const Json& p) { return {{"id", p["id"]}}; }
+Json id_only(const Json& p) {
+  return {{"id", p["id"]}};
+}
 
 }  // namespace
 
@@ -146,7 +160,8 @@ const std::vector<Projector>& payment_projectors() {
        [](const Event&, const Json& p) { return one("credit_note.voided", id_only(p)); }},
       {"allocation.added", [](Db& db, const Event&, const Json& p) { return apply_allocation(db, p, false); },
        [](const Event&, const Json& p) { return one("allocation.removed", p); }},
-      {"allocation.removed", [](Db& db, const Event&, const Json& p) { return apply_allocation(db, p, true); },
+      {"allocation.removed",
+       [](Db& db, const Event&, const Json& p) { return apply_allocation(db, p, true); },
        [](const Event&, const Json& p) { return one("allocation.added", p); }},
       {"refund.paid", [](Db& db, const Event&, const Json& p) { return apply_refund(db, p, false); },
        [](const Event&, const Json& p) { return one("refund.reversed", p); }},
@@ -180,8 +195,10 @@ Result<std::vector<JsonEvent>> payment_events(Db& db, const RecordPayment& c, in
   std::string paid_in = currency;
   if (!trimmed(c.currency).empty()) {
     Result<CurrencyCode> code = parse_currency_code(c.currency);
-    if (!code) problems.push_back({"currency", "\"" + c.currency + "\" is not a currency code"});
-    else paid_in = std::string(code->view());
+    if (!code)
+      problems.push_back({"currency", "\"" + c.currency + "\" is not a currency code"});
+    else
+      paid_in = std::string(code->view());
   }
   if (paid_in != currency)
     problems.push_back({"currency", "the payment is in " + paid_in + " but " + customer->name +
@@ -194,8 +211,13 @@ Result<std::vector<JsonEvent>> payment_events(Db& db, const RecordPayment& c, in
   std::string date = iso(c.date);
   std::vector<JsonEvent> events;
   events.push_back({"payment.received",
-                    {{"id", payment_id}, {"customer", c.customer_id}, {"date", date}, {"amount", c.amount},
-                     {"currency", currency}, {"method", trimmed(c.method)}, {"reference", trimmed(c.reference)},
+                    {{"id", payment_id},
+                     {"customer", c.customer_id},
+                     {"date", date},
+                     {"amount", c.amount},
+                     {"currency", currency},
+                     {"method", trimmed(c.method)},
+                     {"reference", trimmed(c.reference)},
                      {"import", import_id}}});
   std::vector<AllocationCandidate> open = allocation_candidates(db, c.customer_id, c.amount, c.reference);
   int64_t allocation_id = first_allocation_id;
@@ -204,9 +226,9 @@ Result<std::vector<JsonEvent>> payment_events(Db& db, const RecordPayment& c, in
     for (const AllocationCandidate& inv : open)
       if (inv.id == share.invoice_id) issued = iso(inv.issue_date);
     // Money received before the invoice existed is applied on the invoice date.
-    events.push_back({"allocation.added", allocation_json(allocation_id++, {CreditKind::Payment, payment_id},
-                                                          share.invoice_id, c.customer_id, share.amount,
-                                                          std::max(date, issued))});
+    events.push_back({"allocation.added",
+                      allocation_json(allocation_id++, {CreditKind::Payment, payment_id}, share.invoice_id,
+                                      c.customer_id, share.amount, std::max(date, issued))});
   }
   return events;
 }
@@ -218,8 +240,8 @@ Result<Plan> plan_command(Db& db, const RecordPayment& command) {
   Plan plan;
   plan.created_id = events.value()[0].payload["id"].get<int64_t>();
   const Json& p = events.value()[0].payload;
-  plan.label = "Record payment of " + money_text(command.amount, p["currency"].get<std::string>()) + " from " +
-               find_customer_brief(db, command.customer_id)->name;
+  plan.label = "Record payment of " + money_text(command.amount, p["currency"].get<std::string>()) +
+               " from " + find_customer_brief(db, command.customer_id)->name;
   add_to_plan(plan, std::move(events.value()));
   return plan;
 }
@@ -231,7 +253,8 @@ Result<Plan> plan_command(Db& db, const AddCreditNote& c) {
   check_date(problems, c.date);
   if (c.amount <= 0) problems.push_back({"amount", "must be more than zero"});
   std::string series = trimmed(c.series);
-  if (series.empty() || series.size() > 12) problems.push_back({"series", "a number series is 1 to 12 characters"});
+  if (series.empty() || series.size() > 12)
+    problems.push_back({"series", "a number series is 1 to 12 characters"});
   if (c.reason.size() > 2000) problems.push_back({"reason", "is longer than 2000 characters"});
   std::optional<InvoiceRowState> invoice;
   if (c.invoice_id) {
@@ -250,14 +273,22 @@ Result<Plan> plan_command(Db& db, const AddCreditNote& c) {
   if (!problems.empty()) return problems;
   int64_t id = next_id(db, "credit_notes");
   SeriesNumber n = next_series_number(db, "credit_note", series, c.date.y);
-  std::vector<JsonEvent> events = {
-      {"credit_note.issued",
-       {{"id", id}, {"number", n.number}, {"series", series}, {"year", n.year}, {"counter", n.counter},
-        {"customer", c.customer_id}, {"currency", customer->currency}, {"invoice", c.invoice_id},
-        {"date", iso(c.date)}, {"amount", c.amount}, {"reason", trimmed(c.reason)}}}};
+  std::vector<JsonEvent> events = {{"credit_note.issued",
+                                    {{"id", id},
+                                     {"number", n.number},
+                                     {"series", series},
+                                     {"year", n.year},
+                                     {"counter", n.counter},
+                                     {"customer", c.customer_id},
+                                     {"currency", customer->currency},
+                                     {"invoice", c.invoice_id},
+                                     {"date", iso(c.date)},
+                                     {"amount", c.amount},
+                                     {"reason", trimmed(c.reason)}}}};
   if (c.invoice_id)
-    events.push_back({"allocation.added", allocation_json(next_id(db, "allocations"), {CreditKind::CreditNote, id},
-                                                          c.invoice_id, c.customer_id, c.amount, iso(c.date))});
+    events.push_back(
+        {"allocation.added", allocation_json(next_id(db, "allocations"), {CreditKind::CreditNote, id},
+                                             c.invoice_id, c.customer_id, c.amount, iso(c.date))});
   Plan plan;
   plan.created_id = id;
   plan.label = "Credit note " + n.number + " for " + customer->name;
@@ -268,7 +299,8 @@ Result<Plan> plan_command(Db& db, const AddCreditNote& c) {
 Result<Plan> plan_command(Db& db, const AllocateCredit& c) {
   std::optional<CreditSourceState> source = load_credit(db, c.source);
   if (!source || !source->active)
-    return Problem{"source", std::string("no ") + (c.source.kind == CreditKind::Payment ? "payment" : "credit note") +
+    return Problem{"source", std::string("no ") +
+                                 (c.source.kind == CreditKind::Payment ? "payment" : "credit note") +
                                  " with id " + std::to_string(c.source.id)};
   if (c.targets.empty()) return Problem{"targets", "name at least one invoice"};
   Problems problems;
@@ -287,7 +319,8 @@ Result<Plan> plan_command(Db& db, const AllocateCredit& c) {
       continue;
     }
     if (inv->customer_id != source->customer_id) {
-      problems.push_back({at + ".invoice_id", "the invoice belongs to another customer than the " + source->label});
+      problems.push_back(
+          {at + ".invoice_id", "the invoice belongs to another customer than the " + source->label});
       continue;
     }
     int64_t open = inv->amounts.open;
@@ -296,8 +329,10 @@ Result<Plan> plan_command(Db& db, const AllocateCredit& c) {
     int64_t amount = t.amount.value_or(std::min(left, open));
     std::string date = c.date ? iso(*c.date) : std::max(source->date, inv->issue_date);
     size_t problems_before = problems.size();
-    if (open <= 0) problems.push_back({at + ".invoice_id", "the invoice has nothing open"});
-    else if (amount <= 0) problems.push_back({at + ".amount", "nothing is left to allocate from the " + source->label});
+    if (open <= 0)
+      problems.push_back({at + ".invoice_id", "the invoice has nothing open"});
+    else if (amount <= 0)
+      problems.push_back({at + ".amount", "nothing is left to allocate from the " + source->label});
     else if (amount > open)
       problems.push_back({at + ".amount", "is more than the invoice's open " + money_text(open, currency)});
     else if (amount > left)
@@ -337,15 +372,16 @@ Result<Plan> plan_command(Db& db, const RefundCredit& c) {
         "WHERE customer_id = ?1 AND status = 'issued' AND unallocated > 0) ORDER BY date, kind, id");
     st.bind_all(c.customer_id);
     std::vector<CreditRef> refs;
-    while (st.step()) refs.push_back({credit_kind_from(st.text_view(0)).value_or(CreditKind::Payment), st.int64(1)});
+    while (st.step())
+      refs.push_back({credit_kind_from(st.text_view(0)).value_or(CreditKind::Payment), st.int64(1)});
     st.reset();
     for (const CreditRef& r : refs) sources.push_back(*load_credit(db, r));
   }
   int64_t available = 0;
   for (const CreditSourceState& s : sources) available += s.unallocated;
   if (c.amount > available)
-    return Problem{"amount", "is more than the unapplied credit of " +
-                                 money_text(available, customer->currency)};
+    return Problem{"amount",
+                   "is more than the unapplied credit of " + money_text(available, customer->currency)};
   std::vector<JsonEvent> events;
   int64_t id = next_id(db, "refunds"), left = c.amount;
   for (const CreditSourceState& s : sources) {
@@ -353,9 +389,15 @@ Result<Plan> plan_command(Db& db, const RefundCredit& c) {
     int64_t part = std::min(left, s.unallocated);
     if (part <= 0) continue;
     left -= part;
-    events.push_back({"refund.paid", {{"id", id++}, {"customer", c.customer_id}, {"source", to_string(s.ref.kind)},
-                                      {"source_id", s.ref.id}, {"amount", part}, {"date", iso(c.date)},
-                                      {"method", trimmed(c.method)}, {"reference", trimmed(c.reference)}}});
+    events.push_back({"refund.paid",
+                      {{"id", id++},
+                       {"customer", c.customer_id},
+                       {"source", to_string(s.ref.kind)},
+                       {"source_id", s.ref.id},
+                       {"amount", part},
+                       {"date", iso(c.date)},
+                       {"method", trimmed(c.method)},
+                       {"reference", trimmed(c.reference)}}});
   }
   Plan plan;
   plan.label = "Refund " + money_text(c.amount, customer->currency) + " to " + customer->name;

@@ -18,11 +18,11 @@ namespace duebook {
 // A credit note: against one invoice (reduces what is open on it) or, with invoice_id 0, against the customer
 // (becomes unapplied credit).
 struct AddCreditNote {
-  int64_t customer_id = 0;  // whose credit; must be the invoice's customer when invoice_id is set
-  int64_t invoice_id = 0;   // the invoice it reduces; 0 = none
-  Date date;                // its date
-  int64_t amount = 0;       // gross, in minor units of the customer's currency; > 0, <= the invoice's open
-  std::string reason;       // why it is granted
+  int64_t customer_id = 0;    // whose credit; must be the invoice's customer when invoice_id is set
+  int64_t invoice_id = 0;     // the invoice it reduces; 0 = none
+  Date date;                  // its date
+  int64_t amount = 0;         // gross, in minor units of the customer's currency; > 0, <= the invoice's open
+  std::string reason;         // why it is granted
   std::string series = "CN";  // number prefix: CN-YYYY-NNNN
 };
 
@@ -58,8 +58,9 @@ struct RefundCredit {
   std::optional<CreditRef> source;  // refund from this payment / credit note only; none = oldest first
 };
 
-// What allocation.added (remove false) / allocation.removed (remove true) do to the projections, for payload `p`
-// (allocation_json's shape): the allocation row, the source's unallocated amount, the invoice and the balances.
+// What allocation.added (remove false) / allocation.removed (remove true) do to the projections, for payload
+// `p` (allocation_json's shape): the allocation row, the source's unallocated amount, the invoice and the
+// balances.
 Status apply_allocation(Db& db, const Json& p, bool remove);
 
 // Switches a payment (received / reversed) or credit note (issued / void) between active and not, moving its

@@ -3,7 +3,9 @@
 
 namespace duebook {
 
-const char* to_string(CreditKind kind) { return kind == CreditKind::Payment ? "payment" : "credit_note"; }
+const char* to_string(CreditKind kind) {
+  return kind == CreditKind::Payment ? "payment" : "credit_note";
+}
 
 std::optional<CreditKind> credit_kind_from(std::string_view text) {
   if (text == "payment") return CreditKind::Payment;

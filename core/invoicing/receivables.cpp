@@ -27,7 +27,8 @@ std::optional<CustomerBrief> find_customer_brief(Db& db, int64_t id) {
 std::optional<InvoiceRowState> load_invoice_state(Db& db, int64_t id) {
   Statement& st = db.prepare(
       "SELECT customer_id, issued, discarded, voided, net, tax, total, allocated, credited, written_off, "
-      "open_amount, issue_date, coalesce(voided_on, ''), void_reason, settled_on FROM invoices WHERE id = ?1");
+      "open_amount, issue_date, coalesce(voided_on, ''), void_reason, settled_on FROM invoices WHERE id = "
+      "?1");
   st.bind_all(id);
   if (!st.step()) return std::nullopt;
   InvoiceRowState s;
@@ -46,8 +47,8 @@ std::optional<InvoiceRowState> load_invoice_state(Db& db, int64_t id) {
 }
 
 InvoiceStatus derive_status(const InvoiceRowState& s, int64_t open) {
-  // An issued invoice is never "discarded": undoing "draft and issue" voids it and discards the draft, and the
-  // number it took must stay visible as a void invoice.
+  // An issued invoice is never "discarded": undoing "draft and issue" voids it and discards the draft, and
+  // the number it took must stay visible as a void invoice.
   if (!s.issued) return s.discarded ? InvoiceStatus::Discarded : InvoiceStatus::Draft;
   if (s.voided) return InvoiceStatus::Void;
   if (open == 0) return InvoiceStatus::Paid;
@@ -65,7 +66,8 @@ Status save_invoice_state(Db& db, const InvoiceRowState& before, InvoiceRowState
   const InvoiceAmounts& b = before.amounts;
   if (status == InvoiceStatus::Void) {
     settled_on = after.voided_on;
-  } else if (status == InvoiceStatus::Paid && !reduction_date.empty() && b.allocated + b.credited + b.written_off == 0) {
+  } else if (status == InvoiceStatus::Paid && !reduction_date.empty() &&
+             b.allocated + b.credited + b.written_off == 0) {
     settled_on = std::max(std::string(reduction_date), after.issue_date);  // the one reduction there is
   } else if (status == InvoiceStatus::Paid) {
     Statement& latest = db.prepare(
@@ -76,23 +78,30 @@ Status save_invoice_state(Db& db, const InvoiceRowState& before, InvoiceRowState
     latest.reset();
     settled_on = std::max(d, after.issue_date);
   }
-  // settled_on is indexed (invoices_by_customer): SET it only when it changes, or SQLite rewrites the index entry.
+  // settled_on is indexed (invoices_by_customer): SET it only when it changes, or SQLite rewrites the index
+  // entry.
   bool settled_changes = settled_on.value_or("") != before.settled_on;
   Statement& st = db.prepare(
       settled_changes
-          ? "UPDATE invoices SET allocated = ?2, credited = ?3, written_off = ?4, open_amount = ?5, issued = ?6, "
+          ? "UPDATE invoices SET allocated = ?2, credited = ?3, written_off = ?4, open_amount = ?5, issued = "
+            "?6, "
             "discarded = ?7, voided = ?8, voided_on = ?9, void_reason = ?10, status = ?11, settled_on = ?12 "
             "WHERE id = ?1"
-          : "UPDATE invoices SET allocated = ?2, credited = ?3, written_off = ?4, open_amount = ?5, issued = ?6, "
+          : "UPDATE invoices SET allocated = ?2, credited = ?3, written_off = ?4, open_amount = ?5, issued = "
+            "?6, "
             "discarded = ?7, voided = ?8, voided_on = ?9, void_reason = ?10, status = ?11 WHERE id = ?1");
   st.bind_all(after.id, a.allocated, a.credited, a.written_off, a.open, int64_t(after.issued),
               int64_t(after.discarded), int64_t(after.voided));
-  if (after.voided) st.bind(9, after.voided_on);
-  else st.bind_null(9);
+  if (after.voided)
+    st.bind(9, after.voided_on);
+  else
+    st.bind_null(9);
   st.bind(10, after.void_reason).bind(11, to_string(status));
   if (settled_changes) {
-    if (settled_on) st.bind(12, *settled_on);
-    else st.bind_null(12);
+    if (settled_on)
+      st.bind(12, *settled_on);
+    else
+      st.bind_null(12);
   }
   if (Status s = st.run(); !s) return s;
   if (ar_delta) {
@@ -105,9 +114,10 @@ Status save_invoice_state(Db& db, const InvoiceRowState& before, InvoiceRowState
 Status move_balance(Db& db, int64_t customer_id, int64_t ar_delta, int64_t credit_delta) {
   if (ar_delta == 0 && credit_delta == 0) return ok_status();
   return db
-      .prepare("INSERT INTO customer_balances(customer_id, ar_balance, unapplied_credit) VALUES (?1, ?2, ?3) "
-               "ON CONFLICT(customer_id) DO UPDATE SET ar_balance = ar_balance + excluded.ar_balance, "
-               "unapplied_credit = unapplied_credit + excluded.unapplied_credit")
+      .prepare(
+          "INSERT INTO customer_balances(customer_id, ar_balance, unapplied_credit) VALUES (?1, ?2, ?3) "
+          "ON CONFLICT(customer_id) DO UPDATE SET ar_balance = ar_balance + excluded.ar_balance, "
+          "unapplied_credit = unapplied_credit + excluded.unapplied_credit")
       .bind_all(customer_id, ar_delta, credit_delta)
       .run();
 }
@@ -139,8 +149,9 @@ std::optional<CreditSourceState> load_credit(Db& db, const CreditRef& ref) {
 Status move_credit(Db& db, const CreditRef& ref, int64_t delta) {
   std::optional<CreditSourceState> c = load_credit(db, ref);
   if (!c) return Problem{"", std::string("no ") + to_string(ref.kind) + " " + std::to_string(ref.id)};
-  const char* sql = ref.kind == CreditKind::Payment ? "UPDATE payments SET unallocated = ?2 WHERE id = ?1"
-                                                    : "UPDATE credit_notes SET unallocated = ?2 WHERE id = ?1";
+  const char* sql = ref.kind == CreditKind::Payment
+                        ? "UPDATE payments SET unallocated = ?2 WHERE id = ?1"
+                        : "UPDATE credit_notes SET unallocated = ?2 WHERE id = ?1";
   if (Status s = db.prepare(sql).bind_all(ref.id, c->unallocated + delta).run(); !s) return s;
   return c->active ? move_balance(db, c->customer_id, 0, delta) : ok_status();
 }
@@ -149,8 +160,9 @@ Status move_credit(Db& db, const CreditRef& ref, int64_t delta) {
 // Numbering
 
 bool number_taken(Db& db, std::string_view kind, std::string_view number) {
-  Statement& st = db.prepare(kind == "invoice" ? "SELECT 1 FROM invoices WHERE number = ?1 COLLATE NOCASE"
-                                               : "SELECT 1 FROM credit_notes WHERE number = ?1 COLLATE NOCASE");
+  Statement& st =
+      db.prepare(kind == "invoice" ? "SELECT 1 FROM invoices WHERE number = ?1 COLLATE NOCASE"
+                                   : "SELECT 1 FROM credit_notes WHERE number = ?1 COLLATE NOCASE");
   st.bind_all(number);
   bool taken = st.step();
   st.reset();
@@ -167,10 +179,12 @@ SeriesNumber next_series_number(Db& db, std::string_view kind, std::string_view 
   return {number, year, counter};
 }
 
-Status record_series_number(Db& db, std::string_view kind, std::string_view prefix, int year, int64_t counter) {
+Status record_series_number(Db& db, std::string_view kind, std::string_view prefix, int year,
+                            int64_t counter) {
   return db
-      .prepare("INSERT INTO number_series(kind, prefix, year, last) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT(kind, prefix, year) DO UPDATE SET last = max(last, excluded.last)")
+      .prepare(
+          "INSERT INTO number_series(kind, prefix, year, last) VALUES (?1, ?2, ?3, ?4) "
+          "ON CONFLICT(kind, prefix, year) DO UPDATE SET last = max(last, excluded.last)")
       .bind_all(kind, prefix, int64_t{year}, counter)
       .run();
 }
@@ -201,11 +215,12 @@ std::vector<AllocationCandidate> allocation_candidates(Db& db, int64_t customer_
     if (st.step()) read(st);
     st.reset();
   }
-  // invoices_by_customer serves this in the rule's order (open invoices have no settled_on), so the scan stops as
-  // soon as the amount is covered; drafts (also unsettled) are skipped by open_amount > 0.
+  // invoices_by_customer serves this in the rule's order (open invoices have no settled_on), so the scan
+  // stops as soon as the amount is covered; drafts (also unsettled) are skipped by open_amount > 0.
   Statement& oldest = db.prepare(
       "SELECT id, number, due_date, issue_date, open_amount FROM invoices "
-      "WHERE customer_id = ?1 AND settled_on IS NULL AND open_amount > 0 ORDER BY due_date, issue_date, number, id");
+      "WHERE customer_id = ?1 AND settled_on IS NULL AND open_amount > 0 ORDER BY due_date, issue_date, "
+      "number, id");
   oldest.bind_all(customer_id);
   while (covered < amount && oldest.step()) read(oldest);
   oldest.reset();

@@ -1,21 +1,25 @@
-// Recurring invoice schedules: the commands' plans, the schedule run, and the projectors of schedule.* events.
+// Recurring invoice schedules: the commands' plans, the schedule run, and the projectors of schedule.*
+// events.
 #include "invoicing/schedules.h"
 
+#include "base/text.h"
 #include "customers/credit_hold.h"
 #include "customers/customer_queries.h"
 #include "invoicing/invoice_commands.h"
 #include "invoicing/receivables.h"
-#include "invoicing/invoice_commands.h"
-#include "base/text.h"
 
 namespace duebook {
 
 const char* to_string(Frequency f) {
   switch (f) {
-    case Frequency::Monthly: return "monthly";
-    case Frequency::Quarterly: return "quarterly";
-    case Frequency::Yearly: return "yearly";
-    case Frequency::EveryNDays: return "days";
+    case Frequency::Monthly:
+      return "monthly";
+    case Frequency::Quarterly:
+      return "quarterly";
+    case Frequency::Yearly:
+      return "yearly";
+    case Frequency::EveryNDays:
+      return "days";
   }
   return "monthly";
 }
@@ -28,10 +32,14 @@ std::optional<Frequency> frequency_from(std::string_view text) {
 
 Date occurrence_date(const ScheduleFields& s, int64_t index) {
   switch (s.frequency) {
-    case Frequency::Monthly: return add_months(s.start, int(index));
-    case Frequency::Quarterly: return add_months(s.start, int(3 * index));
-    case Frequency::Yearly: return add_months(s.start, int(12 * index));
-    case Frequency::EveryNDays: return add_days(s.start, index * s.every_days);
+    case Frequency::Monthly:
+      return add_months(s.start, int(index));
+    case Frequency::Quarterly:
+      return add_months(s.start, int(3 * index));
+    case Frequency::Yearly:
+      return add_months(s.start, int(12 * index));
+    case Frequency::EveryNDays:
+      return add_days(s.start, index * s.every_days);
   }
   return s.start;
 }
@@ -41,11 +49,20 @@ namespace {
 Json schedule_to_json(const ScheduleFields& f) {
   Json lines = Json::array();
   for (const InvoiceLine& l : f.lines)
-    lines.push_back({{"description", l.description}, {"quantity", to_string(l.quantity)},
-                     {"unit_price", l.unit_price}, {"discount", l.discount}, {"tax_rate", to_string(l.tax_rate)}});
-  Json j = {{"customer", f.customer_id}, {"frequency", to_string(f.frequency)}, {"every_days", f.every_days},
-            {"start", iso(f.start)},     {"issue", f.issue},                      {"series", f.series},
-            {"terms", f.terms},          {"memo", f.memo},                        {"lines", lines}};
+    lines.push_back({{"description", l.description},
+                     {"quantity", to_string(l.quantity)},
+                     {"unit_price", l.unit_price},
+                     {"discount", l.discount},
+                     {"tax_rate", to_string(l.tax_rate)}});
+  Json j = {{"customer", f.customer_id},
+            {"frequency", to_string(f.frequency)},
+            {"every_days", f.every_days},
+            {"start", iso(f.start)},
+            {"issue", f.issue},
+            {"series", f.series},
+            {"terms", f.terms},
+            {"memo", f.memo},
+            {"lines", lines}};
   j["end"] = f.end ? Json(iso(*f.end)) : Json(nullptr);
   return j;
 }
@@ -66,7 +83,8 @@ struct StoredSchedule {
 std::vector<StoredSchedule> due_schedules(Db& db, const Date& as_of) {
   std::vector<StoredSchedule> out;
   Statement& st = db.prepare(
-      "SELECT id, customer_id, frequency, every_days, start_date, end_date, issue, series, terms, memo, lines, "
+      "SELECT id, customer_id, frequency, every_days, start_date, end_date, issue, series, terms, memo, "
+      "lines, "
       "next_index FROM schedules WHERE removed = 0 AND next_date <= ?1 ORDER BY id");
   st.bind_all(iso(as_of));
   while (st.step()) {
@@ -95,7 +113,8 @@ std::vector<StoredSchedule> due_schedules(Db& db, const Date& as_of) {
 
 // Sets next_date of schedule `id` to the date of occurrence `index`, or NULL once that is after its end.
 Status set_next_date(Db& db, int64_t id, int64_t index) {
-  Statement& st = db.prepare("SELECT frequency, every_days, start_date, end_date FROM schedules WHERE id = ?1");
+  Statement& st =
+      db.prepare("SELECT frequency, every_days, start_date, end_date FROM schedules WHERE id = ?1");
   st.bind_all(id);
   std::optional<std::string> next;
   if (st.step()) {
@@ -109,22 +128,29 @@ Status set_next_date(Db& db, int64_t id, int64_t index) {
   st.reset();
   Statement& up = db.prepare("UPDATE schedules SET next_index = ?2, next_date = ?3 WHERE id = ?1");
   up.bind_all(id, index);
-  if (next) up.bind(3, *next);
-  else up.bind_null(3);
+  if (next)
+    up.bind(3, *next);
+  else
+    up.bind_null(3);
   return up.run();
 }
 
 Status apply_added(Db& db, const Event&, const Json& p) {
   const Json& s = p["schedule"];
   Statement& st = db.prepare(
-      "INSERT INTO schedules(id, customer_id, frequency, every_days, start_date, end_date, issue, series, terms, "
+      "INSERT INTO schedules(id, customer_id, frequency, every_days, start_date, end_date, issue, series, "
+      "terms, "
       "memo, lines) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   st.bind_all(p["id"].get<int64_t>(), s["customer"].get<int64_t>(), s["frequency"].get<std::string>(),
               s["every_days"].get<int64_t>(), s["start"].get<std::string>());
-  if (s["end"].is_string()) st.bind(6, s["end"].get<std::string>());
-  else st.bind_null(6);
+  if (s["end"].is_string())
+    st.bind(6, s["end"].get<std::string>());
+  else
+    st.bind_null(6);
   st.bind(7, int64_t(s["issue"].get<bool>())).bind(8, s["series"].get<std::string>());
-  st.bind(9, s["terms"].get<std::string>()).bind(10, s["memo"].get<std::string>()).bind(11, to_payload(s["lines"]));
+  st.bind(9, s["terms"].get<std::string>())
+      .bind(10, s["memo"].get<std::string>())
+      .bind(11, to_payload(s["lines"]));
   if (Status r = st.run(); !r) return r;
   return set_next_date(db, p["id"].get<int64_t>(), 0);
 }
@@ -135,7 +161,9 @@ Status set_removed(Db& db, const Json& p, bool removed) {
       .run();
 }
 
-std::vector<EventDraft> one(const char* type, const Json& payload) { return {{type, to_payload(payload)}}; }
+std::vector<EventDraft> one(const char* type, const Json& payload) {
+  return {{type, to_payload(payload)}};
+}
 
 // True when occurrence `date` of `s` is billed by a run as of `as_of`: due by then, and not after the end.
 bool billable(const ScheduleFields& s, const Date& as_of, const Date& date) {
@@ -165,7 +193,7 @@ int64_t held_occurrences(Db& db, const Date& as_of) {
       Date date = occurrence_date(s.fields, k);
       if (!billable(s.fields, as_of, date)) break;
       Result<InvoiceContent> content = validate_invoice(db, occurrence_invoice(s.fields, date), true);
-      if (!content) break;  // the run fails on it and reports why
+      if (!content) break;                         // the run fails on it and reports why
       if (held_at_issue(db, *content, 0)) ++held;  // the id would only name the invoice in an override
     }
   }
@@ -177,11 +205,17 @@ int64_t held_occurrences(Db& db, const Date& as_of) {
 const std::vector<Projector>& schedule_projectors() {
   static const std::vector<Projector> list = {
       {"schedule.added", apply_added,
-       [](const Event&, const Json& p) { return one("schedule.ended", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("schedule.ended", {{"id", p["id"]}});
+       }},
       {"schedule.ended", [](Db& db, const Event&, const Json& p) { return set_removed(db, p, true); },
-       [](const Event&, const Json& p) { return one("schedule.resumed", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("schedule.resumed", {{"id", p["id"]}});
+       }},
       {"schedule.resumed", [](Db& db, const Event&, const Json& p) { return set_removed(db, p, false); },
-       [](const Event&, const Json& p) { return one("schedule.ended", {{"id", p["id"]}}); }},
+       [](const Event&, const Json& p) {
+         return one("schedule.ended", {{"id", p["id"]}});
+       }},
       {"schedule.advanced",
        [](Db& db, const Event&, const Json& p) {
          return set_next_date(db, p["id"].get<int64_t>(), p["to"].get<int64_t>());
@@ -204,7 +238,8 @@ Result<Plan> plan_command(Db& db, const AddSchedule& command) {
   if (f.frequency == Frequency::EveryNDays && (f.every_days < 1 || f.every_days > 3660))
     problems.push_back({"every_days", "must be between 1 and 3660 days"});
   if (f.frequency != Frequency::EveryNDays) f.every_days = 0;
-  if (f.end && (!is_valid(*f.end) || *f.end < f.start)) problems.push_back({"end", "must be a date on or after the start"});
+  if (f.end && (!is_valid(*f.end) || *f.end < f.start))
+    problems.push_back({"end", "must be a date on or after the start"});
   // The template must make a valid invoice: check it as the first one would be.
   InvoiceFields first{f.customer_id, f.series, f.start, f.terms, std::nullopt, f.memo, f.lines};
   Result<InvoiceContent> content = validate_invoice(db, first, true);
@@ -215,8 +250,7 @@ Result<Plan> plan_command(Db& db, const AddSchedule& command) {
   int64_t id = next_id(db, "schedules");
   Plan plan;
   plan.created_id = id;
-  plan.label = "Add a " + std::string(to_string(f.frequency)) + " schedule for " +
-               content->customer_name;
+  plan.label = "Add a " + std::string(to_string(f.frequency)) + " schedule for " + content->customer_name;
   add_to_plan(plan, {{"schedule.added", {{"id", id}, {"schedule", schedule_to_json(f)}}}});
   return plan;
 }
@@ -239,8 +273,8 @@ Result<StreamPlan> stream_command(Db& db, const RunSchedules& command) {
   StreamPlan plan;
   plan.label = "Run schedules as of " + iso(command.as_of);
   if (int64_t held = held_occurrences(db, command.as_of))
-    plan.label += " (" + std::to_string(held) + (held == 1 ? " invoice" : " invoices") +
-                  " left as draft" + (held == 1 ? "" : "s") + ": customer on hold)";
+    plan.label += " (" + std::to_string(held) + (held == 1 ? " invoice" : " invoices") + " left as draft" +
+                  (held == 1 ? "" : "s") + ": customer on hold)";
   Date as_of = command.as_of;
   plan.run = [&db, as_of](EventSink& sink) -> Status {
     Problems problems;
@@ -250,7 +284,8 @@ Result<StreamPlan> stream_command(Db& db, const RunSchedules& command) {
       for (;; ++k) {
         Date date = occurrence_date(s.fields, k);
         if (!billable(s.fields, as_of, date)) break;
-        Result<InvoiceContent> content = validate_invoice(db, occurrence_invoice(s.fields, date), s.fields.issue);
+        Result<InvoiceContent> content =
+            validate_invoice(db, occurrence_invoice(s.fields, date), s.fields.issue);
         if (!content) {
           for (const Problem& p : content.problems())
             problems.push_back({"schedules[" + std::to_string(s.id) + "]." + p.where, p.message});
@@ -270,7 +305,8 @@ Result<StreamPlan> stream_command(Db& db, const RunSchedules& command) {
         ++made;
       }
       if (k != s.next_index)
-        if (Status st = sink.emit("schedule.advanced", Json{{"id", s.id}, {"from", s.next_index}, {"to", k}}); !st)
+        if (Status st = sink.emit("schedule.advanced", Json{{"id", s.id}, {"from", s.next_index}, {"to", k}});
+            !st)
           return st;
     }
     if (!problems.empty()) return problems;

@@ -17,18 +17,18 @@
 
 namespace duebook {
 
-using Command = std::variant<AddCustomer, EditCustomer, AddInvoice, EditInvoice, DiscardInvoice, IssueInvoice,
-                             VoidInvoice, WriteOffInvoice, AddCreditNote, RecordPayment, AllocateCredit,
-                             RefundCredit, AddSchedule, EndSchedule, RunSchedules, ImportInvoices, ImportPayments,
-                             SavePolicy, SetCustomerPolicy, SetCompanyDetails, RecordStepDone, SnoozeCustomer,
-                             LogContact, AddPromise, OpenDispute, ResolveDispute, ApplyCreditHolds, ChargeLateFees,
-                             WaiveLateFee, ApplyCharges, AddInstallmentPlan, AcceptSettlement, HandToAgency,
-                             FactorInvoices, RecordFactorCollection>;
+using Command =
+    std::variant<AddCustomer, EditCustomer, AddInvoice, EditInvoice, DiscardInvoice, IssueInvoice,
+                 VoidInvoice, WriteOffInvoice, AddCreditNote, RecordPayment, AllocateCredit, RefundCredit,
+                 AddSchedule, EndSchedule, RunSchedules, ImportInvoices, ImportPayments, SavePolicy,
+                 SetCustomerPolicy, SetCompanyDetails, RecordStepDone, SnoozeCustomer, LogContact, AddPromise,
+                 OpenDispute, ResolveDispute, ApplyCreditHolds, ChargeLateFees, WaiveLateFee, ApplyCharges,
+                 AddInstallmentPlan, AcceptSettlement, HandToAgency, FactorInvoices, RecordFactorCollection>;
 
 // True for command types Ledger::execute runs through stream_command instead of plan_command.
 template <class T>
-inline constexpr bool kIsStreamed = std::is_same_v<T, RunSchedules> || std::is_same_v<T, ImportInvoices> ||
-                                    std::is_same_v<T, ImportPayments> || std::is_same_v<T, ChargeLateFees> ||
-                                    std::is_same_v<T, ApplyCharges>;
+inline constexpr bool kIsStreamed =
+    std::is_same_v<T, RunSchedules> || std::is_same_v<T, ImportInvoices> ||
+    std::is_same_v<T, ImportPayments> || std::is_same_v<T, ChargeLateFees> || std::is_same_v<T, ApplyCharges>;
 
 }  // namespace duebook

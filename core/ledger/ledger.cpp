@@ -28,9 +28,9 @@ class WriteScope {
 }  // namespace
 
 const Projector* find_projector(std::string_view type) {
-  for (const auto* list : {&customer_projectors(), &invoice_projectors(), &payment_projectors(),
-                            &schedule_projectors(), &import_projectors(), &invoice_batch_projectors(),
-                            &collection_projectors()})
+  for (const auto* list :
+       {&customer_projectors(), &invoice_projectors(), &payment_projectors(), &schedule_projectors(),
+        &import_projectors(), &invoice_batch_projectors(), &collection_projectors()})
     for (const Projector& p : *list)
       if (p.type == type) return &p;
   return nullptr;
@@ -53,8 +53,8 @@ int64_t scalar(Db& db, const char* sql, int64_t bind = 0) {
   return v;
 }
 
-// Keeps the `actions` projection: one row per action, with its place in the undo history. `first` says whether
-// `e` starts its action (unknown: look it up); later events only move last_seq.
+// Keeps the `actions` projection: one row per action, with its place in the undo history. `first` says
+// whether `e` starts its action (unknown: look it up); later events only move last_seq.
 Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nullopt) {
   bool known = false;
   if (first) {
@@ -65,7 +65,8 @@ Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nul
     known = find.step();
     find.reset();
   }
-  if (known) return db.prepare("UPDATE actions SET last_seq = ?2 WHERE id = ?1").bind_all(e.action, e.seq).run();
+  if (known)
+    return db.prepare("UPDATE actions SET last_seq = ?2 WHERE id = ?1").bind_all(e.action, e.seq).run();
   Status s = ok_status();
   switch (e.action_kind) {
     case ActionKind::Do:  // a new action ends the chance to redo what was undone before it
@@ -80,8 +81,9 @@ Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nul
   }
   if (!s) return s;
   return db
-      .prepare("INSERT INTO actions(id, kind, target, label, state, first_seq, last_seq) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+      .prepare(
+          "INSERT INTO actions(id, kind, target, label, state, first_seq, last_seq) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
       .bind_all(e.action, to_string(e.action_kind), e.action_target, e.label,
                 e.action_kind == ActionKind::Undo ? "open" : "active", e.seq)
       .run();
@@ -132,9 +134,9 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv 
   return ledger;
 }
 
-// Appends the events of one action: each gets its place in the log, a ULID and the chained hash, and is applied
-// to the projections at once. ULIDs of one action share its millisecond and count up from one random start
-// (the ULID spec's monotonic mode), so a large import appends to the end of the id index instead of
+// Appends the events of one action: each gets its place in the log, a ULID and the chained hash, and is
+// applied to the projections at once. ULIDs of one action share its millisecond and count up from one random
+// start (the ULID spec's monotonic mode), so a large import appends to the end of the id index instead of
 // scattering over it.
 class ActionWriter final : public EventSink {
  public:
@@ -147,12 +149,16 @@ class ActionWriter final : public EventSink {
     lo_ = splitmix64(ledger_.rng_state_);
   }
 
-  Status emit(std::string_view type, const Json& payload) override { return write(type, to_payload(payload), &payload); }
+  Status emit(std::string_view type, const Json& payload) override {
+    return write(type, to_payload(payload), &payload);
+  }
 
   Status emit(const EventDraft& draft) override { return write(draft.type, draft.payload, nullptr); }
 
   // Appends `draft` and applies `parsed`, its payload already parsed.
-  Status emit_text(const EventDraft& draft, const Json& parsed) { return write(draft.type, draft.payload, &parsed); }
+  Status emit_text(const EventDraft& draft, const Json& parsed) {
+    return write(draft.type, draft.payload, &parsed);
+  }
 
   Status emit_applied(std::string_view type, std::string payload,
                       const std::function<Status(Db&, const Event&)>& apply) override {
@@ -204,11 +210,12 @@ class ActionWriter final : public EventSink {
   // Completes the action's row in `actions` (its last event). Call after the last emit, before committing.
   Status finish() {
     if (out.first_seq == 0 || out.last_seq == out.first_seq) return ok_status();
-    return ledger_.db_->prepare("UPDATE actions SET last_seq = ?2 WHERE id = ?1").bind_all(out.action, out.last_seq).run();
+    return ledger_.db_->prepare("UPDATE actions SET last_seq = ?2 WHERE id = ?1")
+        .bind_all(out.action, out.last_seq)
+        .run();
   }
 
  private:
-
   Ledger& ledger_;
   std::string label_;
   ActionKind kind_;
@@ -286,7 +293,8 @@ Result<ActionOutcome> Ledger::reverse_action(int64_t id, const std::string& labe
     for (auto it = page.rbegin(); it != page.rend(); ++it) {
       const Projector* p = find_projector(it->type);
       Json payload = Json::parse(it->payload, nullptr, false);
-      if (!p || payload.is_discarded()) return Problem{"event " + std::to_string(it->seq), "cannot be reversed"};
+      if (!p || payload.is_discarded())
+        return Problem{"event " + std::to_string(it->seq), "cannot be reversed"};
       for (const EventDraft& d : p->inverse(*it, payload))
         if (Status s = writer.emit(d); !s) return s.problems();
     }
@@ -303,7 +311,8 @@ Result<ActionOutcome> Ledger::undo() {
   // one.
   Transaction tx(*db_, TransactionKind::Write);
   Statement& st = db_->prepare(
-      "SELECT id, label FROM actions WHERE kind IN ('do', 'redo') AND state = 'active' ORDER BY id DESC LIMIT 1");
+      "SELECT id, label FROM actions WHERE kind IN ('do', 'redo') AND state = 'active' ORDER BY id DESC "
+      "LIMIT 1");
   if (!st.step()) return Problem{"", "nothing to undo"};
   int64_t id = st.int64(0);
   std::string label = st.text(1);
@@ -358,7 +367,7 @@ Status Ledger::rebuild() {
   for (const std::string& table : projection_tables(*db_))
     if (Status s = db_->exec("DELETE FROM " + table); !s) return s;
   const int64_t kPage = 256;  // an import's batch events are large: a page stays within tens of megabytes
-  int64_t action = 0;  // the action of the event before: an action's events are contiguous in the log
+  int64_t action = 0;         // the action of the event before: an action's events are contiguous in the log
   for (int64_t from = 1;; from += kPage) {
     std::vector<Event> page = read_events(*db_, from, from + kPage - 1);
     if (page.empty()) break;

@@ -5,16 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
+#include "base/result.h"
 #include "ledger/commands.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/projector.h"
-#include "base/result.h"
 
 namespace duebook {
 
@@ -23,17 +22,17 @@ struct LedgerEnv {
   std::function<int64_t()> now_ms;  // Unix milliseconds, for event timestamps
   std::string actor = "user";       // recorded on every event
   uint64_t seed = 0;                // entropy for event ids (ULIDs)
-  bool wal = true;                  // write-ahead log (desktop); the browser's in-memory file system wants false
+  bool wal = true;             // write-ahead log (desktop); the browser's in-memory file system wants false
   int busy_timeout_ms = 5000;  // how long a command waits for another program's write lock before failing
 };
 
 // The outcome of an accepted action.
 struct ActionOutcome {
-  int64_t action = 0;       // the action's id in the history
-  std::string label;        // what was done
-  int64_t first_seq = 0;    // its first event
-  int64_t last_seq = 0;     // its last event
-  int64_t created_id = 0;   // the id of the record it created, if any
+  int64_t action = 0;      // the action's id in the history
+  std::string label;       // what was done
+  int64_t first_seq = 0;   // its first event
+  int64_t last_seq = 0;    // its last event
+  int64_t created_id = 0;  // the id of the record it created, if any
 };
 
 // The projector of event `type` among every domain's, or null when no domain knows it.
@@ -72,8 +71,9 @@ class Ledger {
   // Called after each commit (the browser persists its storage there).
   void set_on_commit(std::function<void()> hook) { on_commit_ = std::move(hook); }
 
-  // The connection for queries. Read-only: every write through it fails (Db::set_writable); only execute, undo,
-  // redo and rebuild write, inside their own transaction, so the projections always follow the event log.
+  // The connection for queries. Read-only: every write through it fails (Db::set_writable); only execute,
+  // undo, redo and rebuild write, inside their own transaction, so the projections always follow the event
+  // log.
   Db& db() { return *db_; }
 
  private:

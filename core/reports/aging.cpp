@@ -123,8 +123,8 @@ __attribute__((noinline)) int32_t find_or_add_row(RowBuilder& rows, int32_t cust
   return r;
 }
 
-// The open amount of an invoice as of `as_of` from its reductions [first, end); sets *overflow when it does not
-// fit in int64.
+// The open amount of an invoice as of `as_of` from its reductions [first, end); sets *overflow when it does
+// not fit in int64.
 int64_t open_as_of(const ArInvoice& inv, const ArReduction* first, const ArReduction* end, int32_t as_of,
                    bool* overflow) {
   int64_t open = inv.total;
@@ -312,7 +312,8 @@ std::vector<int32_t> report_order(const RowBuilder& rows, const std::vector<int6
     chain.clear();
     for (int32_t r = c; r >= 0; r = rows.next[r])
       if (kept(r)) chain.push_back(r);
-    std::sort(chain.begin(), chain.end(), [&](int32_t a, int32_t b) { return rows.currency[a] < rows.currency[b]; });
+    std::sort(chain.begin(), chain.end(),
+              [&](int32_t a, int32_t b) { return rows.currency[a] < rows.currency[b]; });
     order.insert(order.end(), chain.begin(), chain.end());
   }
   return order;

@@ -10,12 +10,15 @@ Problem overflow_problem() {
 }
 
 Status check_period(const Date& from, const Date& to) {
-  if (to < from) return Problem{"to", "the period ends (" + to_iso(to) + ") before it starts (" + to_iso(from) + ")"};
+  if (to < from)
+    return Problem{"to", "the period ends (" + to_iso(to) + ") before it starts (" + to_iso(from) + ")"};
   return ok_status();
 }
 
 // A sale counts when the invoice was not voided by the end of the period.
-bool standing(const ArInvoice& inv, int32_t end) { return inv.voided_day == kNoDay || inv.voided_day > end; }
+bool standing(const ArInvoice& inv, int32_t end) {
+  return inv.voided_day == kNoDay || inv.voided_day > end;
+}
 
 // Open receivables per currency index on a day: everything, and the part not yet due.
 struct OpenAmounts {
@@ -55,8 +58,10 @@ Result<std::vector<int64_t>> credit_sales(const ArLedger& ledger, int32_t from, 
 Measure measure(const Result<Rational>& r) {
   Measure m;
   m.defined = r.ok();
-  if (r.ok()) m.value = r.value();
-  else m.why = r.problems()[0].message;
+  if (r.ok())
+    m.value = r.value();
+  else
+    m.why = r.problems()[0].message;
   return m;
 }
 
@@ -86,16 +91,16 @@ Result<std::vector<CurrencyDso>> dso_by_currency(const ArLedger& ledger, const D
     if (inv.issued_day <= to_day && standing(inv, to_day))
       first_issue[static_cast<std::size_t>(inv.currency)] =
           std::min(first_issue[static_cast<std::size_t>(inv.currency)], inv.issued_day);
-  const int32_t earliest =
-      currencies ? *std::min_element(first_issue.begin(), first_issue.end()) : to_day;
+  const int32_t earliest = currencies ? *std::min_element(first_issue.begin(), first_issue.end()) : to_day;
   const std::vector<int32_t> ends = month_ends(to, earliest);
   const std::size_t months = ends.size() - 1;
   std::vector<int64_t> month_sales(currencies * months, 0);
   bool overflow = false;
   for (const ArInvoice& inv : ledger.invoices) {
     if (inv.issued_day > to_day || inv.issued_day <= ends.front() || !standing(inv, to_day)) continue;
-    const std::size_t j = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), inv.issued_day) -
-                                                   ends.begin()) - 1;
+    const std::size_t j =
+        static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), inv.issued_day) - ends.begin()) -
+        1;
     int64_t& cell = month_sales[static_cast<std::size_t>(inv.currency) * months + j];
     overflow |= __builtin_add_overflow(cell, inv.total, &cell);
   }
@@ -143,7 +148,8 @@ Result<std::vector<CurrencyCei>> cei_by_currency(const ArLedger& ledger, const D
     cei.input.ending_total_receivables = end->total[c];
     cei.input.ending_current_receivables = end->current[c];
     cei.input.months = 1;
-    if (cei.input.beginning_receivables == 0 && cei.input.credit_sales == 0 && cei.input.ending_total_receivables == 0)
+    if (cei.input.beginning_receivables == 0 && cei.input.credit_sales == 0 &&
+        cei.input.ending_total_receivables == 0)
       continue;
     cei.cei = measure(collection_effectiveness_index(cei.input));
     out.push_back(std::move(cei));

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "reports/aging.h"
 #include "base/date.h"
-#include "reports/metrics.h"
 #include "base/result.h"
+#include "reports/aging.h"
+#include "reports/metrics.h"
 
 namespace duebook {
 
@@ -31,16 +31,16 @@ struct Measure {
 
 // DSO and its friends for one currency over a period.
 struct CurrencyDso {
-  int32_t currency = 0;            // dense currency index
-  int64_t ending_receivables = 0;  // open at the end of the period
-  int64_t ending_current = 0;      // of which not yet due
-  int64_t credit_sales = 0;        // invoiced in the period
-  int32_t days = 0;                // days in the period, to − from + 1
-  int32_t countback_months = 0;    // months of sales the countback had (back to the first invoice)
-  Measure simple;                  // ending receivables / credit sales × days
-  Measure countback;               // the receivables matched against the sales of the months before
-  Measure best_possible;           // ending current / credit sales × days
-  Measure average_days_delinquent; // simple − best possible
+  int32_t currency = 0;             // dense currency index
+  int64_t ending_receivables = 0;   // open at the end of the period
+  int64_t ending_current = 0;       // of which not yet due
+  int64_t credit_sales = 0;         // invoiced in the period
+  int32_t days = 0;                 // days in the period, to − from + 1
+  int32_t countback_months = 0;     // months of sales the countback had (back to the first invoice)
+  Measure simple;                   // ending receivables / credit sales × days
+  Measure countback;                // the receivables matched against the sales of the months before
+  Measure best_possible;            // ending current / credit sales × days
+  Measure average_days_delinquent;  // simple − best possible
 };
 
 // The CEI of one currency over a period.
@@ -52,8 +52,8 @@ struct CurrencyCei {
 
 // Days late of one currency.
 struct CurrencyDaysLate {
-  int32_t currency = 0;    // dense currency index
-  DaysLateReport report;   // per customer index and in total, this window and the one before
+  int32_t currency = 0;   // dense currency index
+  DaysLateReport report;  // per customer index and in total, this window and the one before
 };
 
 // DSO per currency that has receivables at the end or sales in the period (by currency index). The

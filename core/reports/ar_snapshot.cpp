@@ -1,9 +1,10 @@
 #include "reports/ar_snapshot.h"
-#include "base/currencies.h"
 
 #include <algorithm>
 #include <cassert>
 #include <unordered_map>
+
+#include "base/currencies.h"
 
 namespace duebook {
 
@@ -34,8 +35,9 @@ std::string_view ArSnapshot::invoice_number(int32_t index) const {
 }
 
 int32_t ArSnapshot::customer_index_of(int64_t id) const {
-  return id >= 0 && static_cast<uint64_t>(id) < customer_index.size() ? customer_index[static_cast<std::size_t>(id)]
-                                                                      : -1;
+  return id >= 0 && static_cast<uint64_t>(id) < customer_index.size()
+             ? customer_index[static_cast<std::size_t>(id)]
+             : -1;
 }
 
 int32_t ArSnapshot::currency_index(std::string_view code) const {
@@ -60,19 +62,20 @@ const Sql kInvoices = {
     "FROM invoices WHERE issued = 1 ORDER BY id",
     "SELECT id, customer_id, currency, issue_date, due_date, settled_on, voided_on, total, number "
     "FROM invoices WHERE customer_id = ?1 AND issued = 1 ORDER BY id"};
-const Sql kAllocations = {
-    "SELECT id, invoice_id, amount, date, source_kind, removed FROM allocations",
-    "SELECT id, invoice_id, amount, date, source_kind, removed FROM allocations "
-    "WHERE invoice_id IN (SELECT id FROM invoices WHERE customer_id = ?1)"};
+const Sql kAllocations = {"SELECT id, invoice_id, amount, date, source_kind, removed FROM allocations",
+                          "SELECT id, invoice_id, amount, date, source_kind, removed FROM allocations "
+                          "WHERE invoice_id IN (SELECT id FROM invoices WHERE customer_id = ?1)"};
 const Sql kWriteOffs = {"SELECT id, invoice_id, amount, date, reversed FROM write_offs",
                         "SELECT id, invoice_id, amount, date, reversed FROM write_offs "
                         "WHERE invoice_id IN (SELECT id FROM invoices WHERE customer_id = ?1)"};
-const Sql kPayments = {"SELECT id, customer_id, currency, date, amount FROM payments WHERE status = 'received'",
-                       "SELECT id, customer_id, currency, date, amount FROM payments "
-                       "WHERE customer_id = ?1 AND status = 'received'"};
+const Sql kPayments = {
+    "SELECT id, customer_id, currency, date, amount FROM payments WHERE status = 'received'",
+    "SELECT id, customer_id, currency, date, amount FROM payments "
+    "WHERE customer_id = ?1 AND status = 'received'"};
 const Sql kCreditNotes = {
     "SELECT id, customer_id, currency, date, amount FROM credit_notes WHERE status = 'issued'",
-    "SELECT id, customer_id, currency, date, amount FROM credit_notes WHERE customer_id = ?1 AND status = 'issued'"};
+    "SELECT id, customer_id, currency, date, amount FROM credit_notes WHERE customer_id = ?1 AND status = "
+    "'issued'"};
 // A refund is in the currency of the payment or credit note it pays back.
 const Sql kRefunds = {
     "SELECT r.id, r.customer_id, coalesce(p.currency, c.currency), r.date, r.amount FROM refunds r "
@@ -96,7 +99,8 @@ class DayMemo {
       if (c < '0' || c > '9') return kNoDay;
       v[i] = c - '0';
     }
-    const int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month = v[4] * 10 + v[5], day = v[6] * 10 + v[7];
+    const int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], month = v[4] * 10 + v[5],
+              day = v[6] * 10 + v[7];
     if (month < 1 || month > 12) return kNoDay;
     const int key = year * 16 + month;
     if (key != key_) {
@@ -108,7 +112,7 @@ class DayMemo {
   }
 
  private:
-  int key_ = -1;      // year × 16 + month of the month remembered; -1 for none
+  int key_ = -1;       // year × 16 + month of the month remembered; -1 for none
   int32_t first_ = 0;  // the day number of its first day
   int length_ = 0;     // its days
 };
@@ -116,11 +120,11 @@ class DayMemo {
 // A removed allocation or reversed write-off of a voided invoice, until the log says whether the void
 // did it (it then stays, dated) or an Undo did (it never happened).
 struct Pending {
-  int64_t id = 0;           // allocation or write-off id
-  bool write_off = false;   // a write-off, else an allocation
-  int32_t invoice = 0;      // invoice index
-  int32_t day = 0;          // its day
-  int64_t amount = 0;       // its amount
+  int64_t id = 0;                               // allocation or write-off id
+  bool write_off = false;                       // a write-off, else an allocation
+  int32_t invoice = 0;                          // invoice index
+  int32_t day = 0;                              // its day
+  int64_t amount = 0;                           // its amount
   ReductionKind kind = ReductionKind::Payment;  // what it was
 };
 
@@ -161,7 +165,9 @@ class Loader {
   }
 
   // max(id) of a table as a count (ids start at 1 and are never reused, so it bounds the rows).
-  std::size_t id_bound(const char* sql) { return static_cast<std::size_t>(std::max<int64_t>(scalar(sql), 0)); }
+  std::size_t id_bound(const char* sql) {
+    return static_cast<std::size_t>(std::max<int64_t>(scalar(sql), 0));
+  }
 
   static Problem damaged(const char* table, int64_t id, const char* column, const std::string& what) {
     return Problem{std::string(table) + "[" + std::to_string(id) + "]." + column,
@@ -172,7 +178,8 @@ class Loader {
   // the codes packed into integers beats hashing.
   int32_t currency(std::string_view code) {
     std::vector<Currency>& list = snap_.labels.currencies;
-    const uint32_t key = code.size() == 3 ? packed(code) : 0;  // ISO codes are three letters; others go slowly
+    const uint32_t key =
+        code.size() == 3 ? packed(code) : 0;  // ISO codes are three letters; others go slowly
     for (std::size_t i = 0; i < list.size(); ++i)
       if (key ? currency_keys_[i] == key : list[i].code == code) return static_cast<int32_t>(i);
     const Currency* known = builtin_currencies().find(code);
@@ -184,11 +191,13 @@ class Loader {
   // Three bytes as one integer, never 0.
   static uint32_t packed(std::string_view code) {
     return 0x1000000u | static_cast<uint32_t>(static_cast<unsigned char>(code[0])) << 16 |
-           static_cast<uint32_t>(static_cast<unsigned char>(code[1])) << 8 | static_cast<unsigned char>(code[2]);
+           static_cast<uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+           static_cast<unsigned char>(code[2]);
   }
 
   Status read_customers() {
-    const int64_t max_id = options_.customer_id ? options_.customer_id : scalar("SELECT max(id) FROM customers");
+    const int64_t max_id =
+        options_.customer_id ? options_.customer_id : scalar("SELECT max(id) FROM customers");
     snap_.customer_index.assign(static_cast<std::size_t>(std::max<int64_t>(max_id, 0) + 1), -1);
     Statement& st = prepare(kCustomers);
     while (st.step()) {
@@ -233,14 +242,16 @@ class Loader {
       inv.issued_day = issue_day(st.text_view(3));
       inv.due_day = due_day(st.text_view(4));
       const bool voided = !st.is_null(6);
-      if (voided) inv.voided_day = stored_day(st.text_view(6));
-      else if (!st.is_null(5)) inv.settled_day = settled_day(st.text_view(5));
+      if (voided)
+        inv.voided_day = stored_day(st.text_view(6));
+      else if (!st.is_null(5))
+        inv.settled_day = settled_day(st.text_view(5));
       inv.total = st.int64(7);
-      const char* bad = inv.issued_day == kNoDay  ? "issue_date"
-                        : inv.due_day == kNoDay   ? "due_date"
-                        : voided && inv.voided_day == kNoDay ? "voided_on"
+      const char* bad = inv.issued_day == kNoDay                                 ? "issue_date"
+                        : inv.due_day == kNoDay                                  ? "due_date"
+                        : voided && inv.voided_day == kNoDay                     ? "voided_on"
                         : !voided && !st.is_null(5) && inv.settled_day == kNoDay ? "settled_on"
-                                                                                  : nullptr;
+                                                                                 : nullptr;
       if (bad) {
         status = damaged("invoices", id, bad, "is not an ISO date");
         break;
@@ -436,12 +447,12 @@ class Loader {
     return status;
   }
 
-  Db& db_;                            // the ledger's database, read only
-  const ArSnapshotOptions& options_;  // what to read
-  ArSnapshot& snap_;                  // the result being filled
-  ArLedger& ledger_;                  // snap_.ledger
-  std::vector<int32_t> slot_;     // invoice id -> invoice index, -1 for drafts and other customers'
-  std::vector<Pending> pending_;  // removals on voided invoices the log has to explain
+  Db& db_;                               // the ledger's database, read only
+  const ArSnapshotOptions& options_;     // what to read
+  ArSnapshot& snap_;                     // the result being filled
+  ArLedger& ledger_;                     // snap_.ledger
+  std::vector<int32_t> slot_;            // invoice id -> invoice index, -1 for drafts and other customers'
+  std::vector<Pending> pending_;         // removals on voided invoices the log has to explain
   std::vector<uint32_t> currency_keys_;  // per currency index: packed(code), 0 when not three bytes
 };
 

@@ -19,28 +19,28 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "reports/aging.h"
 #include "reports/aging_writers.h"
 #include "store/db.h"
-#include "base/result.h"
 
 namespace duebook {
 
 // What to read.
 struct ArSnapshotOptions {
-  int64_t customer_id = 0;      // 0 = every customer; else only this customer's rows (its statement, its aging)
+  int64_t customer_id = 0;  // 0 = every customer; else only this customer's rows (its statement, its aging)
   bool invoice_numbers = true;  // also read every invoice's number (into one packed buffer)
 };
 
 // The receivables ledger with its labels and indices.
 struct ArSnapshot {
-  ArLedger ledger;                         // the rows, as aging.h and forecast.h take them
-  AgingLabels labels;                      // customer names and currencies by dense index
-  std::vector<int64_t> customer_ids;       // customer index -> customer id, ascending
-  std::vector<int32_t> customer_index;     // customer id -> customer index, -1 when not loaded
-  std::vector<int64_t> invoice_ids;        // invoice index -> invoice id, ascending
-  std::string number_text;                 // every loaded invoice number, back to back
-  std::vector<uint32_t> number_end;        // invoice index -> end of its number in number_text
+  ArLedger ledger;                      // the rows, as aging.h and forecast.h take them
+  AgingLabels labels;                   // customer names and currencies by dense index
+  std::vector<int64_t> customer_ids;    // customer index -> customer id, ascending
+  std::vector<int32_t> customer_index;  // customer id -> customer index, -1 when not loaded
+  std::vector<int64_t> invoice_ids;     // invoice index -> invoice id, ascending
+  std::string number_text;              // every loaded invoice number, back to back
+  std::vector<uint32_t> number_end;     // invoice index -> end of its number in number_text
 
   // The index of invoice `id`, or -1 when it is not in the snapshot (a draft, another customer's).
   int32_t invoice_index(int64_t id) const;

@@ -34,11 +34,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "reports/ar_ledger.h"
 #include "base/date.h"
-#include "reports/metrics.h"
 #include "base/money.h"
 #include "base/result.h"
+#include "reports/ar_ledger.h"
+#include "reports/metrics.h"
 
 namespace duebook {
 

@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "reports/ar_ledger.h"
 #include "base/date.h"
 #include "base/money.h"
 #include "base/result.h"
+#include "reports/ar_ledger.h"
 
 namespace duebook {
 

@@ -11,14 +11,22 @@ namespace duebook {
 
 const char* to_string(StatementLineKind kind) {
   switch (kind) {
-    case StatementLineKind::Invoice: return "invoice";
-    case StatementLineKind::Charge: return "charge";
-    case StatementLineKind::Refund: return "refund";
-    case StatementLineKind::WriteOffReversed: return "write_off_reversed";
-    case StatementLineKind::Payment: return "payment";
-    case StatementLineKind::CreditNote: return "credit_note";
-    case StatementLineKind::WriteOff: return "write_off";
-    case StatementLineKind::Void: return "void";
+    case StatementLineKind::Invoice:
+      return "invoice";
+    case StatementLineKind::Charge:
+      return "charge";
+    case StatementLineKind::Refund:
+      return "refund";
+    case StatementLineKind::WriteOffReversed:
+      return "write_off_reversed";
+    case StatementLineKind::Payment:
+      return "payment";
+    case StatementLineKind::CreditNote:
+      return "credit_note";
+    case StatementLineKind::WriteOff:
+      return "write_off";
+    case StatementLineKind::Void:
+      return "void";
   }
   return "invoice";
 }
@@ -27,8 +35,9 @@ const char* to_string(StatementLineKind kind) {
 // Assembly
 
 Result<CustomerStatement> assemble_statement(const StatementInput& in) {
-  if (in.to < in.from) return Problem{"to", "the period ends (" + to_iso(in.to) + ") before it starts (" +
-                                                to_iso(in.from) + ")"};
+  if (in.to < in.from)
+    return Problem{"to",
+                   "the period ends (" + to_iso(in.to) + ") before it starts (" + to_iso(in.from) + ")"};
   const std::size_t currency_count = in.currencies.size();
   for (std::size_t i = 0; i < in.entries.size(); ++i) {
     const int32_t c = in.entries[i].currency;
@@ -59,7 +68,8 @@ Result<CustomerStatement> assemble_statement(const StatementInput& in) {
       sections[c].opening_balance = balance[c];
       continue;
     }
-    sections[c].lines.push_back(StatementLine{civil_from_days(e.day), e.kind, e.reference, e.amount, balance[c]});
+    sections[c].lines.push_back(
+        StatementLine{civil_from_days(e.day), e.kind, e.reference, e.amount, balance[c]});
   }
   if (overflow) return Problem{"amount", "the balance is larger than the largest amount Duebook can hold"};
 
@@ -86,8 +96,9 @@ Result<CustomerStatement> assemble_statement(const StatementInput& in) {
                        s.aging.total == 0 && s.aging.unapplied_credit == 0;
     if (!empty) out.sections.push_back(std::move(s));
   }
-  std::sort(out.sections.begin(), out.sections.end(),
-            [](const StatementSection& a, const StatementSection& b) { return a.currency.code < b.currency.code; });
+  std::sort(
+      out.sections.begin(), out.sections.end(),
+      [](const StatementSection& a, const StatementSection& b) { return a.currency.code < b.currency.code; });
   return out;
 }
 
@@ -145,8 +156,8 @@ Problem damaged(const char* table, int64_t id, const char* column) {
 
 }  // namespace
 
-Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from, const Date& to,
-                                                  const AgingBuckets& buckets) {
+Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from,
+                                                  const Date& to, const AgingBuckets& buckets) {
   Transaction read(db);  // one consistent state across the queries; nothing to commit
   ArSnapshotOptions options;
   options.customer_id = customer_id;
@@ -172,10 +183,10 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
       payments.reset();
       return p;
     }
-    in.entries.push_back({day, currency_in(in.currencies, payments.text_view(3)), StatementLineKind::Payment,
-                          "Payment #" + std::to_string(payments.int64(0)) +
-                              how(payments.text_view(4), payments.text_view(5)),
-                          -payments.int64(2)});
+    in.entries.push_back(
+        {day, currency_in(in.currencies, payments.text_view(3)), StatementLineKind::Payment,
+         "Payment #" + std::to_string(payments.int64(0)) + how(payments.text_view(4), payments.text_view(5)),
+         -payments.int64(2)});
   }
   payments.reset();
 
@@ -231,7 +242,9 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
 
 namespace {
 
-std::string amount_text(int64_t minor, const Currency& c) { return format_amount(minor, c.minor_digits); }
+std::string amount_text(int64_t minor, const Currency& c) {
+  return format_amount(minor, c.minor_digits);
+}
 
 }  // namespace
 
@@ -296,14 +309,24 @@ std::string statement_to_csv(const CustomerStatement& st) {
     csv.value(code).value(to_iso(st.from)).value("opening").value("").value("");
     csv.value(amount_text(s.opening_balance, s.currency)).end_record();
     for (const StatementLine& l : s.lines)
-      csv.value(code).value(to_iso(l.date)).value(to_string(l.kind)).text(l.reference)
-          .value(amount_text(l.amount, s.currency)).value(amount_text(l.balance, s.currency)).end_record();
+      csv.value(code)
+          .value(to_iso(l.date))
+          .value(to_string(l.kind))
+          .text(l.reference)
+          .value(amount_text(l.amount, s.currency))
+          .value(amount_text(l.balance, s.currency))
+          .end_record();
     csv.value(code).value(to_iso(st.to)).value("closing").value("").value("");
     csv.value(amount_text(s.closing_balance, s.currency)).end_record();
     // "aging:<bucket>" is one field: a bucket name is program-made ("31-60"), quoted as a whole when needed.
     for (std::size_t b = 0; b < s.aging.buckets.size() && b < st.bucket_names.size(); ++b)
-      csv.value(code).value(to_iso(st.to)).value("aging:" + st.bucket_names[b]).value("")
-          .value(amount_text(s.aging.buckets[b], s.currency)).value("").end_record();
+      csv.value(code)
+          .value(to_iso(st.to))
+          .value("aging:" + st.bucket_names[b])
+          .value("")
+          .value(amount_text(s.aging.buckets[b], s.currency))
+          .value("")
+          .end_record();
     csv.value(code).value(to_iso(st.to)).value("aging:unapplied_credit").value("");
     csv.value(amount_text(s.aging.unapplied_credit, s.currency)).value("").end_record();
   }

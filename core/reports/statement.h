@@ -18,13 +18,13 @@
 #include <string>
 #include <vector>
 
-#include "reports/aging.h"
-#include "reports/ar_snapshot.h"
-#include "base/date.h"
-#include "store/db.h"
 #include "base/currencies.h"
+#include "base/date.h"
 #include "base/money.h"
 #include "base/result.h"
+#include "reports/aging.h"
+#include "reports/ar_snapshot.h"
+#include "store/db.h"
 
 namespace duebook {
 
@@ -45,11 +45,11 @@ const char* to_string(StatementLineKind kind);
 
 // One movement of the balance, as queried: the input of assemble_statement.
 struct StatementEntry {
-  int32_t day = 0;                                 // day number it took effect
-  int32_t currency = 0;                            // dense currency index (StatementInput::currencies)
+  int32_t day = 0;                                      // day number it took effect
+  int32_t currency = 0;                                 // dense currency index (StatementInput::currencies)
   StatementLineKind kind = StatementLineKind::Invoice;  // what it is
-  std::string reference;                           // what the customer recognises it by ("INV-2026-0007")
-  int64_t amount = 0;                              // signed change of what the customer owes, minor units
+  std::string reference;  // what the customer recognises it by ("INV-2026-0007")
+  int64_t amount = 0;     // signed change of what the customer owes, minor units
 };
 
 // Everything a statement is assembled from.
@@ -59,16 +59,16 @@ struct StatementInput {
   Date to;                              // last day of the period (inclusive)
   std::vector<Currency> currencies;     // code and digits of each currency index
   std::vector<StatementEntry> entries;  // every movement ever, any order; the period is picked here
-  const AgingReport* aging = nullptr;   // the customer's aging as of `to` (one customer, index 0); may be null
+  const AgingReport* aging = nullptr;  // the customer's aging as of `to` (one customer, index 0); may be null
 };
 
 // One line of the statement.
 struct StatementLine {
-  Date date;                                       // the day it took effect
+  Date date;                                            // the day it took effect
   StatementLineKind kind = StatementLineKind::Invoice;  // what it is
-  std::string reference;                           // document number or description
-  int64_t amount = 0;                              // signed change of the balance
-  int64_t balance = 0;                             // the balance after this line
+  std::string reference;                                // document number or description
+  int64_t amount = 0;                                   // signed change of the balance
+  int64_t balance = 0;                                  // the balance after this line
 };
 
 // The customer's aging at the period's end, in one currency.
@@ -89,11 +89,11 @@ struct StatementSection {
 
 // A customer statement.
 struct CustomerStatement {
-  std::string customer;                   // the customer's name
-  Date from;                              // first day of the period
-  Date to;                                // last day of the period
-  std::vector<std::string> bucket_names;  // the aging's bucket names (empty without an aging)
-  std::vector<StatementSection> sections; // one per currency with a balance, a line or an aging row, by code
+  std::string customer;                    // the customer's name
+  Date from;                               // first day of the period
+  Date to;                                 // last day of the period
+  std::vector<std::string> bucket_names;   // the aging's bucket names (empty without an aging)
+  std::vector<StatementSection> sections;  // one per currency with a balance, a line or an aging row, by code
 };
 
 // Assembles the statement from its entries: the opening balance sums the entries dated before `from`,
@@ -108,7 +108,8 @@ Result<CustomerStatement> assemble_statement(const StatementInput& input);
 // indexed query), ages its invoices as of `to` with `buckets`, and assembles the statement. Reads only.
 // Fails (where "customer_id") for an unknown customer, as load_ar_snapshot fails on damaged projections,
 // and as assemble_statement does.
-Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from, const Date& to,
+Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from,
+                                                  const Date& to,
                                                   const AgingBuckets& buckets = default_aging_buckets());
 
 // The statement as JSON (two-space indent): {"customer", "from", "to", "buckets": [names], "currencies":

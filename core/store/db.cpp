@@ -122,11 +122,19 @@ Statement& Db::prepare(std::string_view sql) {
   return *slot;
 }
 
-int64_t Db::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
-int Db::changes() const { return sqlite3_changes(db_); }
-std::string Db::error_message() const { return sqlite3_errmsg(db_); }
+int64_t Db::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+int Db::changes() const {
+  return sqlite3_changes(db_);
+}
+std::string Db::error_message() const {
+  return sqlite3_errmsg(db_);
+}
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, int64_t value) {
   if (!stmt_) return *this;
@@ -164,7 +172,8 @@ Status Statement::run() {
   }
   int rc = last_rc_;
   reset();
-  if (rc == SQLITE_READONLY && !db_.writable()) return Problem{db_.path(), "the database is open read-only here"};
+  if (rc == SQLITE_READONLY && !db_.writable())
+    return Problem{db_.path(), "the database is open read-only here"};
   if (!stmt_) return Problem{db_.path(), "a statement could not be prepared: " + db_.fault().detail};
   if (rc != SQLITE_DONE) return Problem{db_.path(), db_.error_message()};
   return ok_status();
@@ -181,7 +190,9 @@ void Statement::reset() {
 int64_t Statement::int64(int column) const {
   return stmt_ ? sqlite3_column_int64(stmt_, column) : 0;
 }
-std::string Statement::text(int column) const { return std::string(text_view(column)); }
+std::string Statement::text(int column) const {
+  return std::string(text_view(column));
+}
 std::string_view Statement::text_view(int column) const {
   if (!stmt_) return {};
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

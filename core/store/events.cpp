@@ -6,9 +6,12 @@ namespace duebook {
 
 const char* to_string(ActionKind kind) {
   switch (kind) {
-    case ActionKind::Do: return "do";
-    case ActionKind::Undo: return "undo";
-    case ActionKind::Redo: return "redo";
+    case ActionKind::Do:
+      return "do";
+    case ActionKind::Undo:
+      return "undo";
+    case ActionKind::Redo:
+      return "redo";
   }
   return "do";
 }
@@ -22,10 +25,9 @@ static ActionKind action_kind_from(std::string_view s) {
 std::string event_hash(const Event& e) {
   std::string text;
   text.reserve(e.payload.size() + 256);
-  for (const std::string& part :
-       {e.prev_hash, std::to_string(e.seq), e.id, std::to_string(e.at_ms), e.actor, e.type,
-        std::to_string(e.action), std::string(to_string(e.action_kind)), std::to_string(e.action_target),
-        e.label, e.payload}) {
+  for (const std::string& part : {e.prev_hash, std::to_string(e.seq), e.id, std::to_string(e.at_ms), e.actor,
+                                  e.type, std::to_string(e.action), std::string(to_string(e.action_kind)),
+                                  std::to_string(e.action_target), e.label, e.payload}) {
     text += part;
     text += '\x1f';  // unit separator: no field can shift into its neighbour
   }
@@ -78,7 +80,8 @@ Status append_event(Db& db, Event& e, const Event* previous) {
   e.hash = event_hash(e);
   return db
       .prepare(
-          "INSERT INTO events(seq, id, at_ms, actor, type, payload, action, action_kind, action_target, label, "
+          "INSERT INTO events(seq, id, at_ms, actor, type, payload, action, action_kind, action_target, "
+          "label, "
           "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
       .bind_all(e.seq, e.id, e.at_ms, e.actor, e.type, e.payload, e.action, to_string(e.action_kind),
                 e.action_target, e.label, e.prev_hash, e.hash)
@@ -97,9 +100,12 @@ ChainCheck verify_chain(Db& db) {
     for (const Event& e : page) {
       ++check.events;
       std::string why;
-      if (e.seq != expected_seq) why = "sequence gap: expected event " + std::to_string(expected_seq);
-      else if (e.prev_hash != prev) why = "previous-hash link does not match the event before";
-      else if (event_hash(e) != e.hash) why = "stored hash does not match the event's contents";
+      if (e.seq != expected_seq)
+        why = "sequence gap: expected event " + std::to_string(expected_seq);
+      else if (e.prev_hash != prev)
+        why = "previous-hash link does not match the event before";
+      else if (event_hash(e) != e.hash)
+        why = "stored hash does not match the event's contents";
       if (!why.empty()) {
         check.first_bad_seq = e.seq;
         check.message = why;
@@ -116,10 +122,16 @@ std::string make_ulid(int64_t ms, uint64_t hi, uint64_t lo) {
   static const char* kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   std::string out(26, '0');
   uint64_t t = uint64_t(ms) & ((uint64_t(1) << 48) - 1);
-  for (int i = 9; i >= 0; --i) { out[size_t(i)] = kAlphabet[t & 31]; t >>= 5; }
+  for (int i = 9; i >= 0; --i) {
+    out[size_t(i)] = kAlphabet[t & 31];
+    t >>= 5;
+  }
   // 80 random bits: 16 from hi, 64 from lo.
   unsigned __int128 r = (static_cast<unsigned __int128>(hi & 0xffff) << 64) | lo;
-  for (int i = 25; i >= 10; --i) { out[size_t(i)] = kAlphabet[uint64_t(r & 31)]; r >>= 5; }
+  for (int i = 25; i >= 10; --i) {
+    out[size_t(i)] = kAlphabet[uint64_t(r & 31)];
+    r >>= 5;
+  }
   return out;
 }
 

@@ -7,7 +7,8 @@ void add_to_plan(Plan& plan, std::vector<JsonEvent> events) {
   plan.parsed.resize(plan.events.size());
   for (JsonEvent& e : events) {
     plan.events.push_back({std::move(e.type), to_payload(e.payload)});
-    // Text that was not UTF-8 is written with U+FFFD (to_payload): then only the text says what rebuild will see.
+    // Text that was not UTF-8 is written with U+FFFD (to_payload): then only the text says what rebuild will
+    // see.
     bool replaced = plan.events.back().payload.find("\xEF\xBF\xBD") != std::string::npos;
     plan.parsed.push_back(replaced ? nullptr : std::make_shared<const Json>(std::move(e.payload)));
   }

@@ -1,18 +1,17 @@
 // Internal to core: how each event type changes the projection tables, and which events reverse it.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "base/result.h"
 #include "store/db.h"
 #include "store/events.h"
-#include "base/result.h"
 
 namespace duebook {
 
@@ -52,10 +51,10 @@ class EventSink {
   virtual Status emit(std::string_view type, const Json& payload) = 0;
   // Appends and applies one event given as text (the payload is parsed).
   virtual Status emit(const EventDraft& draft) = 0;
-  // Appends an event whose payload text the producer wrote itself, and applies it by calling `apply` instead of
-  // parsing that text: for bulk events, where building and parsing JSON trees would cost more than the writes.
-  // `apply` must change the projections exactly as the type's projector does from the parsed payload (rebuild
-  // and undo use the projector; a test compares the two).
+  // Appends an event whose payload text the producer wrote itself, and applies it by calling `apply` instead
+  // of parsing that text: for bulk events, where building and parsing JSON trees would cost more than the
+  // writes. `apply` must change the projections exactly as the type's projector does from the parsed payload
+  // (rebuild and undo use the projector; a test compares the two).
   virtual Status emit_applied(std::string_view type, std::string payload,
                               const std::function<Status(Db&, const Event&)>& apply) = 0;
 
@@ -67,14 +66,16 @@ class EventSink {
 // number the one before took) to plan up front. `label` is known before the first event; `run` validates
 // while it emits and returns every problem it found (then nothing is kept). `created_id` is reported back.
 struct StreamPlan {
-  std::string label;                           // the action's label, on every event
-  std::function<Status(EventSink&)> run;       // emits the events; problems roll everything back
-  int64_t created_id = 0;                      // id of the record it creates (the import), if any
+  std::string label;                      // the action's label, on every event
+  std::function<Status(EventSink&)> run;  // emits the events; problems roll everything back
+  int64_t created_id = 0;                 // id of the record it creates (the import), if any
 };
-// Serialises a JSON payload compactly and deterministically (keys sorted by nlohmann's std::map). Text that is not
-// UTF-8 is written with U+FFFD in place of the bad bytes instead of failing (which, without exceptions, would end
-// the program); importers reject such text before it gets here.
-inline std::string to_payload(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+// Serialises a JSON payload compactly and deterministically (keys sorted by nlohmann's std::map). Text that
+// is not UTF-8 is written with U+FFFD in place of the bad bytes instead of failing (which, without
+// exceptions, would end the program); importers reject such text before it gets here.
+inline std::string to_payload(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 // Appends `events` to `plan`: the text, and the built payload (moved, so it is not parsed again on commit).
 void add_to_plan(Plan& plan, std::vector<JsonEvent> events);

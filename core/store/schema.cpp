@@ -13,23 +13,33 @@ struct Migration {
 
 // Never edit a migration that has shipped: add a new one.
 const Migration kMigrations[] = {
-    {1, "event log, actions, customers and contacts",
+    {
+        1,
+        "event log, actions, customers and contacts",
 #include "0001_event_log_customers.inc"
     },
-    {2, "invoices, credit notes, payments, allocations, balances, schedules, imports",
+    {
+        2,
+        "invoices, credit notes, payments, allocations, balances, schedules, imports",
 #include "0002_receivables.inc"
     },
-    {3, "collections: policies, steps done, contact log, promises, disputes, holds, charges, plans, endgame",
+    {
+        3,
+        "collections: policies, steps done, contact log, promises, disputes, holds, charges, plans, endgame",
 #include "0003_collections.inc"
     },
-    {4, "the unpaid invoices by due date",
+    {
+        4,
+        "the unpaid invoices by due date",
 #include "0004_unpaid_invoices_by_due.inc"
     },
 };
 
 }  // namespace
 
-int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+int latest_schema_version() {
+  return kMigrations[std::size(kMigrations) - 1].version;
+}
 
 Status restore_missing_projections(Db& db) {
   std::set<std::string> present;
@@ -95,9 +105,9 @@ Status check_ledger_identity(Db& db, bool allow_empty) {
     if (!allow_empty) return Problem{db.path(), "the file is empty, not a Duebook ledger"};
   }
   if (version > latest_schema_version())
-    return Problem{db.path(), "this ledger was written by a newer Duebook (schema " + std::to_string(version) +
-                                  "; this version reads up to " + std::to_string(latest_schema_version()) +
-                                  "). Update Duebook to open it."};
+    return Problem{db.path(), "this ledger was written by a newer Duebook (schema " +
+                                  std::to_string(version) + "; this version reads up to " +
+                                  std::to_string(latest_schema_version()) + "). Update Duebook to open it."};
   return ok_status();
 }
 
@@ -107,14 +117,16 @@ Status migrate(Db& db) {
   if (version == latest_schema_version()) return ok_status();
 
   Transaction tx(db, TransactionKind::Write);
-  if (Status s = db.exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, name TEXT "
-                         "NOT NULL)");
+  if (Status s =
+          db.exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, name TEXT "
+                  "NOT NULL)");
       !s)
     return s;
   for (const Migration& m : kMigrations) {
     if (m.version <= version) continue;
     if (Status s = db.exec(m.sql); !s)
-      return Problem{db.path(), "migration " + std::to_string(m.version) + " failed: " + describe(s.problems())};
+      return Problem{db.path(),
+                     "migration " + std::to_string(m.version) + " failed: " + describe(s.problems())};
     if (Status s = db.prepare("INSERT INTO schema_migrations(version, name) VALUES (?1, ?2)")
                        .bind_all(int64_t{m.version}, m.name)
                        .run();

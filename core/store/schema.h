@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "store/db.h"
 #include "base/result.h"
+#include "store/db.h"
 
 namespace duebook {
 

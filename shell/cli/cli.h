@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "base/date.h"
-#include "ledger/ledger.h"
 #include "customers/customer_queries.h"
+#include "ledger/ledger.h"
 
 namespace duebook::cli {
 
@@ -45,11 +45,11 @@ struct Table {
 struct Context {
   Context(std::string db, std::string fmt, std::ostream& o, std::ostream& e)
       : db_path(std::move(db)), format(std::move(fmt)), out(o), err(e) {}
-  std::string db_path;   // --db
-  std::string format;    // --format: table (default), json or csv
-  std::ostream& out;     // results
-  std::ostream& err;     // problems
-  LedgerEnv env;         // clock and actor for events
+  std::string db_path;  // --db
+  std::string format;   // --format: table (default), json or csv
+  std::ostream& out;    // results
+  std::ostream& err;    // problems
+  LedgerEnv env;        // clock and actor for events
   // How ledger() opens the file: only `init` creates one (Create); commands that only read open it ReadOnly;
   // every other command needs an existing ledger (Existing).
   OpenMode mode = OpenMode::Existing;
@@ -93,8 +93,10 @@ const std::vector<Handler>& ledger_handlers();
 const std::vector<Handler>& invoice_handlers();  // cli_invoices.cpp: invoice, credit-note, schedule
 const std::vector<Handler>& payment_handlers();  // cli_payments.cpp: payment, customer balance
 const std::vector<Handler>& import_handlers();   // cli_import.cpp: import, export
-const std::vector<Handler>& report_handlers();       // cli_reports.cpp: report aging, statement, dso, cei, forecast, ...
-const std::vector<Handler>& collections_handlers();  // cli_collections*.cpp: collections, contact, promise, ...
+const std::vector<Handler>&
+report_handlers();  // cli_reports.cpp: report aging, statement, dso, cei, forecast, ...
+const std::vector<Handler>&
+collections_handlers();  // cli_collections*.cpp: collections, contact, promise, ...
 // Every list, in the order --help shows them.
 const std::vector<const std::vector<Handler>*>& all_handlers();
 
@@ -123,8 +125,8 @@ std::optional<int64_t> invoice_arg(Db& db, const std::string& key, InvoiceScope 
 
 // A customer named by id ("12" or "#12") or exact name (case-insensitive); nullopt when there is none.
 std::optional<Customer> find_customer_arg(Db& db, const std::string& key);
-// The date in `text` (YYYY-MM-DD), or today (UTC, from ctx.env's clock) when `text` is not given. Problems name
-// `option`.
+// The date in `text` (YYYY-MM-DD), or today (UTC, from ctx.env's clock) when `text` is not given. Problems
+// name `option`.
 Result<Date> date_arg(const Context& ctx, const std::optional<std::string>& text, const std::string& option);
 // An amount typed in major units of `currency`; problems name `option`.
 Result<int64_t> amount_arg(const std::string& text, const std::string& currency, const std::string& option);

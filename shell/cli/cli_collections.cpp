@@ -4,16 +4,15 @@
 // cli_collections_money.cpp.
 #include "cli_collections.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 
-#include "collections/collections.h"
-#include "invoicing/invoice_queries.h"
 #include "base/money.h"
+#include "collections/collections.h"
 #include "collections/collections_worklist.h"
+#include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
 
@@ -28,12 +27,15 @@ Result<std::vector<int64_t>> invoice_list_arg(Db& db, const std::string& text, c
     if (word.empty()) return;
     if (auto id = invoice_arg(db, word, InvoiceScope::Issued))
       ids.push_back(*id);
-    else problems.push_back({option, "no issued invoice \"" + word + "\""});
+    else
+      problems.push_back({option, "no issued invoice \"" + word + "\""});
     word.clear();
   };
   for (char c : text) {
-    if (c == ',' || c == ' ' || c == ';') take();
-    else word += c;
+    if (c == ',' || c == ' ' || c == ';')
+      take();
+    else
+      word += c;
   }
   take();
   if (!problems.empty()) return problems;
@@ -81,13 +83,17 @@ namespace {
 using OJson = nlohmann::ordered_json;
 using Json = nlohmann::json;
 
-std::string amount(int64_t minor, const std::string& currency) { return money_text(minor, currency); }
+std::string amount(int64_t minor, const std::string& currency) {
+  return money_text(minor, currency);
+}
 
 // ---------------------------------------------------------------------------------------------
 // collections worklist
 
 // "GBP 1,234.50", as the letters write amounts.
-std::string grouped(int64_t minor, const CurrencyCode& currency) { return format_money_for_letter({minor, currency}); }
+std::string grouped(int64_t minor, const CurrencyCode& currency) {
+  return format_money_for_letter({minor, currency});
+}
 
 std::string contact_text(const Contact& c) {
   std::string s = c.name;
@@ -116,9 +122,13 @@ OJson worklist_json(const LedgerWorklist& w) {
     const std::string cur(e.currency.view());
     OJson lines = OJson::array();
     for (const WorklistLine& l : e.lines)
-      lines.push_back({{"invoice", l.invoice}, {"due_date", to_iso(l.due_date)}, {"days_late", l.days_late},
-                       {"open", amount(l.open.minor, cur)}, {"step", l.step_index},
-                       {"action", to_string(l.step.action)}, {"after_broken_promise", l.after_broken_promise}});
+      lines.push_back({{"invoice", l.invoice},
+                       {"due_date", to_iso(l.due_date)},
+                       {"days_late", l.days_late},
+                       {"open", amount(l.open.minor, cur)},
+                       {"step", l.step_index},
+                       {"action", to_string(l.step.action)},
+                       {"after_broken_promise", l.after_broken_promise}});
     OJson problems = OJson::array();
     for (const Problem& p : item.problems) problems.push_back(p.where + ": " + p.message);
     entries.push_back({{"rank", ++rank},
@@ -133,8 +143,11 @@ OJson worklist_json(const LedgerWorklist& w) {
                        {"offset_days", e.step.offset_days},
                        {"template", item.template_id},
                        {"contact",
-                        {{"role", e.contact.role}, {"name", e.contact.name}, {"email", e.contact.email},
-                         {"phone", e.contact.phone}, {"fallback", e.contact_fallback}}},
+                        {{"role", e.contact.role},
+                         {"name", e.contact.name},
+                         {"email", e.contact.email},
+                         {"phone", e.contact.phone},
+                         {"fallback", e.contact_fallback}}},
                        {"fee", amount(item.fee_minor, cur)},
                        {"interest", amount(item.interest_minor, cur)},
                        {"invoices", lines},
@@ -145,16 +158,24 @@ OJson worklist_json(const LedgerWorklist& w) {
   }
   OJson paused = OJson::array();
   for (const PausedInvoice& p : w.paused)
-    paused.push_back({{"customer", p.customer}, {"invoice", p.invoice}, {"reason", to_string(p.reason)},
+    paused.push_back({{"customer", p.customer},
+                      {"invoice", p.invoice},
+                      {"reason", to_string(p.reason)},
                       {"until", p.until ? to_iso(*p.until) : ""}});
   OJson broken = OJson::array();
   for (const BrokenPromise& b : w.broken_promises)
-    broken.push_back({{"customer", b.customer}, {"invoice", b.invoice}, {"pay_by", to_iso(b.pay_by)},
-                      {"broken_on", to_iso(b.broken_on)}, {"promised_minor", b.promised_minor},
+    broken.push_back({{"customer", b.customer},
+                      {"invoice", b.invoice},
+                      {"pay_by", to_iso(b.pay_by)},
+                      {"broken_on", to_iso(b.broken_on)},
+                      {"promised_minor", b.promised_minor},
                       {"paid_minor", b.paid_minor}});
   OJson problems = OJson::array();
   for (const Problem& p : w.problems) problems.push_back(p.where + ": " + p.message);
-  return {{"as_of", to_iso(w.as_of)}, {"entries", entries}, {"paused", paused}, {"broken_promises", broken},
+  return {{"as_of", to_iso(w.as_of)},
+          {"entries", entries},
+          {"paused", paused},
+          {"broken_promises", broken},
           {"problems", problems}};
 }
 
@@ -165,15 +186,17 @@ void print_worklist_table(std::ostream& out, const LedgerWorklist& w) {
   for (const WorklistItem& item : w.items) {
     const WorklistEntry& e = item.entry;
     const int64_t days = max_days_late(e);
-    out << "\n" << ++rank << ". " << e.customer << " — " << grouped(e.open_minor, e.currency) << " open, " << days
+    out << "\n"
+        << ++rank << ". " << e.customer << " — " << grouped(e.open_minor, e.currency) << " open, " << days
         << (days == 1 ? " day" : " days") << " late\n";
-    out << "   step " << e.step_index << ": " << to_string(e.step.action) << " (day " << (e.step.offset_days > 0 ? "+" : "")
-        << e.step.offset_days << ")" << (item.fee_minor ? ", late fee " + grouped(item.fee_minor, e.currency) : "")
-        << "\n";
+    out << "   step " << e.step_index << ": " << to_string(e.step.action) << " (day "
+        << (e.step.offset_days > 0 ? "+" : "") << e.step.offset_days << ")"
+        << (item.fee_minor ? ", late fee " + grouped(item.fee_minor, e.currency) : "") << "\n";
     out << "   contact: " << contact_text(e.contact) << (e.contact_fallback ? " (fallback)" : "") << "\n";
     for (const WorklistLine& l : e.lines)
-      out << "   - " << l.invoice << " due " << to_iso(l.due_date) << ", " << grouped(l.open.minor, e.currency)
-          << ", step " << l.step_index << (l.after_broken_promise ? " (promise broken)" : "") << "\n";
+      out << "   - " << l.invoice << " due " << to_iso(l.due_date) << ", "
+          << grouped(l.open.minor, e.currency) << ", step " << l.step_index
+          << (l.after_broken_promise ? " (promise broken)" : "") << "\n";
     if (!item.problems.empty()) {
       out << "   message not rendered: " << describe(item.problems) << "\n";
       continue;
@@ -215,8 +238,8 @@ int worklist(Context& ctx, Args& args) {
   if (ctx.format == "json") {
     ctx.out << worklist_json(w).dump(2) << "\n";
   } else if (ctx.format == "csv") {
-    Table t{{"rank", "customer", "currency", "open", "days_late", "step", "action", "contact", "email", "phone",
-             "invoices", "fee", "subject", "mailto", "body"},
+    Table t{{"rank", "customer", "currency", "open", "days_late", "step", "action", "contact", "email",
+             "phone", "invoices", "fee", "subject", "mailto", "body"},
             {},
             {}};
     int rank = 0;
@@ -224,9 +247,9 @@ int worklist(Context& ctx, Args& args) {
       const WorklistEntry& e = item.entry;
       const std::string cur(e.currency.view());
       t.rows.push_back({std::to_string(++rank), e.customer, cur, amount(e.open_minor, cur),
-                        std::to_string(max_days_late(e)), std::to_string(e.step_index), to_string(e.step.action),
-                        e.contact.name, e.contact.email, e.contact.phone, invoices_text(e),
-                        amount(item.fee_minor, cur), item.subject, item.mailto, item.body});
+                        std::to_string(max_days_late(e)), std::to_string(e.step_index),
+                        to_string(e.step.action), e.contact.name, e.contact.email, e.contact.phone,
+                        invoices_text(e), amount(item.fee_minor, cur), item.subject, item.mailto, item.body});
     }
     ctx.print(t);
   } else {
@@ -263,14 +286,19 @@ int done(Context& ctx, Args& args) {
   c.notes = notes.value_or("");
   c.person = person.value_or("");
   return execute_and_report(ctx, *ledger, c,
-                            {{"step", "--step"}, {"outcome", "--outcome"}, {"invoice_ids", "--invoices"},
-                             {"customer_id", "--customer"}, {"date", "--date"}, {"notes", "--notes"}});
+                            {{"step", "--step"},
+                             {"outcome", "--outcome"},
+                             {"invoice_ids", "--invoices"},
+                             {"customer_id", "--customer"},
+                             {"date", "--date"},
+                             {"notes", "--notes"}});
 }
 
 int snooze(Context& ctx, Args& args) {
   auto customer = args.option("--customer"), until = args.option("--until"), date = args.option("--date");
   bool resume = args.flag("--resume");
-  if (!customer || (!until && !resume)) return ctx.usage("collections snooze needs --customer C --until D (or --resume)");
+  if (!customer || (!until && !resume))
+    return ctx.usage("collections snooze needs --customer C --until D (or --resume)");
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
@@ -335,7 +363,8 @@ int policy_show(Context& ctx, Args& args) {
     for (size_t i = 0; i < policy.policy.steps.size(); ++i) {
       const CollectionStep& s = policy.policy.steps[i];
       t.rows.push_back({std::to_string(i), (s.offset_days > 0 ? "+" : "") + std::to_string(s.offset_days),
-                        to_string(s.action), s.template_id, s.late_fee ? "yes" : "", s.interest_notice ? "yes" : ""});
+                        to_string(s.action), s.template_id, s.late_fee ? "yes" : "",
+                        s.interest_notice ? "yes" : ""});
     }
     ctx.print(t);
     Json j = Json::parse(policy_record_to_json(policy));
@@ -378,7 +407,8 @@ int policy_set(Context& ctx, Args& args) {
     return execute_and_report(ctx, *ledger, SetCustomerPolicy{cust->id, p->id}, {{"policy_id", "--policy"}});
   }
   if (!file && !json)
-    return ctx.usage("policy set needs --file PATH or --json TEXT [--id N], or --customer C --policy ID|NAME");
+    return ctx.usage(
+        "policy set needs --file PATH or --json TEXT [--id N], or --customer C --policy ID|NAME");
   std::string text = json.value_or("");
   if (file) {
     std::ifstream in(*file, std::ios::binary);
@@ -408,7 +438,8 @@ int policy_set(Context& ctx, Args& args) {
 // hold check
 
 int hold_check(Context& ctx, Args& args) {
-  auto date = args.option("--date"), days = args.option("--days-overdue"), broken = args.option("--broken-promises");
+  auto date = args.option("--date"), days = args.option("--days-overdue"),
+       broken = args.option("--broken-promises");
   bool no_limit = args.flag("--no-limit"), dry_run = args.flag("--dry-run"), cod = args.flag("--cod");
   if (int rc = ctx.leftover(args)) return rc;
   Problems problems;
@@ -427,8 +458,8 @@ int hold_check(Context& ctx, Args& args) {
   if (!problems.empty()) return ctx.rejected(problems);
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  Table t{{"customer", "status", "days_overdue", "balance", "credit_limit", "broken_promises", "hold", "change",
-           "reasons"},
+  Table t{{"customer", "status", "days_overdue", "balance", "credit_limit", "broken_promises", "hold",
+           "change", "reasons"},
           {},
           {false, false, true, true, true, true}};
   for (const CreditReview& r : review_credit_holds(ledger->db(), c.as_of, c.rules)) {
@@ -438,13 +469,16 @@ int hold_check(Context& ctx, Args& args) {
     t.rows.push_back({r.customer, to_string(r.status), std::to_string(r.facts.max_days_overdue),
                       amount(r.facts.balance.minor, cur),
                       r.facts.credit_limit_minor ? amount(*r.facts.credit_limit_minor, cur) : "",
-                      std::to_string(r.facts.broken_promises), r.decision.hold ? "yes" : "no", r.change, reasons});
+                      std::to_string(r.facts.broken_promises), r.decision.hold ? "yes" : "no", r.change,
+                      reasons});
   }
   ctx.print(t);
   if (dry_run) return kOk;
   Result<ActionOutcome> r = ledger->execute(c);
-  if (r) ctx.err << r->label << "\n";
-  else ctx.err << "No change: " << r.problems()[0].message << "\n";
+  if (r)
+    ctx.err << r->label << "\n";
+  else
+    ctx.err << "No change: " << r.problems()[0].message << "\n";
   return kOk;
 }
 
@@ -453,22 +487,24 @@ int hold_check(Context& ctx, Args& args) {
 const std::vector<Handler>& collections_handlers() {
   static const std::vector<Handler> handlers = [] {
     std::vector<Handler> list = {
-        {"collections", "worklist", "the day's collections work: --date D [--charge-fees] (--format table|json|csv)",
-         worklist},
+        {"collections", "worklist",
+         "the day's collections work: --date D [--charge-fees] (--format table|json|csv)", worklist},
         {"collections", "done",
-         "record a worklist step: --customer C --step N --outcome O [--notes T] [--date D] [--invoices ...]", done},
+         "record a worklist step: --customer C --step N --outcome O [--notes T] [--date D] [--invoices ...]",
+         done},
         {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume)", snooze},
-        {"collections", "company", "who signs the messages: [--name] [--email] [--phone] [--address] [--sender]",
-         company},
+        {"collections", "company",
+         "who signs the messages: [--name] [--email] [--phone] [--address] [--sender]", company},
     };
     const std::vector<Handler>& contacts = collection_contact_handlers();
     list.insert(list.end(), contacts.begin(), contacts.end());
     const std::vector<Handler> policies = {
         {"policy", "show", "a collections policy: [ID|NAME] [--customer C]", policy_show},
         {"policy", "list", "the collections policies", policy_list},
-        {"policy", "set", "save a policy (--file PATH | --json TEXT) [--id N], or --customer C --policy ID|NAME",
-         policy_set},
-        {"hold", "check", "apply the credit-hold rules: --date D [--days-overdue N] [--broken-promises K] [--cod] [--dry-run]",
+        {"policy", "set",
+         "save a policy (--file PATH | --json TEXT) [--id N], or --customer C --policy ID|NAME", policy_set},
+        {"hold", "check",
+         "apply the credit-hold rules: --date D [--days-overdue N] [--broken-promises K] [--cod] [--dry-run]",
          hold_check},
     };
     list.insert(list.end(), policies.begin(), policies.end());

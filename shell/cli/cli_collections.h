@@ -14,7 +14,8 @@ namespace duebook::cli {
 
 // The money handlers (charges, fee, plan, settle, agency, factor); collections_handlers() includes them.
 const std::vector<Handler>& collection_money_handlers();
-// The contact, promise and dispute handlers (cli_collections_contacts.cpp); collections_handlers() includes them.
+// The contact, promise and dispute handlers (cli_collections_contacts.cpp); collections_handlers() includes
+// them.
 const std::vector<Handler>& collection_contact_handlers();
 
 // Invoices named in a list ("INV-2026-0001,INV-2026-0002", commas or blanks between); problems name `option`.

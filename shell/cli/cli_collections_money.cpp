@@ -3,15 +3,17 @@
 #include <fstream>
 #include <ostream>
 
+#include "base/money.h"
 #include "cli_collections.h"
 #include "collections/collections.h"
-#include "base/money.h"
 #include "collections/collections_worklist.h"
 
 namespace duebook::cli {
 namespace {
 
-std::string amount(int64_t minor, const std::string& currency) { return money_text(minor, currency); }
+std::string amount(int64_t minor, const std::string& currency) {
+  return money_text(minor, currency);
+}
 
 // Writes `text` to `path`; false (with a message on err) when it cannot.
 bool write_file(Context& ctx, const std::string& path, const std::string& text) {
@@ -38,7 +40,8 @@ Result<Decimal> percent_arg(const std::string& text, const std::string& option) 
 int charges_preview(Context& ctx, Args& args) {
   auto as_of = args.option("--as-of"), policy_text = args.option("--policy");
   if (!as_of || !policy_text)
-    return ctx.usage("charges preview needs --as-of D --policy contract:RATE|uk-late-payment|eu-late-payment");
+    return ctx.usage(
+        "charges preview needs --as-of D --policy contract:RATE|uk-late-payment|eu-late-payment");
   if (int rc = ctx.leftover(args)) return rc;
   Problems problems;
   std::optional<Date> day = value_or_problem(day_arg(ctx, as_of, "--as-of"), problems);
@@ -52,8 +55,8 @@ int charges_preview(Context& ctx, Args& args) {
     ctx.out << charges_preview_json(preview) << "\n";
     return kOk;
   }
-  Table t{{"invoice", "customer", "currency", "due_date", "outstanding", "days_late", "annual_rate", "interest",
-           "fixed_compensation"},
+  Table t{{"invoice", "customer", "currency", "due_date", "outstanding", "days_late", "annual_rate",
+           "interest", "fixed_compensation"},
           {},
           {false, false, false, false, true, true, true, true, true}};
   for (const ChargesPreviewRow& r : preview.rows) {
@@ -100,9 +103,9 @@ Table charges_table(Db& db, const char* kind) {
           {true, false, false, true, false, false, true}};
   for (const ChargeRecord& c : list_charges(db)) {
     if (*kind && c.kind != kind) continue;
-    t.rows.push_back({std::to_string(c.id), c.kind, c.invoice, c.step_index >= 0 ? std::to_string(c.step_index) : "",
-                      c.charge_invoice, c.currency, amount(c.amount, c.currency), to_iso(c.date), c.status, c.basis,
-                      c.reason});
+    t.rows.push_back({std::to_string(c.id), c.kind, c.invoice,
+                      c.step_index >= 0 ? std::to_string(c.step_index) : "", c.charge_invoice, c.currency,
+                      amount(c.amount, c.currency), to_iso(c.date), c.status, c.basis, c.reason});
   }
   return t;
 }
@@ -150,13 +153,15 @@ int fee_waive(Context& ctx, Args& args) {
   WaiveLateFee c;
   if (auto id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued))
     c.invoice_id = *id;
-  else problems.push_back({"--invoice", "no issued invoice \"" + *invoice + "\""});
+  else
+    problems.push_back({"--invoice", "no issued invoice \"" + *invoice + "\""});
   if (auto n = value_or_problem(integer_arg(*step, "--step"), problems)) c.step_index = int(*n);
   if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   c.reason = *reason;
-  return execute_and_report(ctx, *ledger, c,
-                            {{"invoice_id", "--invoice"}, {"step", "--step"}, {"reason", "--reason"}, {"date", "--date"}});
+  return execute_and_report(
+      ctx, *ledger, c,
+      {{"invoice_id", "--invoice"}, {"step", "--step"}, {"reason", "--reason"}, {"date", "--date"}});
 }
 
 int fee_list(Context& ctx, Args& args) {
@@ -171,7 +176,8 @@ int fee_list(Context& ctx, Args& args) {
 // plan add | list
 
 int plan_add(Context& ctx, Args& args) {
-  auto customer = args.option("--customer"), count = args.option("--installments"), start = args.option("--start");
+  auto customer = args.option("--customer"), count = args.option("--installments"),
+       start = args.option("--start");
   auto every = args.option("--every"), invoices = args.option("--invoices"), date = args.option("--date");
   if (!customer || !count || !start)
     return ctx.usage("plan add needs --customer C --installments N --start D [--every month|Kdays]");
@@ -190,14 +196,16 @@ int plan_add(Context& ctx, Args& args) {
   if (every && *every != "month" && *every != "monthly") {
     std::string days = *every;
     for (const char* suffix : {"days", "day", "-days", "d"})
-      if (days.size() > std::string(suffix).size() && days.compare(days.size() - std::string(suffix).size(),
-                                                                   std::string::npos, suffix) == 0) {
+      if (days.size() > std::string(suffix).size() &&
+          days.compare(days.size() - std::string(suffix).size(), std::string::npos, suffix) == 0) {
         days.resize(days.size() - std::string(suffix).size());
         break;
       }
     while (!days.empty() && (days.back() == ' ' || days.back() == '-')) days.pop_back();
-    if (auto n = integer_arg(days, "--every"); n && *n > 0) c.every_days = int(*n);
-    else problems.push_back({"--every", "must be month or a number of days like 14days"});
+    if (auto n = integer_arg(days, "--every"); n && *n > 0)
+      c.every_days = int(*n);
+    else
+      problems.push_back({"--every", "must be month or a number of days like 14days"});
   }
   if (invoices) {
     if (auto ids = value_or_problem(invoice_list_arg(ledger->db(), *invoices, "--invoices"), problems))
@@ -207,8 +215,12 @@ int plan_add(Context& ctx, Args& args) {
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r)
     return rejected_as(ctx, r.problems(),
-                       {{"count", "--installments"}, {"first_due", "--start"}, {"every_days", "--every"},
-                        {"invoice_ids", "--invoices"}, {"date", "--date"}, {"balance", "--invoices"}});
+                       {{"count", "--installments"},
+                        {"first_due", "--start"},
+                        {"every_days", "--every"},
+                        {"invoice_ids", "--invoices"},
+                        {"date", "--date"},
+                        {"balance", "--invoices"}});
   ctx.out << r->label << " (plan #" << r->created_id << ")\n";
   return kOk;
 }
@@ -220,8 +232,8 @@ int plan_list(Context& ctx, Args& args) {
   if (!day) return ctx.rejected(day.problems());
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  Table t{{"plan", "customer", "currency", "balance", "installment", "due", "amount", "cumulative", "paid", "state",
-           "missed"},
+  Table t{{"plan", "customer", "currency", "balance", "installment", "due", "amount", "cumulative", "paid",
+           "state", "missed"},
           {},
           {true, false, false, true, true, false, true, true, true}};
   for (const PlanStatus& p : list_installment_plans(ledger->db(), *day))
@@ -254,8 +266,12 @@ int settle(Context& ctx, Args& args) {
   if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
   return execute_and_report(ctx, *ledger, c,
-                            {{"accepted", "--accept"}, {"reason", "--reason"}, {"date", "--date"},
-                             {"invoice_id", "--invoice"}, {"balance", "--invoice"}, {"amount", "--accept"}});
+                            {{"accepted", "--accept"},
+                             {"reason", "--reason"},
+                             {"date", "--date"},
+                             {"invoice_id", "--invoice"},
+                             {"balance", "--invoice"},
+                             {"amount", "--accept"}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,7 +280,8 @@ int settle(Context& ctx, Args& args) {
 int agency_handoff_cmd(Context& ctx, Args& args) {
   auto invoices = args.option("--invoices"), commission = args.option("--commission");
   auto agency = args.option("--agency"), case_file = args.option("--case-file"), date = args.option("--date");
-  if (!invoices || !commission) return ctx.usage("agency handoff needs --invoices N,... --commission PERCENT");
+  if (!invoices || !commission)
+    return ctx.usage("agency handoff needs --invoices N,... --commission PERCENT");
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
@@ -279,8 +296,9 @@ int agency_handoff_cmd(Context& ctx, Args& args) {
   if (!problems.empty()) return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r)
-    return rejected_as(ctx, r.problems(),
-                       {{"invoice_ids", "--invoices"}, {"commission", "--commission"}, {"agency", "--agency"}});
+    return rejected_as(
+        ctx, r.problems(),
+        {{"invoice_ids", "--invoices"}, {"commission", "--commission"}, {"agency", "--agency"}});
   ctx.out << r->label << "\n";
   if (!case_file) return kOk;
   // One placement per customer: their case files follow each other in one JSON array when there are several.
@@ -302,7 +320,8 @@ int agency_list(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  Table t{{"placement", "customer", "agency", "commission", "date", "currency", "placed", "expected_net", "invoices"},
+  Table t{{"placement", "customer", "agency", "commission", "date", "currency", "placed", "expected_net",
+           "invoices"},
           {},
           {true, false, false, true, false, false, true, true}};
   for (const PlacementRecord& p : list_placements(ledger->db()))
@@ -336,7 +355,8 @@ int agency_case_file_cmd(Context& ctx, Args& args) {
 // factor (collected | list)
 
 int factor_collected(Context& ctx, Args& args) {
-  auto invoice = args.option("--invoice"), amount_text = args.option("--amount"), date = args.option("--date");
+  auto invoice = args.option("--invoice"), amount_text = args.option("--amount"),
+       date = args.option("--date");
   if (!invoice || !amount_text) return ctx.usage("factor collected needs --invoice N --amount A [--date D]");
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
@@ -351,7 +371,8 @@ int factor_collected(Context& ctx, Args& args) {
     c.amount = *a;
   if (auto d = value_or_problem(day_arg(ctx, date, "--date"), problems)) c.date = *d;
   if (!problems.empty()) return ctx.rejected(problems);
-  return execute_and_report(ctx, *ledger, c, {{"invoice_id", "--invoice"}, {"amount", "--amount"}, {"date", "--date"}});
+  return execute_and_report(ctx, *ledger, c,
+                            {{"invoice_id", "--invoice"}, {"amount", "--amount"}, {"date", "--date"}});
 }
 
 int factor_list(Context& ctx, Args& args) {
@@ -363,8 +384,9 @@ int factor_list(Context& ctx, Args& args) {
           {},
           {true, false, false, false, true, true, true, true, true, true}};
   for (const FactoringRecord& f : list_factorings(ledger->db()))
-    t.rows.push_back({std::to_string(f.id), f.factor, to_iso(f.date), f.currency, amount(f.amount, f.currency),
-                      amount(f.cash_today, f.currency), amount(f.reserve, f.currency), amount(f.fee, f.currency),
+    t.rows.push_back({std::to_string(f.id), f.factor, to_iso(f.date), f.currency,
+                      amount(f.amount, f.currency), amount(f.cash_today, f.currency),
+                      amount(f.reserve, f.currency), amount(f.fee, f.currency),
                       amount(f.collected, f.currency), f.annual_cost_bp,
                       invoice_numbers_text(ledger->db(), f.invoice_ids)});
   ctx.print(t);
@@ -380,7 +402,8 @@ int factor(Context& ctx, Args& args) {
     return ctx.usage("unknown subcommand \"factor " + sub + "\"");
   }
   auto invoices = args.option("--invoices"), advance = args.option("--advance"), fee = args.option("--fee");
-  auto reserve = args.option("--reserve"), name = args.option("--factor"), expected = args.option("--expected");
+  auto reserve = args.option("--reserve"), name = args.option("--factor"),
+       expected = args.option("--expected");
   auto date = args.option("--date");
   bool flat = args.flag("--flat");
   if (!invoices || !advance || !fee)
@@ -407,8 +430,12 @@ int factor(Context& ctx, Args& args) {
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r)
     return rejected_as(ctx, r.problems(),
-                       {{"invoice_ids", "--invoices"}, {"advance_percent", "--advance"}, {"fee_percent", "--fee"},
-                        {"reserve_percent", "--reserve"}, {"expected_paid_on", "--expected"}, {"factor", "--factor"},
+                       {{"invoice_ids", "--invoices"},
+                        {"advance_percent", "--advance"},
+                        {"fee_percent", "--fee"},
+                        {"reserve_percent", "--reserve"},
+                        {"expected_paid_on", "--expected"},
+                        {"factor", "--factor"},
                         {"invoices", "--invoices"}});
   ctx.out << r->label << "\n";
   for (const FactoringRecord& f : list_factorings(ledger->db()))
@@ -431,15 +458,18 @@ const std::vector<Handler>& collection_money_handlers() {
       {"fee", "charge", "charge the late fees due (once per invoice and step): --date D", fee_charge},
       {"fee", "waive", "waive a late fee: --invoice N --step K --reason R [--date D]", fee_waive},
       {"fee", "list", "late fees charged and waived", fee_list},
-      {"plan", "add", "installment plan: --customer C --installments N --start D [--every month|Kdays]", plan_add},
+      {"plan", "add", "installment plan: --customer C --installments N --start D [--every month|Kdays]",
+       plan_add},
       {"plan", "list", "installment plans and where they stand: [--date D]", plan_list},
-      {"settle", "", "accept less and write off the rest: --invoice N --accept A --reason R [--date D]", settle},
+      {"settle", "", "accept less and write off the rest: --invoice N --accept A --reason R [--date D]",
+       settle},
       {"agency", "handoff", "hand invoices to an agency: --invoices ... --commission P [--case-file PATH]",
        agency_handoff_cmd},
       {"agency", "list", "agency placements", agency_list},
-      {"agency", "case-file", "a placement's case file (JSON): --placement N [--out PATH]", agency_case_file_cmd},
-      {"factor", "", "sell invoices: --invoices ... --advance 80 --fee 3 [--reserve 20]; factor collected|list",
-       factor},
+      {"agency", "case-file", "a placement's case file (JSON): --placement N [--out PATH]",
+       agency_case_file_cmd},
+      {"factor", "",
+       "sell invoices: --invoices ... --advance 80 --fee 3 [--reserve 20]; factor collected|list", factor},
   };
   return handlers;
 }

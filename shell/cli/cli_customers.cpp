@@ -1,10 +1,10 @@
 // CLI commands for customers: add, list, show, edit, hold.
 #include <ostream>
 
-#include "cli.h"
-#include "base/money.h"
-#include "customers/customer_queries.h"
 #include "base/currencies.h"
+#include "base/money.h"
+#include "cli.h"
+#include "customers/customer_queries.h"
 
 namespace duebook::cli {
 namespace {
@@ -24,13 +24,18 @@ Problems take_fields(Args& args, CustomerFields& f) {
   if (auto v = args.option("--terms")) f.terms = *v;
   if (auto v = args.option("--notes")) f.notes = *v;
   if (auto v = args.option("--status")) {
-    if (auto s = customer_status_from(*v)) f.status = *s;
-    else problems.push_back({"--status", "must be active, hold or cod"});
+    if (auto s = customer_status_from(*v))
+      f.status = *s;
+    else
+      problems.push_back({"--status", "must be active, hold or cod"});
   }
   if (auto v = args.option("--credit-limit")) {
-    if (v->empty()) f.credit_limit.reset();
-    else if (Result<int64_t> amount = parse_amount(*v, digits_of(f.currency))) f.credit_limit = amount.value();
-    else problems.push_back({"--credit-limit", describe(amount.problems())});
+    if (v->empty())
+      f.credit_limit.reset();
+    else if (Result<int64_t> amount = parse_amount(*v, digits_of(f.currency)))
+      f.credit_limit = amount.value();
+    else
+      problems.push_back({"--credit-limit", describe(amount.problems())});
   }
   for (const char* role : {"billing", "escalation"}) {
     std::string prefix = std::string("--") + role;

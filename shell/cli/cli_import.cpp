@@ -1,7 +1,7 @@
-// CLI commands that move whole files: import --invoices|--payments FILE.csv, export (the event log as JSON lines).
-#include <nlohmann/json.hpp>
-
+// CLI commands that move whole files: import --invoices|--payments FILE.csv, export (the event log as JSON
+// lines).
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 
@@ -31,7 +31,8 @@ int import(Context& ctx, Args& args) {
   std::optional<std::string> invoices = args.option("--invoices"), payments = args.option("--payments");
   std::optional<std::string> date_format = args.option("--date-format"), currency = args.option("--currency");
   if (int rc = ctx.leftover(args)) return rc;
-  if (bool(invoices) == bool(payments)) return ctx.usage("import needs --invoices FILE.csv or --payments FILE.csv");
+  if (bool(invoices) == bool(payments))
+    return ctx.usage("import needs --invoices FILE.csv or --payments FILE.csv");
   if (payments && currency) return ctx.usage("--currency applies to --invoices only");
   const std::string& path = invoices ? *invoices : *payments;
   std::optional<std::string> text = read_file(ctx, path);
@@ -39,11 +40,13 @@ int import(Context& ctx, Args& args) {
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   Result<ActionOutcome> r =
-      invoices ? ledger->execute(ImportInvoices{path, std::move(*text), date_format.value_or(""), currency.value_or("USD")})
+      invoices ? ledger->execute(ImportInvoices{path, std::move(*text), date_format.value_or(""),
+                                                currency.value_or("USD")})
                : ledger->execute(ImportPayments{path, std::move(*text), date_format.value_or("")});
   if (!r) return ctx.rejected(r.problems());
   ImportSummary s = *find_import(ledger->db(), r->created_id);
-  Table t{{"import", "file", "rows", "invoices", "payments", "new_customers", "sha256"}, {},
+  Table t{{"import", "file", "rows", "invoices", "payments", "new_customers", "sha256"},
+          {},
           {true, false, true, true, true, true}};
   t.rows.push_back({std::to_string(s.id), s.file, std::to_string(s.rows), std::to_string(s.invoices),
                     std::to_string(s.payments), std::to_string(s.customers), s.sha256});
@@ -73,10 +76,17 @@ int export_log(Context& ctx, Args& args) {
     std::vector<Event> page = read_events(ledger->db(), from, from + kPage - 1);
     if (page.empty()) break;
     for (const Event& e : page) {
-      nlohmann::ordered_json j = {{"seq", e.seq},       {"id", e.id},         {"at_ms", e.at_ms},
-                                  {"actor", e.actor},   {"type", e.type},     {"action", e.action},
-                                  {"action_kind", to_string(e.action_kind)},  {"action_target", e.action_target},
-                                  {"label", e.label},   {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+      nlohmann::ordered_json j = {{"seq", e.seq},
+                                  {"id", e.id},
+                                  {"at_ms", e.at_ms},
+                                  {"actor", e.actor},
+                                  {"type", e.type},
+                                  {"action", e.action},
+                                  {"action_kind", to_string(e.action_kind)},
+                                  {"action_target", e.action_target},
+                                  {"label", e.label},
+                                  {"prev_hash", e.prev_hash},
+                                  {"hash", e.hash}};
       j["payload"] = nlohmann::ordered_json::parse(e.payload, nullptr, false);
       out << j.dump() << "\n";
       ++count;
@@ -96,7 +106,8 @@ int export_log(Context& ctx, Args& args) {
 const std::vector<Handler>& import_handlers() {
   static const std::vector<Handler> handlers = {
       {"import", "",
-       "import a CSV, all rows or none: --invoices FILE (QuickBooks columns) [--currency C] | --payments FILE; "
+       "import a CSV, all rows or none: --invoices FILE (QuickBooks columns) [--currency C] | --payments "
+       "FILE; "
        "[--date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY]",
        import},
       {"export", "", "the whole ledger as JSON lines, one event per line [--output FILE]", export_log},

@@ -21,8 +21,10 @@ using OJson = nlohmann::ordered_json;
 std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> parts(1);
   for (char c : text) {
-    if (c == sep) parts.emplace_back();
-    else parts.back() += c;
+    if (c == sep)
+      parts.emplace_back();
+    else
+      parts.back() += c;
   }
   return parts;
 }
@@ -70,7 +72,9 @@ Problems take_lines(Args& args, const std::string& currency, std::vector<Invoice
   return problems;
 }
 
-Ledger* open_or_fail(Context& ctx) { return ctx.ledger(); }
+Ledger* open_or_fail(Context& ctx) {
+  return ctx.ledger();
+}
 
 int report(Context& ctx, const Result<ActionOutcome>& r) {
   if (!r) return ctx.rejected(r.problems());
@@ -84,7 +88,8 @@ int add(Context& ctx, Args& args) {
   std::optional<std::string> terms = args.option("--terms"), memo = args.option("--memo");
   std::optional<std::string> series = args.option("--series");
   bool issue = args.flag("--issue");
-  std::optional<std::string> override_hold = args.option("--override-hold");  // reason to issue to a held customer
+  std::optional<std::string> override_hold =
+      args.option("--override-hold");  // reason to issue to a held customer
   if (!customer_key) return ctx.usage("invoice add needs --customer ID|NAME");
   Ledger* ledger = open_or_fail(ctx);
   if (!ledger) return kIoError;
@@ -126,52 +131,61 @@ int on_invoice(Context& ctx, Args& args, const char* name, Build build) {
 
 int issue(Context& ctx, Args& args) {
   std::optional<std::string> date = args.option("--date");
-  std::optional<std::string> override_hold = args.option("--override-hold");  // reason to issue to a held customer
-  return on_invoice(ctx, args, "issue", [&](Ledger&, int64_t id, Problems& problems) -> std::optional<Command> {
-    IssueInvoice c{id, std::nullopt, override_hold.value_or("")};
-    if (date) {
-      if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.issue_date = d.value();
-    }
-    return c;
-  });
+  std::optional<std::string> override_hold =
+      args.option("--override-hold");  // reason to issue to a held customer
+  return on_invoice(ctx, args, "issue",
+                    [&](Ledger&, int64_t id, Problems& problems) -> std::optional<Command> {
+                      IssueInvoice c{id, std::nullopt, override_hold.value_or("")};
+                      if (date) {
+                        if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems))
+                          c.issue_date = d.value();
+                      }
+                      return c;
+                    });
 }
 
 int void_invoice(Context& ctx, Args& args) {
   std::optional<std::string> date = args.option("--date"), reason = args.option("--reason");
-  return on_invoice(ctx, args, "void", [&](Ledger&, int64_t id, Problems& problems) -> std::optional<Command> {
-    VoidInvoice c{id, {}, reason.value_or("")};
-    if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
-    return c;
-  });
+  return on_invoice(ctx, args, "void",
+                    [&](Ledger&, int64_t id, Problems& problems) -> std::optional<Command> {
+                      VoidInvoice c{id, {}, reason.value_or("")};
+                      if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems))
+                        c.date = d.value();
+                      return c;
+                    });
 }
 
 int discard(Context& ctx, Args& args) {
-  return on_invoice(ctx, args, "discard",
-                    [&](Ledger&, int64_t id, Problems&) -> std::optional<Command> { return DiscardInvoice{id}; });
+  return on_invoice(ctx, args, "discard", [&](Ledger&, int64_t id, Problems&) -> std::optional<Command> {
+    return DiscardInvoice{id};
+  });
 }
 
 int write_off(Context& ctx, Args& args) {
   std::optional<std::string> date = args.option("--date"), reason = args.option("--reason");
   std::optional<std::string> amount = args.option("--amount");
-  return on_invoice(ctx, args, "write-off", [&](Ledger& l, int64_t id, Problems& problems) -> std::optional<Command> {
-    WriteOffInvoice c{id, std::nullopt, {}, reason.value_or("")};
-    if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
-    if (amount) {
-      if (auto a = value_or_problem(
-              amount_arg(*amount, find_invoice(l.db(), id)->summary.currency, "--amount"), problems))
-        c.amount = a.value();
-    }
-    return c;
-  });
+  return on_invoice(
+      ctx, args, "write-off", [&](Ledger& l, int64_t id, Problems& problems) -> std::optional<Command> {
+        WriteOffInvoice c{id, std::nullopt, {}, reason.value_or("")};
+        if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
+        if (amount) {
+          if (auto a = value_or_problem(
+                  amount_arg(*amount, find_invoice(l.db(), id)->summary.currency, "--amount"), problems))
+            c.amount = a.value();
+        }
+        return c;
+      });
 }
 
 Table summary_table(const std::vector<InvoiceSummary>& rows) {
-  Table t{{"id", "number", "status", "customer", "issue_date", "due_date", "currency", "total", "open", "settled_on"},
+  Table t{{"id", "number", "status", "customer", "issue_date", "due_date", "currency", "total", "open",
+           "settled_on"},
           {},
           {true, false, false, false, false, false, false, true, true}};
   for (const InvoiceSummary& i : rows)
-    t.rows.push_back({std::to_string(i.id), i.number, to_string(i.status), i.customer_name, i.issue_date, i.due_date,
-                      i.currency, money_text(i.total, i.currency), money_text(i.open, i.currency), i.settled_on});
+    t.rows.push_back({std::to_string(i.id), i.number, to_string(i.status), i.customer_name, i.issue_date,
+                      i.due_date, i.currency, money_text(i.total, i.currency), money_text(i.open, i.currency),
+                      i.settled_on});
   return t;
 }
 
@@ -187,11 +201,16 @@ int list(Context& ctx, Args& args) {
   if (!q.status.empty() && q.status != "unpaid" && !invoice_status_from(q.status))
     return ctx.usage("--status must be draft, open, partial, paid, void, discarded or unpaid");
   if (sort) {
-    if (*sort == "number") q.sort = InvoiceSort::Number;
-    else if (*sort == "due") q.sort = InvoiceSort::DueDate;
-    else if (*sort == "issued") q.sort = InvoiceSort::IssueDate;
-    else if (*sort == "amount") q.sort = InvoiceSort::Amount;
-    else return ctx.usage("--sort must be number, due, issued or amount");
+    if (*sort == "number")
+      q.sort = InvoiceSort::Number;
+    else if (*sort == "due")
+      q.sort = InvoiceSort::DueDate;
+    else if (*sort == "issued")
+      q.sort = InvoiceSort::IssueDate;
+    else if (*sort == "amount")
+      q.sort = InvoiceSort::Amount;
+    else
+      return ctx.usage("--sort must be number, due, issued or amount");
   }
   Ledger* ledger = open_or_fail(ctx);
   if (!ledger) return kIoError;
@@ -215,22 +234,34 @@ int show(Context& ctx, Args& args) {
   InvoiceDetail d = *find_invoice(ledger->db(), *id);
   const std::string& cur = d.summary.currency;
   std::vector<std::pair<std::string, std::string>> fields = {
-      {"id", std::to_string(d.summary.id)},     {"number", d.summary.number},
-      {"status", to_string(d.summary.status)},  {"customer", d.summary.customer_name},
-      {"currency", cur},                        {"issue_date", d.summary.issue_date},
-      {"due_date", d.summary.due_date},         {"terms", d.terms},
-      {"memo", d.memo},                         {"net", money_text(d.amounts.net, cur)},
-      {"tax", money_text(d.amounts.tax, cur)},  {"total", money_text(d.amounts.total, cur)},
-      {"paid", money_text(d.amounts.allocated, cur)}, {"credited", money_text(d.amounts.credited, cur)},
-      {"written_off", money_text(d.amounts.written_off, cur)}, {"open", money_text(d.amounts.open, cur)},
-      {"settled_on", d.summary.settled_on},     {"void_reason", d.void_reason}};
-  Table lines{{"description", "quantity", "unit_price", "discount", "tax_rate", "net"}, {},
+      {"id", std::to_string(d.summary.id)},
+      {"number", d.summary.number},
+      {"status", to_string(d.summary.status)},
+      {"customer", d.summary.customer_name},
+      {"currency", cur},
+      {"issue_date", d.summary.issue_date},
+      {"due_date", d.summary.due_date},
+      {"terms", d.terms},
+      {"memo", d.memo},
+      {"net", money_text(d.amounts.net, cur)},
+      {"tax", money_text(d.amounts.tax, cur)},
+      {"total", money_text(d.amounts.total, cur)},
+      {"paid", money_text(d.amounts.allocated, cur)},
+      {"credited", money_text(d.amounts.credited, cur)},
+      {"written_off", money_text(d.amounts.written_off, cur)},
+      {"open", money_text(d.amounts.open, cur)},
+      {"settled_on", d.summary.settled_on},
+      {"void_reason", d.void_reason}};
+  Table lines{{"description", "quantity", "unit_price", "discount", "tax_rate", "net"},
+              {},
               {false, true, true, true, true, true}};
   for (const InvoiceLineView& l : d.lines)
     lines.rows.push_back({l.line.description, to_string(l.line.quantity), money_text(l.line.unit_price, cur),
-                          money_text(l.line.discount, cur), to_string(l.line.tax_rate), money_text(l.net, cur)});
+                          money_text(l.line.discount, cur), to_string(l.line.tax_rate),
+                          money_text(l.net, cur)});
   Table applied{{"date", "kind", "from", "amount"}, {}, {false, false, false, true}};
-  for (const AppliedCredit& a : d.applied) applied.rows.push_back({a.date, a.kind, a.label, money_text(a.amount, cur)});
+  for (const AppliedCredit& a : d.applied)
+    applied.rows.push_back({a.date, a.kind, a.label, money_text(a.amount, cur)});
   if (ctx.format == "json") {
     OJson j;
     for (const auto& [k, v] : fields) j[k] = v;
@@ -263,7 +294,8 @@ int credit_note(Context& ctx, Args& args) {
   std::optional<std::string> amount = args.option("--amount"), date = args.option("--date");
   std::optional<std::string> reason = args.option("--reason"), series = args.option("--series");
   if (int rc = ctx.leftover(args)) return rc;
-  if (!amount || (!customer_key && !invoice)) return ctx.usage("credit-note add needs --amount and --customer or --invoice");
+  if (!amount || (!customer_key && !invoice))
+    return ctx.usage("credit-note add needs --amount and --customer or --invoice");
   Ledger* ledger = open_or_fail(ctx);
   if (!ledger) return kIoError;
   AddCreditNote c;
@@ -329,10 +361,12 @@ int schedule_list(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = open_or_fail(ctx);
   if (!ledger) return kIoError;
-  Table t{{"id", "customer_id", "frequency", "every_days", "start", "end", "billed", "ended"}, {}, {true, true}};
+  Table t{
+      {"id", "customer_id", "frequency", "every_days", "start", "end", "billed", "ended"}, {}, {true, true}};
   for (const ScheduleSummary& s : list_schedules(ledger->db()))
-    t.rows.push_back({std::to_string(s.id), std::to_string(s.customer_id), s.frequency, std::to_string(s.every_days),
-                      s.start_date, s.end_date, std::to_string(s.next_index), s.ended ? "yes" : "no"});
+    t.rows.push_back({std::to_string(s.id), std::to_string(s.customer_id), s.frequency,
+                      std::to_string(s.every_days), s.start_date, s.end_date, std::to_string(s.next_index),
+                      s.ended ? "yes" : "no"});
   ctx.print(t);
   return kOk;
 }
@@ -368,22 +402,26 @@ int schedule_end(Context& ctx, Args& args) {
 const std::vector<Handler>& invoice_handlers() {
   static const std::vector<Handler> handlers = {
       {"invoice", "add",
-       "draft an invoice: --customer C --line \"DESC;QTY;PRICE[;TAX%[;DISCOUNT]]\" ... [--date D] [--terms T] "
+       "draft an invoice: --customer C --line \"DESC;QTY;PRICE[;TAX%[;DISCOUNT]]\" ... [--date D] [--terms "
+       "T] "
        "[--due D] [--memo M] [--series S] [--issue [--override-hold REASON]]",
        add},
       {"invoice", "issue", "issue a draft, numbering it: #ID [--date D] [--override-hold REASON]", issue},
       {"invoice", "void", "void an issued invoice: NUMBER --reason R [--date D]", void_invoice},
       {"invoice", "discard", "discard a draft: #ID", discard},
-      {"invoice", "write-off", "write off what is open: NUMBER --reason R [--amount A] [--date D]", write_off},
+      {"invoice", "write-off", "write off what is open: NUMBER --reason R [--amount A] [--date D]",
+       write_off},
       {"invoice", "list",
-       "list invoices [--status S|unpaid] [--customer C] [--search T] [--sort number|due|issued|amount] [--desc] "
+       "list invoices [--status S|unpaid] [--customer C] [--search T] [--sort number|due|issued|amount] "
+       "[--desc] "
        "[--limit N] [--offset N]",
        list},
       {"invoice", "show", "one invoice with its lines and what was applied: NUMBER|#ID", show},
-      {"credit-note", "add", "credit note: --amount A (--invoice NUMBER | --customer C) [--date D] [--reason R]",
-       credit_note},
+      {"credit-note", "add",
+       "credit note: --amount A (--invoice NUMBER | --customer C) [--date D] [--reason R]", credit_note},
       {"schedule", "add",
-       "recurring invoices: --customer C --every monthly|quarterly|yearly|N-days --start D [--end D] [--draft] "
+       "recurring invoices: --customer C --every monthly|quarterly|yearly|N-days --start D [--end D] "
+       "[--draft] "
        "--line ...",
        schedule_add},
       {"schedule", "list", "list recurring schedules", schedule_list},

@@ -18,7 +18,8 @@ int log(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
-  Table t{{"seq", "id", "at_ms", "actor", "action", "kind", "type", "label", "payload", "hash"}, {},
+  Table t{{"seq", "id", "at_ms", "actor", "action", "kind", "type", "label", "payload", "hash"},
+          {},
           {true, false, true, false, true}};
   for (const Event& e : read_events(ledger->db(), from ? std::atoll(from->c_str()) : 1))
     t.rows.push_back({std::to_string(e.seq), e.id, std::to_string(e.at_ms), e.actor, std::to_string(e.action),
@@ -33,7 +34,8 @@ int verify(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   ChainCheck check = ledger->verify();
   if (check.first_bad_seq) {
-    ctx.err << "duebook: " << ctx.db_path << ": event " << check.first_bad_seq << ": " << check.message << "\n";
+    ctx.err << "duebook: " << ctx.db_path << ": event " << check.first_bad_seq << ": " << check.message
+            << "\n";
     return kRejected;
   }
   ctx.out << "OK: " << check.events << " events, hash chain intact\n";
@@ -69,7 +71,8 @@ const std::vector<Handler>& ledger_handlers() {
       {"rebuild", "", "replay the event log into fresh projections", rebuild},
       {"undo", "", "reverse the last action (appends compensating events)",
        [](Context& c, Args& a) { return undo_or_redo(c, a, true); }},
-      {"redo", "", "re-apply the last undone action", [](Context& c, Args& a) { return undo_or_redo(c, a, false); }},
+      {"redo", "", "re-apply the last undone action",
+       [](Context& c, Args& a) { return undo_or_redo(c, a, false); }},
   };
   return handlers;
 }

@@ -24,8 +24,10 @@ std::vector<std::pair<std::string, std::string>> key_values(const std::string& t
     if (comma == std::string::npos) comma = text.size();
     std::string item = text.substr(start, comma - start);
     std::size_t eq = item.find('=');
-    if (eq == std::string::npos) out.push_back({"", item});
-    else out.push_back({item.substr(0, eq), item.substr(eq + 1)});
+    if (eq == std::string::npos)
+      out.push_back({"", item});
+    else
+      out.push_back({item.substr(0, eq), item.substr(eq + 1)});
     start = comma + 1;
   }
   return out;

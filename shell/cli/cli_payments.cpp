@@ -8,8 +8,9 @@ namespace duebook::cli {
 namespace {
 
 // Parses --amount (in the customer's currency) and --date (today when absent); problems name the option.
-Problems take_amount_and_date(const Context& ctx, const std::string& amount, const std::optional<std::string>& date,
-                              const Customer& customer, int64_t* amount_out, Date* date_out) {
+Problems take_amount_and_date(const Context& ctx, const std::string& amount,
+                              const std::optional<std::string>& date, const Customer& customer,
+                              int64_t* amount_out, Date* date_out) {
   Problems problems;
   if (auto a = value_or_problem(amount_arg(amount, customer.fields.currency, "--amount"), problems))
     *amount_out = a.value();
@@ -32,7 +33,8 @@ int add(Context& ctx, Args& args) {
   p.currency = currency.value_or("");
   p.method = method.value_or("");
   p.reference = reference.value_or("");
-  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &p.amount, &p.date); !problems.empty())
+  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &p.amount, &p.date);
+      !problems.empty())
     return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(p);
   if (!r) return ctx.rejected(r.problems());
@@ -51,7 +53,8 @@ int allocate(Context& ctx, Args& args) {
   while (std::optional<std::string> t = args.option("--invoice")) targets.push_back(*t);
   if (int rc = ctx.leftover(args)) return rc;
   if (bool(payment) == bool(credit) || targets.empty())
-    return ctx.usage("payment allocate needs --payment ID or --credit-note NUMBER, and --invoice NUMBER[=AMOUNT]");
+    return ctx.usage(
+        "payment allocate needs --payment ID or --credit-note NUMBER, and --invoice NUMBER[=AMOUNT]");
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   Db& db = ledger->db();
@@ -76,7 +79,8 @@ int allocate(Context& ctx, Args& args) {
   Problems problems;
   for (size_t i = 0; i < targets.size(); ++i) {
     std::string number = targets[i], amount;
-    if (size_t eq = number.find('='); eq != std::string::npos) amount = number.substr(eq + 1), number.resize(eq);
+    if (size_t eq = number.find('='); eq != std::string::npos)
+      amount = number.substr(eq + 1), number.resize(eq);
     std::optional<int64_t> id = find_invoice_by_number(db, number);
     if (!id) {
       problems.push_back({"--invoice " + targets[i], "no invoice \"" + number + "\""});
@@ -112,12 +116,14 @@ int list(Context& ctx, Args& args) {
     if (!c) return ctx.rejected({{"--customer", "no customer \"" + *customer + "\""}});
     q.customer_id = c->id;
   }
-  Table t{{"id", "date", "customer", "currency", "amount", "unapplied", "method", "reference", "status", "applied_to"},
+  Table t{{"id", "date", "customer", "currency", "amount", "unapplied", "method", "reference", "status",
+           "applied_to"},
           {},
           {true, false, false, false, true, true}};
   for (const PaymentSummary& p : list_payments(ledger->db(), q))
-    t.rows.push_back({std::to_string(p.id), p.date, p.customer_name, p.currency, money_text(p.amount, p.currency),
-                      money_text(p.unallocated, p.currency), p.method, p.reference, p.status, p.applied_to});
+    t.rows.push_back({std::to_string(p.id), p.date, p.customer_name, p.currency,
+                      money_text(p.amount, p.currency), money_text(p.unallocated, p.currency), p.method,
+                      p.reference, p.status, p.applied_to});
   ctx.print(t);
   return kOk;
 }
@@ -136,7 +142,8 @@ int refund(Context& ctx, Args& args) {
   c.customer_id = customer->id;
   c.method = method.value_or("");
   c.reference = reference.value_or("");
-  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &c.amount, &c.date); !problems.empty())
+  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &c.amount, &c.date);
+      !problems.empty())
     return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(c);
   if (!r) return ctx.rejected(r.problems());
@@ -179,10 +186,12 @@ const std::vector<Handler>& payment_handlers() {
        "[--currency X] [--method M] [--reference R]",
        add},
       {"payment", "allocate",
-       "allocate unapplied credit: (--payment ID | --credit-note NUMBER) --invoice NUMBER[=AMOUNT] ... [--date D]",
+       "allocate unapplied credit: (--payment ID | --credit-note NUMBER) --invoice NUMBER[=AMOUNT] ... "
+       "[--date D]",
        allocate},
       {"payment", "list", "list payments [--customer C] [--limit N] [--offset N]", list},
-      {"payment", "refund", "pay unapplied credit back: --customer C --amount A [--date D] [--method M]", refund},
+      {"payment", "refund", "pay unapplied credit back: --customer C --amount A [--date D] [--method M]",
+       refund},
       {"customer", "balance", "AR balance and unapplied credit: [ID|NAME]", balance},
   };
   return handlers;

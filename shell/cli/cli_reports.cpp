@@ -1,25 +1,25 @@
 // CLI commands for reports: report aging|statement|dso|cei|days-late|forecast|backtest|options. Each reads
 // the receivables ledger once (load_ar_snapshot), hands it to the pure report functions of core, and
 // prints the result as a table, JSON or CSV (--format). Nothing here computes a figure.
+#include "cli_reports.h"
+
 #include <algorithm>
 #include <ostream>
 
-#include "reports/ar_measures.h"
-#include "reports/ar_snapshot.h"
-#include "collections/charges.h"
-#include "cli_reports.h"
 #include "cli.h"
 #include "cli_options.h"
-#include "reports/forecast.h"
+#include "collections/charges.h"
 #include "collections/forecast_inputs.h"
-#include "invoicing/invoice_queries.h"
 #include "collections/options.h"
-#include "reports/statement.h"
 #include "collections/reference_rates.h"
+#include "invoicing/invoice_queries.h"
+#include "reports/ar_measures.h"
+#include "reports/ar_snapshot.h"
+#include "reports/forecast.h"
+#include "reports/statement.h"
 
 namespace duebook::cli {
 namespace {
-
 
 // The dates of a period: --to defaults to today, --from to `default_days` days ending on --to.
 struct Period {
@@ -41,7 +41,6 @@ Result<Period> period_args(const Context& ctx, const std::optional<std::string>&
   return p;
 }
 
-
 std::string value_of(const Measure& m, int decimals = 2) {
   return m.defined ? format_rational(m.value, decimals) : "n/a";
 }
@@ -57,8 +56,10 @@ int aging(Context& ctx, Args& args) {
   AgingOptions options;
   options.collect_invoices = false;
   if (auto d = value_or_problem(date_arg(ctx, as_of, "--as-of"), problems)) options.as_of = d.value();
-  if (basis && *basis == "invoice_date") options.basis = AgingBasis::InvoiceDate;
-  else if (basis && *basis != "due_date") problems.push_back({"--basis", "must be due_date or invoice_date"});
+  if (basis && *basis == "invoice_date")
+    options.basis = AgingBasis::InvoiceDate;
+  else if (basis && *basis != "due_date")
+    problems.push_back({"--basis", "must be due_date or invoice_date"});
   if (buckets) {
     // "30,60,90": the upper ends of the overdue buckets; "current" (0 days) comes first unless given.
     std::vector<int32_t> limits;
@@ -72,8 +73,10 @@ int aging(Context& ctx, Args& args) {
       const bool digits = !item.empty() && item.size() <= 6 &&
                           item.find_first_not_of("0123456789", item[0] == '-' ? 1 : 0) == std::string::npos &&
                           item != "-";
-      if (!digits) bad = true;
-      else limits.push_back(static_cast<int32_t>(std::stol(item)));
+      if (!digits)
+        bad = true;
+      else
+        limits.push_back(static_cast<int32_t>(std::stol(item)));
       item.clear();
     }
     if (bad) {
@@ -81,8 +84,10 @@ int aging(Context& ctx, Args& args) {
     } else {
       if (!limits.empty() && limits.front() > 0) limits.insert(limits.begin(), 0);
       Result<AgingBuckets> layout = aging_buckets_from_limits(limits);
-      if (layout) options.buckets = layout.value();
-      else for (const Problem& p : layout.problems()) problems.push_back({"--buckets", p.message});
+      if (layout)
+        options.buckets = layout.value();
+      else
+        for (const Problem& p : layout.problems()) problems.push_back({"--buckets", p.message});
     }
   }
   if (!problems.empty()) return ctx.rejected(problems);
@@ -90,9 +95,12 @@ int aging(Context& ctx, Args& args) {
   if (!snap) return kIoError;
   Result<AgingReport> report = compute_aging(snap->ledger, options);
   if (!report) return ctx.rejected(report.problems());
-  if (ctx.format == "json") ctx.out << aging_to_json(*report, snap->labels) << "\n";
-  else if (ctx.format == "csv") ctx.out << aging_to_csv(*report, snap->labels);
-  else ctx.out << aging_to_table(*report, snap->labels);
+  if (ctx.format == "json")
+    ctx.out << aging_to_json(*report, snap->labels) << "\n";
+  else if (ctx.format == "csv")
+    ctx.out << aging_to_csv(*report, snap->labels);
+  else
+    ctx.out << aging_to_table(*report, snap->labels);
   return kOk;
 }
 
@@ -123,9 +131,12 @@ int statement(Context& ctx, Args& args) {
     ctx.err << "duebook: " << describe(st.problems()) << "\n";
     return kIoError;
   }
-  if (ctx.format == "json") ctx.out << statement_to_json(*st) << "\n";
-  else if (ctx.format == "csv") ctx.out << statement_to_csv(*st);
-  else ctx.out << statement_to_table(*st);
+  if (ctx.format == "json")
+    ctx.out << statement_to_json(*st) << "\n";
+  else if (ctx.format == "csv")
+    ctx.out << statement_to_csv(*st);
+  else
+    ctx.out << statement_to_table(*st);
   return kOk;
 }
 
@@ -148,9 +159,10 @@ int dso(Context& ctx, Args& args) {
   for (const CurrencyDso& d : *rows) {
     const Currency& c = snap->labels.currencies[static_cast<std::size_t>(d.currency)];
     std::string note = !d.simple.defined ? d.simple.why : !d.countback.defined ? d.countback.why : "";
-    t.rows.push_back({c.code, to_iso(p->from), to_iso(p->to), std::to_string(d.days), amount(d.credit_sales, c),
-                      amount(d.ending_receivables, c), amount(d.ending_current, c), value_of(d.simple),
-                      value_of(d.countback), value_of(d.best_possible), value_of(d.average_days_delinquent), note});
+    t.rows.push_back({c.code, to_iso(p->from), to_iso(p->to), std::to_string(d.days),
+                      amount(d.credit_sales, c), amount(d.ending_receivables, c), amount(d.ending_current, c),
+                      value_of(d.simple), value_of(d.countback), value_of(d.best_possible),
+                      value_of(d.average_days_delinquent), note});
   }
   std::sort(t.rows.begin(), t.rows.end());
   ctx.print(t);
@@ -166,8 +178,8 @@ int cei(Context& ctx, Args& args) {
   if (!snap) return kIoError;
   Result<std::vector<CurrencyCei>> rows = cei_by_currency(snap->ledger, p->from, p->to);
   if (!rows) return ctx.rejected(rows.problems());
-  Table t{{"currency", "from", "to", "beginning", "credit_sales", "ending_total", "ending_current", "cei_percent",
-           "note"},
+  Table t{{"currency", "from", "to", "beginning", "credit_sales", "ending_total", "ending_current",
+           "cei_percent", "note"},
           {},
           {false, false, false, true, true, true, true, true, false}};
   for (const CurrencyCei& r : *rows) {
@@ -195,10 +207,10 @@ int days_late(Context& ctx, Args& args) {
           {},
           {false, false, true, true, true, true, true, true, false}};
   auto line = [&](const Currency& c, const std::string& name, const DaysLateTrend& d) {
-    const char* trend = !d.has_change                    ? ""
+    const char* trend = !d.has_change                        ? ""
                         : compare(d.change, rational(0)) > 0 ? "paying later"
                         : compare(d.change, rational(0)) < 0 ? "paying earlier"
-                                                              : "unchanged";
+                                                             : "unchanged";
     t.rows.push_back({c.code, name, std::to_string(d.current.count), amount(d.current.amount, c),
                       d.current.count ? format_rational(d.current.average, 2) : "",
                       std::to_string(d.previous.count),
@@ -227,8 +239,10 @@ int forecast(Context& ctx, Args& args) {
   std::optional<std::string> as_of = args.option("--as-of");
   if (int rc = ctx.leftover(args)) return rc;
   ForecastOptions options;
-  if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) options.as_of = d.value();
-  else return ctx.rejected(d.problems());
+  if (Result<Date> d = date_arg(ctx, as_of, "--as-of"))
+    options.as_of = d.value();
+  else
+    return ctx.rejected(d.problems());
   std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
   if (!snap) return kIoError;
   Result<CashForecast> f =
@@ -269,8 +283,10 @@ int backtest(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   ForecastOptions options;
   if (as_of) {
-    if (Result<Date> d = date_arg(ctx, as_of, "--as-of")) options.as_of = d.value();
-    else return ctx.rejected(d.problems());
+    if (Result<Date> d = date_arg(ctx, as_of, "--as-of"))
+      options.as_of = d.value();
+    else
+      return ctx.rejected(d.problems());
   } else {  // the latest day whose 13 weeks have all happened
     options.as_of = add_days(date_arg(ctx, std::nullopt, "--as-of").value(), -7 * kForecastWeeks);
   }
@@ -299,7 +315,8 @@ int backtest(Context& ctx, Args& args) {
                         amount(cb.absolute_error[w], cur), ""});
     }
     t.rows.push_back({cur.code, "total", "", amount(expected_total, cur), amount(cb.total_actual, cur),
-                      amount(cb.total_absolute_error, cur), cb.has_mape ? format_rational(cb.mape_percent, 2) : "n/a"});
+                      amount(cb.total_absolute_error, cur),
+                      cb.has_mape ? format_rational(cb.mape_percent, 2) : "n/a"});
   }
   ctx.print(t);
   return kOk;
@@ -328,7 +345,9 @@ std::unique_ptr<ArSnapshot> snapshot(Context& ctx, bool numbers) {
   return std::make_unique<ArSnapshot>(std::move(snap).value());
 }
 
-std::string amount(int64_t minor, const Currency& c) { return format_amount(minor, c.minor_digits); }
+std::string amount(int64_t minor, const Currency& c) {
+  return format_amount(minor, c.minor_digits);
+}
 
 const std::vector<Handler>& report_handlers() {
   static const std::vector<Handler> list = {

@@ -21,9 +21,12 @@ namespace duebook::shell {
 std::string default_database_path() {
   namespace fs = std::filesystem;
   fs::path base;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
-  else base = ".";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = fs::path(home) / ".local" / "share";
+  else
+    base = ".";
   fs::path dir = base / "duebook";
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -35,10 +38,13 @@ int64_t DesktopPlatform::now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-void DesktopPlatform::request_frame() { glfwPostEmptyEvent(); }
+void DesktopPlatform::request_frame() {
+  glfwPostEmptyEvent();
+}
 
 int run_window(const std::string& db_path, int quit_after_frames) {
-  glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
+  glfwSetErrorCallback(
+      [](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
   if (!glfwInit()) return 4;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -69,8 +75,10 @@ int run_window(const std::string& db_path, int quit_after_frames) {
   int frames = 0, busy_frames = 2;
   while (!glfwWindowShouldClose(window)) {
     // Sleep until input arrives; draw a few frames after it so ImGui settles, then go idle again.
-    if (busy_frames > 0 || quit_after_frames > 0) glfwPollEvents();
-    else glfwWaitEvents(), busy_frames = 2;
+    if (busy_frames > 0 || quit_after_frames > 0)
+      glfwPollEvents();
+    else
+      glfwWaitEvents(), busy_frames = 2;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

@@ -6,17 +6,19 @@
 #include <string>
 
 #include "ledger/commands.h"
-#include "store/db.h"
 #include "ledger/ledger.h"
+#include "store/db.h"
 
 namespace duebook {
 
 // Empty when every invariant holds, else one line per violation:
-//  - per customer: AR balance = issued (non-void) invoices − credit notes applied − payments allocated − write-offs,
-//    and = Σ open amounts; unapplied credit = Σ over active payments and credit notes of what is not allocated
-//    or refunded;
+//  - per customer: AR balance = issued (non-void) invoices − credit notes applied − payments allocated −
+//  write-offs,
+//    and = Σ open amounts; unapplied credit = Σ over active payments and credit notes of what is not
+//    allocated or refunded;
 //  - per payment / credit note: allocations + refunds never exceed it; unallocated = amount − both, >= 0;
-//  - per invoice: open >= 0; open = total − allocated − credited − written off for an issued, non-void invoice,
+//  - per invoice: open >= 0; open = total − allocated − credited − written off for an issued, non-void
+//  invoice,
 //    and those equal the sums of its allocations and write-offs; a void invoice has nothing applied;
 //    settled_on is set exactly when the invoice is paid or void;
 //  - series numbers are gapless per series and year.

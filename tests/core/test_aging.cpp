@@ -459,7 +459,8 @@ TEST_CASE("aging: the open index gives the very report of the full pass, on any 
     const int parts = static_cast<int>(next(4));
     for (int p = 0; p < parts && open > 0; ++p) {
       on += static_cast<int32_t>(next(90));
-      const int64_t amount = p + 1 == parts ? open : 1 + static_cast<int64_t>(next(static_cast<uint64_t>(open)));
+      const int64_t amount =
+          p + 1 == parts ? open : 1 + static_cast<int64_t>(next(static_cast<uint64_t>(open)));
       const auto kind = static_cast<ReductionKind>(next(3));
       ledger.reductions.push_back(ArReduction{i, on, amount, kind});
       open -= amount;
@@ -482,8 +483,8 @@ TEST_CASE("aging: the open index gives the very report of the full pass, on any 
     const int32_t on = start + static_cast<int32_t>(next(6 * 365));
     const auto amount = static_cast<int64_t>(1 + next(9000));
     ledger.credits.push_back(ArCreditMovement{customer, 0, on, amount});
-    ledger.credits.push_back(ArCreditMovement{customer, 0, on + static_cast<int32_t>(next(3) == 0 ? next(20) : 0),
-                                              -amount});
+    ledger.credits.push_back(
+        ArCreditMovement{customer, 0, on + static_cast<int32_t>(next(3) == 0 ? next(20) : 0), -amount});
   }
   REQUIRE(check_ar_ledger(ledger).ok());
   ArLedger indexed = ledger;
@@ -513,7 +514,8 @@ TEST_CASE("aging: the open index gives the very report of the full pass, on any 
       CHECK(fast->cell_start == full->cell_start);
       CHECK(fast->cell_invoices == full->cell_invoices);
       CHECK(fast->first_row_of_customer == full->first_row_of_customer);
-      for (std::size_t c = 0; c < full->totals.size(); ++c) CHECK(fast->totals[c].buckets == full->totals[c].buckets);
+      for (std::size_t c = 0; c < full->totals.size(); ++c)
+        CHECK(fast->totals[c].buckets == full->totals[c].buckets);
       ++compared;
       with_rows += !full->cell_invoices.empty();
     }

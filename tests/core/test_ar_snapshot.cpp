@@ -29,7 +29,8 @@ int64_t run(Ledger& ledger, const Command& command) {
 }
 
 // Issues an invoice of one line of `amount` minor units dated `issued`, Net 30 unless `due` is given.
-int64_t invoice(Ledger& ledger, int64_t customer, const char* issued, int64_t amount, const char* due = nullptr) {
+int64_t invoice(Ledger& ledger, int64_t customer, const char* issued, int64_t amount,
+                const char* due = nullptr) {
   InvoiceFields f;
   f.customer_id = customer;
   f.issue_date = on(issued);
@@ -57,7 +58,8 @@ ArSnapshot snapshot(Ledger& ledger, int64_t customer = 0) {
 
 // The aging as one line per (customer, currency) with anything in it, sorted:
 // "Acme Ltd USD 0 4000 5000 0 0 credit 0".
-std::string aged(const ArSnapshot& snap, const char* as_of, const AgingBuckets& buckets = default_aging_buckets()) {
+std::string aged(const ArSnapshot& snap, const char* as_of,
+                 const AgingBuckets& buckets = default_aging_buckets()) {
   AgingOptions options;
   options.as_of = on(as_of);
   options.buckets = buckets;
@@ -68,7 +70,8 @@ std::string aged(const ArSnapshot& snap, const char* as_of, const AgingBuckets& 
     const AgingRow& a = r->rows[row];
     std::string line = snap.labels.customer_names[static_cast<std::size_t>(a.customer)] + " " +
                        snap.labels.currencies[static_cast<std::size_t>(a.currency)].code;
-    for (int b = 0; b < r->bucket_count(); ++b) line += " " + std::to_string(r->amount(static_cast<int32_t>(row), b));
+    for (int b = 0; b < r->bucket_count(); ++b)
+      line += " " + std::to_string(r->amount(static_cast<int32_t>(row), b));
     line += " credit " + std::to_string(a.unapplied_credit);
     lines.push_back(line);
   }
@@ -156,36 +159,46 @@ TEST_CASE("ar snapshot: an aging as of a past day says what it said that day") {
   CHECK(aged(snap, "2025-12-31") == "");
   // 2026-01-12: inv1 is due 2026-01-31, −19 days: current 100.00. Beta's 250.00 arrived on 01-10 and
   // inv3 (issued 01-15) does not exist yet: all of it is unapplied credit.
-  CHECK(aged(snap, "2026-01-12") == "Acme Ltd USD 10000 0 0 0 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 25000\n");
+  CHECK(aged(snap, "2026-01-12") ==
+        "Acme Ltd USD 10000 0 0 0 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 25000\n");
   // 2026-02-09, the day before Acme's payment: inv1 is 9 days late (1-30) with all 100.00 open; inv2
   // (due 03-03) current; inv3 settled on 01-15; Beta's credit 250 − 200 = 50.00.
-  CHECK(aged(snap, "2026-02-09") == "Acme Ltd USD 5000 10000 0 0 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-02-09") ==
+        "Acme Ltd USD 5000 10000 0 0 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // 2026-02-10, the payment's day: inv1 100 − 60 = 40.00, 10 days late.
-  CHECK(aged(snap, "2026-02-10") == "Acme Ltd USD 5000 4000 0 0 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-02-10") ==
+        "Acme Ltd USD 5000 4000 0 0 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // 2026-03-04, the day before the credit note: inv2 is 1 day late with 50.00; inv1 32 days (31-60).
-  CHECK(aged(snap, "2026-03-04") == "Acme Ltd USD 0 5000 4000 0 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-03-04") ==
+        "Acme Ltd USD 0 5000 4000 0 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // 2026-03-05: inv2 50 − 10 = 40.00, 2 days late; the credit note is issued and applied the same day:
   // +10 −10, no unapplied credit.
-  CHECK(aged(snap, "2026-03-05") == "Acme Ltd USD 0 4000 4000 0 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-03-05") ==
+        "Acme Ltd USD 0 4000 4000 0 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // 2026-04-15, the write-off's day: inv1 40 − 15 = 25.00, 74 days late (61-90); inv2 43 days (31-60).
-  CHECK(aged(snap, "2026-04-15") == "Acme Ltd USD 0 0 4000 2500 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-04-15") ==
+        "Acme Ltd USD 0 0 4000 2500 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // 2026-04-19, the day before the void: inv2 still owes 40.00, 47 days late.
-  CHECK(aged(snap, "2026-04-19") == "Acme Ltd USD 0 0 4000 2500 0 credit 0\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-04-19") ==
+        "Acme Ltd USD 0 0 4000 2500 0 credit 0\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // 2026-04-20: inv2 is gone and its credit note's 10.00 is Acme's unapplied credit again.
-  CHECK(aged(snap, "2026-04-20") == "Acme Ltd USD 0 0 0 2500 0 credit 1000\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-04-20") ==
+        "Acme Ltd USD 0 0 0 2500 0 credit 1000\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // inv1 is 90 days late on 2026-05-01 (01-31 + 90): still 61-90; 91 days on 05-02: 90+.
-  CHECK(aged(snap, "2026-05-01") == "Acme Ltd USD 0 0 0 2500 0 credit 1000\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
-  CHECK(aged(snap, "2026-05-02") == "Acme Ltd USD 0 0 0 0 2500 credit 1000\n"
-                                    "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-05-01") ==
+        "Acme Ltd USD 0 0 0 2500 0 credit 1000\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
+  CHECK(aged(snap, "2026-05-02") ==
+        "Acme Ltd USD 0 0 0 0 2500 credit 1000\n"
+        "Beta GmbH EUR 0 0 0 0 0 credit 5000\n");
   // By invoice date: on 2026-02-10 inv1 is 40 days old (31-60), inv2 9 days (1-30).
   AgingOptions by_issue;
   by_issue.as_of = on("2026-02-10");
@@ -205,14 +218,15 @@ TEST_CASE("ar snapshot: multi-currency JSON and one customer's snapshot") {
   Result<AgingReport> r = compute_aging(snap.ledger, options);
   REQUIRE(r.ok());
   // inv1 40.00 is 59 days late (31-60), inv2 40.00 is 28 days late (1-30); sections sorted by code.
-  CHECK(aging_to_json(*r, snap.labels) ==
-        R"({"as_of": "2026-03-31", "basis": "due_date", "buckets": ["current", "1-30", "31-60", "61-90", "90+"], )"
-        R"("by_currency": [{"currency": "EUR", "customers": [{"name": "Beta GmbH", "buckets": ["0.00", "0.00", )"
-        R"("0.00", "0.00", "0.00"], "total": "0.00", "unapplied_credit": "50.00"}], "totals": {"buckets": ["0.00", )"
-        R"("0.00", "0.00", "0.00", "0.00"], "total": "0.00"}}, {"currency": "USD", "customers": [{"name": )"
-        R"("Acme Ltd", "buckets": ["0.00", "40.00", "40.00", "0.00", "0.00"], "total": "80.00", )"
-        R"("unapplied_credit": "0.00"}], "totals": {"buckets": ["0.00", "40.00", "40.00", "0.00", "0.00"], )"
-        R"("total": "80.00"}}]})");
+  CHECK(
+      aging_to_json(*r, snap.labels) ==
+      R"({"as_of": "2026-03-31", "basis": "due_date", "buckets": ["current", "1-30", "31-60", "61-90", "90+"], )"
+      R"("by_currency": [{"currency": "EUR", "customers": [{"name": "Beta GmbH", "buckets": ["0.00", "0.00", )"
+      R"("0.00", "0.00", "0.00"], "total": "0.00", "unapplied_credit": "50.00"}], "totals": {"buckets": ["0.00", )"
+      R"("0.00", "0.00", "0.00", "0.00"], "total": "0.00"}}, {"currency": "USD", "customers": [{"name": )"
+      R"("Acme Ltd", "buckets": ["0.00", "40.00", "40.00", "0.00", "0.00"], "total": "80.00", )"
+      R"("unapplied_credit": "0.00"}], "totals": {"buckets": ["0.00", "40.00", "40.00", "0.00", "0.00"], )"
+      R"("total": "80.00"}}]})");
   // Acme alone: one customer, one currency, the same figures.
   const ArSnapshot acme = snapshot(*b.t.ledger, b.acme);
   CHECK(acme.ledger.customer_count == 1);
@@ -231,15 +245,15 @@ TEST_CASE("ar snapshot: bucket edges 0/1/30/31/60/61/90/91 days past due") {
   const int64_t c = run(*t.ledger, AddCustomer{customer_fields("Edge Co", "USD")});
   // As of 2026-06-30, due dates that many days earlier; amounts 1, 2, 4, ... to tell them apart.
   const struct {
-    const char* due;  // 2026-06-30 − age
-    int64_t amount;   // minor units
-  } rows[] = {{"2026-06-30", 1},   // 0 days: current
-              {"2026-06-29", 2},   // 1: 1-30
-              {"2026-05-31", 4},   // 30: 1-30
-              {"2026-05-30", 8},   // 31: 31-60
-              {"2026-05-01", 16},  // 60: 31-60
-              {"2026-04-30", 32},  // 61: 61-90
-              {"2026-04-01", 64},  // 90: 61-90
+    const char* due;                 // 2026-06-30 − age
+    int64_t amount;                  // minor units
+  } rows[] = {{"2026-06-30", 1},     // 0 days: current
+              {"2026-06-29", 2},     // 1: 1-30
+              {"2026-05-31", 4},     // 30: 1-30
+              {"2026-05-30", 8},     // 31: 31-60
+              {"2026-05-01", 16},    // 60: 31-60
+              {"2026-04-30", 32},    // 61: 61-90
+              {"2026-04-01", 64},    // 90: 61-90
               {"2026-03-31", 128}};  // 91: 90+
   for (const auto& row : rows) invoice(*t.ledger, c, "2026-03-01", row.amount, row.due);
   const ArSnapshot snap = snapshot(*t.ledger);
@@ -260,8 +274,8 @@ TEST_CASE("ar snapshot: undone rows never happened, voided ones did until the vo
   const int64_t c = run(l, AddCustomer{customer_fields("Undo Co", "USD")});
   // A payment recorded before any invoice exists: 30.00 of unapplied credit from 2026-01-05.
   const int64_t payment = pay(l, c, "2026-01-05", 3000);
-  const int64_t kept = invoice(l, c, "2026-01-01", 10000);     // due 01-31
-  const int64_t undone = invoice(l, c, "2026-01-02", 20000);   // due 02-01
+  const int64_t kept = invoice(l, c, "2026-01-01", 10000);    // due 01-31
+  const int64_t undone = invoice(l, c, "2026-01-02", 20000);  // due 02-01
   // 20.00 of the payment to `kept` on 01-10, then 10.00 to `undone` on 01-10, which is undone again.
   AllocateCredit to_kept{{CreditKind::Payment, payment}, {{kept, int64_t{2000}}}, on("2026-01-10")};
   run(l, to_kept);
@@ -291,14 +305,16 @@ TEST_CASE("ar snapshot: undone rows never happened, voided ones did until the vo
 
 TEST_CASE("ar snapshot: a rebuilt ledger reads the same") {
   Book b;
-  const std::string before = aged(snapshot(*b.t.ledger), "2026-04-19") + aged(snapshot(*b.t.ledger), "2026-04-20");
+  const std::string before =
+      aged(snapshot(*b.t.ledger), "2026-04-19") + aged(snapshot(*b.t.ledger), "2026-04-20");
   REQUIRE(b.t->rebuild().ok());
   CHECK(aged(snapshot(*b.t.ledger), "2026-04-19") + aged(snapshot(*b.t.ledger), "2026-04-20") == before);
 }
 
 TEST_CASE("statement: opening balance, dated lines with a running balance, closing balance and aging") {
   Book b;
-  Result<CustomerStatement> st = load_customer_statement(b.t->db(), b.acme, on("2026-02-01"), on("2026-04-30"));
+  Result<CustomerStatement> st =
+      load_customer_statement(b.t->db(), b.acme, on("2026-02-01"), on("2026-04-30"));
   REQUIRE_MESSAGE(st.ok(), describe(st.problems()));
   REQUIRE(st->sections.size() == 1);
   const StatementSection& s = st->sections[0];
@@ -310,11 +326,11 @@ TEST_CASE("statement: opening balance, dated lines with a running balance, closi
     int64_t amount, balance;
   };
   const Expected expected[] = {
-      {"2026-02-01", StatementLineKind::Invoice, 5000, 15000},      // 100 + 50
-      {"2026-02-10", StatementLineKind::Payment, -6000, 9000},      // 150 − 60
-      {"2026-03-05", StatementLineKind::CreditNote, -1000, 8000},   // 90 − 10
-      {"2026-04-15", StatementLineKind::WriteOff, -1500, 6500},     // 80 − 15
-      {"2026-04-20", StatementLineKind::Void, -5000, 1500},         // 65 − 50
+      {"2026-02-01", StatementLineKind::Invoice, 5000, 15000},     // 100 + 50
+      {"2026-02-10", StatementLineKind::Payment, -6000, 9000},     // 150 − 60
+      {"2026-03-05", StatementLineKind::CreditNote, -1000, 8000},  // 90 − 10
+      {"2026-04-15", StatementLineKind::WriteOff, -1500, 6500},    // 80 − 15
+      {"2026-04-20", StatementLineKind::Void, -5000, 1500},        // 65 − 50
   };
   REQUIRE(s.lines.size() == std::size(expected));
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
@@ -333,7 +349,8 @@ TEST_CASE("statement: opening balance, dated lines with a running balance, closi
   CHECK(s.aging.unapplied_credit == 1000);
   CHECK(s.closing_balance == s.aging.total - s.aging.unapplied_credit);
   // The period before: only inv1, 100.00.
-  Result<CustomerStatement> jan = load_customer_statement(b.t->db(), b.acme, on("2026-01-01"), on("2026-01-31"));
+  Result<CustomerStatement> jan =
+      load_customer_statement(b.t->db(), b.acme, on("2026-01-01"), on("2026-01-31"));
   REQUIRE(jan.ok());
   CHECK(jan->sections[0].opening_balance == 0);
   CHECK(jan->sections[0].lines.size() == 1);
@@ -350,7 +367,8 @@ TEST_CASE("statement: opening balance, dated lines with a running balance, closi
         "USD,2026-01-31,aging:90+,,0.00,\r\n"
         "USD,2026-01-31,aging:unapplied_credit,,0.00,\r\n");
   // Beta paid before its invoice: the payment line comes first and the balance goes negative.
-  Result<CustomerStatement> beta = load_customer_statement(b.t->db(), b.beta, on("2026-01-01"), on("2026-01-31"));
+  Result<CustomerStatement> beta =
+      load_customer_statement(b.t->db(), b.beta, on("2026-01-01"), on("2026-01-31"));
   REQUIRE(beta.ok());
   REQUIRE(beta->sections[0].lines.size() == 2);
   CHECK(beta->sections[0].lines[0].balance == -25000);  // 0 − 250
@@ -374,8 +392,8 @@ TEST_CASE("statement: a void ends the invoice's write-offs; assembly checks its 
   REQUIRE(st.ok());
   const std::vector<StatementLine>& lines = st->sections[0].lines;
   REQUIRE(lines.size() == 4);
-  CHECK(lines[0].balance == 1000);  // invoice
-  CHECK(lines[1].balance == 0);     // write-off 10.00
+  CHECK(lines[0].balance == 1000);                              // invoice
+  CHECK(lines[1].balance == 0);                                 // write-off 10.00
   CHECK(lines[2].kind == StatementLineKind::WriteOffReversed);  // on the void day, before the void
   CHECK(lines[2].balance == 1000);
   CHECK(lines[3].kind == StatementLineKind::Void);
@@ -421,7 +439,8 @@ TEST_CASE("ar measures: DSO and CEI from the book") {
     if (x.currency == usd) CHECK_FALSE(x.simple.defined);
   CHECK(dso_by_currency(snap.ledger, on("2026-02-01"), on("2026-01-01")).problems()[0].where == "to");
   // Days late: Acme paid 60.00 on inv1 10 days after its due date 01-31.
-  Result<std::vector<CurrencyDaysLate>> late = days_late_by_currency(snap.ledger, on("2026-01-01"), on("2026-03-31"));
+  Result<std::vector<CurrencyDaysLate>> late =
+      days_late_by_currency(snap.ledger, on("2026-01-01"), on("2026-03-31"));
   REQUIRE(late.ok());
   for (const CurrencyDaysLate& x : *late)
     if (x.currency == usd) CHECK(x.report.all.current.average == rational(10));

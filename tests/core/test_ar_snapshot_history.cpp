@@ -1,7 +1,7 @@
 // Properties of the receivables ledger read from the projections (core/ar_snapshot.h), over seeded random
-// books: an aging as of a past day equals what it said that day, whatever is done later; an Undo takes every aging back to what it
-// was before the undone action (and a Redo forward again); the aging of the far future adds up to the
-// projections' own balances.
+// books: an aging as of a past day equals what it said that day, whatever is done later; an Undo takes every
+// aging back to what it was before the undone action (and a Redo forward again); the aging of the far future
+// adds up to the projections' own balances.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,8 +24,8 @@ struct RandomBook {
   std::mt19937_64 rng{20260101};
   std::vector<int64_t> customers;
   Date today{2026, 1, 1};
-  int64_t touched = 0;  // the invoice a write-off, credit note or allocation last aimed at: voided more often,
-                        // so that voids meet rows an Undo removed before them
+  int64_t touched = 0;  // the invoice a write-off, credit note or allocation last aimed at: voided more
+                        // often, so that voids meet rows an Undo removed before them
 
   RandomBook() {
     for (const char* currency : {"USD", "USD", "EUR"}) {
@@ -51,10 +51,13 @@ struct RandomBook {
   bool step() {
     today = add_days(today, 1 + pick(3));
     const auto open = rows(
-        "SELECT id, open_amount, customer_id FROM invoices WHERE issued = 1 AND voided = 0 AND open_amount > 0");
-    const auto issued = rows("SELECT id, open_amount, customer_id FROM invoices WHERE issued = 1 AND voided = 0");
-    const auto credit = rows("SELECT id, unallocated, customer_id FROM payments WHERE status = 'received' AND "
-                             "unallocated > 0");
+        "SELECT id, open_amount, customer_id FROM invoices WHERE issued = 1 AND voided = 0 AND open_amount > "
+        "0");
+    const auto issued =
+        rows("SELECT id, open_amount, customer_id FROM invoices WHERE issued = 1 AND voided = 0");
+    const auto credit = rows(
+        "SELECT id, unallocated, customer_id FROM payments WHERE status = 'received' AND "
+        "unallocated > 0");
     const int64_t customer = customers[static_cast<std::size_t>(pick(3))];
     Command command = AddCustomer{};
     switch (pick(9)) {
@@ -96,8 +99,8 @@ struct RandomBook {
         if (open.empty()) return false;
         const auto& inv = open[static_cast<std::size_t>(pick(static_cast<int64_t>(open.size())))];
         touched = inv[0];
-        command = WriteOffInvoice{inv[0], pick(2) ? std::optional<int64_t>{1 + pick(inv[1])} : std::nullopt, today,
-                                  "bad debt"};
+        command = WriteOffInvoice{inv[0], pick(2) ? std::optional<int64_t>{1 + pick(inv[1])} : std::nullopt,
+                                  today, "bad debt"};
         break;
       }
       case 7: {  // a void, handing back what was applied and ending the write-offs
@@ -146,7 +149,8 @@ std::string aging_text(const ArSnapshot& snap, const Date& day) {
   return aging_to_json(*r, snap.labels);
 }
 
-// The agings as of every tenth day from 2025-12-31 over the whole book's span, or up to the day before `until`.
+// The agings as of every tenth day from 2025-12-31 over the whole book's span, or up to the day before
+// `until`.
 std::string agings(const ArSnapshot& snap, const Date& until = Date{2028, 3, 1}) {
   std::string out;
   for (Date d{2025, 12, 31}; d < until; d = add_days(d, 10)) out += aging_text(snap, d) + "\n";
@@ -177,7 +181,8 @@ TEST_CASE("ar snapshot history: an aging as of a past day equals what it said th
   for (const auto& [day, text] : said) CHECK(aging_text(rebuilt, day) == text);
 }
 
-TEST_CASE("ar snapshot history: undo and redo move every aging back and forth; totals match the projections") {
+TEST_CASE(
+    "ar snapshot history: undo and redo move every aging back and forth; totals match the projections") {
   RandomBook book;
   std::vector<std::string> before;  // the agings before each action still undoable, oldest first
   std::string redo_target;          // the agings a redo must give back; empty when there is no redo
@@ -212,7 +217,8 @@ TEST_CASE("ar snapshot history: undo and redo move every aging back and forth; t
     far.as_of = Date{9999, 12, 31};
     Result<AgingReport> report = compute_aging(snap.ledger, far);
     REQUIRE(report.ok());
-    Statement& balances = book.t->db().prepare("SELECT customer_id, ar_balance, unapplied_credit FROM customer_balances");
+    Statement& balances =
+        book.t->db().prepare("SELECT customer_id, ar_balance, unapplied_credit FROM customer_balances");
     while (balances.step()) {
       const int32_t c = snap.customer_index_of(balances.int64(0));
       int64_t open = 0, credit = 0;

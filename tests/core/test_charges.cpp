@@ -121,11 +121,11 @@ TEST_CASE("late fees are charged once per invoice and step, however often the ru
   rule.flat = {money(4000, "EUR")};
   const std::vector<LateFeeCandidate> candidates = {
       {"INV-1", 4, money(100000, "EUR"), false},
-      {"INV-2", 4, money(50000, "EUR"), true},   // waived by the user
-      {"INV-3", 4, money(25000, "EUR"), false},  // charged on an earlier run
+      {"INV-2", 4, money(50000, "EUR"), true},    // waived by the user
+      {"INV-3", 4, money(25000, "EUR"), false},   // charged on an earlier run
       {"INV-1", 4, money(100000, "EUR"), false},  // the same step listed twice
       {"INV-1", 6, money(100000, "EUR"), false},  // a later step with a fee is a new charge
-      {"INV-4", 4, money(25000, "GBP"), false},  // no GBP flat fee and no percent: fee 0, nothing
+      {"INV-4", 4, money(25000, "GBP"), false},   // no GBP flat fee and no percent: fee 0, nothing
   };
   std::vector<ChargedStep> charged = {{"INV-3", 4}};
   Result<std::vector<LateFeeCharge>> first = late_fees_to_charge(candidates, charged, rule);
@@ -191,7 +191,7 @@ TEST_CASE("the bundled rate tables parse and hold the published changes") {
     const char* rate;
   };
   const Row boe[] = {
-      {{2008, 1, 1}, "5.50"},  {{2009, 3, 5}, "0.50"},  {{2016, 8, 4}, "0.25"},  {{2020, 3, 18}, "0.25"},
+      {{2008, 1, 1}, "5.50"},  {{2009, 3, 5}, "0.50"},   {{2016, 8, 4}, "0.25"},  {{2020, 3, 18}, "0.25"},
       {{2020, 3, 19}, "0.10"}, {{2021, 12, 16}, "0.25"}, {{2023, 8, 2}, "5.00"},  {{2023, 8, 3}, "5.25"},
       {{2024, 8, 1}, "5.00"},  {{2024, 11, 7}, "4.75"},  {{2025, 2, 6}, "4.50"},  {{2025, 5, 8}, "4.25"},
       {{2025, 8, 7}, "4.00"},  {{2025, 12, 18}, "3.75"}, {{2026, 3, 31}, "3.75"},
@@ -202,10 +202,10 @@ TEST_CASE("the bundled rate tables parse and hold the published changes") {
   }
   // Source: ECB, "Key ECB interest rates" (main refinancing operations).
   const Row ecb[] = {
-      {{2008, 1, 1}, "4.00"},  {{2008, 10, 15}, "3.75"}, {{2016, 3, 15}, "0.05"}, {{2016, 3, 16}, "0.00"},
-      {{2022, 7, 27}, "0.50"}, {{2023, 9, 20}, "4.50"},  {{2024, 6, 12}, "4.25"}, {{2024, 9, 18}, "3.65"},
-      {{2024, 10, 23}, "3.40"}, {{2024, 12, 18}, "3.15"}, {{2025, 2, 5}, "2.90"}, {{2025, 3, 12}, "2.65"},
-      {{2025, 4, 23}, "2.40"}, {{2025, 6, 11}, "2.15"},  {{2026, 4, 1}, "2.15"},
+      {{2008, 1, 1}, "4.00"},   {{2008, 10, 15}, "3.75"}, {{2016, 3, 15}, "0.05"}, {{2016, 3, 16}, "0.00"},
+      {{2022, 7, 27}, "0.50"},  {{2023, 9, 20}, "4.50"},  {{2024, 6, 12}, "4.25"}, {{2024, 9, 18}, "3.65"},
+      {{2024, 10, 23}, "3.40"}, {{2024, 12, 18}, "3.15"}, {{2025, 2, 5}, "2.90"},  {{2025, 3, 12}, "2.65"},
+      {{2025, 4, 23}, "2.40"},  {{2025, 6, 11}, "2.15"},  {{2026, 4, 1}, "2.15"},
   };
   for (const Row& r : ecb) {
     CAPTURE(to_iso(r.date));
@@ -257,24 +257,72 @@ TEST_CASE("simple interest, actual/365, with partial payments and a rate change,
   };
   const Case cases[] = {
       {"EUR 1,000.00 at 18 % for 30 days (02-01..03-02): 100000 × 18 × 30 / 36500 = 1479.45 -> 14.79",
-       100000, d(2026, 1, 31), {}, d(2026, 3, 2), {{d(2026, 2, 1), dec("18")}}, 1479, 1},
+       100000,
+       d(2026, 1, 31),
+       {},
+       d(2026, 3, 2),
+       {{d(2026, 2, 1), dec("18")}},
+       1479,
+       1},
       {"EUR 10,000.00; 8 % then 10 % from 03-01; paid 4,000 on 02-15 and 1,000 on 03-10; as of 03-31:\n"
        "  1,000,000×8×14 + 600,000×8×14 + 600,000×10×9 + 500,000×10×22 = 343,200,000; /36500 = 9402.74",
-       1000000, d(2026, 1, 31), {{d(2026, 2, 15), 400000}, {d(2026, 3, 10), 100000}}, d(2026, 3, 31),
-       {{d(2026, 2, 1), dec("8")}, {d(2026, 3, 1), dec("10")}}, 9403, 4},
+       1000000,
+       d(2026, 1, 31),
+       {{d(2026, 2, 15), 400000}, {d(2026, 3, 10), 100000}},
+       d(2026, 3, 31),
+       {{d(2026, 2, 1), dec("8")}, {d(2026, 3, 1), dec("10")}},
+       9403,
+       4},
       {"a payment on the last day counts for that day: 1,000.00 at 10 %, 5 days, half paid on day 5:\n"
        "  100000×10×4 + 50000×10×1 = 4,500,000; /36500 = 123.29 -> 1.23",
-       100000, d(2026, 1, 31), {{d(2026, 2, 5), 50000}}, d(2026, 2, 5), {{d(2026, 2, 1), dec("10")}}, 123, 2},
+       100000,
+       d(2026, 1, 31),
+       {{d(2026, 2, 5), 50000}},
+       d(2026, 2, 5),
+       {{d(2026, 2, 1), dec("10")}},
+       123,
+       2},
       {"paid in full on day 3: interest for days 1-2 only: 100000×10×2/36500 = 54.79 -> 0.55",
-       100000, d(2026, 1, 31), {{d(2026, 2, 3), 100000}}, d(2026, 3, 31), {{d(2026, 2, 1), dec("10")}}, 55, 1},
-      {"a payment before the due date lowers the principal from the first late day", 100000, d(2026, 1, 31),
-       {{d(2026, 1, 20), 40000}}, d(2026, 3, 2), {{d(2026, 2, 1), dec("18")}}, 888, 1},  // 60000×18×30/36500 = 887.67
-      {"not late yet: nothing", 100000, d(2026, 1, 31), {}, d(2026, 1, 31), {{d(2026, 2, 1), dec("18")}}, 0, 0},
-      {"JPY 120,000 at 18 % for 30 days: 120000 × 18 × 30 / 36500 = 1775.34 -> 1775", 120000,
-       d(2026, 1, 31), {}, d(2026, 3, 2), {{d(2026, 2, 1), dec("18")}}, 1775, 1},
+       100000,
+       d(2026, 1, 31),
+       {{d(2026, 2, 3), 100000}},
+       d(2026, 3, 31),
+       {{d(2026, 2, 1), dec("10")}},
+       55,
+       1},
+      {"a payment before the due date lowers the principal from the first late day",
+       100000,
+       d(2026, 1, 31),
+       {{d(2026, 1, 20), 40000}},
+       d(2026, 3, 2),
+       {{d(2026, 2, 1), dec("18")}},
+       888,
+       1},  // 60000×18×30/36500 = 887.67
+      {"not late yet: nothing",
+       100000,
+       d(2026, 1, 31),
+       {},
+       d(2026, 1, 31),
+       {{d(2026, 2, 1), dec("18")}},
+       0,
+       0},
+      {"JPY 120,000 at 18 % for 30 days: 120000 × 18 × 30 / 36500 = 1775.34 -> 1775",
+       120000,
+       d(2026, 1, 31),
+       {},
+       d(2026, 3, 2),
+       {{d(2026, 2, 1), dec("18")}},
+       1775,
+       1},
       {"a leap year still divides by 365: 1,000.00 at 36.5 % over 29 Feb 2028 days: 100000 × 36.5 × 29 / "
        "36500 = 2900",
-       100000, d(2028, 1, 31), {}, d(2028, 2, 29), {{d(2028, 2, 1), dec("36.5")}}, 2900, 1},
+       100000,
+       d(2028, 1, 31),
+       {},
+       d(2028, 2, 29),
+       {{d(2028, 2, 1), dec("36.5")}},
+       2900,
+       1},
   };
   for (const Case& c : cases) {
     CAPTURE(c.why);
@@ -284,7 +332,8 @@ TEST_CASE("simple interest, actual/365, with partial payments and a rate change,
     CHECK(r->slices.size() == c.slices);
     CHECK(r->interest_minor == interest_day_by_day(c.amount, c.due, c.payments, c.as_of, c.rates));
   }
-  CHECK_FALSE(accrue_simple_interest(100, d(2026, 1, 31), {}, d(2026, 3, 1), {{d(2026, 2, 2), dec("5")}}).ok());
+  CHECK_FALSE(
+      accrue_simple_interest(100, d(2026, 1, 31), {}, d(2026, 3, 1), {{d(2026, 2, 2), dec("5")}}).ok());
   CHECK_FALSE(accrue_simple_interest(100, d(2026, 1, 31), {{d(2026, 2, 2), 0}}, d(2026, 3, 1),
                                      {{d(2026, 2, 1), dec("5")}})
                   .ok());
@@ -325,7 +374,8 @@ TEST_CASE("UK Late Payment Act: rate fixed by the half-year the debt became late
   REQUIRE(a.ok());
   CHECK(a->interest_minor == 24634);
   // Without the payment: 500000 × 12.25 % × 184 / 365 = 30876.71 -> £308.77.
-  CHECK(accrue_simple_interest(500000, d(2025, 6, 30), {}, d(2025, 12, 31), *periods)->interest_minor == 30877);
+  CHECK(accrue_simple_interest(500000, d(2025, 6, 30), {}, d(2025, 12, 31), *periods)->interest_minor ==
+        30877);
 
   // Late Payment of Commercial Debts (Interest) Act 1998 s.5A(2): under £1,000 -> £40; £1,000 to
   // under £10,000 -> £70; £10,000 or more -> £100.
@@ -333,7 +383,8 @@ TEST_CASE("UK Late Payment Act: rate fixed by the half-year the debt became late
     int64_t debt;
     int64_t fixed;
   };
-  const Sum sums[] = {{1, 4000}, {99999, 4000}, {100000, 7000}, {999999, 7000}, {1000000, 10000}, {99999999, 10000}};
+  const Sum sums[] = {{1, 4000},      {99999, 4000},    {100000, 7000},
+                      {999999, 7000}, {1000000, 10000}, {99999999, 10000}};
   for (const Sum& s : sums) {
     CAPTURE(s.debt);
     CHECK(uk_fixed_sum_pence(s.debt) == s.fixed);
@@ -379,7 +430,7 @@ TEST_CASE("charges preview: one row per overdue invoice, totals per currency, sk
       {"G-2", "Hawthorn Ltd", d(2025, 6, 30), money(100000, "GBP"), {{d(2025, 10, 1), 50000}}},
       {"G-1", "Hawthorn Ltd", d(2025, 6, 30), money(99999, "GBP"), {}},
       {"E-1", "Ivy GmbH", d(2025, 6, 30), money(50000, "EUR"), {}},
-      {"G-3", "Juniper plc", d(2026, 1, 30), money(70000, "GBP"), {}},                     // not due yet
+      {"G-3", "Juniper plc", d(2026, 1, 30), money(70000, "GBP"), {}},                        // not due yet
       {"G-4", "Juniper plc", d(2025, 6, 30), money(70000, "GBP"), {{d(2025, 8, 1), 70000}}},  // paid
   };
   const ChargesPreview pv = preview_charges(d(2025, 12, 31), uk, invoices, rates);
@@ -420,11 +471,10 @@ TEST_CASE("charges preview: one row per overdue invoice, totals per currency, sk
 
   // Contract 18 % in two currencies: totals per currency, JPY printed with no decimals.
   const InterestPolicy contract = *parse_interest_policy("contract:18");
-  const ChargesPreview c = preview_charges(
-      d(2026, 3, 2), contract,
-      {{"J-1", "Kyoto KK", d(2026, 1, 31), money(120000, "JPY"), {}},
-       {"E-9", "Lime SARL", d(2026, 1, 31), money(100000, "EUR"), {}}},
-      rates);
+  const ChargesPreview c = preview_charges(d(2026, 3, 2), contract,
+                                           {{"J-1", "Kyoto KK", d(2026, 1, 31), money(120000, "JPY"), {}},
+                                            {"E-9", "Lime SARL", d(2026, 1, 31), money(100000, "EUR"), {}}},
+                                           rates);
   REQUIRE(c.totals.size() == 2);
   CHECK(c.totals[0].currency.view() == "EUR");
   CHECK(c.totals[0].interest_minor == 1479);  // 100000 × 18 × 30 / 36500 = 1479.45
@@ -457,14 +507,15 @@ TEST_CASE("early-payment discount: 2/10 Net 30 paid on day 10 earns it, on day 1
     int64_t applied, unapplied, discount, discount_net, discount_tax, remaining;
   };
   const Case cases[] = {
-      {"day 10, exactly the discounted amount", d(2026, 3, 11), 116620, true, true, 116620, 0, 2380, 2000, 380, 0},
-      {"day 11: too late, no discount", d(2026, 3, 12), 116620, true, false, 116620, 0, 0, 0, 0, 2380},
-      {"day 5, overpaid: the excess stays unapplied", d(2026, 3, 6), 120000, true, true, 116620, 3380, 2380, 2000,
+      {"day 10, exactly the discounted amount", d(2026, 3, 11), 116620, true, true, 116620, 0, 2380, 2000,
        380, 0},
-      {"day 5, short of the discounted amount: no discount", d(2026, 3, 6), 100000, true, false, 100000, 0, 0, 0,
-       0, 19000},
-      {"setting off: the discount does not reduce tax", d(2026, 3, 11), 116620, false, true, 116620, 0, 2380, 2380,
-       0, 0},
+      {"day 11: too late, no discount", d(2026, 3, 12), 116620, true, false, 116620, 0, 0, 0, 0, 2380},
+      {"day 5, overpaid: the excess stays unapplied", d(2026, 3, 6), 120000, true, true, 116620, 3380, 2380,
+       2000, 380, 0},
+      {"day 5, short of the discounted amount: no discount", d(2026, 3, 6), 100000, true, false, 100000, 0, 0,
+       0, 0, 19000},
+      {"setting off: the discount does not reduce tax", d(2026, 3, 11), 116620, false, true, 116620, 0, 2380,
+       2380, 0, 0},
   };
   for (const Case& c : cases) {
     CAPTURE(c.why);

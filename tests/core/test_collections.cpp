@@ -94,9 +94,9 @@ TEST_CASE("default_policy is the documented common-practice ladder and round-tri
   CHECK(back->name == p.name);
   CHECK(back->steps == p.steps);
 
-  for (StepAction a : {StepAction::EmailReminder, StepAction::PhoneCall, StepAction::Letter,
-                       StepAction::EscalationLetter, StepAction::CreditHold, StepAction::FinalNotice,
-                       StepAction::HandToAgency}) {
+  for (StepAction a :
+       {StepAction::EmailReminder, StepAction::PhoneCall, StepAction::Letter, StepAction::EscalationLetter,
+        StepAction::CreditHold, StepAction::FinalNotice, StepAction::HandToAgency}) {
     CHECK(step_action_from(to_string(a)) == a);
   }
   CHECK_FALSE(step_action_from("EmailReminder").has_value());
@@ -113,20 +113,32 @@ TEST_CASE("validate_policy reports every broken rule with its field") {
       {"no steps", {}, "policy.steps", "at least one step"},
       {"same action twice on one day",
        {{7, StepAction::PhoneCall, "", false, false}, {7, StepAction::PhoneCall, "x", false, false}},
-       "policy.steps[1].action", "already on day 7"},
+       "policy.steps[1].action",
+       "already on day 7"},
       {"unsorted",
        {{10, StepAction::PhoneCall, "", false, false}, {5, StepAction::EmailReminder, "", false, false}},
-       "policy.steps[1].offset_days", "sorted"},
-      {"late fee before the due date", {{0, StepAction::Letter, "", true, false}}, "policy.steps[0].late_fee",
+       "policy.steps[1].offset_days",
+       "sorted"},
+      {"late fee before the due date",
+       {{0, StepAction::Letter, "", true, false}},
+       "policy.steps[0].late_fee",
        "after the due date"},
-      {"interest notice before due", {{-1, StepAction::Letter, "", false, true}},
-       "policy.steps[0].interest_notice", "after the due date"},
-      {"agency before due", {{-5, StepAction::HandToAgency, "", false, false}}, "policy.steps[0].action",
+      {"interest notice before due",
+       {{-1, StepAction::Letter, "", false, true}},
+       "policy.steps[0].interest_notice",
        "after the due date"},
-      {"offset out of range", {{4000, StepAction::Letter, "", false, false}}, "policy.steps[0].offset_days",
+      {"agency before due",
+       {{-5, StepAction::HandToAgency, "", false, false}},
+       "policy.steps[0].action",
+       "after the due date"},
+      {"offset out of range",
+       {{4000, StepAction::Letter, "", false, false}},
+       "policy.steps[0].offset_days",
        "between"},
-      {"bad template id", {{1, StepAction::EmailReminder, "Friendly Reminder", false, false}},
-       "policy.steps[0].template_id", "a-z"},
+      {"bad template id",
+       {{1, StepAction::EmailReminder, "Friendly Reminder", false, false}},
+       "policy.steps[0].template_id",
+       "a-z"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.label);
@@ -168,13 +180,15 @@ TEST_CASE("policy_from_json rejects bad JSON and bad fields without exceptions")
     REQUIRE_FALSE(r.ok());
     CHECK_MESSAGE(has_problem(r.problems(), c.where, c.text), describe(r.problems()));
   }
-  Result<CollectionPolicy> minimal = policy_from_json(R"({"name":"Short","steps":[{"offset_days":1,"action":"email_reminder"}]})");
+  Result<CollectionPolicy> minimal =
+      policy_from_json(R"({"name":"Short","steps":[{"offset_days":1,"action":"email_reminder"}]})");
   REQUIRE(minimal.ok());
   CHECK(minimal->steps[0].template_id.empty());
   CHECK_FALSE(minimal->steps[0].late_fee);
 }
 
-TEST_CASE("worklist over a scripted month: steps come up on their day, missed ones are not replayed, none twice") {
+TEST_CASE(
+    "worklist over a scripted month: steps come up on their day, missed ones are not replayed, none twice") {
   // Due dates and offsets give the expected days (default policy: -3, +1, +7, +17, +30, +45, +60):
   //   Acme   A-1 due 03-05: 03-02 (-3), 03-06 (+1), 03-12 (+7), 03-22 (+17)
   //          A-2 due 03-15: 03-12 (-3), 03-16 (+1), 03-22 (+7)  -> shares entries on 03-12 and 03-22
@@ -185,12 +199,15 @@ TEST_CASE("worklist over a scripted month: steps come up on their day, missed on
   //          offered; from 03-03 (+1) the friendly reminder replaces it; from 03-09 (+7) the call
   //          replaces that (missed steps are not replayed); done on 03-10; second call 03-19 (+17).
   std::vector<CustomerCollections> book = {
-      customer("Acme Ltd", {invoice("A-1", d(2026, 3, 5), eur(100000)), invoice("A-2", d(2026, 3, 15), eur(50000))}),
+      customer("Acme Ltd",
+               {invoice("A-1", d(2026, 3, 5), eur(100000)), invoice("A-2", d(2026, 3, 15), eur(50000))}),
       customer("Birch & Co", {invoice("B-7", d(2026, 2, 1), eur(250000))}),
       customer("Cedar GmbH", {invoice("C-3", d(2026, 1, 15), eur(80000))}, /*with_escalation=*/false),
       customer("Delta SA", {invoice("D-1", d(2026, 3, 2), eur(40000))}),
   };
-  book[1].done = {{"B-7", 0, d(2026, 1, 29)}, {"B-7", 1, d(2026, 2, 2)}, {"B-7", 2, d(2026, 2, 8)},
+  book[1].done = {{"B-7", 0, d(2026, 1, 29)},
+                  {"B-7", 1, d(2026, 2, 2)},
+                  {"B-7", 2, d(2026, 2, 8)},
                   {"B-7", 3, d(2026, 2, 18)}};
   for (int i = 0; i <= 4; ++i) book[2].done.push_back({"C-3", i, d(2026, 1, 12 + i)});
 
@@ -205,8 +222,8 @@ TEST_CASE("worklist over a scripted month: steps come up on their day, missed on
       actions.push_back(mmdd + " " + e.customer + " " + to_string(e.step.action) + " " + e.contact.name);
       for (const WorklistLine& l : e.lines) {
         proposed.push_back(mmdd + " " + l.invoice + ":" + std::to_string(l.step_index));
-        CustomerCollections& c = *std::find_if(book.begin(), book.end(),
-                                               [&](const CustomerCollections& x) { return x.customer == e.customer; });
+        CustomerCollections& c = *std::find_if(
+            book.begin(), book.end(), [&](const CustomerCollections& x) { return x.customer == e.customer; });
         // A step already done for the invoice is never proposed again.
         for (const DoneStep& done : c.done) {
           CHECK_FALSE((done.invoice == l.invoice && done.step_index == l.step_index));
@@ -229,12 +246,10 @@ TEST_CASE("worklist over a scripted month: steps come up on their day, missed on
   // One consolidated entry per customer and day; its action is the most advanced line's step, the
   // escalation letter goes to the escalation contact (Cedar has none: billing instead).
   const std::vector<std::string> expected_actions_subset = {
-      "03-12 Acme Ltd phone_call Pat Billing",          // A-1 call + A-2 courtesy in one entry
-      "03-22 Acme Ltd phone_call Pat Billing",          // A-1 second call + A-2 call
-      "03-18 Birch & Co escalation_letter Sam Director",
-      "03-01 Cedar GmbH escalation_letter Pat Billing",
-      "03-16 Cedar GmbH credit_hold Pat Billing",
-      "03-03 Birch & Co letter Pat Billing",
+      "03-12 Acme Ltd phone_call Pat Billing",  // A-1 call + A-2 courtesy in one entry
+      "03-22 Acme Ltd phone_call Pat Billing",  // A-1 second call + A-2 call
+      "03-18 Birch & Co escalation_letter Sam Director", "03-01 Cedar GmbH escalation_letter Pat Billing",
+      "03-16 Cedar GmbH credit_hold Pat Billing",        "03-03 Birch & Co letter Pat Billing",
   };
   for (const std::string& a : expected_actions_subset) {
     CHECK_MESSAGE(std::count(actions.begin(), actions.end(), a) == 1, a);
@@ -301,11 +316,20 @@ TEST_CASE("disputed, agency, factored and snoozed invoices are paused; the rest 
       {"disputed", [](OpenInvoice& i) { i.disputed = true; }, true, PauseReason::Disputed},
       {"with agency", [](OpenInvoice& i) { i.with_agency = true; }, true, PauseReason::WithAgency},
       {"factored", [](OpenInvoice& i) { i.factored = true; }, true, PauseReason::Factored},
-      {"snoozed until tomorrow", [](OpenInvoice& i) { i.snoozed_until = Date{2026, 3, 9}; }, true,
-       PauseReason::Snoozed},
-      {"snooze ends today: back on the list", [](OpenInvoice& i) { i.snoozed_until = Date{2026, 3, 8}; }, false,
-       PauseReason::Snoozed},
-      {"promise already kept", [](OpenInvoice& i) { i.promise = PromiseToPay{Date{2026, 3, 10}, 5000, 5000}; },
+      {"snoozed until tomorrow",
+       [](OpenInvoice& i) {
+         i.snoozed_until = Date{2026, 3, 9};
+       },
+       true, PauseReason::Snoozed},
+      {"snooze ends today: back on the list",
+       [](OpenInvoice& i) {
+         i.snoozed_until = Date{2026, 3, 8};
+       },
+       false, PauseReason::Snoozed},
+      {"promise already kept",
+       [](OpenInvoice& i) {
+         i.promise = PromiseToPay{Date{2026, 3, 10}, 5000, 5000};
+       },
        false, PauseReason::PromiseActive},
   };
   for (const Case& c : cases) {
@@ -389,7 +413,8 @@ TEST_CASE("a promise to pay pauses the invoice until its date plus grace; a brok
 TEST_CASE("a customer with an invalid policy is skipped with its problems, others still listed") {
   CustomerCollections bad = customer("Bad Policy Ltd", {invoice("B-1", d(2026, 3, 1), eur(100))});
   bad.policy.steps.clear();
-  const Worklist w = build_worklist(d(2026, 3, 8), {bad, customer("Good Ltd", {invoice("G-1", d(2026, 3, 1), eur(100))})});
+  const Worklist w =
+      build_worklist(d(2026, 3, 8), {bad, customer("Good Ltd", {invoice("G-1", d(2026, 3, 1), eur(100))})});
   REQUIRE(w.entries.size() == 1);
   CHECK(w.entries[0].customer == "Good Ltd");
   REQUIRE(w.problems.size() == 1);
@@ -414,17 +439,23 @@ TEST_CASE("credit hold rules: days overdue above N, balance above limit, broken 
       {"one cent over the limit", 10, 1000001, 1000000, 0, {HoldReason::OverCreditLimit}},
       {"no limit set", 10, 999999999, std::nullopt, 0, {}},
       {"two broken promises", 0, 0, 1000000, 2, {HoldReason::BrokenPromises}},
-      {"everything", 90, 2000000, 1000000, 3,
+      {"everything",
+       90,
+       2000000,
+       1000000,
+       3,
        {HoldReason::DaysOverdue, HoldReason::OverCreditLimit, HoldReason::BrokenPromises}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.label);
-    const CreditHoldDecision dec = decide_credit_hold(CreditFacts{c.days, usd(c.balance), c.limit, c.broken}, rules);
+    const CreditHoldDecision dec =
+        decide_credit_hold(CreditFacts{c.days, usd(c.balance), c.limit, c.broken}, rules);
     CHECK(dec.hold == !c.reasons.empty());
     CHECK(dec.reasons == c.reasons);
     CHECK(dec.explanations.size() == c.reasons.size());
   }
-  const CreditHoldDecision over = decide_credit_hold(CreditFacts{0, usd(1250050), int64_t{1000000}, 0}, rules);
+  const CreditHoldDecision over =
+      decide_credit_hold(CreditFacts{0, usd(1250050), int64_t{1000000}, 0}, rules);
   REQUIRE(over.explanations.size() == 1);
   CHECK(over.explanations[0] == "balance 12500.50 USD is above the credit limit of 10000.00 USD");
 

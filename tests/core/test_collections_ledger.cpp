@@ -1,20 +1,19 @@
-// The collections engine through the ledger: the worklist over a scripted month, promises, disputes, late fees,
-// interest charges, credit hold at issue, installment plans, settlements, agency and factoring, undo of each, and
-// rebuild equality. Customers, invoices and payments are made with the ordinary commands.
+// The collections engine through the ledger: the worklist over a scripted month, promises, disputes, late
+// fees, interest charges, credit hold at issue, installment plans, settlements, agency and factoring, undo of
+// each, and rebuild equality. Customers, invoices and payments are made with the ordinary commands.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "collections/collections.h"
 #include "collections/collections_queries.h"
-#include "invoicing/invoice_queries.h"
+#include "collections/collections_worklist.h"
 #include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
-#include "collections/collections_worklist.h"
 
 using namespace duebook;
 
@@ -26,25 +25,34 @@ int64_t add_customer(TestLedger& t, const std::string& name, const std::string& 
   CustomerFields f = customer_fields(name, currency);
   std::string domain;
   for (char c : name)
-    if (c >= 'A' && c <= 'Z') domain += char(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') domain += c;
+    if (c >= 'A' && c <= 'Z')
+      domain += char(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z')
+      domain += c;
   f.contacts = {{"billing", "Pat Billing", "pat@" + domain + ".example", "+44 20 7946 0000"},
                 {"escalation", "Sam Director", "sam@example.com", ""}};
   return must(*t.ledger, AddCustomer{f});
 }
 
 // Issues an invoice of `amount` minor units dated `date`, due `due`; returns its id.
-int64_t issue(TestLedger& t, int64_t customer, const std::string& date, const std::string& due, int64_t amount) {
+int64_t issue(TestLedger& t, int64_t customer, const std::string& date, const std::string& due,
+              int64_t amount) {
   InvoiceFields f = invoice_for(customer, date, amount);
   f.due_date = day(due);
   return must(*t.ledger, AddInvoice{f, true});
 }
 
-std::string number_of(TestLedger& t, int64_t invoice) { return find_invoice(t->db(), invoice)->summary.number; }
+std::string number_of(TestLedger& t, int64_t invoice) {
+  return find_invoice(t->db(), invoice)->summary.number;
+}
 
-int64_t open_of(TestLedger& t, int64_t invoice) { return find_invoice(t->db(), invoice)->summary.open; }
+int64_t open_of(TestLedger& t, int64_t invoice) {
+  return find_invoice(t->db(), invoice)->summary.open;
+}
 
-size_t event_count(TestLedger& t) { return read_events(t->db()).size(); }
+size_t event_count(TestLedger& t) {
+  return read_events(t->db()).size();
+}
 
 int64_t count_rows(TestLedger& t, const char* sql) {
   Statement& st = t->db().prepare(sql);
@@ -57,7 +65,8 @@ int64_t count_rows(TestLedger& t, const char* sql) {
 std::vector<std::string> proposed(TestLedger& t, const std::string& date) {
   std::vector<std::string> out;
   for (const WorklistItem& item : load_worklist(t->db(), day(date)).items)
-    for (const WorklistLine& l : item.entry.lines) out.push_back(l.invoice + ":" + std::to_string(l.step_index));
+    for (const WorklistLine& l : item.entry.lines)
+      out.push_back(l.invoice + ":" + std::to_string(l.step_index));
   return out;
 }
 
@@ -107,9 +116,9 @@ TEST_CASE("worklist over a scripted month through the ledger: steps on their day
     must(*t.ledger, RecordStepDone{acme, item.entry.step_index, today, "reached", "", "", {}});
     CHECK(load_worklist(t->db(), today).items.empty());  // recorded: gone from the day's list
   }
-  const std::vector<std::string> expected = {
-      "03-02 " + A + ":0", "03-06 " + A + ":1", "03-12 " + A + ":2", "03-12 " + B + ":0",
-      "03-16 " + B + ":1", "03-22 " + A + ":3", "03-22 " + B + ":2"};
+  const std::vector<std::string> expected = {"03-02 " + A + ":0", "03-06 " + A + ":1", "03-12 " + A + ":2",
+                                             "03-12 " + B + ":0", "03-16 " + B + ":1", "03-22 " + A + ":3",
+                                             "03-22 " + B + ":2"};
   CHECK(log == expected);
   // Each step left a contact record (the evidence), by channel of its action: email, email, phone+email, ...
   std::vector<ContactRecord> record = contact_log(t->db(), acme);
@@ -127,7 +136,7 @@ TEST_CASE("worklist over a scripted month through the ledger: steps on their day
   LedgerWorklist w = load_worklist(t->db(), day("2026-03-22"));
   CHECK(w.items[0].entry.step.action == StepAction::PhoneCall);
   CHECK(w.items[0].subject.find(A) != std::string::npos);
-  CHECK(w.items[0].mailto.empty());  // a call has no mailto
+  CHECK(w.items[0].mailto.empty());                                // a call has no mailto
   CHECK(load_worklist(t->db(), day("2026-03-16")).items.empty());  // B:1 still done
   CHECK(receivables_violations(t->db()) == "");
 }
@@ -141,10 +150,11 @@ TEST_CASE("a done step is checked against the day's worklist; out-of-turn steps 
   Result<ActionOutcome> wrong = t->execute(RecordStepDone{acme, 1, day("2026-03-12"), "reached", "", "", {}});
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.problems()[0].where == "step");
-  CHECK_FALSE(t->execute(RecordStepDone{acme, 2, day("2026-03-12"), "maybe", "", "", {}}).ok());  // bad outcome
+  CHECK_FALSE(
+      t->execute(RecordStepDone{acme, 2, day("2026-03-12"), "maybe", "", "", {}}).ok());  // bad outcome
   CHECK(event_count(t) == before);
-  // The courtesy email (-3) is done on 03-02; then nothing is due on 03-03, and with the invoice named, step 1
-  // is recorded out of turn, once.
+  // The courtesy email (-3) is done on 03-02; then nothing is due on 03-03, and with the invoice named, step
+  // 1 is recorded out of turn, once.
   must(*t.ledger, RecordStepDone{acme, 0, day("2026-03-02"), "reached", "", "", {}});
   CHECK_FALSE(t->execute(RecordStepDone{acme, 1, day("2026-03-03"), "reached", "", "", {}}).ok());
   must(*t.ledger, RecordStepDone{acme, 1, day("2026-03-03"), "voicemail", "left a message", "", {a}});
@@ -197,24 +207,28 @@ TEST_CASE("a promise pauses chasing until its date plus grace; a broken one move
   CHECK(proposed(t, "2026-03-13").empty());
   CHECK(proposed(t, "2026-03-18") == std::vector<std::string>{P + ":3"});
   // A promise for more than is open is refused, naming the field.
-  Result<ActionOutcome> big = t->execute(AddPromise{pine, day("2026-03-08"), day("2026-03-09"), 80001, {p}, ""});
+  Result<ActionOutcome> big =
+      t->execute(AddPromise{pine, day("2026-03-08"), day("2026-03-09"), 80001, {p}, ""});
   REQUIRE_FALSE(big.ok());
   CHECK(big.problems()[0].where == "amount");
 }
 
-TEST_CASE("a dispute pauses chasing, fees and interest; its resolution credits (or not) and chasing resumes") {
+TEST_CASE(
+    "a dispute pauses chasing, fees and interest; its resolution credits (or not) and chasing resumes") {
   TestLedger t;
   int64_t oak = add_customer(t, "Oak GmbH");
   int64_t o = issue(t, oak, "2026-01-30", "2026-03-01", 100000);
   const std::string O = number_of(t, o);
   must(*t.ledger, OpenDispute{o, day("2026-03-05"), "quality", "scratched panels"});
-  CHECK_FALSE(t->execute(OpenDispute{o, day("2026-03-06"), "pricing", ""}).ok());  // one open dispute at a time
+  CHECK_FALSE(
+      t->execute(OpenDispute{o, day("2026-03-06"), "pricing", ""}).ok());  // one open dispute at a time
   REQUIRE(paused(t, "2026-03-08", O));
   CHECK(paused(t, "2026-03-08", O)->reason == PauseReason::Disputed);
   CHECK(proposed(t, "2026-03-08").empty());
-  CHECK(preview_ledger_charges(t->db(), day("2026-03-31"), *parse_interest_policy("contract:8"), nullptr).rows.empty());
-  // Partial credit of 200.00: a credit note against the invoice; 800.00 stays open and chasing resumes with the
-  // step of the day (+7 call on 03-08).
+  CHECK(preview_ledger_charges(t->db(), day("2026-03-31"), *parse_interest_policy("contract:8"), nullptr)
+            .rows.empty());
+  // Partial credit of 200.00: a credit note against the invoice; 800.00 stays open and chasing resumes with
+  // the step of the day (+7 call on 03-08).
   Result<ActionOutcome> bad = t->execute(ResolveDispute{o, day("2026-03-10"), "partial", std::nullopt, ""});
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.problems()[0].where == "amount");
@@ -248,7 +262,8 @@ TEST_CASE("late fees are charged once per invoice and step however often the run
   // charges.h, late_fee_amount: flat EUR 10.00 + 1.5 % of EUR 1,234.57 = 10.00 + 18.51855 = 28.52.
   TestLedger t;
   int64_t elm = add_customer(t, "Elm SARL");
-  int64_t policy = save_policy_with_fee(t, R"({"flat": [{"currency": "EUR", "amount": "10.00"}], "percent": "1.5"})");
+  int64_t policy =
+      save_policy_with_fee(t, R"({"flat": [{"currency": "EUR", "amount": "10.00"}], "percent": "1.5"})");
   must(*t.ledger, SetCustomerPolicy{elm, policy});
   int64_t e = issue(t, elm, "2026-01-30", "2026-03-01", 123457);
   // Before +30 (03-31) no fee is due.
@@ -341,8 +356,9 @@ TEST_CASE("charges apply books statutory interest and the fixed sum once, then o
   REQUIRE(booked.size() == 3);
   CHECK(booked[2].kind == "interest");
   CHECK(booked[2].amount == 966);
-  CHECK(find_invoice(t->db(), booked[2].charge_invoice_id)->lines[0].line.description.find("from 2026-04-01") !=
-        std::string::npos);
+  CHECK(
+      find_invoice(t->db(), booked[2].charge_invoice_id)->lines[0].line.description.find("from 2026-04-01") !=
+      std::string::npos);
   // The charges invoices are not themselves charged interest.
   CHECK(preview_ledger_charges(t->db(), day("2026-06-30"), uk, nullptr).rows.size() == 1);
   // A bad policy is refused, naming the field.
@@ -376,10 +392,12 @@ TEST_CASE("credit hold: the rules hold a customer, issuing needs an override, wh
   Result<ActionOutcome> refused = t->execute(AddInvoice{invoice_for(fir, "2026-04-11", 1000), true});
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.problems()[0].where == "hold_override");
-  int64_t draft = must(*t.ledger, AddInvoice{invoice_for(fir, "2026-04-11", 1000), false});  // drafting is fine
+  int64_t draft =
+      must(*t.ledger, AddInvoice{invoice_for(fir, "2026-04-11", 1000), false});  // drafting is fine
   CHECK_FALSE(t->execute(IssueInvoice{draft, std::nullopt, ""}).ok());
   events = event_count(t);
-  int64_t issued = must(*t.ledger, AddInvoice{invoice_for(fir, "2026-04-11", 1000), true, "director approved"});
+  int64_t issued =
+      must(*t.ledger, AddInvoice{invoice_for(fir, "2026-04-11", 1000), true, "director approved"});
   must(*t.ledger, IssueInvoice{draft, std::nullopt, "urgent order, prepaid"});
   CHECK(event_count(t) == events + 5);  // drafted, issued, override; issued, override
   Statement& st = t->db().prepare(
@@ -433,7 +451,8 @@ TEST_CASE("the rules may use cash on delivery instead; a credit-hold step carrie
   CHECK(proposed(t, "2026-04-01") == std::vector<std::string>{number_of(t, c) + ":6"});
 }
 
-TEST_CASE("installment plan: amounts sum exactly, chasing pauses while paid, a missed one escalates at once") {
+TEST_CASE(
+    "installment plan: amounts sum exactly, chasing pauses while paid, a missed one escalates at once") {
   // settlements.h, plan_installments: 1000.00 in 3 -> 333.34, 333.33, 333.33 (leftover cent to the first);
   // every 7 days from 01-10: 01-10, 01-17, 01-24.
   // The invoice is due 2026-01-01; the +7 call (step 2) is done on 01-08, where the plan is agreed.
@@ -445,7 +464,8 @@ TEST_CASE("installment plan: amounts sum exactly, chasing pauses while paid, a m
   int64_t y = issue(t, yew, "2025-12-02", "2026-01-01", 100000);
   const std::string Y = number_of(t, y);
   must(*t.ledger, RecordStepDone{yew, 2, day("2026-01-08"), "promised", "will pay in three", "", {}});
-  CHECK_FALSE(t->execute(AddInstallmentPlan{yew, day("2026-01-08"), 0, day("2026-01-10"), 7, {}}).ok());  // count
+  CHECK_FALSE(
+      t->execute(AddInstallmentPlan{yew, day("2026-01-08"), 0, day("2026-01-10"), 7, {}}).ok());  // count
   int64_t plan = must(*t.ledger, AddInstallmentPlan{yew, day("2026-01-08"), 3, day("2026-01-10"), 7, {}});
   std::vector<PlanStatus> plans = list_installment_plans(t->db(), day("2026-01-09"));
   REQUIRE(plans.size() == 1);
@@ -527,12 +547,14 @@ TEST_CASE("agency hand-off and factoring stop chasing, fees and interest; later 
   REQUIRE(placements.size() == 1);
   CHECK(placements[0].placed == 50000);
   CHECK(placements[0].expected_net == 37500);
-  CHECK_FALSE(t->execute(HandToAgency{{a}, day("2026-04-01"), "Other", Decimal{20, 0}}).ok());  // placed already
-  Result<ActionOutcome> bad_reserve =
-      t->execute(FactorInvoices{{f}, day("2026-04-01"), "FactorCo", Decimal{80, 0}, Decimal{3, 0}, Decimal{25, 0}});
+  CHECK_FALSE(
+      t->execute(HandToAgency{{a}, day("2026-04-01"), "Other", Decimal{20, 0}}).ok());  // placed already
+  Result<ActionOutcome> bad_reserve = t->execute(
+      FactorInvoices{{f}, day("2026-04-01"), "FactorCo", Decimal{80, 0}, Decimal{3, 0}, Decimal{25, 0}});
   REQUIRE_FALSE(bad_reserve.ok());
   CHECK(bad_reserve.problems()[0].where == "reserve_percent");
-  must(*t.ledger, FactorInvoices{{f}, day("2026-04-01"), "FactorCo", Decimal{80, 0}, Decimal{3, 0}, Decimal{20, 0}});
+  must(*t.ledger,
+       FactorInvoices{{f}, day("2026-04-01"), "FactorCo", Decimal{80, 0}, Decimal{3, 0}, Decimal{20, 0}});
   std::vector<FactoringRecord> sales = list_factorings(t->db());
   REQUIRE(sales.size() == 1);
   CHECK(sales[0].cash_today == 160000);
@@ -552,7 +574,8 @@ TEST_CASE("agency hand-off and factoring stop chasing, fees and interest; later 
        preview_ledger_charges(t->db(), day("2026-06-30"), *parse_interest_policy("contract:8"), nullptr).rows)
     CHECK(r.invoice != F);
   // The case file carries the customer, invoices, statement and contact record.
-  must(*t.ledger, LogContact{pear, day("2026-03-20"), "phone", "Pat Billing", "no_answer", "rang twice", {a}});
+  must(*t.ledger,
+       LogContact{pear, day("2026-03-20"), "phone", "Pat Billing", "no_answer", "rang twice", {a}});
   Result<std::string> file = agency_case_file(t->db(), placements[0].id, day("2026-04-01"));
   REQUIRE(file.ok());
   Json j = Json::parse(file.value());
@@ -591,10 +614,12 @@ TEST_CASE("policies: the default exists without events; saved ones are validated
   REQUIRE_FALSE(bad_fee.ok());
   CHECK(bad_fee.problems()[0].where == "late_fee.percent");
   CHECK_FALSE(t->execute(SavePolicy{0, R"({"name": "standard", "steps": [{"offset_days": 1,
-      "action": "email_reminder"}]})"}).ok());  // the default's name, case-insensitively
+      "action": "email_reminder"}]})"})
+                  .ok());  // the default's name, case-insensitively
   int64_t id = must(*t.ledger, SavePolicy{0, R"({"name": "Short", "steps": [{"offset_days": 1,
       "action": "email_reminder"}, {"offset_days": 14, "action": "final_notice"}]})"});
-  must(*t.ledger, SavePolicy{id, R"({"name": "Short", "steps": [{"offset_days": 2, "action": "email_reminder"}]})"});
+  must(*t.ledger,
+       SavePolicy{id, R"({"name": "Short", "steps": [{"offset_days": 2, "action": "email_reminder"}]})"});
   CHECK(find_policy(t->db(), id)->policy.steps.size() == 1);
   REQUIRE(t->undo().ok());
   CHECK(find_policy(t->db(), id)->policy.steps.size() == 2);
@@ -613,14 +638,17 @@ TEST_CASE("snooze puts a customer aside until a day; the contact log keeps every
   int64_t plum = add_customer(t, "Plum Inc");
   int64_t p = issue(t, plum, "2026-01-01", "2026-01-31", 1000);
   const std::string P = number_of(t, p);
-  CHECK_FALSE(t->execute(SnoozeCustomer{plum, day("2026-02-05"), day("2026-02-05")}).ok());  // not after the day
+  CHECK_FALSE(
+      t->execute(SnoozeCustomer{plum, day("2026-02-05"), day("2026-02-05")}).ok());  // not after the day
   must(*t.ledger, SnoozeCustomer{plum, day("2026-02-05"), day("2026-02-10")});
   CHECK(paused(t, "2026-02-09", P)->reason == PauseReason::Snoozed);
   CHECK(proposed(t, "2026-02-10") == std::vector<std::string>{P + ":2"});  // back on the day (+7 reached)
-  Result<ActionOutcome> bad = t->execute(LogContact{plum, day("2026-02-06"), "pigeon", "", "reached", "", {}});
+  Result<ActionOutcome> bad =
+      t->execute(LogContact{plum, day("2026-02-06"), "pigeon", "", "reached", "", {}});
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.problems()[0].where == "channel");
-  must(*t.ledger, LogContact{plum, day("2026-02-06"), "visit", "Mo Plum", "disputed", "says goods late", {p}});
+  must(*t.ledger,
+       LogContact{plum, day("2026-02-06"), "visit", "Mo Plum", "disputed", "says goods late", {p}});
   must(*t.ledger, LogContact{plum, day("2026-02-04"), "email", "Mo Plum", "no_answer", "", {}});
   std::vector<ContactRecord> log = contact_log(t->db(), plum);
   REQUIRE(log.size() == 2);
@@ -642,8 +670,13 @@ TEST_CASE("rebuild replays a mixed collections history into identical projection
   int64_t a2 = issue(t, a, "2026-01-05", "2026-02-04", 40000);
   int64_t b1 = issue(t, b, "2026-01-10", "2026-02-09", 70000);
   int64_t b2 = issue(t, b, "2026-01-11", "2026-02-10", 30000);
-  must(*t.ledger, RecordStepDone{a, load_worklist(t->db(), day("2026-01-22")).items[0].entry.step_index,
-                                 day("2026-01-22"), "voicemail", "", "", {}});
+  must(*t.ledger, RecordStepDone{a,
+                                 load_worklist(t->db(), day("2026-01-22")).items[0].entry.step_index,
+                                 day("2026-01-22"),
+                                 "voicemail",
+                                 "",
+                                 "",
+                                 {}});
   must(*t.ledger, LogContact{b, day("2026-02-12"), "phone", "Bo", "promised", "", {b1}});
   must(*t.ledger, AddPromise{b, day("2026-02-12"), day("2026-02-20"), 70000, {b1}, ""});
   must(*t.ledger, OpenDispute{b2, day("2026-02-12"), "not_received", ""});

@@ -1,18 +1,18 @@
 // Promises to pay and installment plans, read from the ledger as the forecast's scheduled receipts.
 #include <doctest/doctest.h>
 
-#include "reports/ar_snapshot.h"
 #include "collections/collections.h"
 #include "collections/forecast_inputs.h"
 #include "receivables_checks.h"
+#include "reports/ar_snapshot.h"
 #include "test_support.h"
 
 using namespace duebook;
 
 TEST_CASE("an open promise becomes a scheduled receipt of what is still unpaid, and the forecast counts it") {
-  // EUR 800.00 invoiced 2026-01-30, due 2026-03-01; on 03-08 the customer promises all of it by 03-20 and pays
-  // 300.00 on 03-09. As of 03-10 the promise is open (03-20 + 3 days grace not passed) with 800.00 − 300.00 =
-  // 500.00 left, expected on 03-20 with the default 70 % (no promise kept or broken yet).
+  // EUR 800.00 invoiced 2026-01-30, due 2026-03-01; on 03-08 the customer promises all of it by 03-20 and
+  // pays 300.00 on 03-09. As of 03-10 the promise is open (03-20 + 3 days grace not passed) with 800.00 −
+  // 300.00 = 500.00 left, expected on 03-20 with the default 70 % (no promise kept or broken yet).
   TestLedger t;
   int64_t pine = must(*t.ledger, AddCustomer{customer_fields("Pine plc", "EUR")});
   InvoiceFields f = invoice_for(pine, "2026-01-30", 80000);

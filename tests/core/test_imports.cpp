@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "base/csv.h"
-#include "invoicing/invoice_queries.h"
-#include "customers/customer_queries.h"
-#include "receivables_checks.h"
 #include "base/sha256.h"
+#include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
+#include "receivables_checks.h"
 #include "test_support.h"
 
 using namespace duebook;
@@ -37,8 +37,9 @@ std::string fixture(const std::string& name) {
   return s.str();
 }
 
-const char* kHeader = "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,"
-                      "ItemAmount\n";
+const char* kHeader =
+    "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,"
+    "ItemAmount\n";
 
 }  // namespace
 
@@ -52,7 +53,8 @@ TEST_CASE("CSV reading follows RFC 4180") {
   const Case cases[] = {
       {"plain", "a,b\n1,2\n", {{"a", "b"}, {"1", "2"}}},
       {"CRLF and no final line end", "a,b\r\n1,2", {{"a", "b"}, {"1", "2"}}},
-      {"quoted comma, quote and newline", "\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"\n",
+      {"quoted comma, quote and newline",
+       "\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"\n",
        {{"x,y", "say \"hi\"", "two\nlines"}}},
       {"UTF-8 BOM skipped", "\xEF\xBB\xBFname\nCaf\xC3\xA9\n", {{"name"}, {"Caf\xC3\xA9"}}},
       {"empty fields and blank lines", "a,,c\n\n,\n", {{"a", "", "c"}, {"", ""}}},
@@ -75,7 +77,8 @@ TEST_CASE("CSV reading follows RFC 4180") {
 TEST_CASE("a QuickBooks invoice export imports as issued invoices with their own numbers") {
   TestLedger t;
   must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
-  Result<ActionOutcome> r = t->execute(ImportInvoices{"invoices_good.csv", fixture("invoices_good.csv"), "", "USD"});
+  Result<ActionOutcome> r =
+      t->execute(ImportInvoices{"invoices_good.csv", fixture("invoices_good.csv"), "", "USD"});
   REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
   std::optional<ImportSummary> imp = find_import(t->db(), r->created_id);
   REQUIRE(imp);
@@ -107,7 +110,8 @@ TEST_CASE("a QuickBooks invoice export imports as issued invoices with their own
 
   // The same bytes again: refused, nothing written.
   size_t events = read_events(t->db()).size();
-  Result<ActionOutcome> again = t->execute(ImportInvoices{"copy.csv", fixture("invoices_good.csv"), "", "USD"});
+  Result<ActionOutcome> again =
+      t->execute(ImportInvoices{"copy.csv", fixture("invoices_good.csv"), "", "USD"});
   REQUIRE_FALSE(again.ok());
   CHECK(describe(again.problems()).find("already imported on 2026-01-01") != std::string::npos);
   CHECK(read_events(t->db()).size() == events);
@@ -149,10 +153,11 @@ TEST_CASE("consecutive invoices whose problems show only when each is complete a
   must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
   must(*t.ledger, AddInvoice{invoice_for(1, "2026-01-01", 100), true});  // INV-2026-0001
   must(*t.ledger, AddInvoice{invoice_for(1, "2026-01-01", 100), true});  // INV-2026-0002
-  std::string text = std::string(kHeader) + "INV-2026-0001,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
-                     "inv-2026-0002,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
-                     "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" + "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
-                     "X-4,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" + "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n";
+  std::string text =
+      std::string(kHeader) + "INV-2026-0001,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
+      "inv-2026-0002,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
+      "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" + "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" +
+      "X-4,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n" + "X-3,Acme Ltd,2026-01-01,,,,Fee,1,5.00,5.00\n";
   Result<ActionOutcome> r = t->execute(ImportInvoices{"clash.csv", text, "", "USD"});
   REQUIRE_FALSE(r.ok());
   std::string report = describe(r.problems());
@@ -171,12 +176,13 @@ TEST_CASE("import problems for the header and the file as a whole") {
   CHECK(describe(missing.problems()).find("f.csv:1:ItemAmount") != std::string::npos);
   CHECK_FALSE(t->execute(ImportInvoices{"f.csv", "", "", "USD"}).ok());
   CHECK_FALSE(t->execute(ImportInvoices{"f.csv", kHeader, "", "USD"}).ok());  // no rows
-  Result<ActionOutcome> unclosed =
-      t->execute(ImportInvoices{"f.csv", std::string(kHeader) + "1,A,2026-01-01,,,\"oops,x,1,1,1\n", "", "USD"});
+  Result<ActionOutcome> unclosed = t->execute(
+      ImportInvoices{"f.csv", std::string(kHeader) + "1,A,2026-01-01,,,\"oops,x,1,1,1\n", "", "USD"});
   REQUIRE_FALSE(unclosed.ok());
   CHECK(describe(unclosed.problems()).find("never closed") != std::string::npos);
   // Headers are case-insensitive and may carry QuickBooks' '*'.
-  std::string starred = "*invoiceno,*CUSTOMER,*InvoiceDate,*ItemAmount, itemdescription \n7,Zed,2026-01-01,5.00,Fee\n";
+  std::string starred =
+      "*invoiceno,*CUSTOMER,*InvoiceDate,*ItemAmount, itemdescription \n7,Zed,2026-01-01,5.00,Fee\n";
   CHECK(t->execute(ImportInvoices{"s.csv", starred, "", "USD"}).ok());
   // --date-format DD/MM/YYYY reads 02/01/2026 as 2 January.
   std::string uk = "InvoiceNo,Customer,InvoiceDate,ItemAmount,Item\n8,Zed,02/01/2026,5.00,Fee\n";
@@ -191,10 +197,12 @@ TEST_CASE("payment import applies each payment by its reference or oldest first"
   Result<ActionOutcome> r = t->execute(ImportPayments{"payments_good.csv", fixture("payments_good.csv"), ""});
   REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
   CHECK(find_import(t->db(), r->created_id)->payments == 3);
-  // 1004 (Acme, referenced) paid in full; the unreferenced 100.00 of Acme goes oldest due first: 80.00 to 1003
-  // (due 2026-02-04), the other 20.00 to 1001 (due 2026-02-14).
-  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1004"))->summary.status == InvoiceStatus::Paid);
-  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1003"))->summary.status == InvoiceStatus::Paid);
+  // 1004 (Acme, referenced) paid in full; the unreferenced 100.00 of Acme goes oldest due first: 80.00 to
+  // 1003 (due 2026-02-04), the other 20.00 to 1001 (due 2026-02-14).
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1004"))->summary.status ==
+        InvoiceStatus::Paid);
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1003"))->summary.status ==
+        InvoiceStatus::Paid);
   CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "1001"))->summary.open == 34250 - 2000);
   // Beta overpaid by 10.00: unapplied credit.
   std::optional<Customer> beta = find_customer_by_name(t->db(), "Beta, Inc.");
@@ -205,8 +213,9 @@ TEST_CASE("payment import applies each payment by its reference or oldest first"
   REQUIRE_FALSE(bad.ok());
   std::string report = describe(bad.problems());
   INFO(report);
-  for (const char* where : {"payments_bad.csv:2:Customer", "payments_bad.csv:3:Amount", "payments_bad.csv:4:Date",
-                            "payments_bad.csv:5:Currency", "payments_bad.csv:6:Amount"})
+  for (const char* where :
+       {"payments_bad.csv:2:Customer", "payments_bad.csv:3:Amount", "payments_bad.csv:4:Date",
+        "payments_bad.csv:5:Currency", "payments_bad.csv:6:Amount"})
     CHECK(report.find(std::string(where) + ":") != std::string::npos);
 }
 
@@ -292,8 +301,8 @@ TEST_CASE("a bulk invoice import is one transaction and scales linearly") {
   for (int i = 1; i <= kInvoices; ++i) {
     std::string n = std::to_string(i);
     std::string d = std::to_string(10 + i % 19);
-    text += "B" + n + ",Customer " + std::to_string(i % 500) + ",2026-01-" + d +
-            ",,Net 30,,Item,2,12.50,25.00\n";
+    text +=
+        "B" + n + ",Customer " + std::to_string(i % 500) + ",2026-01-" + d + ",,Net 30,,Item,2,12.50,25.00\n";
   }
   TestLedger t;
   auto start = std::chrono::steady_clock::now();
@@ -323,8 +332,9 @@ TEST_CASE("a bulk import builds the invoice indexes again, exactly; a failed one
     for (int i = 1; i <= invoices; ++i) {
       const bool bad = bad_last && i == invoices;
       const int day = 1 + i % 28;
-      text += "K" + std::to_string(i) + ",Client " + std::to_string(i % 300) + ",2026-02-" + (day < 10 ? "0" : "") +
-              std::to_string(day) + ",,Net 30,,Work,1," + (bad ? "x" : "40.00") + ",40.00\n";
+      text += "K" + std::to_string(i) + ",Client " + std::to_string(i % 300) + ",2026-02-" +
+              (day < 10 ? "0" : "") + std::to_string(day) + ",,Net 30,,Work,1," + (bad ? "x" : "40.00") +
+              ",40.00\n";
     }
     return text;
   };
@@ -361,8 +371,8 @@ TEST_CASE("a bulk import builds the invoice indexes again, exactly; a failed one
   auto payments = [](bool bad_last) {
     std::string text = "Date,Customer,Amount,Currency,Reference,Method\n";
     for (int i = 1; i <= 12000; ++i)
-      text += "2026-04-01,Client " + std::to_string(i % 300) + "," + (bad_last && i == 12000 ? "-1" : "40.00") +
-              ",USD,K" + std::to_string(i) + ",transfer\n";
+      text += "2026-04-01,Client " + std::to_string(i % 300) + "," +
+              (bad_last && i == 12000 ? "-1" : "40.00") + ",USD,K" + std::to_string(i) + ",transfer\n";
     return text;
   };
   Result<ActionOutcome> refused = t->execute(ImportPayments{"bad-payments.csv", payments(true), ""});

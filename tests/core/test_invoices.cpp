@@ -1,8 +1,8 @@
 // Invoices through the ledger: drafting, issuing with gapless numbers, voiding, write-offs, undo and redo.
 #include <doctest/doctest.h>
 
-#include "invoicing/invoice_queries.h"
 #include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 
@@ -82,7 +82,8 @@ TEST_CASE("invoice validation names every bad field and writes nothing") {
   CHECK(text.find("lines[1].tax_rate_percent:") != std::string::npos);
   CHECK(read_events(t->db()).size() == 1);  // only the customer
 
-  int64_t blank = must(*t.ledger, AddInvoice{InvoiceFields{acme, "INV", day("2026-03-01"), "", {}, "", {}}, false});
+  int64_t blank =
+      must(*t.ledger, AddInvoice{InvoiceFields{acme, "INV", day("2026-03-01"), "", {}, "", {}}, false});
   Result<ActionOutcome> empty = t->execute(IssueInvoice{blank, std::nullopt});
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.problems()[0].where == "lines");  // EN 16931 BR-16: an invoice has at least one line
@@ -99,10 +100,15 @@ TEST_CASE("invoice totals are the EN 16931 totals of its lines") {
   };
   const Case cases[] = {
       // BR-CO-17: 3 lines of 0.99 at 19 %: taxable 2.97, tax 0.5643 -> 0.56 (not 3 × 0.19 = 0.57 per line)
-      {"tax once per rate", {line("a", "1", 99, "19"), line("b", "1", 99, "19"), line("c", "1", 99, "19")}, 297, 56, 353},
+      {"tax once per rate",
+       {line("a", "1", 99, "19"), line("b", "1", 99, "19"), line("c", "1", 99, "19")},
+       297,
+       56,
+       353},
       // BT-131 = qty × price − allowance: 2.5 × 10.00 − 1.00 = 24.00; 7.7 % of 24.00 = 1.848 -> 1.85
       {"quantity decimal and discount", {line("d", "2.5", 1000, "7.7", 100)}, 2400, 185, 2585},
-      // Two rates, each rounded on its own (BR-CO-17), then summed (BR-CO-14): 19 % of 10.00 + 7 % of 5.05 (0.3535)
+      // Two rates, each rounded on its own (BR-CO-17), then summed (BR-CO-14): 19 % of 10.00 + 7 % of 5.05
+      // (0.3535)
       {"two rates", {line("e", "1", 1000, "19"), line("f", "1", 505, "7")}, 1505, 190 + 35, 1730},
       // A return line (negative quantity) reduces the total
       {"return line", {line("g", "3", 1000), line("h", "-1", 1000)}, 2000, 0, 2000},
@@ -121,7 +127,8 @@ TEST_CASE("invoice totals are the EN 16931 totals of its lines") {
   }
 }
 
-// Due dates follow the terms (terms.h definitions), or the explicit date; the customer's terms are the default.
+// Due dates follow the terms (terms.h definitions), or the explicit date; the customer's terms are the
+// default.
 TEST_CASE("the due date comes from the invoice's terms, the customer's terms, or is given") {
   struct Case {
     const char* terms;
@@ -129,12 +136,12 @@ TEST_CASE("the due date comes from the invoice's terms, the customer's terms, or
     const char* expected;
   };
   const Case cases[] = {
-      {"Net 30", std::nullopt, "2026-03-31"},             // Net: invoice date + 30 days
-      {"Due on receipt", std::nullopt, "2026-03-01"},     // DueOnReceipt: the invoice date
-      {"Net 30 EOM", std::nullopt, "2026-04-30"},         // NetEom: end of March + 30 days
-      {"15th of next month", std::nullopt, "2026-04-15"}, // Proximo 15
-      {"", std::nullopt, "2026-03-31"},                   // empty: the customer's "Net 30"
-      {"Net 30", "2026-05-05", "2026-05-05"},             // explicit due date wins
+      {"Net 30", std::nullopt, "2026-03-31"},              // Net: invoice date + 30 days
+      {"Due on receipt", std::nullopt, "2026-03-01"},      // DueOnReceipt: the invoice date
+      {"Net 30 EOM", std::nullopt, "2026-04-30"},          // NetEom: end of March + 30 days
+      {"15th of next month", std::nullopt, "2026-04-15"},  // Proximo 15
+      {"", std::nullopt, "2026-03-31"},                    // empty: the customer's "Net 30"
+      {"Net 30", "2026-05-05", "2026-05-05"},              // explicit due date wins
   };
   TestLedger t;
   int64_t acme = add_customer(t, "Acme Ltd");
@@ -153,7 +160,8 @@ TEST_CASE("undoing an issue voids the invoice; its number is never reused; redo 
   std::string issued = dump_projections(t->db());
   REQUIRE(t->undo().ok());
   InvoiceDetail d = detail(t, id);
-  CHECK(d.summary.status == InvoiceStatus::Void);  // drafted + issued in one action: voided (and draft discarded)
+  CHECK(d.summary.status ==
+        InvoiceStatus::Void);  // drafted + issued in one action: voided (and draft discarded)
   CHECK(d.summary.number == "INV-2026-0001");
   CHECK(customer_balance(t->db(), acme)->ar_balance == 0);
   int64_t next = must(*t.ledger, AddInvoice{invoice_for(acme, "2026-03-02", 500), true});
@@ -245,15 +253,16 @@ TEST_CASE("invoice lists filter, search, sort and page") {
   TestLedger t;
   int64_t acme = add_customer(t, "Acme Ltd");
   int64_t beta = add_customer(t, "Beta GmbH");
-  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-10", 300), true});   // INV-2026-0001 due 02-09
-  must(*t.ledger, AddInvoice{invoice_for(beta, "2026-01-05", 100), true});   // INV-2026-0002 due 02-04
-  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-20", 200), true});   // INV-2026-0003 due 02-19
-  must(*t.ledger, AddInvoice{invoice_for(beta, "2026-02-01", 50), false});   // draft
+  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-10", 300), true});  // INV-2026-0001 due 02-09
+  must(*t.ledger, AddInvoice{invoice_for(beta, "2026-01-05", 100), true});  // INV-2026-0002 due 02-04
+  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-20", 200), true});  // INV-2026-0003 due 02-19
+  must(*t.ledger, AddInvoice{invoice_for(beta, "2026-02-01", 50), false});  // draft
   must(*t.ledger, RecordPayment{acme, day("2026-02-01"), 300, "", "", "INV-2026-0001"});
 
   auto numbers = [&](InvoiceQuery q) {
     std::string s;
-    for (const InvoiceSummary& i : list_invoices(t->db(), q)) s += (i.number.empty() ? "draft" : i.number) + " ";
+    for (const InvoiceSummary& i : list_invoices(t->db(), q))
+      s += (i.number.empty() ? "draft" : i.number) + " ";
     return s;
   };
   CHECK(numbers({}) == "INV-2026-0001 INV-2026-0002 INV-2026-0003 draft ");
@@ -263,7 +272,8 @@ TEST_CASE("invoice lists filter, search, sort and page") {
   CHECK(numbers({"", 0, "beta"}) == "INV-2026-0002 draft ");
   CHECK(numbers({"", 0, "0003"}) == "INV-2026-0003 ");
   CHECK(numbers({"", 0, "", InvoiceSort::DueDate}) == "INV-2026-0002 INV-2026-0001 INV-2026-0003 draft ");
-  CHECK(numbers({"", 0, "", InvoiceSort::Amount, true}) == "INV-2026-0001 INV-2026-0003 INV-2026-0002 draft ");
+  CHECK(numbers({"", 0, "", InvoiceSort::Amount, true}) ==
+        "INV-2026-0001 INV-2026-0003 INV-2026-0002 draft ");
   CHECK(numbers({"", 0, "", InvoiceSort::Number, false, 1, 2}) == "INV-2026-0002 INV-2026-0003 ");
   CHECK(count_invoices(t->db(), {"unpaid"}) == 2);
   InvoiceDetail d = detail(t, 1);
@@ -289,8 +299,8 @@ TEST_CASE("an overdue page of unpaid invoices reads only the unpaid ones in its 
   q.due_to = "2026-03-01";
   std::string plan;
   for (const std::string& step : invoice_page_plan(t->db(), q)) plan += step + "; ";
-  CHECK_MESSAGE(plan.find("USING INDEX invoices_unpaid_by_due (due_date>? AND due_date<?)") != std::string::npos,
-                plan);
+  CHECK_MESSAGE(
+      plan.find("USING INDEX invoices_unpaid_by_due (due_date>? AND due_date<?)") != std::string::npos, plan);
   CHECK(plan.find("SCAN i") == std::string::npos);
   CHECK(list_invoices(t->db(), q).size() == 1);
   q.due_to = "2026-02-08";  // due 02-09: outside the range

@@ -1,13 +1,12 @@
 // The ledger's event log, projections, undo/redo, rebuild and schema guard, through its public API.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
-#include <algorithm>
-
-#include "ledger/ledger.h"
 #include "customers/customer_queries.h"
+#include "ledger/ledger.h"
 #include "store/schema.h"
 #include "test_support.h"
 

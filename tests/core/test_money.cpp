@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "base/money.h"
 #include "base/currencies.h"
+#include "base/money.h"
 
 using namespace duebook;
 

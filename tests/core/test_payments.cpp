@@ -1,8 +1,8 @@
 // Payments, allocation, credit notes, refunds: the allocation rule as a table, and the ledger's bookkeeping.
 #include <doctest/doctest.h>
 
-#include "invoicing/invoice_queries.h"
 #include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 
@@ -10,28 +10,30 @@ using namespace duebook;
 
 namespace {
 
-AllocationCandidate open_inv(int64_t id, const char* number, const char* due, const char* issued, int64_t open) {
+AllocationCandidate open_inv(int64_t id, const char* number, const char* due, const char* issued,
+                             int64_t open) {
   return {id, number, day(due), day(issued), open};
 }
 
 std::string shares_text(const std::vector<AllocationShare>& shares) {
   std::string s;
-  for (const AllocationShare& a : shares) s += std::to_string(a.invoice_id) + ":" + std::to_string(a.amount) + " ";
+  for (const AllocationShare& a : shares)
+    s += std::to_string(a.invoice_id) + ":" + std::to_string(a.amount) + " ";
   return s;
 }
 
 }  // namespace
 
-// The allocation rule of issue 3 ("to the invoice named by the payer's reference if it matches an open invoice
-// number, otherwise oldest due date first, then issue date, then number; overpayment stays as unapplied credit").
-// Expected values worked out by hand from that rule.
+// The allocation rule of issue 3 ("to the invoice named by the payer's reference if it matches an open
+// invoice number, otherwise oldest due date first, then issue date, then number; overpayment stays as
+// unapplied credit"). Expected values worked out by hand from that rule.
 TEST_CASE("allocation rule: reference first, then oldest due date, issue date, number") {
   const std::vector<AllocationCandidate> open = {
       open_inv(1, "INV-2026-0001", "2026-02-28", "2026-01-29", 1000),
-      open_inv(2, "INV-2026-0002", "2026-02-15", "2026-01-16", 500),   // due first
-      open_inv(3, "INV-2026-0003", "2026-02-15", "2026-01-10", 700),   // same due, issued earlier: before #2
+      open_inv(2, "INV-2026-0002", "2026-02-15", "2026-01-16", 500),  // due first
+      open_inv(3, "INV-2026-0003", "2026-02-15", "2026-01-10", 700),  // same due, issued earlier: before #2
       open_inv(4, "INV-2026-0004", "2026-03-31", "2026-03-01", 400),
-      open_inv(5, "A-9", "2026-03-31", "2026-03-01", 300),             // same due and issue as #4: "A-9" < "INV"
+      open_inv(5, "A-9", "2026-03-31", "2026-03-01", 300),  // same due and issue as #4: "A-9" < "INV"
   };
   struct Case {
     const char* why;
@@ -147,13 +149,17 @@ TEST_CASE("allocating credit checks the source, the invoice and both amounts") {
   const Case cases[] = {
       {"unknown payment", {{CreditKind::Payment, 99}, {{inv3, std::nullopt}}, std::nullopt}, "source"},
       {"no targets", {{CreditKind::Payment, pay2}, {}, std::nullopt}, "targets"},
-      {"another customer's invoice", {{CreditKind::Payment, pay2}, {{other, std::nullopt}}, std::nullopt},
+      {"another customer's invoice",
+       {{CreditKind::Payment, pay2}, {{other, std::nullopt}}, std::nullopt},
        "targets[0].invoice_id"},
-      {"a paid invoice", {{CreditKind::Payment, pay2}, {{inv, std::nullopt}}, std::nullopt},
+      {"a paid invoice",
+       {{CreditKind::Payment, pay2}, {{inv, std::nullopt}}, std::nullopt},
        "targets[0].invoice_id"},
-      {"more than the invoice's open amount", {{CreditKind::Payment, pay2}, {{inv3, 501}}, std::nullopt},
+      {"more than the invoice's open amount",
+       {{CreditKind::Payment, pay2}, {{inv3, 501}}, std::nullopt},
        "targets[0].amount"},
-      {"nothing left on the payment", {{CreditKind::Payment, pay}, {{inv3, std::nullopt}}, std::nullopt},
+      {"nothing left on the payment",
+       {{CreditKind::Payment, pay}, {{inv3, std::nullopt}}, std::nullopt},
        "targets[0].amount"},
       {"date before the payment", {{CreditKind::Payment, pay2}, {{inv3, 10}}, day("2026-01-24")}, "date"},
   };
@@ -205,7 +211,8 @@ TEST_CASE("refunds pay out unapplied credit, oldest first, never more than there
   int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
   must(*t.ledger, RecordPayment{acme, day("2026-01-01"), 300, "", "", ""});
   must(*t.ledger, AddCreditNote{acme, 0, day("2026-01-02"), 200, "goodwill", "CN"});
-  Result<ActionOutcome> too_much = t->execute(RefundCredit{acme, 501, day("2026-02-01"), "bank", "", std::nullopt});
+  Result<ActionOutcome> too_much =
+      t->execute(RefundCredit{acme, 501, day("2026-02-01"), "bank", "", std::nullopt});
   REQUIRE_FALSE(too_much.ok());
   CHECK(too_much.problems()[0].where == "amount");
   must(*t.ledger, RefundCredit{acme, 400, day("2026-02-01"), "bank", "R1", std::nullopt});

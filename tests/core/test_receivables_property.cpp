@@ -1,15 +1,16 @@
-// A seeded property test: a long random walk of receivables operations (issue, pay, credit, void, allocate, refund,
-// write off, undo, redo, ...) through the real ledger. After every step a rejected command must have written
-// nothing; every kCheckEvery steps (and at the end) every receivables invariant must hold (receivables_checks.h);
-// at step kRebuildAt and at the end, rebuilding from the log must reproduce every projection exactly.
+// A seeded property test: a long random walk of receivables operations (issue, pay, credit, void, allocate,
+// refund, write off, undo, redo, ...) through the real ledger. After every step a rejected command must have
+// written nothing; every kCheckEvery steps (and at the end) every receivables invariant must hold
+// (receivables_checks.h); at step kRebuildAt and at the end, rebuilding from the log must reproduce every
+// projection exactly.
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <map>
 
+#include "base/sha256.h"
 #include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
-#include "base/sha256.h"
 #include "test_support.h"
 
 using namespace duebook;
@@ -61,14 +62,17 @@ struct MaxIds {
   int64_t refreshed_at = -1000;             // step of the last refresh
 };
 
-// A row id of `table` matching `where` (with ?2 bound to `arg`), looked for in a window of a few hundred rows at
-// a random place among the newest couple of thousand (where most of the action is), so a pick costs the same on a
-// large ledger as on a small one. 0 when the window has none: the command is then rejected, which is tested too.
-int64_t pick(Db& db, Rng& rng, MaxIds& ids, const std::string& table, const std::string& where, int64_t arg = 0) {
+// A row id of `table` matching `where` (with ?2 bound to `arg`), looked for in a window of a few hundred rows
+// at a random place among the newest couple of thousand (where most of the action is), so a pick costs the
+// same on a large ledger as on a small one. 0 when the window has none: the command is then rejected, which
+// is tested too.
+int64_t pick(Db& db, Rng& rng, MaxIds& ids, const std::string& table, const std::string& where,
+             int64_t arg = 0) {
   int64_t max_id = ids.by_table[table];
   if (max_id == 0) return 0;
   int64_t start = std::max<int64_t>(1, max_id - rng.below(2000));
-  std::string sql = "SELECT id FROM " + table + " WHERE id BETWEEN ?1 AND ?1 + 300 AND " + where + " ORDER BY id LIMIT 1";
+  std::string sql =
+      "SELECT id FROM " + table + " WHERE id BETWEEN ?1 AND ?1 + 300 AND " + where + " ORDER BY id LIMIT 1";
   int64_t id = scalar(db, sql, start, arg);
   return id ? id : scalar(db, sql, std::max<int64_t>(1, max_id - 300), arg);
 }
@@ -93,8 +97,8 @@ struct Walk {
     f.issue_date = add_days(today, -rng.below(20));
     f.terms = rng.chance(50) ? "" : rng.chance(50) ? "Net 15" : "2/10 Net 30";
     for (int64_t i = 0, n = rng.between(1, 3); i < n; ++i) {
-      // One draw per statement: the order function arguments are evaluated in differs between compilers, and the
-      // walk must be the same in the native and the WebAssembly build.
+      // One draw per statement: the order function arguments are evaluated in differs between compilers, and
+      // the walk must be the same in the native and the WebAssembly build.
       const char* quantity = kQuantities[rng.below(6)];
       int64_t price = rng.between(1, 200000);
       const char* rate = kRates[rng.below(5)];
@@ -109,7 +113,8 @@ struct Walk {
     int64_t roll = rng.below(100);
     if (roll < 22) return AddInvoice{random_invoice(customer), true};
     if (roll < 26) return AddInvoice{random_invoice(customer), false};
-    if (roll < 30) return IssueInvoice{pick(db(), rng, ids, "invoices", "issued = 0 AND discarded = 0"), std::nullopt};
+    if (roll < 30)
+      return IssueInvoice{pick(db(), rng, ids, "invoices", "issued = 0 AND discarded = 0"), std::nullopt};
     if (roll < 31) return DiscardInvoice{pick(db(), rng, ids, "invoices", "issued = 0")};
     if (roll < 32) {
       int64_t draft = pick(db(), rng, ids, "invoices", "issued = 0 AND discarded = 0");
@@ -135,23 +140,29 @@ struct Walk {
       }
       return c;
     }
-    if (roll < 61) return VoidInvoice{pick(db(), rng, ids, "invoices", "issued = 1 AND voided = 0"), today, "random void"};
+    if (roll < 61)
+      return VoidInvoice{pick(db(), rng, ids, "invoices", "issued = 1 AND voided = 0"), today, "random void"};
     if (roll < 66) {
       bool payment = rng.chance(70);
-      int64_t source = payment ? pick(db(), rng, ids, "payments", "status = 'received' AND unallocated > 0")
-                               : pick(db(), rng, ids, "credit_notes", "status = 'issued' AND unallocated > 0");
-      int64_t owner = scalar(db(), std::string("SELECT customer_id FROM ") + (payment ? "payments" : "credit_notes") +
-                                       " WHERE id = ?1", source);
+      int64_t source = payment
+                           ? pick(db(), rng, ids, "payments", "status = 'received' AND unallocated > 0")
+                           : pick(db(), rng, ids, "credit_notes", "status = 'issued' AND unallocated > 0");
+      int64_t owner = scalar(db(),
+                             std::string("SELECT customer_id FROM ") +
+                                 (payment ? "payments" : "credit_notes") + " WHERE id = ?1",
+                             source);
       int64_t inv = pick(db(), rng, ids, "invoices", "customer_id = ?2 AND open_amount > 0", owner);
-      AllocateCredit a{{payment ? CreditKind::Payment : CreditKind::CreditNote, source}, {{inv, std::nullopt}},
+      AllocateCredit a{{payment ? CreditKind::Payment : CreditKind::CreditNote, source},
+                       {{inv, std::nullopt}},
                        std::nullopt};
       if (rng.chance(30)) a.targets[0].amount = rng.between(1, 20000);
       return a;
     }
     if (roll < 68) {
-      int64_t unapplied = scalar(db(), "SELECT unapplied_credit FROM customer_balances WHERE customer_id = ?1",
-                                 customer);
-      return RefundCredit{customer, rng.between(1, std::max<int64_t>(1, unapplied)), today, "bank", "", std::nullopt};
+      int64_t unapplied =
+          scalar(db(), "SELECT unapplied_credit FROM customer_balances WHERE customer_id = ?1", customer);
+      return RefundCredit{customer,    rng.between(1, std::max<int64_t>(1, unapplied)), today, "bank", "",
+                          std::nullopt};
     }
     if (roll < 71) {
       int64_t inv = pick(db(), rng, ids, "invoices", "open_amount > 0");
@@ -212,7 +223,8 @@ struct Walk {
 
 }  // namespace
 
-TEST_CASE("property: random receivables operations keep every invariant, and rebuild reproduces the projections") {
+TEST_CASE(
+    "property: random receivables operations keep every invariant, and rebuild reproduces the projections") {
   auto start = std::chrono::steady_clock::now();
   Walk w;
   for (const char* currency : {"USD", "EUR", "JPY", "USD", "GBP", "BHD"}) {
@@ -246,12 +258,13 @@ TEST_CASE("property: random receivables operations keep every invariant, and reb
     }
   }
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  MESSAGE("walk " << walk_s << " s, invariant checks " << check_s << " s, rebuild + compare " << rebuild_s << " s");
+  MESSAGE("walk " << walk_s << " s, invariant checks " << check_s << " s, rebuild + compare " << rebuild_s
+                  << " s");
   int64_t events = scalar(w.db(), "SELECT count(*) FROM events");
   int64_t invoices = scalar(w.db(), "SELECT count(*) FROM invoices WHERE issued = ?1 OR ?2 = 1", 1);
   MESSAGE(kOperations << " operations in " << seconds << " s: " << w.accepted << " accepted, " << w.rejected
-                      << " rejected, " << w.undos << " undos, " << w.redos << " redos; " << events << " events, "
-                      << invoices << " issued invoices; projections sha256 " << digest);
+                      << " rejected, " << w.undos << " undos, " << w.redos << " redos; " << events
+                      << " events, " << invoices << " issued invoices; projections sha256 " << digest);
   // The walk must exercise every path, not just reject its way through.
   CHECK(w.accepted > kOperations / 2);
   CHECK(w.undos > kOperations / 20);

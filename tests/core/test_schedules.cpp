@@ -1,8 +1,8 @@
 // Recurring schedules, and undo/redo of every command type.
 #include <doctest/doctest.h>
 
-#include "invoicing/invoice_queries.h"
 #include "customers/customer_queries.h"
+#include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
 
@@ -100,8 +100,8 @@ TEST_CASE("running schedules issues every invoice due up to the date exactly onc
   must(*t.ledger, AddSchedule{drafts});
 
   must(*t.ledger, RunSchedules{day("2026-03-31")});
-  CHECK(issue_dates(t->db()) == std::vector<std::string>{"2026-01-31", "2026-02-28", "2026-03-01", "2026-03-31",
-                                                         "2026-03-31"});
+  CHECK(issue_dates(t->db()) ==
+        std::vector<std::string>{"2026-01-31", "2026-02-28", "2026-03-01", "2026-03-31", "2026-03-31"});
   CHECK(count_invoices(t->db(), {"draft"}) == 2);  // 03-01 and 03-31 of the every-30-days schedule
   Result<ActionOutcome> again = t->execute(RunSchedules{day("2026-03-31")});
   REQUIRE_FALSE(again.ok());  // nothing new is due: nothing is billed twice
@@ -126,9 +126,12 @@ TEST_CASE("running schedules issues every invoice due up to the date exactly onc
   CHECK(size_t(count_invoices(t->db(), {"draft"})) == drafts_before);
 }
 
-// Issuing to a held customer needs a written override reason (collections.h issue_hold_events), which a run has
-// nobody to give: the occurrence is drafted for a person to review, takes no number, and the schedule moves on.
-TEST_CASE("a run drafts a held customer's invoice instead of issuing it, and issues again once the hold is lifted") {
+// Issuing to a held customer needs a written override reason (collections.h issue_hold_events), which a run
+// has nobody to give: the occurrence is drafted for a person to review, takes no number, and the schedule
+// moves on.
+TEST_CASE(
+    "a run drafts a held customer's invoice instead of issuing it, and issues again once the hold is "
+    "lifted") {
   TestLedger t;
   int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
   int64_t fir = must(*t.ledger, AddCustomer{customer_fields("Fir Ltd")});
@@ -139,7 +142,8 @@ TEST_CASE("a run drafts a held customer's invoice instead of issuing it, and iss
   Result<ActionOutcome> run = t->execute(RunSchedules{day("2026-02-28")});
   REQUIRE_MESSAGE(run.ok(), describe(run.problems()));
   CHECK(run->label == "Run schedules as of 2026-02-28 (2 invoices left as drafts: customer on hold)");
-  // Acme is not held: issued as before, numbers 1 and 2. Fir's stay drafts and take no number from the series.
+  // Acme is not held: issued as before, numbers 1 and 2. Fir's stay drafts and take no number from the
+  // series.
   CHECK(invoices_of(t->db(), acme) ==
         std::vector<std::string>{"2026-01-31 INV-2026-0001 open", "2026-02-28 INV-2026-0002 open"});
   CHECK(invoices_of(t->db(), fir) == std::vector<std::string>{"2026-01-31 - draft", "2026-02-28 - draft"});
@@ -151,8 +155,8 @@ TEST_CASE("a run drafts a held customer's invoice instead of issuing it, and iss
   CHECK(list_schedules(t->db())[1].next_index == 2);
   CHECK_FALSE(t->execute(RunSchedules{day("2026-02-28")}).ok());
 
-  // The hold is lifted: the next run issues Fir's next occurrence, numbered right after Acme's; the drafts made
-  // while it was held stay drafts for a person to issue or discard.
+  // The hold is lifted: the next run issues Fir's next occurrence, numbered right after Acme's; the drafts
+  // made while it was held stay drafts for a person to issue or discard.
   set_status(t, fir, CustomerStatus::Active);
   run = t->execute(RunSchedules{day("2026-03-31")});
   REQUIRE_MESSAGE(run.ok(), describe(run.problems()));
@@ -203,13 +207,14 @@ TEST_CASE("a schedule is validated like the invoices it will make") {
   CHECK(text.find("lines:") != std::string::npos);
 }
 
-// Undo appends compensating events and redo appends them again: after undo + redo every projection must be what
-// the command left. Commands that create nothing (edits, discards, voids, ending a schedule) must also be undone
-// exactly; the others leave their records flagged (void, reversed, removed), never deleted.
+// Undo appends compensating events and redo appends them again: after undo + redo every projection must be
+// what the command left. Commands that create nothing (edits, discards, voids, ending a schedule) must also
+// be undone exactly; the others leave their records flagged (void, reversed, removed), never deleted.
 TEST_CASE("undo then redo of every kind of command restores what the command did") {
   TestLedger t;
   int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
-  int64_t pay = must(*t.ledger, RecordPayment{acme, day("2026-01-04"), 1000, "", "bank", "advance"});  // unapplied
+  int64_t pay =
+      must(*t.ledger, RecordPayment{acme, day("2026-01-04"), 1000, "", "bank", "advance"});  // unapplied
   int64_t draft = must(*t.ledger, AddInvoice{invoice_for(acme, "2026-02-01", 700), false});
   int64_t issued = must(*t.ledger, AddInvoice{invoice_for(acme, "2026-02-02", 5000), true});
   must(*t.ledger, AddInvoice{invoice_for(acme, "2026-02-03", 3000), true});
@@ -227,8 +232,10 @@ TEST_CASE("undo then redo of every kind of command restores what the command did
       {"add and issue", AddInvoice{invoice_for(acme, "2026-02-06", 1200), true}, false},
       {"payment", RecordPayment{acme, day("2026-02-07"), 2500, "", "card", ""}, false},
       {"allocate", AllocateCredit{{CreditKind::Payment, pay}, {{issued, 300}}, std::nullopt}, false},
-      {"credit note on an invoice", AddCreditNote{acme, issued, day("2026-02-08"), 200, "damaged", "CN"}, false},
-      {"credit note to the customer", AddCreditNote{acme, 0, day("2026-02-08"), 150, "goodwill", "CN"}, false},
+      {"credit note on an invoice", AddCreditNote{acme, issued, day("2026-02-08"), 200, "damaged", "CN"},
+       false},
+      {"credit note to the customer", AddCreditNote{acme, 0, day("2026-02-08"), 150, "goodwill", "CN"},
+       false},
       {"refund", RefundCredit{acme, 100, day("2026-02-09"), "bank", "", std::nullopt}, false},
       {"write-off", WriteOffInvoice{issued, 50, day("2026-02-10"), "rounding"}, false},
       {"void", VoidInvoice{issued, day("2026-02-11"), "wrong customer"}, true},

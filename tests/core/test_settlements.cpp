@@ -138,8 +138,9 @@ TEST_CASE("a missed installment: past its date + grace with its cumulative amoun
 
 TEST_CASE("reduced settlement: accept less, write off the rest with a reason") {
   // 1,200.00 settled for 900.00: write off 300.00; recovered 900 / 1200 = 75.00 %.
-  Result<ReducedSettlement> s = reduced_settlement(money(120000, "EUR"), money(90000, "EUR"),
-                                                   "Customer in administration; 75 % offered by the administrator");
+  Result<ReducedSettlement> s =
+      reduced_settlement(money(120000, "EUR"), money(90000, "EUR"),
+                         "Customer in administration; 75 % offered by the administrator");
   REQUIRE(s.ok());
   CHECK(s->written_off == money(30000, "EUR"));
   CHECK(s->recovered_percent == dec("75.00"));
@@ -183,7 +184,8 @@ TEST_CASE("factoring: cash today, reserve released later, total cost and effecti
   //   cost 45.02 × 365 / (850.00 × 60 + 425.47 × 30) = 16432.3 / 63764.1 = 25.770457… % = 2577.05 bp.
   const FactoringTerms flat{dec("85"), dec("3"), FactoringFeeBasis::Flat};
   Result<FactoringQuote> q = quote_factoring(
-      {{"A", money(100000, "EUR"), d(2026, 4, 30)}, {"B", money(50055, "EUR"), d(2026, 3, 31)}}, flat, d(2026, 3, 1));
+      {{"A", money(100000, "EUR"), d(2026, 4, 30)}, {"B", money(50055, "EUR"), d(2026, 3, 31)}}, flat,
+      d(2026, 3, 1));
   REQUIRE(q.ok());
   CHECK(q->lines[1].advance == money(42547, "EUR"));
   CHECK(q->lines[1].fee == money(1502, "EUR"));
@@ -192,9 +194,9 @@ TEST_CASE("factoring: cash today, reserve released later, total cost and effecti
   CHECK(q->amount.minor == q->cash_today.minor + q->reserve.minor);
   CHECK(q->effective_annual_cost_bp == dec("2577.05"));
 
-  Result<FactoringQuote> bad = quote_factoring(
-      {{"A", money(100, "EUR"), d(2026, 3, 1)}, {"B", money(100, "USD"), d(2026, 4, 1)}},
-      FactoringTerms{dec("0"), dec("101"), FactoringFeeBasis::Flat}, d(2026, 3, 1));
+  Result<FactoringQuote> bad =
+      quote_factoring({{"A", money(100, "EUR"), d(2026, 3, 1)}, {"B", money(100, "USD"), d(2026, 4, 1)}},
+                      FactoringTerms{dec("0"), dec("101"), FactoringFeeBasis::Flat}, d(2026, 3, 1));
   REQUIRE_FALSE(bad.ok());
   CHECK(mentions(bad.problems(), "factoring.advance_percent"));
   CHECK(mentions(bad.problems(), "factoring.fee_percent"));
@@ -212,12 +214,14 @@ TEST_CASE("agency hand-off: expected net recovery after commission") {
   };
   const Case cases[] = {
       {200000, "25", "100", 200000, 50000, 150000, "2,000.00 × 25 % = 500.00 commission, 1,500.00 net"},
-      {200000, "25", "60", 120000, 30000, 90000, "60 % expected back: 1,200.00, commission 300.00, net 900.00"},
+      {200000, "25", "60", 120000, 30000, 90000,
+       "60 % expected back: 1,200.00, commission 300.00, net 900.00"},
       {33333, "25", "100", 33333, 8333, 25000, "333.33 × 25 % = 83.3325 -> 83.33, net 250.00"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.why);
-    Result<AgencyHandoff> h = agency_handoff(money(c.placed, "GBP"), AgencyTerms{dec(c.commission), dec(c.recovery)});
+    Result<AgencyHandoff> h =
+        agency_handoff(money(c.placed, "GBP"), AgencyTerms{dec(c.commission), dec(c.recovery)});
     REQUIRE(h.ok());
     CHECK(h->expected_recovered.minor == c.recovered);
     CHECK(h->commission.minor == c.fee);

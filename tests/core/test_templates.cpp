@@ -57,9 +57,9 @@ TEST_CASE("every built-in template is valid, and every action and default-policy
     CHECK_MESSAGE(check_template(t).ok(), describe(check_template(t).problems()));
     CHECK(ids.insert(t.id).second);  // ids are unique
   }
-  for (StepAction a : {StepAction::EmailReminder, StepAction::PhoneCall, StepAction::Letter,
-                       StepAction::EscalationLetter, StepAction::CreditHold, StepAction::FinalNotice,
-                       StepAction::HandToAgency}) {
+  for (StepAction a :
+       {StepAction::EmailReminder, StepAction::PhoneCall, StepAction::Letter, StepAction::EscalationLetter,
+        StepAction::CreditHold, StepAction::FinalNotice, StepAction::HandToAgency}) {
     CAPTURE(to_string(a));
     CollectionStep step;
     step.action = a;
@@ -80,7 +80,8 @@ TEST_CASE("every built-in template is valid, and every action and default-policy
   CollectionStep email;
   CHECK(template_for_step(email).id == "friendly_reminder");
 
-  MessageTemplate mine{"my_reminder", StepAction::EmailReminder, "Hi {{customer}}", "Please pay {{amount_due}}."};
+  MessageTemplate mine{"my_reminder", StepAction::EmailReminder, "Hi {{customer}}",
+                       "Please pay {{amount_due}}."};
   email.template_id = "my_reminder";
   CHECK(&template_for_step(email, {mine}) != &template_for_step(email));
   CHECK(template_for_step(email, {mine}).subject == "Hi {{customer}}");
@@ -118,7 +119,8 @@ TEST_CASE("render_text fills placeholders; unknown placeholders and missing valu
   // A value is inserted verbatim, never expanded again.
   CHECK(*render_text("{{customer}}", {{"customer", "{{fee}}"}}, "x") == "{{fee}}");
 
-  const Status unknown = check_template(MessageTemplate{"x", StepAction::Letter, "{{subject_line}}", "{{customer}} {{iban}}"});
+  const Status unknown =
+      check_template(MessageTemplate{"x", StepAction::Letter, "{{subject_line}}", "{{customer}} {{iban}}"});
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.problems().size() == 2);
   CHECK(unknown.problems()[0].where == "template x.subject");
@@ -133,8 +135,7 @@ TEST_CASE("percent-encoding per RFC 3986 and mailto links per RFC 6068") {
   const Case cases[] = {
       {"Invoice INV-1001", "Invoice%20INV-1001"},  // space is %20, never '+'
       {"A&B=C?D#E", "A%26B%3DC%3FD%23E"},          // delimiters of the query are encoded
-      {"50% + 2/10", "50%25%20%2B%202%2F10"},
-      {"unreserved-._~AZaz09", "unreserved-._~AZaz09"},
+      {"50% + 2/10", "50%25%20%2B%202%2F10"},     {"unreserved-._~AZaz09", "unreserved-._~AZaz09"},
       {"Café €", "Caf%C3%A9%20%E2%82%AC"},  // UTF-8 bytes: é = C3 A9, € = E2 82 AC
       {"line\r\nbreak", "line%0D%0Abreak"},
   };
@@ -156,7 +157,7 @@ TEST_CASE("amounts for letters: code first, thousands grouped, the currency's ow
     const char* text;
   };
   const Case cases[] = {
-      {123450, "EUR", "EUR 1,234.50"}, {120000, "JPY", "JPY 120,000"}, {1250, "BHD", "BHD 1.250"},
+      {123450, "EUR", "EUR 1,234.50"}, {120000, "JPY", "JPY 120,000"},         {1250, "BHD", "BHD 1.250"},
       {-500, "USD", "USD -5.00"},      {123456789, "USD", "USD 1,234,567.89"}, {0, "EUR", "EUR 0.00"},
       {100000, "EUR", "EUR 1,000.00"},
   };
@@ -185,11 +186,13 @@ TEST_CASE("a worklist entry renders through the late-fee letter and the friendly
   CHECK(contains(letter->body, "1 High Street\nLondon EC1A 1AA"));
   CHECK_FALSE(contains(letter->body, "{{"));
 
-  Result<RenderedMessage> email = render_message(*find_template(default_templates(), "friendly_reminder"), v,
-                                                 "pat@acme.example");
+  Result<RenderedMessage> email =
+      render_message(*find_template(default_templates(), "friendly_reminder"), v, "pat@acme.example");
   REQUIRE(email.ok());
   CHECK(email->subject == "Payment reminder: invoice INV-1001, INV-1007");
-  CHECK(email->mailto.rfind("mailto:pat@acme.example?subject=Payment%20reminder%3A%20invoice%20INV-1001%2C%20INV-1007&body=Dear%20Pat%20Billing%2C%0D%0A%0D%0A", 0) == 0);
+  CHECK(email->mailto.rfind("mailto:pat@acme.example?subject=Payment%20reminder%3A%20invoice%20INV-1001%2C%"
+                            "20INV-1007&body=Dear%20Pat%20Billing%2C%0D%0A%0D%0A",
+                            0) == 0);
 
   // No contact name: a polite generic salutation rather than a gap.
   WorklistEntry nameless = acme_entry();
