@@ -226,24 +226,17 @@ std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const C
   return out;
 }
 
-Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& as_of) {
-  std::optional<PlacementRecord> placement;
-  for (const PlacementRecord& p : list_placements(db))
-    if (p.id == placement_id) placement = p;
-  if (!placement) return Problem{"placement", "no agency placement #" + std::to_string(placement_id)};
-  std::optional<Customer> customer = find_customer(db, placement->customer_id);
-  if (!customer) return Problem{"placement", "the placement's customer no longer exists"};
-  using Ordered = nlohmann::ordered_json;
-  const CustomerFields& f = customer->fields;
-  Ordered contacts = Ordered::array();
-  for (const Contact& c : f.contacts)
-    contacts.push_back({{"role", c.role}, {"name", c.name}, {"email", c.email}, {"phone", c.phone}});
+namespace {
+
+using Ordered = nlohmann::ordered_json;
+
+// The placed invoices for the case file; `first` moves back to the oldest issue date among them.
+Ordered case_invoices(Db& db, const PlacementRecord& placement, const Date& as_of, Date* first) {
   Ordered invoices = Ordered::array();
-  Date first = as_of;
-  for (int64_t id : placement->invoice_ids) {
+  for (int64_t id : placement.invoice_ids) {
     std::optional<CollectionInvoice> inv = find_collection_invoice(db, id);
     if (!inv) continue;
-    first = std::min(first, inv->issue_date);
+    *first = std::min(*first, inv->issue_date);
     invoices.push_back({{"number", inv->number},
                         {"issue_date", iso(inv->issue_date)},
                         {"due_date", iso(inv->due_date)},
@@ -251,31 +244,31 @@ Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& a
                         {"open", amount_text(inv->open, inv->currency)},
                         {"days_late", std::max<int64_t>(0, days_between(inv->due_date, as_of))}});
   }
+  return invoices;
+}
+
+// The customer's statement from its first issued invoice (or `first`, if earlier) to `as_of`.
+Ordered case_statement(Db& db, int64_t customer_id, Date first, const Date& as_of) {
   Statement& oldest =
       db.prepare("SELECT min(issue_date) FROM invoices WHERE customer_id = ?1 AND issued = 1");
-  oldest.bind_all(placement->customer_id);
+  oldest.bind_all(customer_id);
   if (oldest.step() && !oldest.is_null(0)) first = std::min(first, iso_date(oldest.text_view(0)));
   oldest.reset();
-  Ordered statement;
-  if (Result<CustomerStatement> s = load_customer_statement(db, placement->customer_id, first, as_of))
-    statement = Ordered::parse(statement_to_json(s.value()), nullptr, false);
+  if (Result<CustomerStatement> s = load_customer_statement(db, customer_id, first, as_of))
+    return Ordered::parse(statement_to_json(s.value()), nullptr, false);
   else
-    statement = {{"error", describe(s.problems())}};
-  Ordered record = Ordered::array();
-  for (const ContactRecord& c : contact_log(db, placement->customer_id))
-    record.push_back({{"date", iso(c.date)},
-                      {"channel", c.channel},
-                      {"person", c.person},
-                      {"outcome", c.outcome},
-                      {"notes", c.notes},
-                      {"invoices", c.invoices}});
+    return {{"error", describe(s.problems())}};
+}
+
+// The collection steps done for the customer, with the action each step of its policy names.
+Ordered case_steps_done(Db& db, int64_t customer_id) {
   Ordered steps = Ordered::array();
   Statement& done = db.prepare(
       "SELECT s.date, i.number, s.step_index, s.outcome FROM collection_steps s JOIN invoices i ON i.id = "
       "s.invoice_id "
       "WHERE s.customer_id = ?1 AND s.removed = 0 ORDER BY s.date, s.done_id, i.number");
-  done.bind_all(placement->customer_id);
-  const PolicyRecord policy = policy_for_customer(db, placement->customer_id);
+  done.bind_all(customer_id);
+  const PolicyRecord policy = policy_for_customer(db, customer_id);
   while (done.step()) {
     size_t index = size_t(done.int64(2));
     steps.push_back(
@@ -286,22 +279,56 @@ Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& a
          {"outcome", done.text(3)}});
   }
   done.reset();
+  return steps;
+}
+
+// The customer's contact record, promises and disputes, as the case file lists them.
+void case_history(Db& db, int64_t customer_id, const Date& as_of, Ordered& file) {
+  Ordered record = Ordered::array();
+  for (const ContactRecord& c : contact_log(db, customer_id))
+    record.push_back({{"date", iso(c.date)},
+                      {"channel", c.channel},
+                      {"person", c.person},
+                      {"outcome", c.outcome},
+                      {"notes", c.notes},
+                      {"invoices", c.invoices}});
+  file["contact_record"] = record;
+  file["steps_done"] = case_steps_done(db, customer_id);
   Ordered promises = Ordered::array();
-  for (const PromiseStatus& p : list_promises(db, as_of, placement->customer_id))
+  for (const PromiseStatus& p : list_promises(db, as_of, customer_id))
     promises.push_back({{"made_on", iso(p.made_on)},
                         {"pay_by", iso(p.pay_by)},
                         {"amount", amount_text(p.amount, p.currency)},
                         {"paid", amount_text(p.paid, p.currency)},
                         {"state", p.state},
                         {"invoices", invoice_numbers_text(db, p.invoice_ids)}});
+  file["promises"] = promises;
   Ordered disputes = Ordered::array();
-  for (const DisputeRecord& d : list_disputes(db, placement->customer_id))
+  for (const DisputeRecord& d : list_disputes(db, customer_id))
     disputes.push_back({{"invoice", d.invoice},
                         {"opened_on", iso(d.opened_on)},
                         {"reason", d.reason},
                         {"notes", d.notes},
                         {"status", d.status},
                         {"resolution", d.resolution}});
+  file["disputes"] = disputes;
+}
+
+}  // namespace
+
+Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& as_of) {
+  std::optional<PlacementRecord> placement;
+  for (const PlacementRecord& p : list_placements(db))
+    if (p.id == placement_id) placement = p;
+  if (!placement) return Problem{"placement", "no agency placement #" + std::to_string(placement_id)};
+  std::optional<Customer> customer = find_customer(db, placement->customer_id);
+  if (!customer) return Problem{"placement", "the placement's customer no longer exists"};
+  const CustomerFields& f = customer->fields;
+  Ordered contacts = Ordered::array();
+  for (const Contact& c : f.contacts)
+    contacts.push_back({{"role", c.role}, {"name", c.name}, {"email", c.email}, {"phone", c.phone}});
+  Date first = as_of;
+  Ordered invoices = case_invoices(db, *placement, as_of, &first);
   Ordered file = {{"placement", placement->id},
                   {"agency", placement->agency},
                   {"commission", placement->commission},
@@ -317,11 +344,8 @@ Result<std::string> agency_case_file(Db& db, int64_t placement_id, const Date& a
                     {"terms", f.terms},
                     {"contacts", contacts}}},
                   {"invoices", invoices},
-                  {"statement", statement},
-                  {"contact_record", record},
-                  {"steps_done", steps},
-                  {"promises", promises},
-                  {"disputes", disputes}};
+                  {"statement", case_statement(db, placement->customer_id, first, as_of)}};
+  case_history(db, placement->customer_id, as_of, file);
   return file.dump(2, ' ', false, Ordered::error_handler_t::replace);
 }
 
