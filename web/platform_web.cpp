@@ -28,20 +28,30 @@ constexpr float kFontSize = 16.0f;      // CSS pixels
 constexpr float kWheelPixels = 100.0f;  // one wheel notch in Chrome and Firefox is 100 CSS pixels
 constexpr int kSettleFrames = 3;        // frames drawn after the last event, so ImGui's layout settles
 
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(void, js_write_clipboard, (const char* text), {
   const value = UTF8ToString(text);
   Module.duebookClipboard = value;
-  if (navigator.clipboard && navigator.clipboard.writeText)
-    navigator.clipboard.writeText(value).catch(function(){});
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function() {});
 });
+// clang-format on
 
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(double, js_css_width, (), { return window.innerWidth; });
+// clang-format on
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(double, js_css_height, (), { return window.innerHeight; });
+// clang-format on
 
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(void, js_install_listeners, (), {
   // Copy/cut: the keydown handler has already run a frame, so ImGui's copied text is ready to hand over.
   function onCopy(e) {
-    if (Module.duebookClipboard == = undefined || !Module.duebookCopyArmed) return;
+    if (Module.duebookClipboard === undefined || !Module.duebookCopyArmed) return;
     Module.duebookCopyArmed = false;
     e.clipboardData.setData("text/plain", Module.duebookClipboard);
     e.preventDefault();
@@ -49,29 +59,30 @@ EM_JS(void, js_install_listeners, (), {
   document.addEventListener("copy", onCopy);
   document.addEventListener("cut", onCopy);
   // Paste: the paste event comes after the Ctrl+V keydown and before the next frame reads the clipboard.
-  document.addEventListener(
-      "paste", function(e) {
-        const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
-        const n = lengthBytesUTF8(text) + 1;
-        const p = _malloc(n);
-        stringToUTF8(text, p, n);
-        _duebook_web_set_clipboard(p);
-        _free(p);
-        e.preventDefault();
-      });
+  document.addEventListener("paste", function(e) {
+    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    const n = lengthBytesUTF8(text) + 1;
+    const p = _malloc(n);
+    stringToUTF8(text, p, n);
+    _duebook_web_set_clipboard(p);
+    _free(p);
+    e.preventDefault();
+  });
   // Saving on visibilitychange (hidden) and pagehide is web/storage.js's own business.
-  document.addEventListener(
-      "visibilitychange", function() {
-        if (document.visibilityState == = "visible") _duebook_web_wake();
-      });
-  window.addEventListener(
-      "contextmenu", function(e) { e.preventDefault(); });
+  document.addEventListener("visibilitychange", function() {
+    if (document.visibilityState === "visible") _duebook_web_wake();
+  });
+  window.addEventListener("contextmenu", function(e) { e.preventDefault(); });
 });
+// clang-format on
 
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(void, js_first_frame, (), {
   Module.duebookFirstFrameMs = performance.now();
   if (Module.onDuebookReady) Module.onDuebookReady();
 });
+// clang-format on
 
 int64_t wall_ms() {
   using namespace std::chrono;
@@ -298,7 +309,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   }
   if (command && (code == 67 || code == 88)) {  // Ctrl+C / Ctrl+X: copy now, hand the text over in "copy"
     for (int i = 0; i < 16 && !state->input.empty(); ++i) draw_frame();
+    // JavaScript inside: clang-format would rewrite === as "== =".
+    // clang-format off
     EM_ASM({ Module.duebookCopyArmed = true; });
+    // clang-format on
     return EM_FALSE;
   }
   if (command && code == 86) return EM_FALSE;  // Ctrl+V: let the browser fire "paste" first
@@ -381,9 +395,10 @@ void start() {
   attrs.stencil = EM_FALSE;
   state->gl = emscripten_webgl_create_context(kCanvas, &attrs);
   if (state->gl <= 0) {
-    EM_ASM({
-      document.body.insertAdjacentHTML("beforeend", "<p class='fatal'>This browser has no WebGL2.</p>");
-    });
+    // JavaScript inside: clang-format would rewrite === as "== =".
+    // clang-format off
+    EM_ASM({ document.body.insertAdjacentHTML("beforeend", "<p class='fatal'>This browser has no WebGL2.</p>"); });
+    // clang-format on
     return;
   }
   emscripten_webgl_make_context_current(state->gl);

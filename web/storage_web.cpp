@@ -12,10 +12,16 @@
 namespace duebook::web {
 namespace {
 
-EM_JS(void, js_storage_commit,
-      (double commit, double file_size, int n, const uint32_t* blocks, const uint8_t* const* data),
-      { Module.duebookStorage.commit(commit, file_size, n, blocks, data); });
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
+EM_JS(void, js_storage_commit, (double commit, double file_size, int n, const uint32_t* blocks,
+                                const uint8_t* const* data), {
+  Module.duebookStorage.commit(commit, file_size, n, blocks, data);
+});
+// clang-format on
 
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(char*, js_storage_state, (), {
   const text = JSON.stringify(Module.duebookStorage.state());
   const n = lengthBytesUTF8(text) + 1;
@@ -23,6 +29,7 @@ EM_JS(char*, js_storage_state, (), {
   stringToUTF8(text, p, n);
   return p;
 });
+// clang-format on
 
 std::string megabytes(double bytes) {
   char text[32];
@@ -39,7 +46,10 @@ void open_storage(const char* database_path) {
     js_storage_commit(double(batch.commit), double(batch.file_size), int(batch.blocks.size()),
                       batch.blocks.data(), batch.data.data());
   });
+  // JavaScript inside: clang-format would rewrite === as "== =".
+  // clang-format off
   EM_ASM({ Module.duebookStorage.open(function() { _duebook_web_start(); }); });
+  // clang-format on
 }
 
 ui::SaveState storage_save_state() {
