@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+
 namespace duebook {
 
 std::size_t display_width(std::string_view text) {
@@ -15,7 +17,7 @@ std::vector<std::size_t> column_widths(const std::vector<std::vector<std::string
   std::vector<std::size_t> widths(columns, 0);
   for (const std::vector<std::string>& row : rows)
     for (std::size_t c = 0; c < row.size() && c < columns; ++c)
-      widths[c] = std::max(widths[c], display_width(row[c]));
+      widths[c] = std::max(widths[c], display_width(escape_controls(row[c])));
   return widths;
 }
 
@@ -29,8 +31,8 @@ std::string table_line(const std::vector<std::string>& cells, const std::vector<
                        const std::vector<Align>& align) {
   std::string line;
   for (std::size_t c = 0; c < widths.size(); ++c) {
-    const std::string empty;
-    const std::string& cell = c < cells.size() ? cells[c] : empty;
+    // A newline, tab or terminal escape in a cell is shown, never obeyed: it cannot break the table.
+    const std::string cell = c < cells.size() ? escape_controls(cells[c]) : std::string();
     const std::size_t w = display_width(cell);
     const std::string pad(w < widths[c] ? widths[c] - w : 0, ' ');
     const bool right = c < align.size() && align[c] == Align::Right;

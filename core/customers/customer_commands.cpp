@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/currencies.h"
+#include "base/text.h"
 #include "customers/customer_queries.h"
 #include "customers/terms.h"
 #include "store/projector.h"
@@ -51,7 +52,7 @@ CustomerFields fields_from_json(const Json& j) {
 // which `check_unique` false skips (the caller knows the name is new).
 Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool check_unique = true) {
   Problems problems;
-  f.name = trim(f.name);
+  f.name = normalize_blanks(f.name);
   f.currency = trim(f.currency);
   std::transform(f.currency.begin(), f.currency.end(), f.currency.begin(),
                  [](char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; });
@@ -59,6 +60,9 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
   f.tax_id = trim(f.tax_id);
   if (f.name.empty())
     problems.push_back({"name", "a customer needs a name"});
+  else if (std::optional<ControlChar> bad = find_control(f.name))
+    problems.push_back({"name", "contains the control character " + code_point_name(bad->code) + " at byte " +
+                                    std::to_string(bad->offset + 1) + "; names are printable text"});
   else if (f.name.size() > 200)
     problems.push_back({"name", "is longer than 200 characters"});
   else if (auto other = check_unique ? find_customer_by_name(db, f.name) : std::nullopt;
@@ -72,7 +76,7 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
   for (size_t i = 0; i < f.contacts.size(); ++i) {
     Contact& c = f.contacts[i];
     std::string where = "contacts[" + std::to_string(i + 1) + "]";
-    c.name = trim(c.name);
+    c.name = normalize_blanks(c.name);
     c.email = trim(c.email);
     c.phone = trim(c.phone);
     if (c.role != "billing" && c.role != "escalation")

@@ -1,5 +1,7 @@
 #include "customers/customer_queries.h"
 
+#include "base/text.h"
+
 namespace duebook {
 namespace {
 
@@ -85,10 +87,7 @@ int64_t count_customers(Db& db, std::string_view search) {
 }
 
 std::string name_key(std::string_view name) {
-  std::string key(name);
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return key;
+  return lower_ascii(normalize_blanks(name));
 }
 
 }  // namespace duebook

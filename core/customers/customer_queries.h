@@ -11,7 +11,8 @@
 
 namespace duebook {
 
-// The case-insensitive key customer names are unique by.
+// The key customer names are unique by: blanks normalised (normalize_blanks) and ASCII letters lower-cased,
+// so names a reader cannot tell apart ("Acme\u00a0Ltd", "acme  ltd") are one customer.
 std::string name_key(std::string_view name);
 
 std::optional<Customer> find_customer(Db& db, int64_t id);

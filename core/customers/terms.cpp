@@ -323,6 +323,14 @@ Result<PaymentTerms> parse_terms(std::string_view text) {
     return Problem{"terms", shown + " contains '" + std::string(1, bad) + "'; " + kExamples};
   }
   if (tokens.empty()) return Problem{"terms", std::string("are empty; ") + kExamples};
+  // A '-' that starts a number is a minus sign ("Net -5"), not the joiner of "Net-30": days and percentages
+  // in terms are never negative, and reading "-5" as "5" would put the due date after the invoice silently.
+  for (std::size_t i = 0; i + 1 < text.size(); ++i)
+    if (text[i] == '-' && is_digit(text[i + 1]) && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t'))
+      return Problem{"terms", shown +
+                                  " has a negative number; days and percentages in terms are never "
+                                  "negative; " +
+                                  kExamples};
 
   TermsReader in(std::move(tokens));
   PaymentTerms terms;

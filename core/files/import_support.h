@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,8 +70,23 @@ struct Row {
 // True when `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
 bool valid_utf8(std::string_view s);
 
-// Problems for fields of the record that are not UTF-8, which JSON (and so the event log) cannot hold.
-void check_utf8(const Row& row, const std::vector<std::string>& names);
+// Problems for fields of the record that are not UTF-8 (which JSON, and so the event log, cannot hold) or
+// that hold control characters other than tab and line ends (NUL, ESC…: never stored, never printed raw).
+void check_text(const Row& row, const std::vector<std::string>& names);
+
+// The header's names that are not among `read` (case-insensitively), in file order: the import's report
+// lists them, so no column is dropped without a word.
+std::vector<std::string> unread_columns(const Header& header, std::initializer_list<const char*> read);
+
+// `text` without the thousands separators of the "1,234.56" number format when they are unambiguous there:
+// "1,000" -> "1000", "-12,345.67" -> "-12345.67"; anything else ("1,5", "12,34") comes back unchanged, for
+// the number reader to refuse.
+std::string ungrouped_number(std::string_view text);
+
+// The text of a file's bytes as UTF-8: UTF-16 with a byte-order mark (little- or big-endian) is converted;
+// an empty string means "use the bytes as they are" (UTF-8, with or without its BOM, which the CSV reader
+// skips). UTF-16 without a mark, or broken UTF-16, is a problem naming `file`.
+Result<std::string> decode_text(const std::string& file, std::string_view bytes);
 
 // Reads a date in the given format, or (format empty) ISO 8601 or US month/day/year by its look.
 std::optional<Date> read_date(const Row& row, const char* column, const std::string& format);
@@ -175,8 +191,10 @@ class DeferredIndexes {
 // quarter of the rows already there (building the index again then costs less than inserting into it).
 bool is_bulk(Db& db, const char* table, std::string_view text);
 
+// The import.recorded payload; `unread` lists the file's columns the importer did not read.
 Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha,
-                   int64_t rows, int64_t invoices, int64_t payments, int64_t customers);
+                   int64_t rows, int64_t invoices, int64_t payments, int64_t customers,
+                   const std::vector<std::string>& unread);
 
 // The file name without its folders, for labels.
 std::string base_name(const std::string& path);

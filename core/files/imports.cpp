@@ -14,11 +14,12 @@ namespace {
 Status apply_recorded(Db& db, const Event& e, const Json& p) {
   return db
       .prepare(
-          "INSERT INTO imports(id, kind, file, sha256, rows, invoices, payments, customers, at_ms) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+          "INSERT INTO imports(id, kind, file, sha256, rows, invoices, payments, customers, at_ms, "
+          "unread_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
       .bind_all(p["id"].get<int64_t>(), p["kind"].get<std::string>(), p["file"].get<std::string>(),
                 p["sha256"].get<std::string>(), p["rows"].get<int64_t>(), p["invoices"].get<int64_t>(),
-                p["payments"].get<int64_t>(), p["customers"].get<int64_t>(), e.at_ms)
+                p["payments"].get<int64_t>(), p["customers"].get<int64_t>(), e.at_ms,
+                p.value("unread_columns", std::string()))
       .run();
 }
 

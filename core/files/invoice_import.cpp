@@ -32,30 +32,42 @@ struct PendingInvoice {
   int64_t first_line = 0;                    // its first row
   std::string customer;                      // Customer as written on its first row
   std::string currency;                      // resolved currency
+  std::string currency_written;              // the Currency cell of its first row, upper-cased ("" if none)
+  std::string terms_written;                 // the Terms cell of its first row
   std::optional<Date> issue_date, due_date;  // InvoiceDate, DueDate
   std::string terms;                         // Terms text
   std::string memo;                          // Memo
   const KnownCustomer* known = nullptr;      // the customer when the ledger (or this import) has it
   std::vector<InvoiceLine> lines;            // one per row
+  std::optional<int64_t> tax_given;          // the sum of the rows' ItemTaxAmount, when the file has them
   bool bad = false;                          // a row of it has a problem
 };
 
 class InvoiceImporter {
  public:
-  InvoiceImporter(Db& db, const ImportInvoices& c, int64_t import_id, std::string sha)
-      : db_(db), c_(c), import_id_(import_id), sha_(std::move(sha)), customers_(db) {}
+  // `decoded` is the file's text when it had to be converted (UTF-16), else empty: the command's bytes are
+  // read.
+  InvoiceImporter(Db& db, const ImportInvoices& c, int64_t import_id, std::string sha, std::string decoded)
+      : db_(db),
+        c_(c),
+        import_id_(import_id),
+        sha_(std::move(sha)),
+        decoded_(std::move(decoded)),
+        text_(decoded_.empty() ? std::string_view(c.text) : std::string_view(decoded_)),
+        customers_(db) {}
 
   Status run(EventSink& sink) {
     BulkCache cache(db_);
     // The number index stays: every invoice is checked against it.
-    DeferredIndexes indexes(db_, "invoices", {"invoices_by_number"}, is_bulk(db_, "invoices", c_.text));
-    CsvReader csv(c_.text);
+    DeferredIndexes indexes(db_, "invoices", {"invoices_by_number"}, is_bulk(db_, "invoices", text_));
+    CsvReader csv(text_);
     std::vector<std::string> fields;
     if (!csv.next(fields))
       return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
     header_ =
         read_header(fields, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name, problems_);
     if (!problems_.empty()) return problems_;
+    unread_ = unread_columns(header_, kColumns);
     while (csv.next(fields)) {
       ++rows_;
       Row row{&fields, &header_, c_.file_name, csv.line(), &problems_, problems_.size()};
@@ -69,7 +81,7 @@ class InvoiceImporter {
     if (invoices_ == 0) return Problem{c_.file_name, "the file has no invoice rows"};
     if (Status s = indexes.restore(); !s) return s;
     return sink.emit("import.recorded", import_record(import_id_, "invoices", c_.file_name, sha_, rows_,
-                                                      invoices_, 0, created_));
+                                                      invoices_, 0, created_, unread_));
   }
 
  private:
@@ -82,7 +94,7 @@ class InvoiceImporter {
     if (starts_invoice)
       if (Status s = finish(sink); !s) return s;
     row.problems_before = problems_.size();
-    check_utf8(row, header_.names);
+    check_text(row, header_.names);
     if (number.empty()) {
       row.problem("InvoiceNo", "is empty");
       return ok_status();
@@ -112,6 +124,7 @@ class InvoiceImporter {
         row.problem("DueDate", to_iso(*p.due_date) + " is before the InvoiceDate " + to_iso(*p.issue_date));
     }
     p.terms = row.get("Terms");
+    p.terms_written = p.terms;
     if (!p.terms.empty() && !terms_cache_.count(p.terms)) {
       Result<PaymentTerms> t = parse_terms(p.terms);
       if (t)
@@ -124,6 +137,7 @@ class InvoiceImporter {
     std::string currency(row.get("Currency"));
     for (char& ch : currency)
       if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+    p.currency_written = currency;
     const KnownCustomer* known = p.customer.empty() ? nullptr : customers_.find(p.customer);
     p.known = known;
     if (!currency.empty() && !is_known_currency(currency))
@@ -133,12 +147,80 @@ class InvoiceImporter {
     p.currency = known ? known->currency : !currency.empty() ? currency : c_.default_currency;
   }
 
-  // Later rows of an invoice must not contradict its first row.
+  // Later rows of an invoice must not contradict its first row: an invoice has one customer, one currency,
+  // one date, one due date and one set of terms. An empty cell repeats the first row's.
   void check_same(const Row& row) {
+    const PendingInvoice& p = *pending_;
+    const std::string first = " on row " + std::to_string(p.first_line) + ", not ";
     std::string_view customer = row.get("Customer");
-    if (!customer.empty() && name_key(customer) != name_key(pending_->customer))
-      row.problem("Customer", "invoice " + pending_->number + " is for " + pending_->customer + " on row " +
-                                  std::to_string(pending_->first_line) + ", not " + std::string(customer));
+    if (!customer.empty() && name_key(customer) != name_key(p.customer))
+      row.problem("Customer",
+                  "invoice " + p.number + " is for " + p.customer + first + std::string(customer));
+    std::string currency(row.get("Currency"));
+    for (char& ch : currency)
+      if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+    if (!currency.empty() && currency != (p.currency_written.empty() ? p.currency : p.currency_written))
+      row.problem("Currency", "invoice " + p.number + " is in " + p.currency + first + currency +
+                                  "; an invoice has one currency");
+    for (auto [column, date] : {std::pair{"InvoiceDate", p.issue_date}, std::pair{"DueDate", p.due_date}}) {
+      if (row.get(column).empty()) continue;
+      std::optional<Date> d = read_date(row, column, c_.date_format);
+      if (d && date != d)
+        row.problem(column, "invoice " + p.number + " has " + (date ? to_iso(*date) : std::string("none")) +
+                                first + to_iso(*d) + "; an invoice has one " + column);
+    }
+    if (std::string_view terms = row.get("Terms"); !terms.empty() && terms != p.terms_written)
+      row.problem("Terms", "invoice " + p.number + " has \"" + p.terms_written + "\"" + first + "\"" +
+                               std::string(terms) + "\"; an invoice has one set of terms");
+  }
+
+  // The line's tax rate from QuickBooks' tax columns: TaxRate ("20", "20%") when Taxable is not "N"; a row
+  // with a tax code or "Taxable = Y" but no rate is refused (a taxed line must never be booked untaxed).
+  // ItemTaxAmount, when given, is summed and checked against the invoice's computed tax in finish().
+  std::optional<Decimal> read_tax(const Row& row, int digits) {
+    std::string_view taxable = row.get("Taxable");
+    const bool no =
+        taxable == "N" || taxable == "n" || lower_ascii(taxable) == "no" || lower_ascii(taxable) == "false";
+    std::string rate_text(row.get("TaxRate"));
+    if (!rate_text.empty() && rate_text.back() == '%')
+      rate_text = trimmed(rate_text.substr(0, rate_text.size() - 1));
+    Decimal rate{0, 0};
+    if (!rate_text.empty()) {
+      Result<Decimal> r = parse_decimal(rate_text);
+      if (!r || r->units < 0 || Decimal{100, 0} < *r) {
+        row.problem("TaxRate",
+                    "\"" + std::string(row.get("TaxRate")) + "\" is not a rate between 0 and 100 %");
+        return std::nullopt;
+      }
+      rate = r.value();
+    }
+    if (no && rate.units != 0) {
+      row.problem("TaxRate", "is " + rate_text + " % but Taxable says the line is not taxed");
+      return std::nullopt;
+    }
+    if (!no && rate_text.empty()) {
+      std::string_view code = row.get("ItemTaxCode");
+      const std::string c = lower_ascii(code);
+      const bool untaxed_code = c.empty() || c == "non" || c == "exempt" || c == "out of scope" || c == "0";
+      if (lower_ascii(taxable) == "y" || lower_ascii(taxable) == "yes" || lower_ascii(taxable) == "true")
+        row.problem("Taxable",
+                    "says the line is taxed but the row has no TaxRate; add the rate as a TaxRate "
+                    "column (20 or 20%)");
+      else if (!untaxed_code)
+        row.problem("ItemTaxCode", "\"" + std::string(code) +
+                                       "\" is a tax code, not a rate; add a TaxRate "
+                                       "column with its rate (20 or 20%)");
+      if (!row.ok()) return std::nullopt;
+    }
+    if (std::string_view t = row.get("ItemTaxAmount"); !t.empty()) {
+      Result<int64_t> a = parse_amount(ungrouped_number(t), digits);
+      if (!a) {
+        row.problem("ItemTaxAmount", a.problems()[0].message);
+        return std::nullopt;
+      }
+      pending_->tax_given = pending_->tax_given.value_or(0) + a.value();
+    }
+    return rate;
   }
 
   void read_line(const Row& row) {
@@ -151,21 +233,21 @@ class InvoiceImporter {
       row.problem("ItemDescription", "is empty (EN 16931 BR-25 needs an item name)");
     std::optional<Decimal> quantity = Decimal{1, 0};
     if (std::string_view q = row.get("ItemQuantity"); !q.empty()) {
-      Result<Decimal> d = parse_decimal(q);
+      Result<Decimal> d = parse_decimal(ungrouped_number(q));
       if (d)
         quantity = d.value();
       else
         row.problem("ItemQuantity", d.problems()[0].message), quantity.reset();
     }
     std::optional<int64_t> amount;
-    Result<int64_t> a = parse_amount(row.get("ItemAmount"), digits);
+    Result<int64_t> a = parse_amount(ungrouped_number(row.get("ItemAmount")), digits);
     if (a)
       amount = a.value();
     else
       row.problem("ItemAmount", a.problems()[0].message + " (" + p.currency + ")");
     std::optional<int64_t> rate;
     if (std::string_view r = row.get("ItemRate"); !r.empty()) {
-      Result<int64_t> parsed = parse_amount(r, digits);
+      Result<int64_t> parsed = parse_amount(ungrouped_number(r), digits);
       if (parsed)
         rate = parsed.value();
       else
@@ -176,7 +258,8 @@ class InvoiceImporter {
       else
         row.problem("ItemRate", "is empty; it is needed when ItemQuantity is not 1");
     }
-    if (!quantity || !rate || !amount) return;
+    std::optional<Decimal> tax_rate = read_tax(row, digits);
+    if (!quantity || !rate || !amount || !tax_rate) return;
     // A negative rate (QuickBooks' discount lines) becomes a negative quantity: prices are never negative
     // (BR-27).
     if (*rate < 0) {
@@ -194,6 +277,7 @@ class InvoiceImporter {
                                     money_text(product.value(), digits) + " (rounded half-up)");
     line.quantity = *quantity;
     line.unit_price = *rate;
+    line.tax_rate = *tax_rate;
     p.lines.push_back(std::move(line));
   }
 
@@ -265,6 +349,19 @@ class InvoiceImporter {
       for (const Problem& pr : totals.problems()) problem("ItemAmount", pr.message);
       return ok_status();
     }
+    // EN 16931 computes the tax once per rate (BR-CO-17: BT-117 = BT-116 × BT-119 / 100, rounded); rows that
+    // were rounded one by one can add up to another amount, and which one is owed cannot be guessed.
+    if (p.tax_given && *p.tax_given != totals->total_tax) {
+      problem("ItemTaxAmount",
+              "the rows' ItemTaxAmount add up to " + money_text(*p.tax_given, digits) +
+                  " but "
+                  "their TaxRate gives " +
+                  money_text(totals->total_tax, digits) +
+                  " (tax computed "
+                  "once per rate, EN 16931 BR-CO-17); correct the file, or remove the ItemTaxAmount "
+                  "column to book the computed tax");
+      return ok_status();
+    }
     if (totals->total_with_tax < 0) {
       problem("ItemAmount", "the invoice total is negative; import it as a credit note instead");
       return ok_status();
@@ -314,10 +411,18 @@ class InvoiceImporter {
     return why;
   }
 
+  // The columns this importer reads (QuickBooks Online's invoice export and import template).
+  static constexpr std::initializer_list<const char*> kColumns = {
+      "InvoiceNo", "Customer", "InvoiceDate",     "DueDate",      "Terms",    "Memo",
+      "Currency",  "Item",     "ItemDescription", "ItemQuantity", "ItemRate", "ItemAmount",
+      "Taxable",   "TaxRate",  "ItemTaxCode",     "ItemTaxAmount"};
   Db& db_;
   const ImportInvoices& c_;
   int64_t import_id_;
   std::string sha_;
+  std::string decoded_;              // the file converted to UTF-8, when it was not
+  std::string_view text_;            // the text read: decoded_ or the command's
+  std::vector<std::string> unread_;  // the header's columns not among kColumns
   Header header_;
   Problems problems_;
   CustomerCache customers_;
@@ -342,10 +447,13 @@ Result<StreamPlan> stream_command(Db& db, const ImportInvoices& command) {
   if (!is_known_currency(command.default_currency))
     return Problem{"default_currency",
                    "\"" + command.default_currency + "\" is not an ISO 4217 currency code"};
+  Result<std::string> decoded = decode_text(command.file_name, command.text);
+  if (!decoded) return decoded.problems();
   StreamPlan plan;
   plan.label = "Import invoices from " + base_name(command.file_name);
   plan.created_id = next_id(db, "imports");
-  auto importer = std::make_shared<InvoiceImporter>(db, command, plan.created_id, sha);
+  auto importer =
+      std::make_shared<InvoiceImporter>(db, command, plan.created_id, sha, std::move(decoded.value()));
   plan.run = [importer](EventSink& sink) { return importer->run(sink); };
   return plan;
 }

@@ -25,28 +25,37 @@ namespace {
 
 class PaymentImporter {
  public:
-  PaymentImporter(Db& db, const ImportPayments& c, int64_t import_id, std::string sha)
-      : db_(db), c_(c), import_id_(import_id), sha_(std::move(sha)), customers_(db) {}
+  // `decoded` is the file's text when it had to be converted (UTF-16), else empty: the command's bytes are
+  // read.
+  PaymentImporter(Db& db, const ImportPayments& c, int64_t import_id, std::string sha, std::string decoded)
+      : db_(db),
+        c_(c),
+        import_id_(import_id),
+        sha_(std::move(sha)),
+        decoded_(std::move(decoded)),
+        text_(decoded_.empty() ? std::string_view(c.text) : std::string_view(decoded_)),
+        customers_(db) {}
 
   Status run(EventSink& sink) {
     BulkCache cache(db_);
     // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
     // allocations.
-    const bool bulk = is_bulk(db_, "payments", c_.text);
+    const bool bulk = is_bulk(db_, "payments", text_);
     DeferredIndexes payment_indexes(db_, "payments", {}, bulk);
     DeferredIndexes allocation_indexes(db_, "allocations", {"allocations_by_invoice"}, bulk);
-    CsvReader csv(c_.text);
+    CsvReader csv(text_);
     std::vector<std::string> fields;
     if (!csv.next(fields))
       return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
     Header header = read_header(fields, {"Date", "Customer", "Amount"}, c_.file_name, problems_);
     if (!problems_.empty()) return problems_;
+    unread_ = unread_columns(header, {"Date", "Customer", "Amount", "Currency", "Method", "Reference"});
     next_payment_id_ = next_id(db_, "payments");
     next_allocation_id_ = next_id(db_, "allocations");
     while (csv.next(fields)) {
       ++rows_;
       Row row{&fields, &header, c_.file_name, csv.line(), &problems_, problems_.size()};
-      check_utf8(row, header.names);
+      check_text(row, header.names);
       read_row(row);
       if (batch_.size() >= kBatch)
         if (Status s = flush(sink); !s) return s;
@@ -58,8 +67,8 @@ class PaymentImporter {
     if (payments_ == 0) return Problem{c_.file_name, "the file has no payment rows"};
     if (Status s = payment_indexes.restore(); !s) return s;
     if (Status s = allocation_indexes.restore(); !s) return s;
-    return sink.emit("import.recorded",
-                     import_record(import_id_, "payments", c_.file_name, sha_, rows_, 0, payments_, 0));
+    return sink.emit("import.recorded", import_record(import_id_, "payments", c_.file_name, sha_, rows_, 0,
+                                                      payments_, 0, unread_));
   }
 
  private:
@@ -79,7 +88,7 @@ class PaymentImporter {
       row.problem("Currency",
                   "the payment is in " + currency + " but " + name + " is invoiced in " + customer->currency);
     const int digits = currency_digits(customer ? customer->currency : currency);
-    Result<int64_t> amount = parse_amount(row.get("Amount"), digits);
+    Result<int64_t> amount = parse_amount(ungrouped_number(row.get("Amount")), digits);
     if (!amount)
       row.problem("Amount", amount.problems()[0].message);
     else if (amount.value() <= 0)
@@ -87,6 +96,9 @@ class PaymentImporter {
     std::string_view method = row.get("Method"), reference = row.get("Reference");
     if (method.size() > 100) row.problem("Method", "is longer than 100 characters");
     if (reference.size() > 200) row.problem("Reference", "is longer than 200 characters");
+    if (customer)
+      if (std::optional<std::string> why = reference_problem(db_, customer->id, reference))
+        row.problem("Reference", *why);
     if (!row.ok() || !problems_.empty()) return;  // a rejected file writes nothing: stop planning
     ImportedPayment pay;
     pay.id = next_payment_id_++;
@@ -128,6 +140,9 @@ class PaymentImporter {
   const ImportPayments& c_;
   int64_t import_id_;
   std::string sha_;
+  std::string decoded_;              // the file converted to UTF-8, when it was not
+  std::string_view text_;            // the text read: decoded_ or the command's
+  std::vector<std::string> unread_;  // the header's columns this importer does not read
   Problems problems_;
   CustomerCache customers_;
   std::vector<ImportedPayment> batch_;  // payments not yet written
@@ -142,10 +157,13 @@ class PaymentImporter {
 Result<StreamPlan> stream_command(Db& db, const ImportPayments& command) {
   std::string sha = sha256_hex(command.text);
   if (std::optional<Problem> p = already_imported(db, command.file_name, sha)) return *p;
+  Result<std::string> decoded = decode_text(command.file_name, command.text);
+  if (!decoded) return decoded.problems();
   StreamPlan plan;
   plan.label = "Import payments from " + base_name(command.file_name);
   plan.created_id = next_id(db, "imports");
-  auto importer = std::make_shared<PaymentImporter>(db, command, plan.created_id, sha);
+  auto importer =
+      std::make_shared<PaymentImporter>(db, command, plan.created_id, sha, std::move(decoded.value()));
   plan.run = [importer](EventSink& sink) { return importer->run(sink); };
   return plan;
 }

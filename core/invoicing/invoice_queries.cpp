@@ -239,12 +239,12 @@ std::optional<CustomerBalance> customer_balance(Db& db, int64_t customer_id) {
 
 std::optional<ImportSummary> find_import(Db& db, int64_t id) {
   Statement& st = db.prepare(
-      "SELECT id, kind, file, sha256, rows, invoices, payments, customers, retracted FROM imports WHERE id = "
-      "?1");
+      "SELECT id, kind, file, sha256, rows, invoices, payments, customers, retracted, unread_columns FROM "
+      "imports WHERE id = ?1");
   st.bind_all(id);
   if (!st.step()) return std::nullopt;
-  ImportSummary s{st.int64(0), st.text(1),  st.text(2),  st.text(3),      st.int64(4),
-                  st.int64(5), st.int64(6), st.int64(7), st.int64(8) != 0};
+  ImportSummary s{st.int64(0), st.text(1),  st.text(2),  st.text(3),       st.int64(4),
+                  st.int64(5), st.int64(6), st.int64(7), st.int64(8) != 0, st.text(9)};
   st.reset();
   return s;
 }

@@ -139,15 +139,16 @@ std::optional<CustomerBalance> customer_balance(Db& db, int64_t customer_id);
 
 // An import as recorded.
 struct ImportSummary {
-  int64_t id = 0;          // import id
-  std::string kind;        // "invoices" or "payments"
-  std::string file;        // file name given
-  std::string sha256;      // digest of the file's bytes
-  int64_t rows = 0;        // data rows read
-  int64_t invoices = 0;    // invoices created
-  int64_t payments = 0;    // payments created
-  int64_t customers = 0;   // customers created
-  bool retracted = false;  // undone
+  int64_t id = 0;              // import id
+  std::string kind;            // "invoices" or "payments"
+  std::string file;            // file name given
+  std::string sha256;          // digest of the file's bytes
+  int64_t rows = 0;            // data rows read
+  int64_t invoices = 0;        // invoices created
+  int64_t payments = 0;        // payments created
+  int64_t customers = 0;       // customers created
+  bool retracted = false;      // undone
+  std::string unread_columns;  // the file's columns the importer did not read, ", "-separated ("" if none)
 };
 // Import `id` as recorded (undone ones too); nullopt when none.
 std::optional<ImportSummary> find_import(Db& db, int64_t id);

@@ -207,6 +207,8 @@ Result<std::vector<JsonEvent>> payment_events(Db& db, const RecordPayment& c, in
   check_date(problems, c.date);
   if (c.method.size() > 100) problems.push_back({"method", "is longer than 100 characters"});
   if (c.reference.size() > 200) problems.push_back({"reference", "is longer than 200 characters"});
+  if (std::optional<std::string> why = reference_problem(db, c.customer_id, c.reference))
+    problems.push_back({"reference", *why});
   if (!problems.empty()) return problems;
   std::string date = iso(c.date);
   std::vector<JsonEvent> events;

@@ -227,4 +227,48 @@ std::vector<AllocationCandidate> allocation_candidates(Db& db, int64_t customer_
   return out;
 }
 
+namespace {
+
+// "INV-2026-0007": letters (and digits), a dash, a four-digit year, a dash, digits: the form series_number
+// makes.
+bool looks_like_series_number(std::string_view w) {
+  const size_t second = w.rfind('-');
+  if (second == std::string_view::npos || second < 6 || second + 1 >= w.size()) return false;
+  const size_t first = second - 5;
+  if (w[first] != '-') return false;
+  for (size_t i = first + 1; i < second; ++i)
+    if (w[i] < '0' || w[i] > '9') return false;
+  for (size_t i = second + 1; i < w.size(); ++i)
+    if (w[i] < '0' || w[i] > '9') return false;
+  return first > 0;
+}
+
+}  // namespace
+
+std::optional<std::string> reference_problem(Db& db, int64_t customer_id, std::string_view reference) {
+  for (const std::string& number : referenced_numbers(reference)) {
+    Statement& st = db.prepare(
+        "SELECT i.customer_id, c.name FROM invoices i JOIN customers c ON c.id = i.customer_id "
+        "WHERE i.number = ?1 COLLATE NOCASE");
+    st.bind_all(number);
+    std::optional<std::string> owner;
+    bool own = false;
+    while (st.step()) {
+      if (st.int64(0) == customer_id)
+        own = true;
+      else
+        owner = st.text(1);
+    }
+    st.reset();
+    if (!own && owner)
+      return "names invoice " + number + ", which is " + *owner +
+             "'s; record the payment for that customer, or correct the reference";
+    if (!own && !owner && looks_like_series_number(number))
+      return "names invoice " + number +
+             ", which does not exist; correct the reference, or leave it empty "
+             "to apply the payment oldest due first";
+  }
+  return std::nullopt;
+}
+
 }  // namespace duebook

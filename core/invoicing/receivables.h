@@ -98,4 +98,10 @@ std::vector<AllocationCandidate> allocation_candidates(
     Db& db, int64_t customer_id, int64_t amount, std::string_view reference,
     const std::unordered_map<int64_t, int64_t>* pending = nullptr);
 
+// Why a payment's `reference` cannot be trusted to place it, or nullopt: it names another customer's invoice
+// (the payer or the reference is wrong), or a number in Duebook's own series form (PREFIX-YYYY-NNNN) that no
+// invoice has. Free text ("cheque 4411", "June") names nothing and is fine: the payment goes oldest due
+// first.
+std::optional<std::string> reference_problem(Db& db, int64_t customer_id, std::string_view reference);
+
 }  // namespace duebook

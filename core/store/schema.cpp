@@ -33,6 +33,11 @@ const Migration kMigrations[] = {
         "the unpaid invoices by due date",
 #include "0004_unpaid_invoices_by_due.inc"
     },
+    {
+        5,
+        "the columns an import did not read",
+#include "0005_import_unread_columns.inc"
+    },
 };
 
 }  // namespace

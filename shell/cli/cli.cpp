@@ -187,6 +187,19 @@ Ledger* Context::ledger() {
       err << "duebook: to create a new ledger there, run: duebook --db \"" << db_path << "\" init\n";
     return nullptr;
   }
+  // A writing command on a broken chain would build on evidence that no longer holds (an import's
+  // allocations, an undo's compensations, a rebuild copying the tampered payload into the tables): it
+  // refuses, exit 3.
+  if (mode == OpenMode::Existing) {
+    ChainCheck chain = opened.value()->verify();
+    if (chain.first_bad_seq) {
+      err << "duebook: " << db_path << ": the event log is broken at event " << chain.first_bad_seq << " ("
+          << chain.message << "); nothing was written. Investigate with 'duebook --db \"" << db_path
+          << "\" verify' and restore the ledger from a backup\n";
+      chain_broken_ = true;
+      return nullptr;
+    }
+  }
   ledger_ = std::move(opened.value());
   return ledger_.get();
 }
@@ -211,6 +224,7 @@ bool Context::report_fault() {
 }
 
 int Context::finish(int rc) {
+  if (chain_broken_) return kRejected;
   return report_fault() ? kIoError : rc;
 }
 

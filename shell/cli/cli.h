@@ -75,6 +75,7 @@ struct Context {
   bool report_fault();
   std::unique_ptr<Ledger> ledger_;
   bool fault_reported_ = false;
+  bool chain_broken_ = false;  // a writing command found the event log's chain broken and wrote nothing
 };
 
 // Runs the CLI with argv-style words (without the program name). `window` is called when no command is given.

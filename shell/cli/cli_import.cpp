@@ -1,5 +1,6 @@
 // CLI commands that move whole files: import --invoices|--payments FILE.csv, export (the event log as JSON
 // lines).
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -13,6 +14,11 @@ namespace {
 
 // Reads a whole file; nullopt (after printing why) when it cannot be read.
 std::optional<std::string> read_file(Context& ctx, const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    ctx.err << "duebook: " << path << ": is a directory, not a file\n";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     ctx.err << "duebook: " << path << ": cannot read the file\n";
@@ -51,6 +57,9 @@ int import(Context& ctx, Args& args) {
   t.rows.push_back({std::to_string(s.id), s.file, std::to_string(s.rows), std::to_string(s.invoices),
                     std::to_string(s.payments), std::to_string(s.customers), s.sha256});
   ctx.print(t);
+  if (!s.unread_columns.empty())
+    ctx.err << "duebook: " << path
+            << ": columns not read (their values are not in the ledger): " << s.unread_columns << "\n";
   return kOk;
 }
 

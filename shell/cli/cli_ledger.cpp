@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli.h"
+#include "ledger/ledger_audit.h"
 
 namespace duebook::cli {
 namespace {
@@ -28,7 +29,11 @@ int log(Context& ctx, Args& args) {
   return kOk;
 }
 
+// Three checks, each of which a different tampering defeats alone: the hash chain (an event edited), the
+// projections against a replay of the log (a table edited, or pages damaged under a passing integrity check),
+// and an anchor noted earlier (the last events deleted).
 int verify(Context& ctx, Args& args) {
+  std::optional<std::string> anchor = args.option("--anchor");
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
@@ -38,7 +43,24 @@ int verify(Context& ctx, Args& args) {
             << "\n";
     return kRejected;
   }
-  ctx.out << "OK: " << check.events << " events, hash chain intact\n";
+  if (anchor)
+    if (Status s = check_anchor(ledger->db(), *anchor); !s) return ctx.rejected(s.problems());
+  Result<ProjectionCheck> projections = check_projections(*ledger);
+  if (!projections) return ctx.rejected(projections.problems());
+  if (!projections->first_bad.empty()) {
+    ctx.err << "duebook: " << ctx.db_path << ": the " << projections->first_bad << " table "
+            << (projections->missing_rows < 0
+                    ? std::string("is missing")
+                    : "does not match the event log (" + std::to_string(projections->missing_rows) +
+                          " rows missing or changed, " + std::to_string(projections->unexpected_rows) +
+                          " rows the log does not make)")
+            << ": it was changed outside Duebook or damaged; `duebook rebuild` makes it again from the log\n";
+    return kRejected;
+  }
+  ctx.out << "OK: " << check.events << " events, hash chain intact; " << projections->tables
+          << " tables match the log\n"
+          << "anchor: " << chain_anchor(ledger->db())
+          << "   (note it down; `duebook verify --anchor` with it later shows whether events were removed)\n";
   return kOk;
 }
 
@@ -67,7 +89,10 @@ const std::vector<Handler>& ledger_handlers() {
   static const std::vector<Handler> handlers = {
       {"init", "", "create (or open and migrate) the ledger file", init},
       {"log", "", "the event log [--from SEQ]", log},
-      {"verify", "", "re-hash the event chain and report the first break", verify},
+      {"verify", "",
+       "re-hash the event chain, compare every table with a replay of the log, print the chain's anchor "
+       "[--anchor SEQ:HASH checks one noted earlier]",
+       verify},
       {"rebuild", "", "replay the event log into fresh projections", rebuild},
       {"undo", "", "reverse the last action (appends compensating events)",
        [](Context& c, Args& a) { return undo_or_redo(c, a, true); }},

@@ -567,6 +567,61 @@ expect "damaged invoices: the invoice is back" "$work/out" "Acme Ltd"
 check "damaged invoices: invoice show after rebuild" 0 "$bin" --db "$work/damaged.sqlite" invoice show INV-2026-0001
 check "damaged invoices: verify after rebuild" 0 "$bin" --db "$work/damaged.sqlite" verify
 
+# Tampering the chain alone does not show: a projection edited, the last events deleted.
+tamper() {  # tamper SQL: a copy of $tdb in $work/tampered.sqlite with SQL run on it by another program
+  rm -f "$work/tampered.sqlite"*
+  cp "$tdb" "$work/tampered.sqlite"
+  python3 -c "import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()
+c.execute('PRAGMA wal_checkpoint(TRUNCATE)')" "$work/tampered.sqlite" "$1"
+}
+check "tamper: verify before" 0 "$bin" --db "$tdb" verify
+expect "tamper: verify compares the tables" "$work/out" "hash chain intact; [0-9]+ tables match the log"
+expect "tamper: verify prints the anchor" "$work/out" "^anchor: [0-9]+:[0-9a-f]{16} "
+anchor=$(sed -n 's/^anchor: \([0-9]*:[0-9a-f]*\) .*/\1/p' "$work/out")
+check "tamper: the anchor checks out" 0 "$bin" --db "$tdb" verify --anchor "$anchor"
+tamper "UPDATE invoices SET total = total - 100 WHERE id = 1"
+check "tamper: an edited projection fails verify" 3 "$bin" --db "$work/tampered.sqlite" verify
+expect "tamper: names the table" "$work/err" "the invoices table does not match the event log"
+expect "tamper: advises rebuild" "$work/err" "duebook rebuild"
+tamper "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)"
+check "tamper: deleted events: rebuild first" 0 "$bin" --db "$work/tampered.sqlite" rebuild
+check "tamper: deleted events: the chain alone passes" 0 "$bin" --db "$work/tampered.sqlite" verify
+check "tamper: deleted events: the anchor does not" 3 "$bin" --db "$work/tampered.sqlite" verify --anchor "$anchor"
+expect "tamper: deleted events: says so" "$work/err" "were removed since the anchor was noted"
+check "tamper: malformed anchor" 3 "$bin" --db "$tdb" verify --anchor "latest"
+expect "tamper: malformed anchor names option" "$work/err" "--anchor"
+tamper "UPDATE events SET payload = payload || ' ' WHERE seq = 2"
+check "tamper: edited event fails verify" 3 "$bin" --db "$work/tampered.sqlite" verify
+sum=$(sha256sum <"$work/tampered.sqlite")
+for cmd in "customer add Zed" "undo" "rebuild"; do
+  # shellcheck disable=SC2086
+  check "tamper: broken chain: $cmd refused" 3 "$bin" --db "$work/tampered.sqlite" $cmd
+  expect "tamper: broken chain: $cmd says why" "$work/err" "the event log is broken at event 2 .*nothing was written"
+done
+same "tamper: broken chain: nothing written" "$work/tampered.sqlite" "$sum"
+check "tamper: broken chain: reading still works" 0 "$bin" --db "$work/tampered.sqlite" customer list
+
+# Output safety: every CSV the program writes neutralises formulas; tables show control characters, never obey them.
+odb="$work/output.sqlite"
+check "output: init" 0 "$bin" --db "$odb" init
+check "output: formula name" 0 "$bin" --db "$odb" customer add "=HYPERLINK(\"http://x\",\"pay\")" --currency EUR
+check "output: csv list" 0 "$bin" --db "$odb" --format csv customer list
+expect "output: csv list guarded" "$work/out" "\"'=HYPERLINK"
+check "output: control in a name refused" 3 "$bin" --db "$odb" customer add "$(printf 'Evil\033[2JCo')"
+expect "output: control named" "$work/err" "name: contains the control character U\\+001B"
+check "output: tab in a name becomes a space" 0 "$bin" --db "$odb" customer add "$(printf 'Tab\tCo')"
+check "output: normalised name listed" 0 "$bin" --db "$odb" customer list
+expect "output: normalised name" "$work/out" "Tab Co"
+check "output: no-break space twin refused" 3 "$bin" --db "$odb" customer add "$(printf 'Tab\xc2\xa0Co')"
+expect "output: twin named" "$work/err" "a customer named \"Tab Co\" already exists"
+check "output: invoice with a newline in its line" 0 "$bin" --db "$odb" invoice add --customer 2 \
+  --line "$(printf 'Line\none;1;1.00')" --issue
+check "output: directory as a file" 4 "$bin" --db "$odb" import --invoices "$work"
+expect "output: directory named" "$work/err" "is a directory, not a file"
+check "output: unread columns listed" 0 "$bin" --db "$odb" import --invoices "$fixtures/invoices_extra_columns.csv"
+expect "output: unread columns named" "$work/err" "columns not read .*: SalesRep, Class"
+
 # Another program holding the write lock: a short hold is waited out; a long one fails with exit 4, cleanly.
 hold_lock() {  # hold_lock SECONDS: holds the ledger's write lock; returns once it is held
   rm -f "$work/locked"

@@ -8,6 +8,7 @@
 #include "base/csv.h"
 #include "base/sha256.h"
 #include "customers/customer_queries.h"
+#include "files/import_support.h"
 #include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
@@ -386,4 +387,181 @@ TEST_CASE("a bulk import builds the invoice indexes again, exactly; a failed one
   CHECK(count_invoices(t->db(), {"paid"}) == 12000);
   CHECK(receivables_violations(t->db()) == "");
   CHECK(t->verify().first_bad_seq == 0);
+}
+
+TEST_CASE("rows of one invoice that contradict its first row are refused, naming the row and field") {
+  // An EUR line inside a USD invoice was booked as 40.00 USD; a later row's dates were dropped.
+  struct Case {
+    const char* second_row;
+    const char* where;
+  };
+  const Case cases[] = {
+      {"7,Acme Ltd,2026-01-15,,Net 30,,More,1,40.00,40.00,EUR\n", "x.csv:3:Currency"},
+      {"7,Acme Ltd,2026-01-16,,Net 30,,More,1,40.00,40.00,\n", "x.csv:3:InvoiceDate"},
+      {"7,Acme Ltd,2026-01-15,2026-03-01,Net 30,,More,1,40.00,40.00,\n", "x.csv:3:DueDate"},
+      {"7,Acme Ltd,2026-01-15,,Net 60,,More,1,40.00,40.00,\n", "x.csv:3:Terms"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.where);
+    TestLedger t;
+    must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+    std::string text = std::string(
+                           "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,"
+                           "ItemRate,ItemAmount,Currency\n"
+                           "7,Acme Ltd,2026-01-15,,Net 30,,Work,1,10.00,10.00,USD\n") +
+                       c.second_row;
+    size_t events = read_events(t->db()).size();
+    Result<ActionOutcome> r = t->execute(ImportInvoices{"x.csv", text, "", "USD"});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.problems()[0].where == c.where);
+    CHECK(read_events(t->db()).size() == events);
+  }
+  // Empty cells on later rows repeat the first row's: that is how QuickBooks writes them too.
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  Result<ActionOutcome> r =
+      t->execute(ImportInvoices{"y.csv",
+                                std::string(kHeader) + "7,Acme Ltd,2026-01-15,,Net 30,,Work,1,10.00,10.00\n"
+                                                       "7,,,,,,More,1,5.00,5.00\n",
+                                "", "USD"});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "7"))->amounts.total == 1500);
+}
+
+TEST_CASE("QuickBooks' tax columns: a taxed line is imported with its tax, or the file is refused") {
+  // TaxRate per line; the tax is computed once per rate (EN 16931 BR-CO-17) and must match ItemTaxAmount.
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  const std::string header = std::string(kHeader).substr(0, std::string(kHeader).size() - 1) +
+                             ",Taxable,TaxRate,ItemTaxCode,ItemTaxAmount\n";
+  Result<ActionOutcome> r =
+      t->execute(ImportInvoices{"tax.csv",
+                                header + "8,Acme Ltd,2026-01-15,,Net 30,,Taxed,2,50.00,"
+                                         "100.00,Y,20%,TAX,20.00\n"
+                                         "8,Acme Ltd,2026-01-15,,Net 30,,Untaxed,1,10.00,"
+                                         "10.00,N,,NON,0.00\n",
+                                "", "USD"});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  InvoiceDetail d = *find_invoice(t->db(), *find_invoice_by_number(t->db(), "8"));
+  CHECK(d.amounts.net == 11000);
+  CHECK(d.amounts.tax == 2000);
+  CHECK(d.amounts.total == 13000);
+  // A tax code without a rate would book the line untaxed: refused, naming the column.
+  Result<ActionOutcome> code = t->execute(ImportInvoices{
+      "code.csv", header + "9,Acme Ltd,2026-01-15,,Net 30,,Taxed,1,50.00,50.00,,,TAX,\n", "", "USD"});
+  REQUIRE_FALSE(code.ok());
+  CHECK(code.problems()[0].where == "code.csv:2:ItemTaxCode");
+  // Rows rounded one by one that do not add up to the tax per rate: refused with both amounts.
+  Result<ActionOutcome> sum =
+      t->execute(ImportInvoices{"sum.csv",
+                                header + "10,Acme Ltd,2026-01-15,,Net 30,,A,1,0.05,0.05,Y,"
+                                         "10,,0.01\n"
+                                         "10,Acme Ltd,2026-01-15,,Net 30,,B,1,0.05,0.05,Y,"
+                                         "10,,0.01\n",
+                                "", "USD"});
+  REQUIRE_FALSE(sum.ok());
+  CHECK(sum.problems()[0].where == "sum.csv:2:ItemTaxAmount");
+  CHECK(sum.problems()[0].message.find("add up to 0.02 but their TaxRate gives 0.01") != std::string::npos);
+}
+
+TEST_CASE("columns an import does not read are recorded and listed, never dropped without a word") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  Result<ActionOutcome> r =
+      t->execute(ImportInvoices{"extra.csv",
+                                "InvoiceNo,Customer,InvoiceDate,ItemDescription,ItemAmount,SalesRep,Class\n"
+                                "11,Acme Ltd,2026-01-15,Work,10.00,Jo,Retail\n",
+                                "", "USD"});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  CHECK(find_import(t->db(), r->created_id)->unread_columns == "SalesRep, Class");
+  Result<ActionOutcome> none =
+      t->execute(ImportInvoices{"plain.csv",
+                                "InvoiceNo,Customer,InvoiceDate,ItemDescription,ItemAmount\n12,Acme Ltd,"
+                                "2026-01-15,Work,10.00\n",
+                                "", "USD"});
+  REQUIRE(none.ok());
+  CHECK(find_import(t->db(), none->created_id)->unread_columns == "");
+  // The record survives a rebuild: it is in the event, not only in the projection.
+  REQUIRE(t->rebuild().ok());
+  CHECK(find_import(t->db(), r->created_id)->unread_columns == "SalesRep, Class");
+}
+
+TEST_CASE("thousands separators are read where the 1,234.56 format makes them unambiguous") {
+  struct Case {
+    const char* text;
+    const char* out;
+  };
+  const Case cases[] = {{"1,000", "1000"},        {"-12,345.67", "-12345.67"},
+                        {"1,234,567", "1234567"}, {"1,5", "1,5"},
+                        {"12,34", "12,34"},       {"1234,567", "1234,567"},
+                        {"1,000,00", "1,000,00"}, {"1,000.", "1000."},
+                        {",100", ",100"},         {"100", "100"}};
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(ungrouped_number(c.text) == c.out);
+  }
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  Result<ActionOutcome> r = t->execute(ImportInvoices{
+      "k.csv", std::string(kHeader) + "13,Acme Ltd,2026-01-15,,,,Bolts,\"1,000\",2.50,\"2,500.00\"\n", "",
+      "USD"});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  CHECK(find_invoice(t->db(), *find_invoice_by_number(t->db(), "13"))->amounts.total == 250000);
+}
+
+TEST_CASE("a UTF-16 file with a byte-order mark imports like its UTF-8 twin; without one it is named") {
+  const std::string utf8 =
+      "InvoiceNo,Customer,InvoiceDate,ItemDescription,ItemAmount\n14,Café Müller,2026-01-15,"
+      "Work €,10.00\n";
+  auto utf16 = [&](bool little) {
+    std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+    // The text is Latin-1 plus '€' (U+20AC): decode UTF-8 by hand, write one 16-bit unit per code point.
+    for (size_t i = 0; i < utf8.size();) {
+      unsigned char c = static_cast<unsigned char>(utf8[i]);
+      uint32_t cp = c;
+      if (c >= 0xE0)
+        cp = (c & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | (utf8[i + 2] & 0x3F), i += 3;
+      else if (c >= 0xC0)
+        cp = (c & 0x1F) << 6 | (utf8[i + 1] & 0x3F), i += 2;
+      else
+        ++i;
+      char hi = char(cp >> 8), lo = char(cp & 0xFF);
+      out += little ? std::string{lo, hi} : std::string{hi, lo};
+    }
+    return out;
+  };
+  for (bool little : {true, false}) {
+    CAPTURE(little);
+    TestLedger t;
+    Result<ActionOutcome> r = t->execute(ImportInvoices{"u16.csv", utf16(little), "", "EUR"});
+    REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+    InvoiceDetail d = *find_invoice(t->db(), *find_invoice_by_number(t->db(), "14"));
+    CHECK(d.summary.customer_name == "Café Müller");
+    CHECK(d.lines[0].line.description == "Work €");
+  }
+  TestLedger t;
+  Result<ActionOutcome> bare = t->execute(ImportInvoices{"bare.csv", utf16(true).substr(2), "", "EUR"});
+  REQUIRE_FALSE(bare.ok());
+  CHECK(bare.problems()[0].where == "bare.csv");
+  CHECK(bare.problems()[0].message.find("UTF-16") != std::string::npos);
+}
+
+TEST_CASE("a name that differs only by look-alike blanks is the same customer") {
+  TestLedger t;
+  must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  Result<ActionOutcome> twin = t->execute(AddCustomer{customer_fields("Acme\u00a0 Ltd")});
+  REQUIRE_FALSE(twin.ok());
+  CHECK(twin.problems()[0].where == "name");
+  // An import naming the look-alike books to the existing customer instead of creating a second one.
+  Result<ActionOutcome> r = t->execute(ImportInvoices{
+      "nbsp.csv",
+      "InvoiceNo,Customer,InvoiceDate,ItemDescription,ItemAmount\n15,Acme\u00a0Ltd,2026-01-15,Work,1.00\n",
+      "", "USD"});
+  REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
+  CHECK(find_import(t->db(), r->created_id)->customers == 0);
+  CHECK(count_customers(t->db(), "") == 1);
+  // Control characters never reach a name.
+  Result<ActionOutcome> ctrl = t->execute(AddCustomer{customer_fields(std::string("Evil\x1b[2JCo"))});
+  REQUIRE_FALSE(ctrl.ok());
+  CHECK(ctrl.problems()[0].message.find("U+001B") != std::string::npos);
 }

@@ -140,6 +140,9 @@ TEST_CASE("parse_terms explains what it cannot accept") {
       {"Net 1000", "terms.net_days", "not between 0 and 999"},
       {"Prox 32", "terms.proximo_day", "not between 1 and 31"},
       {"Prox 0", "terms.proximo_day", "not between 1 and 31"},
+      {"Net -5", "terms", "a negative number"},  // read as "Net 5" before: due after the invoice
+      {"-2/10 Net 30", "terms", "a negative number"},
+      {"2/10 Net\t-30", "terms", "a negative number"},
   };
   for (const Case& c : cases) {
     const std::string text_shown = c.text;
