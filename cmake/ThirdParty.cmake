@@ -35,8 +35,9 @@ add_library(nlohmann_json_headers INTERFACE)
 target_include_directories(nlohmann_json_headers SYSTEM INTERFACE "${DUEBOOK_SHIM_INCLUDE}")
 target_compile_definitions(nlohmann_json_headers INTERFACE JSON_NOEXCEPTION)
 
-# Dear ImGui 1.86 core; configuration through IMGUI_USER_CONFIG, the vendored source is never edited.
-add_library(imgui STATIC
+# Dear ImGui 1.86 core; configuration through IMGUI_USER_CONFIG, the vendored source is never edited. Built only
+# when something links it (the core-only sanitize build does not).
+add_library(imgui STATIC EXCLUDE_FROM_ALL
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
   "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/imgui_demo.cpp"
   "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")

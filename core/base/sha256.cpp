@@ -4,6 +4,7 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
 #define DUEBOOK_SHA_NI 1
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -70,7 +71,13 @@ __attribute__((target("sha,sse4.1"))) void blocks_sha_ni(uint32_t h[8], const ui
 }  // namespace
 
 bool Sha256::hardware() {
-  static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  // CPUID directly (leaf 7 EBX bit 29: SHA; leaf 1 ECX bit 19: SSE4.1): clang 14's __builtin_cpu_supports
+  // does not know "sha".
+  static const bool has = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19))) return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+  }();
   return has;
 }
 #else

@@ -1,5 +1,6 @@
 #include "ledger/ledger_audit.h"
 
+#include "store/db.h"
 #include "store/events.h"
 #include "store/schema.h"
 
@@ -13,16 +14,36 @@ Result<ProjectionCheck> check_projections(Ledger& ledger) {
   if (!scratch) return scratch.problems();
   Db& s = scratch.value()->db();
   s.set_writable(true);  // the scratch copy is this function's own: it receives the log before the replay
+  // The log and the tables are copied in one read transaction of the ledger file, so that another program
+  // committing meanwhile cannot make them disagree; the replay and the comparison then run on the copies.
   if (Status st = s.prepare("ATTACH DATABASE ?1 AS src").bind_all(ledger.db().path()).run(); !st)
     return st.problems();
-  if (Status st = s.exec("INSERT INTO main.events SELECT * FROM src.events"); !st) return st.problems();
+  if (Status st = s.exec("ATTACH DATABASE '' AS snap"); !st) return st.problems();
+  const std::vector<std::string> tables = projection_tables(s);
+  {
+    Transaction copy(s, TransactionKind::Read);
+    if (Status st = s.exec("INSERT INTO main.events SELECT * FROM src.events"); !st) return st.problems();
+    for (const std::string& table : tables) {
+      Statement& exists =
+          s.prepare("SELECT count(*) FROM src.sqlite_master WHERE type = 'table' AND name = ?1");
+      exists.bind_all(table);
+      const bool present = exists.step() && exists.int64(0) > 0;
+      exists.reset();
+      if (present)
+        if (Status st = s.exec("CREATE TABLE snap.\"" + table + "\" AS SELECT * FROM src.\"" + table + "\"");
+            !st)
+          return st.problems();
+    }
+    if (Status st = copy.commit(); !st) return st.problems();
+  }
+  if (Status st = s.exec("DETACH DATABASE src"); !st) return st.problems();
   s.set_writable(false);
   if (Status st = scratch.value()->rebuild(); !st) return st.problems();
   ProjectionCheck check;
-  for (const std::string& table : projection_tables(s)) {
+  for (const std::string& table : tables) {
     ++check.tables;
     Statement& exists =
-        s.prepare("SELECT count(*) FROM src.sqlite_master WHERE type = 'table' AND name = ?1");
+        s.prepare("SELECT count(*) FROM snap.sqlite_master WHERE type = 'table' AND name = ?1");
     exists.bind_all(table);
     const bool present = exists.step() && exists.int64(0) > 0;
     exists.reset();
@@ -32,9 +53,9 @@ Result<ProjectionCheck> check_projections(Ledger& ledger) {
       return check;
     }
     Statement& diff = s.prepare("SELECT (SELECT count(*) FROM (SELECT * FROM main.\"" + table +
-                                "\" EXCEPT SELECT * FROM src.\"" + table +
+                                "\" EXCEPT SELECT * FROM snap.\"" + table +
                                 "\")), (SELECT count(*) FROM (SELECT "
-                                "* FROM src.\"" +
+                                "* FROM snap.\"" +
                                 table + "\" EXCEPT SELECT * FROM main.\"" + table + "\"))");
     if (diff.step() && (diff.int64(0) || diff.int64(1))) {
       check.first_bad = table;
