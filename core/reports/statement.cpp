@@ -127,15 +127,25 @@ std::string how(std::string_view method, std::string_view reference) {
 // The entries of the customer's invoices: issue, write-offs, and what a void undid.
 void invoice_entries(const ArSnapshot& snap, std::vector<StatementEntry>& out) {
   const ArLedger& l = snap.ledger;
-  std::size_t k = 0;
+  std::size_t k = 0, d = 0;  // cursors into the reductions and the deposits, both sorted by invoice
   for (std::size_t i = 0; i < l.invoices.size(); ++i) {
     const ArInvoice& inv = l.invoices[i];
     const std::size_t begin = k;
     while (k < l.reductions.size() && static_cast<std::size_t>(l.reductions[k].invoice) == i) ++k;
     if (inv.voided_day != kNoDay && inv.voided_day <= inv.issued_day) continue;  // never owed anything
     const std::string number(snap.invoice_number(static_cast<int32_t>(i)));
-    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice,
-                   number + " due " + to_iso(civil_from_days(inv.due_day)), inv.total});
+    while (d < l.deposits.size() && static_cast<std::size_t>(l.deposits[d].invoice) < i) ++d;
+    std::string due = " due " + to_iso(civil_from_days(inv.due_day));
+    // A down payment is due on receipt, the balance on the due date (invoicing/deposits.h).
+    if (d < l.deposits.size() && static_cast<std::size_t>(l.deposits[d].invoice) == i) {
+      const int digits = snap.labels.currencies.at(static_cast<std::size_t>(inv.currency)).minor_digits;
+      due = ": deposit " + format_amount(l.deposits[d].amount, digits) + " due " +
+            to_iso(civil_from_days(inv.issued_day));
+      if (l.deposits[d].amount < inv.total)
+        due += ", balance " + format_amount(inv.total - l.deposits[d].amount, digits) + " due " +
+               to_iso(civil_from_days(inv.due_day));
+    }
+    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice, number + due, inv.total});
     for (std::size_t j = begin; j < k; ++j) {
       const ArReduction& r = l.reductions[j];
       if (r.kind != ReductionKind::WriteOff) continue;  // payments and credit notes are their own lines

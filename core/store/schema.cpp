@@ -33,6 +33,11 @@ const Migration kMigrations[] = {
         "the unpaid invoices by due date",
 #include "0004_unpaid_invoices_by_due.inc"
     },
+    {
+        5,
+        "the deposit an invoice asks for on receipt",
+#include "0005_invoice_deposits.inc"
+    },
 };
 
 }  // namespace
