@@ -2,6 +2,7 @@
 
 #include "base/money.h"
 #include "customers/customer_queries.h"
+#include "customers/terms.h"
 
 namespace duebook {
 namespace {
@@ -146,6 +147,12 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
     d.void_reason = more.text(11);
   }
   more.reset();
+  if (Result<PaymentTerms> terms = parse_terms(d.terms)) {
+    if (std::optional<Date> deadline = discount_deadline(*terms, iso_date(d.summary.issue_date))) {
+      d.discount = discount_amount(*terms, d.amounts.total);
+      d.discount_deadline = iso(*deadline);
+    }
+  }
   if (d.summary.status != InvoiceStatus::Draft && d.summary.status != InvoiceStatus::Discarded)
     d.parts = due_parts(d.amounts.total, d.deposit, d.amounts.open, iso_date(d.summary.issue_date),
                         iso_date(d.summary.due_date));
@@ -169,7 +176,8 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
       "SELECT a.source_kind, a.id, a.source_id, a.amount, a.date, "
       "CASE a.source_kind WHEN 'payment' THEN 'payment #' || p.id || CASE WHEN p.method <> '' THEN ' (' || "
       "p.method || ')' ELSE '' END || CASE WHEN p.reference <> '' THEN ' ref ' || p.reference ELSE '' END "
-      "ELSE 'credit note ' || n.number END "
+      "ELSE 'credit note ' || n.number || CASE WHEN substr(n.reason, 1, 22) = 'Early-payment discount' "
+      "THEN ' (early-payment discount)' ELSE '' END END "
       "FROM allocations a LEFT JOIN payments p ON a.source_kind = 'payment' AND p.id = a.source_id "
       "LEFT JOIN credit_notes n ON a.source_kind = 'credit_note' AND n.id = a.source_id "
       "WHERE a.invoice_id = ?1 AND a.removed = 0 "

@@ -81,6 +81,8 @@ struct InvoiceDetail {
   std::string void_reason;             // why it was voided
   std::vector<InvoiceLineView> lines;  // in order
   std::vector<AppliedCredit> applied;  // in date order
+  int64_t discount = 0;                // the early-payment discount its terms offer ("2/10"); 0 = none
+  std::string discount_deadline;       // ISO last day to pay with the discount; empty when none
   int64_t deposit = 0;                 // the down payment its terms ask for on receipt; 0 = none
   std::vector<DuePart> parts;          // what falls due when (deposits.h); empty for a draft
 };

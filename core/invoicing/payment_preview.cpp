@@ -231,8 +231,9 @@ std::vector<JsonEvent> discount_events(Db& db, const std::vector<PaymentPreviewL
     last[year] = n;
     const int64_t id = (*next_credit_note_id)++;
     const int digits = currency_digits(currency);
-    std::string reason = "Early-payment discount (" + line.terms + ") on " + line.number + ": payment #" +
-                         std::to_string(payment_id) + " within the deadline " + line.discount_deadline;
+    std::string reason = std::string(kEarlyPaymentDiscountReason) + " (" + line.terms + ") on " +
+                         line.number + ": payment #" + std::to_string(payment_id) + " within the deadline " +
+                         line.discount_deadline;
     if (line.discount_tax > 0) reason += "; of which tax " + format_amount(line.discount_tax, digits);
     events.push_back({"credit_note.issued",
                       {{"id", id},

@@ -17,6 +17,10 @@
 
 namespace duebook {
 
+// How the reason of every credit note that books an early-payment discount begins, so lists and statements
+// can tell such a note from one a person issued.
+inline constexpr std::string_view kEarlyPaymentDiscountReason = "Early-payment discount";
+
 // One invoice a payment is applied to.
 struct PaymentPreviewLine {
   int64_t invoice_id = 0;         // the invoice

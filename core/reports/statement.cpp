@@ -6,6 +6,7 @@
 #include "base/csv.h"
 #include "base/currencies.h"
 #include "base/table.h"
+#include "invoicing/payment_preview.h"
 
 namespace duebook {
 
@@ -201,7 +202,7 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
   payments.reset();
 
   Statement& notes = db.prepare(
-      "SELECT id, date, amount, currency, number, invoice_id FROM credit_notes "
+      "SELECT id, date, amount, currency, number, invoice_id, reason FROM credit_notes "
       "WHERE customer_id = ?1 AND status = 'issued'");
   notes.bind(1, customer_id);
   while (notes.step()) {
@@ -214,6 +215,8 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
     std::string reference = "Credit note " + notes.text(4);
     const int32_t invoice = notes.is_null(5) ? -1 : snap.invoice_index(notes.int64(5));
     if (invoice >= 0) reference += " on " + std::string(snap.invoice_number(invoice));
+    if (notes.text_view(6).rfind(kEarlyPaymentDiscountReason, 0) == 0)
+      reference += " (early-payment discount)";
     in.entries.push_back({day, currency_in(in.currencies, notes.text_view(3)), StatementLineKind::CreditNote,
                           std::move(reference), -notes.int64(2)});
   }

@@ -250,6 +250,7 @@ int show(Context& ctx, Args& args) {
       {"issue_date", d.summary.issue_date},
       {"due_date", d.summary.due_date},
       {"terms", d.terms},
+      {"discount", d.discount ? money_text(d.discount, cur) + " if paid by " + d.discount_deadline : ""},
       {"memo", d.memo},
       {"net", money_text(d.amounts.net, cur)},
       {"tax", money_text(d.amounts.tax, cur)},

@@ -96,10 +96,11 @@ run_discount_case overpayment 2026-03-05 1000.00 20.00 paid 0.00 20.00
 db="$work/discount-deadline-day.sqlite"
 check "discount history" 0 "$bin" --db "$db" invoice show INV-2026-0001
 expect "discount history: payment" "$work/out" "2026-03-11 +payment .* 980.00"
-expect "discount history: credit note" "$work/out" "2026-03-11 +credit_note +credit note CN-2026-0001 .* 20.00"
+expect "discount history: credit note" "$work/out" "2026-03-11 +credit_note +credit note CN-2026-0001 \(early-payment discount\) .* 20.00"
+expect "discount history: the offer" "$work/out" "^discount +20.00 if paid by 2026-03-11"
 check "discount statement" 0 "$bin" --db "$db" --format csv report statement --customer "Acme Ltd" \
   --from 2026-03-01 --to 2026-03-31
-expect "discount statement: credit note line" "$work/out" "Credit note CN-2026-0001 on INV-2026-0001"
+expect "discount statement: credit note line" "$work/out" "Credit note CN-2026-0001 on INV-2026-0001 \(early-payment discount\)"
 expect "discount statement: closing" "$work/out" "0.00"
 check "discount undo" 0 "$bin" --db "$db" undo
 check "discount undo: invoice" 0 "$bin" --db "$db" --format json invoice show INV-2026-0001

@@ -86,7 +86,12 @@ TEST_CASE("preview and booking of an early-payment discount: deadline, day after
     CHECK(p.unapplied == c.unapplied);
     CHECK(p.lines[0].discount_deadline == "2026-03-11");
     CHECK(p.lines[0].discount_offered == 200);
-    CHECK(find_invoice(t->db(), inv)->summary.open == c.open_after);
+    InvoiceDetail d = *find_invoice(t->db(), inv);
+    CHECK(d.summary.open == c.open_after);
+    CHECK(d.discount == 200);  // what the invoice window shows: the offer and its deadline
+    CHECK(d.discount_deadline == "2026-03-11");
+    const bool labelled = d.applied.back().label.find("(early-payment discount)") != std::string::npos;
+    CHECK(labelled == (p.discounts > 0));
     CHECK(customer_balance(t->db(), acme)->unapplied_credit == c.unapplied);
   }
 }
