@@ -94,6 +94,10 @@ TEST_CASE("an invoice on deposit terms: shown in parts, aged in parts, chased fo
   CHECK(aging("2026-04-05") == "0 70000 30000 0 0 | 1 | 70000@5");
   CHECK(aging("2026-06-30") == "0 0 0 0 100000 | 1 |");  // both 90+: one piece
 
+  // The credit review counts the deposit's days late, not the balance's (not due yet).
+  for (const CreditReview& r : review_credit_holds(t->db(), day("2026-03-10"), CreditHoldRules{}))
+    if (r.customer_id == acme) CHECK(r.facts.max_days_overdue == 9);
+
   LedgerWorklist w = load_worklist(t->db(), day("2026-03-10"));
   REQUIRE(w.items.size() == 1);
   REQUIRE(w.items[0].entry.lines.size() == 1);
