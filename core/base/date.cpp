@@ -109,12 +109,6 @@ Date end_of_month(const Date& date) {
   return Date{date.y, date.m, days_in_month(date.y, date.m)};
 }
 
-Weekday weekday(const Date& date) {
-  // Hinnant's weekday_from_days: 1970-01-01 was a Thursday, 4 when Sunday is 0.
-  const int64_t sunday_based = ((days_from_civil(date) + 4) % 7 + 7) % 7;
-  return static_cast<Weekday>(sunday_based == 0 ? 7 : sunday_based);
-}
-
 namespace {
 
 enum class Field { Year, Month, Day };

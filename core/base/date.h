@@ -48,11 +48,6 @@ Date add_months(const Date& date, int months);
 // The last day of the date's month.
 Date end_of_month(const Date& date);
 
-// Days of the week, numbered as ISO 8601 does (Monday 1 .. Sunday 7).
-enum class Weekday { Monday = 1, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday };
-// The day of the week of a date (Hinnant's weekday_from_days, shifted to ISO numbering).
-Weekday weekday(const Date& date);
-
 // Reads a date written in one of these formats:
 //   "YYYY-MM-DD"  ISO 8601 (the default), exactly 4-2-2 digits: 2026-03-01
 //   "MM/DD/YYYY"  United States: 3/1/2026 or 03/01/2026

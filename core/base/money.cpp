@@ -104,13 +104,6 @@ bool checked_sub(int64_t a, int64_t b, int64_t* out) {
   return true;
 }
 
-bool checked_mul(int64_t a, int64_t b, int64_t* out) {
-  int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) return false;
-  *out = r;
-  return true;
-}
-
 Result<Money> add(const Money& a, const Money& b) {
   assert(a.currency == b.currency && "adding amounts of different currencies");
   Money sum{0, a.currency};
@@ -118,15 +111,6 @@ Result<Money> add(const Money& a, const Money& b) {
     return Problem{"amount", "the sum is larger than the largest amount Duebook can hold"};
   }
   return sum;
-}
-
-Result<Money> subtract(const Money& a, const Money& b) {
-  assert(a.currency == b.currency && "subtracting amounts of different currencies");
-  Money difference{0, a.currency};
-  if (!checked_sub(a.minor, b.minor, &difference.minor)) {
-    return Problem{"amount", "the difference is larger than the largest amount Duebook can hold"};
-  }
-  return difference;
 }
 
 int64_t pow10(int digits) {

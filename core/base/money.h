@@ -53,14 +53,11 @@ bool operator!=(const Money& a, const Money& b);
 // a + b, on exact integers. Both must be in the same currency (a programmer error otherwise:
 // asserts). Fails (where "amount") when the sum does not fit in int64; nothing is changed.
 Result<Money> add(const Money& a, const Money& b);
-// a - b, with the same contract as add().
-Result<Money> subtract(const Money& a, const Money& b);
 
 // Overflow-checked int64 arithmetic for amounts built from user input. Each returns false, and
 // leaves *out unchanged, when the exact result does not fit in int64.
 bool checked_add(int64_t a, int64_t b, int64_t* out);
 bool checked_sub(int64_t a, int64_t b, int64_t* out);
-bool checked_mul(int64_t a, int64_t b, int64_t* out);
 
 // 10^digits for 0 <= digits <= 18 (asserts otherwise).
 int64_t pow10(int digits);

@@ -178,10 +178,6 @@ std::vector<int64_t> ids_from(const Json& array) {
   return ids;
 }
 
-std::string ids_text(const std::vector<int64_t>& ids) {
-  return to_payload(ids_json(ids));
-}
-
 std::vector<int64_t> ids_from_text(std::string_view text) {
   Json j = Json::parse(text.begin(), text.end(), nullptr, false);
   assert(j.is_array());
@@ -192,12 +188,17 @@ std::vector<EventDraft> one_event(const char* type, const Json& payload) {
   return {{type, to_payload(payload)}};
 }
 
+namespace {
+
+// The inverse of an event whose payload has "before" and "after": the same type with the two swapped.
 std::vector<EventDraft> swap_before_after(const Event& e, const Json& p) {
   Json swapped = p;
   swapped["before"] = p["after"];
   swapped["after"] = p["before"];
   return {{e.type, to_payload(swapped)}};
 }
+
+}  // namespace
 
 void check_date(Problems& problems, const Date& date, const std::string& field) {
   if (!is_valid(date) || date.y < 1 || date.y > 9999) problems.push_back({field, "is not a valid date"});

@@ -77,14 +77,11 @@ const std::vector<Projector>& collection_projectors();
 // A list of ids as a JSON array, and back (an id list in a payload or a projection column).
 Json ids_json(const std::vector<int64_t>& ids);
 std::vector<int64_t> ids_from(const Json& array);
-// The same list as compact JSON text ("[3,7]"), for a projection column; and back (asserts on bad text).
-std::string ids_text(const std::vector<int64_t>& ids);
+// A list read back from a projection column holding it as compact JSON text ("[3,7]"); asserts on bad text.
 std::vector<int64_t> ids_from_text(std::string_view text);
 
 // One event of `type` with `payload`, as an inverse returns it.
 std::vector<EventDraft> one_event(const char* type, const Json& payload);
-// The inverse of an event whose payload has "before" and "after": the same type with the two swapped.
-std::vector<EventDraft> swap_before_after(const Event& e, const Json& payload);
 
 // Adds a problem naming `field` when `date` is not a valid date of years 1..9999.
 void check_date(Problems& problems, const Date& date, const std::string& field);

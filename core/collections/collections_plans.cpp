@@ -8,6 +8,8 @@
 #include "collections/collections.h"
 #include "collections/collections_queries.h"
 #include "collections/collections_worklist.h"
+#include "collections/templates.h"
+#include "collections/templates_default.h"
 #include "customers/customer_queries.h"
 #include "invoicing/payment_commands.h"
 #include "invoicing/receivables.h"
@@ -60,11 +62,31 @@ bool held_by_rules(Db& db, int64_t customer_id) {
   return by_rules;
 }
 
+// Each step's message is checked when the policy is set, not when a reminder is due: a template a step names
+// must exist (an unknown one would quietly fall back to the action's default) and be well formed
+// (check_template). Problems name "policy.steps[i].template_id".
+Problems check_step_templates(const CollectionPolicy& policy) {
+  Problems problems;
+  for (size_t i = 0; i < policy.steps.size(); ++i) {
+    const CollectionStep& step = policy.steps[i];
+    const std::string at = "policy.steps[" + std::to_string(i) + "].template_id";
+    if (!step.template_id.empty() && !find_template(default_templates(), step.template_id)) {
+      problems.push_back({at, "no message template \"" + step.template_id + "\""});
+      continue;
+    }
+    Status checked = check_template(template_for_step(step));
+    if (!checked)
+      for (const Problem& p : checked.problems()) problems.push_back({at, p.where + ": " + p.message});
+  }
+  return problems;
+}
+
 }  // namespace
 
 Result<Plan> plan_command(Db& db, const SavePolicy& command) {
   Result<PolicyRecord> record = policy_record_from_json(command.json);
   if (!record) return record.problems();
+  if (Problems problems = check_step_templates(record->policy); !problems.empty()) return problems;
   Json before = nullptr;
   int64_t id = command.id;
   if (id != 0) {

@@ -8,6 +8,7 @@
 
 #include "collections/collections.h"
 #include "customers/customer_queries.h"
+#include "invoicing/deposits.h"
 #include "invoicing/receivables.h"
 
 namespace duebook {
@@ -22,7 +23,7 @@ constexpr const char* kInvoiceColumns =
     "       WHERE ai.invoice_id = i.id AND ap.recalled = 0), "
     "EXISTS(SELECT 1 FROM factored_invoices fi JOIN factorings f ON f.id = fi.factoring_id "
     "       WHERE fi.invoice_id = i.id AND f.recalled = 0), "
-    "EXISTS(SELECT 1 FROM charges ch WHERE ch.charge_invoice_id = i.id) "
+    "EXISTS(SELECT 1 FROM charges ch WHERE ch.charge_invoice_id = i.id), i.deposit "
     "FROM invoices i JOIN customers c ON c.id = i.customer_id ";
 
 CollectionInvoice read_invoice(const Statement& st) {
@@ -41,6 +42,7 @@ CollectionInvoice read_invoice(const Statement& st) {
   inv.with_agency = st.int64(11) != 0;
   inv.factored = st.int64(12) != 0;
   inv.is_charge = st.int64(13) != 0;
+  inv.deposit = st.int64(14);
   return inv;
 }
 
@@ -176,6 +178,16 @@ CollectionsBook load_collections_book(Db& db, const Date& as_of, int64_t custome
       o.number = inv.number;
       o.due_date = inv.due_date;
       o.open = money_of(inv.open, inv.currency);
+      // A down payment falls due on receipt: while it is open and overdue, the invoice is chased from its
+      // invoice date for what is overdue (the deposit, and the balance once that is due too).
+      if (inv.deposit > 0) {
+        OverduePart late =
+            overdue_on(due_parts(inv.total, inv.deposit, inv.open, inv.issue_date, inv.due_date), as_of);
+        if (late.since) {
+          o.due_date = *late.since;
+          o.open = money_of(late.amount, inv.currency);
+        }
+      }
       o.disputed = inv.disputed;
       o.with_agency = inv.with_agency;
       o.factored = inv.factored;

@@ -40,6 +40,7 @@ struct CollectionInvoice {
   bool with_agency = false;  // placed with a collection agency (not recalled)
   bool factored = false;     // sold to a factor (not recalled)
   bool is_charge = false;    // bills late fees or interest on another invoice (never itself charged)
+  int64_t deposit = 0;       // the down payment asked for on receipt (invoicing/deposits.h); 0 = none
 };
 
 // Issued, non-void invoices with something open, issued on or before `as_of`; customer_id 0 = every customer.

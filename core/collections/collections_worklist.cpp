@@ -9,6 +9,7 @@
 #include "collections/collections.h"
 #include "collections/reference_rates.h"
 #include "customers/customer_queries.h"
+#include "invoicing/deposits.h"
 #include "invoicing/invoice_queries.h"
 #include "invoicing/receivables.h"
 #include "reports/statement.h"
@@ -205,9 +206,14 @@ std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const C
     acc.bind_all(id);
     r.hold_by_rules = acc.step() && acc.int64(0) != 0;
     acc.reset();
-    for (const CollectionInvoice& inv : open_collection_invoices(db, as_of, id))
-      if (!inv.disputed && !inv.factored)
-        r.facts.max_days_overdue = std::max(r.facts.max_days_overdue, days_between(inv.due_date, as_of));
+    for (const CollectionInvoice& inv : open_collection_invoices(db, as_of, id)) {
+      if (inv.disputed || inv.factored) continue;
+      // An unpaid deposit is late from the invoice date (deposits.h), before the balance falls due.
+      const OverduePart late =
+          overdue_on(due_parts(inv.total, inv.deposit, inv.open, inv.issue_date, inv.due_date), as_of);
+      const Date since = late.since ? *late.since : inv.due_date;
+      r.facts.max_days_overdue = std::max(r.facts.max_days_overdue, days_between(since, as_of));
+    }
     Result<CurrencyCode> code = parse_currency_code(customer->fields.currency);
     r.facts.balance = Money{balance->net_balance, code ? code.value() : CurrencyCode{}};
     r.facts.credit_limit_minor = customer->fields.credit_limit;

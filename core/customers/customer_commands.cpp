@@ -262,4 +262,28 @@ Result<Plan> plan_command(Db& db, const EditCustomer& command) {
   return plan;
 }
 
+Result<Plan> plan_command(Db& db, const RequireDeposit& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return Problem{"customer_id", "no customer with id " + std::to_string(command.customer_id)};
+  Result<PaymentTerms> terms = parse_terms(customer->fields.terms);
+  if (!terms)
+    return Problem{"terms", customer->fields.name + "'s terms \"" + customer->fields.terms +
+                                "\" cannot be read: " + terms.problems()[0].message};
+  PaymentTerms wanted = *terms;
+  wanted.deposit_percent = command.percent;
+  if (!validate_terms(wanted)) return Problem{"percent", "a deposit is a percent from 0 to 100"};
+  if (wanted == *terms)
+    return Problem{"percent",
+                   customer->fields.name + "'s terms already read \"" + customer->fields.terms + "\""};
+  EditCustomer edit{customer->id, customer->fields};
+  edit.fields.terms = to_string(wanted);
+  Result<Plan> plan = plan_command(db, edit);
+  if (!plan) return plan.problems();
+  Plan out = plan.value();
+  out.label = command.percent.units == 0
+                  ? "Stop asking " + customer->fields.name + " for a deposit"
+                  : "Require a deposit from " + customer->fields.name + ": " + edit.fields.terms;
+  return out;
+}
+
 }  // namespace duebook

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "base/money.h"
 #include "base/result.h"
 #include "customers/customers.h"
 #include "store/db.h"
@@ -17,6 +18,16 @@ struct AddCustomer {
 struct EditCustomer {
   int64_t id = 0;         // which customer
   CustomerFields fields;  // all of its new values
+};
+
+// Makes a customer's terms ask for a down payment on every invoice issued from now on — the usual remedy for
+// a slow payer ("require a down payment"): the terms keep their due rule and discount and ask `percent` up
+// front
+// ("30% deposit, Net 30"); percent 0 stops asking. Invoices already issued keep theirs. Booked as an edit of
+// the customer.
+struct RequireDeposit {
+  int64_t customer_id = 0;  // whose terms
+  Decimal percent;          // of each invoice, asked for on receipt: 0 < percent <= 100, or 0 = none
 };
 
 // The projectors of the customer events.
@@ -36,5 +47,8 @@ Result<Json> customer_added_payload(Db& db, const CustomerFields& fields, bool c
 // AddCustomer's
 Result<Plan> plan_command(Db& db, const AddCustomer& command);
 Result<Plan> plan_command(Db& db, const EditCustomer& command);
+// Fails (where "customer_id") for an unknown customer, ("terms") when the customer's terms do not parse, and
+// ("percent") for a percent outside 0..100 or one that changes nothing.
+Result<Plan> plan_command(Db& db, const RequireDeposit& command);
 
 }  // namespace duebook

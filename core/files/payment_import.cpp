@@ -1,5 +1,6 @@
-// CSV imports of payments, streamed into one action: every row is validated and allocated by the allocation
-// rule as it is read; any problem rolls the whole file back, reporting every bad row as file:row:field.
+// CSV imports of payments, streamed into one action: every row is validated and allocated as RecordPayment
+// allocates (the rule, with early-payment discounts booked as credit notes) as it is read; any problem rolls
+// the whole file back, reporting every bad row as file:row:field.
 #include "files/payment_import.h"
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include "customers/terms.h"
 #include "files/import_batches.h"
 #include "files/import_support.h"
+#include "invoicing/payment_preview.h"
 #include "invoicing/receivables.h"
 
 namespace duebook {
@@ -52,6 +54,7 @@ class PaymentImporter {
     unread_ = unread_columns(header, {"Date", "Customer", "Amount", "Currency", "Method", "Reference"});
     next_payment_id_ = next_id(db_, "payments");
     next_allocation_id_ = next_id(db_, "allocations");
+    next_credit_note_id_ = next_id(db_, "credit_notes");
     while (csv.next(fields)) {
       ++rows_;
       Row row{&fields, &header, c_.file_name, csv.line(), &problems_, problems_.size()};
@@ -108,17 +111,17 @@ class PaymentImporter {
     pay.currency = customer->currency;
     pay.method = std::string(method);
     pay.reference = std::string(reference);
-    std::vector<AllocationCandidate> open =
-        allocation_candidates(db_, customer->id, pay.amount, reference, &pending_open_);
-    for (const AllocationShare& share : allocate_payment(pay.amount, reference, open)) {
-      for (const AllocationCandidate& inv : open)
-        if (inv.id == share.invoice_id) {
-          // Money received before the invoice existed is applied on the invoice date.
-          pay.allocations.push_back(
-              {next_allocation_id_++, inv.id, share.amount, std::max(pay.date, to_iso(inv.issue_date))});
-          pending_open_[inv.id] = inv.open - share.amount;
-        }
+    // The plan RecordPayment books (payment_preview.h), against the open amounts this file leaves so far.
+    std::vector<PaymentPreviewLine> lines =
+        plan_payment_lines(db_, customer->id, *date, pay.amount, reference, &pending_open_);
+    bool discounted = false;
+    for (const PaymentPreviewLine& line : lines) {
+      if (line.applied > 0)
+        pay.allocations.push_back({next_allocation_id_++, line.invoice_id, line.applied, line.date});
+      pending_open_[line.invoice_id] = line.open_after;
+      discounted = discounted || line.discount > 0;
     }
+    if (discounted) discounts_.push_back({pay.id, pay.customer_id, pay.currency, std::move(lines)});
     batch_.push_back(std::move(pay));
     ++payments_;
   }
@@ -130,10 +133,26 @@ class PaymentImporter {
     Status s = sink.emit_applied(
         "payments.imported", imported_payments_text(import_id_, batch_),
         [this](Db& db, const Event& e) { return insert_imported_payments(db, e, import_id_, batch_); });
+    // Then the batch's early-payment discounts, each a credit note allocated to its invoice, as RecordPayment
+    // books them.
+    for (const Discounted& d : discounts_) {
+      if (!s) break;
+      s = emit_all(sink, discount_events(db_, d.lines, d.customer_id, d.currency, d.payment_id,
+                                         &next_credit_note_id_, &next_allocation_id_));
+    }
     batch_.clear();
+    discounts_.clear();
     pending_open_.clear();  // now written: the projection has them
     return s;
   }
+
+  // A payment of the batch that earned early-payment discounts.
+  struct Discounted {
+    int64_t payment_id = 0;
+    int64_t customer_id = 0;
+    std::string currency;
+    std::vector<PaymentPreviewLine> lines;  // its plan; the lines with a discount are booked
+  };
 
   static constexpr size_t kBatch = 1000;  // payments per payments.imported event
   Db& db_;
@@ -146,9 +165,10 @@ class PaymentImporter {
   Problems problems_;
   CustomerCache customers_;
   std::vector<ImportedPayment> batch_;  // payments not yet written
+  std::vector<Discounted> discounts_;   // their discounts, written after them
   std::unordered_map<int64_t, int64_t>
       pending_open_;  // invoice -> open amount after the unwritten allocations
-  int64_t next_payment_id_ = 0, next_allocation_id_ = 0;
+  int64_t next_payment_id_ = 0, next_allocation_id_ = 0, next_credit_note_id_ = 0;
   int64_t rows_ = 0, payments_ = 0;
 };
 

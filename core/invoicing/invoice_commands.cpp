@@ -8,6 +8,7 @@
 #include "customers/customer_queries.h"
 #include "customers/customers.h"
 #include "customers/terms.h"
+#include "invoicing/deposits.h"
 #include "invoicing/receivables.h"
 
 namespace duebook {
@@ -162,9 +163,10 @@ Status apply_issued(Db& db, const Event&, const Json& p) {
   int64_t counter = p["counter"].get<int64_t>();
   Status s = db.prepare(
                    "UPDATE invoices SET number = ?2, number_year = ?3, counter = ?4, issue_date = ?5, "
-                   "due_date = ?6 WHERE id = ?1")
+                   "due_date = ?6, deposit = ?7 WHERE id = ?1")
                  .bind_all(id, p["number"].get<std::string>(), int64_t{year}, counter,
-                           p["issue_date"].get<std::string>(), p["due_date"].get<std::string>())
+                           p["issue_date"].get<std::string>(), p["due_date"].get<std::string>(),
+                           p.value("deposit", int64_t{0}))
                  .run();
   if (!s) return s;
   if (Status r = record_series_number(db, "invoice", series, year, counter); !r) return r;
@@ -304,14 +306,18 @@ std::vector<JsonEvent> unapply_events(Db& db, int64_t invoice_id) {
 
 JsonEvent issue_event(Db& db, int64_t id, const InvoiceContent& c) {
   SeriesNumber n = next_series_number(db, "invoice", c.fields.series, c.fields.issue_date.y);
-  return {"invoice.issued",
-          {{"id", id},
-           {"number", n.number},
-           {"series", c.fields.series},
-           {"year", n.year},
-           {"counter", n.counter},
-           {"issue_date", iso(c.fields.issue_date)},
-           {"due_date", iso(c.due_date)}}};
+  JsonEvent e = {"invoice.issued",
+                 {{"id", id},
+                  {"number", n.number},
+                  {"series", c.fields.series},
+                  {"year", n.year},
+                  {"counter", n.counter},
+                  {"issue_date", iso(c.fields.issue_date)},
+                  {"due_date", iso(c.due_date)}}};
+  // Terms with a down payment ask for it on receipt (deposits.h); older events carry none.
+  if (int64_t deposit = invoice_deposit(c.fields.terms, c.totals.total_with_tax); deposit > 0)
+    e.payload["deposit"] = deposit;
+  return e;
 }
 
 namespace {}  // namespace

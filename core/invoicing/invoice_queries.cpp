@@ -2,6 +2,7 @@
 
 #include "base/money.h"
 #include "customers/customer_queries.h"
+#include "customers/terms.h"
 
 namespace duebook {
 namespace {
@@ -133,9 +134,10 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
   st.reset();
   Statement& more = db.prepare(
       "SELECT terms, memo, external, net, tax, total, allocated, credited, written_off, open_amount, "
-      "coalesce(voided_on, ''), void_reason FROM invoices WHERE id = ?1");
+      "coalesce(voided_on, ''), void_reason, deposit FROM invoices WHERE id = ?1");
   more.bind_all(id);
   if (more.step()) {
+    d.deposit = more.int64(12);
     d.terms = more.text(0);
     d.memo = more.text(1);
     d.external_number = more.int64(2) != 0;
@@ -145,6 +147,15 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
     d.void_reason = more.text(11);
   }
   more.reset();
+  if (Result<PaymentTerms> terms = parse_terms(d.terms)) {
+    if (std::optional<Date> deadline = discount_deadline(*terms, iso_date(d.summary.issue_date))) {
+      d.discount = discount_amount(*terms, d.amounts.total);
+      d.discount_deadline = iso(*deadline);
+    }
+  }
+  if (d.summary.status != InvoiceStatus::Draft && d.summary.status != InvoiceStatus::Discarded)
+    d.parts = due_parts(d.amounts.total, d.deposit, d.amounts.open, iso_date(d.summary.issue_date),
+                        iso_date(d.summary.due_date));
   Statement& lines = db.prepare(
       "SELECT description, quantity, unit_price, discount, tax_rate, net FROM invoice_lines WHERE invoice_id "
       "= ?1 "
@@ -165,7 +176,8 @@ std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id) {
       "SELECT a.source_kind, a.id, a.source_id, a.amount, a.date, "
       "CASE a.source_kind WHEN 'payment' THEN 'payment #' || p.id || CASE WHEN p.method <> '' THEN ' (' || "
       "p.method || ')' ELSE '' END || CASE WHEN p.reference <> '' THEN ' ref ' || p.reference ELSE '' END "
-      "ELSE 'credit note ' || n.number END "
+      "ELSE 'credit note ' || n.number || CASE WHEN substr(n.reason, 1, 22) = 'Early-payment discount' "
+      "THEN ' (early-payment discount)' ELSE '' END END "
       "FROM allocations a LEFT JOIN payments p ON a.source_kind = 'payment' AND p.id = a.source_id "
       "LEFT JOIN credit_notes n ON a.source_kind = 'credit_note' AND n.id = a.source_id "
       "WHERE a.invoice_id = ?1 AND a.removed = 0 "
@@ -199,12 +211,12 @@ std::vector<PaymentSummary> list_payments(Db& db, const PaymentQuery& q) {
 
 std::optional<CreditNoteSummary> find_credit_note(Db& db, int64_t id) {
   Statement& st = db.prepare(
-      "SELECT id, number, customer_id, coalesce(invoice_id, 0), date, amount, unallocated, status "
+      "SELECT id, number, customer_id, coalesce(invoice_id, 0), date, amount, unallocated, status, reason "
       "FROM credit_notes WHERE id = ?1");
   st.bind_all(id);
   if (!st.step()) return std::nullopt;
-  CreditNoteSummary n{st.int64(0), st.text(1),  st.int64(2), st.int64(3),
-                      st.text(4),  st.int64(5), st.int64(6), st.text(7)};
+  CreditNoteSummary n{st.int64(0), st.text(1),  st.int64(2), st.int64(3), st.text(4),
+                      st.int64(5), st.int64(6), st.text(7),  st.text(8)};
   st.reset();
   return n;
 }

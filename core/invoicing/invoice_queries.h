@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "invoicing/deposits.h"
 #include "invoicing/invoices.h"
 #include "invoicing/payments.h"
 #include "store/db.h"
@@ -80,6 +81,10 @@ struct InvoiceDetail {
   std::string void_reason;             // why it was voided
   std::vector<InvoiceLineView> lines;  // in order
   std::vector<AppliedCredit> applied;  // in date order
+  int64_t discount = 0;                // the early-payment discount its terms offer ("2/10"); 0 = none
+  std::string discount_deadline;       // ISO last day to pay with the discount; empty when none
+  int64_t deposit = 0;                 // the down payment its terms ask for on receipt; 0 = none
+  std::vector<DuePart> parts;          // what falls due when (deposits.h); empty for a draft
 };
 // Invoice `id` with its lines and what is applied to it (drafts and void invoices too); nullopt when none.
 std::optional<InvoiceDetail> find_invoice(Db& db, int64_t id);
@@ -119,6 +124,7 @@ struct CreditNoteSummary {
   int64_t amount = 0;       // its amount
   int64_t unallocated = 0;  // left as unapplied credit
   std::string status;       // "issued" or "void"
+  std::string reason;       // why it was granted ("Early-payment discount (2/10 Net 30) on ...")
 };
 // Credit note `id` (void ones too); nullopt when none.
 std::optional<CreditNoteSummary> find_credit_note(Db& db, int64_t id);

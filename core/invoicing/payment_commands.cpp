@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "customers/customer_queries.h"
 #include "invoicing/invoice_commands.h"
+#include "invoicing/payment_preview.h"
 #include "invoicing/receivables.h"
 
 namespace duebook {
@@ -187,57 +188,35 @@ void check_date(Problems& problems, const Date& date, const char* field = "date"
 }  // namespace
 
 Result<std::vector<JsonEvent>> payment_events(Db& db, const RecordPayment& c, int64_t payment_id,
-                                              int64_t first_allocation_id, int64_t import_id) {
-  std::optional<CustomerBrief> customer = find_customer_brief(db, c.customer_id);
-  if (!customer) return Problem{"customer_id", "no customer with id " + std::to_string(c.customer_id)};
-  Problems problems;
-  const std::string& currency = customer->currency;
-  std::string paid_in = currency;
-  if (!trimmed(c.currency).empty()) {
-    Result<CurrencyCode> code = parse_currency_code(c.currency);
-    if (!code)
-      problems.push_back({"currency", "\"" + c.currency + "\" is not a currency code"});
-    else
-      paid_in = std::string(code->view());
-  }
-  if (paid_in != currency)
-    problems.push_back({"currency", "the payment is in " + paid_in + " but " + customer->name +
-                                        " is invoiced in " + currency});
-  if (c.amount <= 0) problems.push_back({"amount", "must be more than zero"});
-  check_date(problems, c.date);
-  if (c.method.size() > 100) problems.push_back({"method", "is longer than 100 characters"});
-  if (c.reference.size() > 200) problems.push_back({"reference", "is longer than 200 characters"});
-  if (std::optional<std::string> why = reference_problem(db, c.customer_id, c.reference))
-    problems.push_back({"reference", *why});
-  if (!problems.empty()) return problems;
-  std::string date = iso(c.date);
+                                              int64_t first_allocation_id, int64_t first_credit_note_id) {
+  Result<PaymentPreview> preview = preview_payment(db, c);
+  if (!preview) return preview.problems();
+  const PaymentPreview& p = preview.value();
   std::vector<JsonEvent> events;
   events.push_back({"payment.received",
                     {{"id", payment_id},
                      {"customer", c.customer_id},
-                     {"date", date},
+                     {"date", iso(c.date)},
                      {"amount", c.amount},
-                     {"currency", currency},
+                     {"currency", p.currency},
                      {"method", trimmed(c.method)},
                      {"reference", trimmed(c.reference)},
-                     {"import", import_id}}});
-  std::vector<AllocationCandidate> open = allocation_candidates(db, c.customer_id, c.amount, c.reference);
-  int64_t allocation_id = first_allocation_id;
-  for (const AllocationShare& share : allocate_payment(c.amount, c.reference, open)) {
-    std::string issued;
-    for (const AllocationCandidate& inv : open)
-      if (inv.id == share.invoice_id) issued = iso(inv.issue_date);
-    // Money received before the invoice existed is applied on the invoice date.
-    events.push_back({"allocation.added",
-                      allocation_json(allocation_id++, {CreditKind::Payment, payment_id}, share.invoice_id,
-                                      c.customer_id, share.amount, std::max(date, issued))});
-  }
+                     {"import", 0}}});
+  int64_t allocation_id = first_allocation_id, credit_note_id = first_credit_note_id;
+  for (const PaymentPreviewLine& line : p.lines)
+    if (line.applied > 0)
+      events.push_back(
+          {"allocation.added", allocation_json(allocation_id++, {CreditKind::Payment, payment_id},
+                                               line.invoice_id, c.customer_id, line.applied, line.date)});
+  for (JsonEvent& e :
+       discount_events(db, p.lines, c.customer_id, p.currency, payment_id, &credit_note_id, &allocation_id))
+    events.push_back(std::move(e));
   return events;
 }
 
 Result<Plan> plan_command(Db& db, const RecordPayment& command) {
-  Result<std::vector<JsonEvent>> events =
-      payment_events(db, command, next_id(db, "payments"), next_id(db, "allocations"), 0);
+  Result<std::vector<JsonEvent>> events = payment_events(
+      db, command, next_id(db, "payments"), next_id(db, "allocations"), next_id(db, "credit_notes"));
   if (!events) return events.problems();
   Plan plan;
   plan.created_id = events.value()[0].payload["id"].get<int64_t>();

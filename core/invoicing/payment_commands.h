@@ -9,6 +9,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "invoicing/invoices.h"
 #include "invoicing/payments.h"
 #include "store/db.h"
 #include "store/projector.h"
@@ -26,7 +27,9 @@ struct AddCreditNote {
   std::string series = "CN";  // number prefix: CN-YYYY-NNNN
 };
 
-// Money received from a customer, allocated at once by the allocation rule (allocate_payment).
+// Money received from a customer, allocated at once — by the allocation rule (allocate_payment) or by hand —
+// with the early-payment discounts it earns booked as credit notes; exactly what preview_payment
+// (invoicing/payment_preview.h) shows.
 struct RecordPayment {
   int64_t customer_id = 0;  // who paid
   Date date;                // when the money arrived
@@ -34,6 +37,8 @@ struct RecordPayment {
   std::string currency;     // must be the customer's currency; empty = the customer's
   std::string method;       // "bank transfer", "card", "cheque", ...
   std::string reference;    // the payer's reference; an open invoice number in it is paid first
+  std::vector<AllocationShare> allocations;  // by hand: these open invoices, these amounts, in order (the
+                                             // rest stays unapplied); empty = by the rule
 };
 
 // Allocates unapplied credit of one payment or credit note to named invoices.
@@ -67,11 +72,11 @@ Status apply_allocation(Db& db, const Json& p, bool remove);
 // unallocated amount in or out of the customer's unapplied credit.
 Status set_source_active(Db& db, const CreditRef& ref, bool active);
 
-// The events recording a payment (ids from `payment_id` and `first_allocation_id`) and its allocation by the
-// rule; `import_id` 0 unless imported. Validates the payment; problems name "customer_id", "amount",
-// "currency", "date".
+// The events recording a payment (id `payment_id`), its allocation and its discounts as preview_payment plans
+// them (allocation and credit note ids from `first_allocation_id` and `first_credit_note_id`). Validates the
+// payment as preview_payment does; nothing is written.
 Result<std::vector<JsonEvent>> payment_events(Db& db, const RecordPayment& payment, int64_t payment_id,
-                                              int64_t first_allocation_id, int64_t import_id);
+                                              int64_t first_allocation_id, int64_t first_credit_note_id);
 
 // The projectors of the payment, credit note and allocation events.
 const std::vector<Projector>& payment_projectors();

@@ -140,6 +140,49 @@ int64_t age_of(const ArInvoice& inv, int32_t as_of, bool by_due_date) {
   return int64_t{as_of} - from;
 }
 
+// The bucket of an age: the first whose upper limit is ≥ age, else the last.
+int bucket_of(int64_t age, const int32_t* limits, int bucket_count) {
+  int bucket = 0;
+  while (bucket < bucket_count - 1 && age > limits[bucket]) ++bucket;
+  return bucket;
+}
+
+// The down payment invoice i asks for (ArLedger::deposits, by binary search); 0 when none.
+int64_t deposit_of(const ArLedger& ledger, int32_t i) {
+  auto it = std::lower_bound(ledger.deposits.begin(), ledger.deposits.end(), i,
+                             [](const ArDeposit& d, int32_t v) { return d.invoice < v; });
+  return it != ledger.deposits.end() && it->invoice == i ? it->amount : 0;
+}
+
+// A part of an open invoice as aged: its bucket, amount and age.
+struct AgedPiece {
+  int bucket = 0;
+  int64_t amount = 0;
+  int64_t age = 0;
+};
+
+// How an open invoice is aged: one piece, its open amount at its age; or, aging by due date an invoice whose
+// down payment is still partly open on the day (reductions settle the deposit first, invoicing/deposits.h),
+// the deposit's open part aged from the issue day and the rest from the due day — one piece again, at the
+// deposit's age, when both fall in the same bucket. Returns the number of pieces (1 or 2).
+int aged_pieces(const ArInvoice& inv, int64_t open, int64_t deposit, int32_t as_of, bool by_due_date,
+                const int32_t* limits, int bucket_count, AgedPiece out[2]) {
+  const int64_t age = age_of(inv, as_of, by_due_date);
+  out[0] = {bucket_of(age, limits, bucket_count), open, age};
+  if (deposit <= 0 || !by_due_date || open <= 0) return 1;
+  const int64_t deposit_open = std::clamp<int64_t>(deposit - (inv.total - open), 0, open);
+  if (deposit_open == 0) return 1;
+  const int64_t deposit_age = int64_t{as_of} - inv.issued_day;
+  const int deposit_bucket = bucket_of(deposit_age, limits, bucket_count);
+  if (deposit_open == open || deposit_bucket == out[0].bucket) {
+    out[0] = {deposit_bucket, open, deposit_age};
+    return 1;
+  }
+  out[1] = {out[0].bucket, open - deposit_open, age};
+  out[0] = {deposit_bucket, deposit_open, deposit_age};
+  return 2;
+}
+
 }  // namespace
 
 namespace {
@@ -188,10 +231,19 @@ struct AgingPass {
     const int64_t open = open_as_of(inv, r, r_end, as_of, &overflow);
     if (open == 0) return;
 
-    const int64_t age = age_of(inv, as_of, by_due_date);
-    const int limit_count = bucket_count - 1;
-    int bucket = 0;
-    while (bucket < limit_count && age > limits[bucket]) ++bucket;
+    // Most ledgers have no deposits: the common case stays inline.
+    AgedPiece pieces[2];
+    int piece_count = 1;
+    const int64_t deposit = ledger.deposits.empty() ? 0 : deposit_of(ledger, static_cast<int32_t>(i));
+    if (deposit == 0) {
+      const int64_t age = age_of(inv, as_of, by_due_date);
+      const int limit_count = bucket_count - 1;
+      int bucket = 0;
+      while (bucket < limit_count && age > limits[bucket]) ++bucket;
+      pieces[0] = {bucket, open, age};
+    } else {
+      piece_count = aged_pieces(inv, open, deposit, as_of, by_due_date, limits, bucket_count, pieces);
+    }
 
     assert(inv.customer >= 0 && inv.customer < ledger.customer_count);
     assert(inv.currency >= 0 && inv.currency < ledger.currency_count);
@@ -201,10 +253,12 @@ struct AgingPass {
       refresh();
     }
     int64_t* const row = sums + static_cast<std::size_t>(row_index) * rows.stride;
-    overflow |= __builtin_add_overflow(row[bucket], open, &row[bucket]);
+    for (int k = 0; k < piece_count; ++k) {
+      overflow |= __builtin_add_overflow(row[pieces[k].bucket], pieces[k].amount, &row[pieces[k].bucket]);
+      if (collect) placed.emplace_back(static_cast<int32_t>(i), row_index * bucket_count + pieces[k].bucket);
+    }
     overflow |= __builtin_add_overflow(row[bucket_count], open, &row[bucket_count]);
     ++open_count[row_index];
-    if (collect) placed.emplace_back(static_cast<int32_t>(i), row_index * bucket_count + bucket);
   }
 };
 
@@ -423,8 +477,14 @@ std::vector<AgingItem> aging_cell_items(const ArLedger& ledger, const AgingRepor
     const ArReduction* end = first;
     while (end != stop && end->invoice == i) ++end;
     bool overflow = false;  // the report these items come from was computed without one
-    items.push_back(AgingItem{i, open_as_of(inv, first, end, as_of, &overflow),
-                              static_cast<int32_t>(age_of(inv, as_of, report.basis == AgingBasis::DueDate))});
+    const int64_t open = open_as_of(inv, first, end, as_of, &overflow);
+    // An invoice with an open deposit may be in two cells: the part aged in this one.
+    AgedPiece pieces[2];
+    const int count = aged_pieces(inv, open, ledger.deposits.empty() ? 0 : deposit_of(ledger, i), as_of,
+                                  report.basis == AgingBasis::DueDate, report.buckets.upper_limits.data(),
+                                  report.bucket_count(), pieces);
+    const AgedPiece& piece = count == 2 && pieces[1].bucket == bucket ? pieces[1] : pieces[0];
+    items.push_back(AgingItem{i, piece.amount, static_cast<int32_t>(piece.age)});
   }
   return items;
 }

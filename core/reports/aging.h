@@ -79,7 +79,8 @@ struct AgingCurrencyTotal {
 // One invoice behind a drill-down cell.
 struct AgingItem {
   int32_t invoice = 0;  // index in ArLedger::invoices
-  int64_t open = 0;     // its open amount as of the report's day (not today's)
+  int64_t open = 0;     // its open amount as of the report's day (not today's); of an invoice aged in two
+                        // parts (a down payment), the part in this cell
   int32_t age = 0;      // its days past due (or since issue) as of the report's day
 };
 
@@ -116,6 +117,10 @@ struct AgingReport {
 //    an overpaid invoice (open < 0) is kept, as a negative amount, so the report adds up to the ledger;
 //  - age = as_of − due day (issue day when it has none, or with basis InvoiceDate); the bucket is the
 //    first whose upper limit is ≥ age, else the last;
+//  - an invoice with a down payment (ArLedger::deposits) still partly open on the day is, by due date, aged
+//    in two parts: the deposit's open part from the issue day (it is due on receipt), the rest from the
+//    due day (reductions settle the deposit first); it then counts once among the open invoices but may
+//    sit in two cells of the drill-down;
 //  - unapplied credit = sum of credit movements dated on or before as_of, per customer and currency.
 // A historical aging therefore equals what the same call said on that day, provided the ledger's
 // records are append-only (voids and reversals are new dated rows, not edits).

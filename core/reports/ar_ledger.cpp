@@ -31,6 +31,16 @@ Status check_ar_ledger(const ArLedger& ledger) {
     if (inv.voided_day != kNoDay && inv.voided_day < inv.issued_day)
       fail(at + ".voided_day", "voided before it was issued");
   }
+  for (std::size_t k = 0; k < ledger.deposits.size(); ++k) {
+    const ArDeposit& d = ledger.deposits[k];
+    const std::string at = "deposits[" + std::to_string(k) + "]";
+    if (d.invoice < 0 || d.invoice >= invoice_count)
+      fail(at + ".invoice", "no such invoice");
+    else if (d.amount <= 0 || d.amount > ledger.invoices[static_cast<std::size_t>(d.invoice)].total)
+      fail(at + ".amount", "a deposit is more than zero and at most the invoice's total");
+    if (k > 0 && d.invoice <= ledger.deposits[k - 1].invoice)
+      fail(at + ".invoice", "deposits must be sorted by invoice, one per invoice");
+  }
   int64_t previous = 0;
   for (std::size_t k = 0; k < ledger.reductions.size(); ++k) {
     const ArReduction& r = ledger.reductions[k];

@@ -106,12 +106,21 @@ struct ArOpenIndex {
                                           // zero nets left out (a payment allocated the day it came), by day
 };
 
+// A down payment an invoice asks for on its issue day (invoicing/deposits.h): that much of it falls due then,
+// the rest on its due day; reductions settle the deposit first. Few invoices have one, so they are listed
+// apart rather than widening every ArInvoice.
+struct ArDeposit {
+  int32_t invoice = 0;  // index in ArLedger::invoices
+  int64_t amount = 0;   // the deposit, > 0, at most the invoice's total
+};
+
 struct ArLedger {
   int32_t customer_count = 0;             // customer indices are 0..customer_count-1
   int32_t currency_count = 0;             // currency indices are 0..currency_count-1
   std::vector<ArInvoice> invoices;        // every issued invoice, voided ones included, in any order
   std::vector<ArReduction> reductions;    // every reduction of every invoice, sorted by invoice index
   std::vector<ArCreditMovement> credits;  // every unapplied-credit movement, in any order
+  std::vector<ArDeposit> deposits;        // the invoices with a down payment, sorted by invoice index
   ArOpenIndex open_index;                 // optional (build_open_index); build it again after any change to
                                           // invoices or reductions: a stale one of the same size is wrong
 };

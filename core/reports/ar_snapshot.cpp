@@ -58,9 +58,9 @@ struct Sql {
 const Sql kCustomers = {"SELECT id, name FROM customers ORDER BY id",
                         "SELECT id, name FROM customers WHERE id = ?1"};
 const Sql kInvoices = {
-    "SELECT id, customer_id, currency, issue_date, due_date, settled_on, voided_on, total, number "
+    "SELECT id, customer_id, currency, issue_date, due_date, settled_on, voided_on, total, number, deposit "
     "FROM invoices WHERE issued = 1 ORDER BY id",
-    "SELECT id, customer_id, currency, issue_date, due_date, settled_on, voided_on, total, number "
+    "SELECT id, customer_id, currency, issue_date, due_date, settled_on, voided_on, total, number, deposit "
     "FROM invoices WHERE customer_id = ?1 AND issued = 1 ORDER BY id"};
 const Sql kAllocations = {"SELECT id, invoice_id, amount, date, source_kind, removed FROM allocations",
                           "SELECT id, invoice_id, amount, date, source_kind, removed FROM allocations "
@@ -262,6 +262,8 @@ class Loader {
       if (inv.settled_day != kNoDay) inv.settled_day = std::max(inv.settled_day, inv.issued_day);
       if (inv.voided_day != kNoDay) inv.voided_day = std::max(inv.voided_day, inv.issued_day);
       slot_[static_cast<std::size_t>(id)] = static_cast<int32_t>(ledger_.invoices.size());
+      if (const int64_t deposit = st.int64(9); deposit > 0)
+        ledger_.deposits.push_back({static_cast<int32_t>(ledger_.invoices.size()), deposit});
       ledger_.invoices.push_back(inv);
       snap_.invoice_ids.push_back(id);
       if (options_.invoice_numbers) {

@@ -6,6 +6,7 @@
 #include "base/csv.h"
 #include "base/currencies.h"
 #include "base/table.h"
+#include "invoicing/payment_preview.h"
 
 namespace duebook {
 
@@ -127,15 +128,25 @@ std::string how(std::string_view method, std::string_view reference) {
 // The entries of the customer's invoices: issue, write-offs, and what a void undid.
 void invoice_entries(const ArSnapshot& snap, std::vector<StatementEntry>& out) {
   const ArLedger& l = snap.ledger;
-  std::size_t k = 0;
+  std::size_t k = 0, d = 0;  // cursors into the reductions and the deposits, both sorted by invoice
   for (std::size_t i = 0; i < l.invoices.size(); ++i) {
     const ArInvoice& inv = l.invoices[i];
     const std::size_t begin = k;
     while (k < l.reductions.size() && static_cast<std::size_t>(l.reductions[k].invoice) == i) ++k;
     if (inv.voided_day != kNoDay && inv.voided_day <= inv.issued_day) continue;  // never owed anything
     const std::string number(snap.invoice_number(static_cast<int32_t>(i)));
-    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice,
-                   number + " due " + to_iso(civil_from_days(inv.due_day)), inv.total});
+    while (d < l.deposits.size() && static_cast<std::size_t>(l.deposits[d].invoice) < i) ++d;
+    std::string due = " due " + to_iso(civil_from_days(inv.due_day));
+    // A down payment is due on receipt, the balance on the due date (invoicing/deposits.h).
+    if (d < l.deposits.size() && static_cast<std::size_t>(l.deposits[d].invoice) == i) {
+      const int digits = snap.labels.currencies.at(static_cast<std::size_t>(inv.currency)).minor_digits;
+      due = ": deposit " + format_amount(l.deposits[d].amount, digits) + " due " +
+            to_iso(civil_from_days(inv.issued_day));
+      if (l.deposits[d].amount < inv.total)
+        due += ", balance " + format_amount(inv.total - l.deposits[d].amount, digits) + " due " +
+               to_iso(civil_from_days(inv.due_day));
+    }
+    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice, number + due, inv.total});
     for (std::size_t j = begin; j < k; ++j) {
       const ArReduction& r = l.reductions[j];
       if (r.kind != ReductionKind::WriteOff) continue;  // payments and credit notes are their own lines
@@ -191,7 +202,7 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
   payments.reset();
 
   Statement& notes = db.prepare(
-      "SELECT id, date, amount, currency, number, invoice_id FROM credit_notes "
+      "SELECT id, date, amount, currency, number, invoice_id, reason FROM credit_notes "
       "WHERE customer_id = ?1 AND status = 'issued'");
   notes.bind(1, customer_id);
   while (notes.step()) {
@@ -204,6 +215,8 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
     std::string reference = "Credit note " + notes.text(4);
     const int32_t invoice = notes.is_null(5) ? -1 : snap.invoice_index(notes.int64(5));
     if (invoice >= 0) reference += " on " + std::string(snap.invoice_number(invoice));
+    if (notes.text_view(6).rfind(kEarlyPaymentDiscountReason, 0) == 0)
+      reference += " (early-payment discount)";
     in.entries.push_back({day, currency_in(in.currencies, notes.text_view(3)), StatementLineKind::CreditNote,
                           std::move(reference), -notes.int64(2)});
   }

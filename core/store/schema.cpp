@@ -35,8 +35,13 @@ const Migration kMigrations[] = {
     },
     {
         5,
+        "the deposit an invoice asks for on receipt",
+#include "0005_invoice_deposits.inc"
+    },
+    {
+        6,
         "the columns an import did not read",
-#include "0005_import_unread_columns.inc"
+#include "0006_import_unread_columns.inc"
     },
 };
 

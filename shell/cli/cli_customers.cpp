@@ -148,6 +148,31 @@ int edit_with(Context& ctx, Args& args, const std::optional<CustomerStatus>& for
   return kOk;
 }
 
+// customer require-deposit ID|NAME --percent P: the customer's terms ask P % of each invoice on receipt.
+int require_deposit(Context& ctx, Args& args) {
+  std::optional<std::string> key = args.positional(), percent = args.option("--percent");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!key || !percent)
+    return ctx.usage("customer require-deposit needs a customer id or name and --percent P");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> c = find_customer_arg(ledger->db(), *key);
+  if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
+  std::string text = *percent;
+  if (!text.empty() && text.back() == '%') text.pop_back();
+  Result<Decimal> p = parse_decimal(text);
+  if (!p) return ctx.rejected({{"--percent", "\"" + *percent + "\" is not a percent"}});
+  Result<ActionOutcome> r = ledger->execute(RequireDeposit{c->id, p.value()});
+  if (!r) {
+    Problems problems = r.problems();
+    for (Problem& problem : problems)
+      if (problem.where == "percent") problem.where = "--percent";
+    return ctx.rejected(problems);
+  }
+  ctx.out << r->label << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 const std::vector<Handler>& customer_handlers() {
@@ -157,6 +182,9 @@ const std::vector<Handler>& customer_handlers() {
       {"customer", "show", "one customer's details: ID|NAME", show},
       {"customer", "edit", "change a customer: ID|NAME [--name ...] [--terms ...] ...",
        [](Context& c, Args& a) { return edit_with(c, a, std::nullopt); }},
+      {"customer", "require-deposit",
+       "ask a share of every new invoice on receipt (a slow payer's remedy): ID|NAME --percent P (0 = stop)",
+       require_deposit},
       {"customer", "hold", "put a customer on credit hold: ID|NAME [--release]",
        [](Context& c, Args& a) { return edit_with(c, a, CustomerStatus::CreditHold); }},
   };

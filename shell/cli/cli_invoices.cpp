@@ -195,6 +195,7 @@ int list(Context& ctx, Args& args) {
   q.search = args.option("--search").value_or("");
   std::optional<std::string> customer = args.option("--customer"), sort = args.option("--sort");
   q.descending = args.flag("--desc");
+  const bool explain = args.flag("--explain");
   q.limit = std::atoll(args.option("--limit").value_or("1000000").c_str());
   q.offset = std::atoll(args.option("--offset").value_or("0").c_str());
   if (int rc = ctx.leftover(args)) return rc;
@@ -219,6 +220,13 @@ int list(Context& ctx, Args& args) {
     if (!c) return ctx.rejected({{"--customer", "no customer \"" + *customer + "\""}});
     q.customer_id = c->id;
   }
+  if (explain) {
+    // A diagnostic for a slow list on a large ledger: how SQLite runs it, which index it searches.
+    Table plan{{"step"}, {}, {false}};
+    for (const std::string& step : invoice_page_plan(ledger->db(), q)) plan.rows.push_back({step});
+    ctx.print(plan);
+    return kOk;
+  }
   ctx.print(summary_table(list_invoices(ledger->db(), q)));
   return kOk;
 }
@@ -242,6 +250,7 @@ int show(Context& ctx, Args& args) {
       {"issue_date", d.summary.issue_date},
       {"due_date", d.summary.due_date},
       {"terms", d.terms},
+      {"discount", d.discount ? money_text(d.discount, cur) + " if paid by " + d.discount_deadline : ""},
       {"memo", d.memo},
       {"net", money_text(d.amounts.net, cur)},
       {"tax", money_text(d.amounts.tax, cur)},
@@ -262,17 +271,23 @@ int show(Context& ctx, Args& args) {
   Table applied{{"date", "kind", "from", "amount"}, {}, {false, false, false, true}};
   for (const AppliedCredit& a : d.applied)
     applied.rows.push_back({a.date, a.kind, a.label, money_text(a.amount, cur)});
+  // What falls due when: shown when the terms ask for a deposit (due on receipt) before the balance.
+  Table parts{{"part", "due", "amount", "open"}, {}, {false, false, true, true}};
+  if (d.deposit > 0)
+    for (const DuePart& p : d.parts)
+      parts.rows.push_back({p.deposit ? "deposit" : "balance", iso(p.due), money_text(p.amount, cur),
+                            money_text(p.open, cur)});
   if (ctx.format == "json") {
     OJson j;
     for (const auto& [k, v] : fields) j[k] = v;
-    for (const auto* t : {&lines, &applied}) {
+    for (const auto* t : {&lines, &applied, &parts}) {
       OJson rows = OJson::array();
       for (const auto& row : t->rows) {
         OJson o;
         for (size_t c = 0; c < t->columns.size(); ++c) o[t->columns[c]] = row[c];
         rows.push_back(o);
       }
-      j[t == &lines ? "lines" : "applied"] = rows;
+      j[t == &lines ? "lines" : t == &applied ? "applied" : "parts"] = rows;
     }
     ctx.out << j.dump(2) << "\n";
     return kOk;
@@ -282,6 +297,10 @@ int show(Context& ctx, Args& args) {
   ctx.print(head);
   ctx.out << "\n";
   ctx.print(lines);
+  if (!parts.rows.empty()) {
+    ctx.out << "\n";
+    ctx.print(parts);
+  }
   if (!applied.rows.empty()) {
     ctx.out << "\n";
     ctx.print(applied);
@@ -413,8 +432,7 @@ const std::vector<Handler>& invoice_handlers() {
        write_off},
       {"invoice", "list",
        "list invoices [--status S|unpaid] [--customer C] [--search T] [--sort number|due|issued|amount] "
-       "[--desc] "
-       "[--limit N] [--offset N]",
+       "[--desc] [--limit N] [--offset N]; --explain shows how the ledger searches for them instead",
        list},
       {"invoice", "show", "one invoice with its lines and what was applied: NUMBER|#ID", show},
       {"credit-note", "add",

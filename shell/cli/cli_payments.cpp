@@ -1,8 +1,9 @@
-// CLI commands for money received and credit: payment add|allocate|list|refund, customer balance.
+// CLI commands for money received and credit: payment add|preview|allocate|list|refund, customer balance.
 #include <ostream>
 
 #include "cli.h"
 #include "invoicing/invoice_queries.h"
+#include "invoicing/payment_preview.h"
 
 namespace duebook::cli {
 namespace {
@@ -18,31 +19,84 @@ Problems take_amount_and_date(const Context& ctx, const std::string& amount,
   return problems;
 }
 
-int add(Context& ctx, Args& args) {
+// Reads the options of payment add / preview into `out`; on failure prints why and returns the exit code.
+int read_payment(Context& ctx, Args& args, const char* command, RecordPayment& out) {
   std::optional<std::string> customer_key = args.option("--customer"), amount = args.option("--amount");
   std::optional<std::string> date = args.option("--date"), currency = args.option("--currency");
   std::optional<std::string> method = args.option("--method"), reference = args.option("--reference");
+  std::vector<std::string> manual;
+  while (std::optional<std::string> a = args.option("--allocate")) manual.push_back(*a);
   if (int rc = ctx.leftover(args)) return rc;
-  if (!customer_key || !amount) return ctx.usage("payment add needs --customer and --amount");
+  if (!customer_key || !amount) return ctx.usage(std::string(command) + " needs --customer and --amount");
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   std::optional<Customer> customer = find_customer_arg(ledger->db(), *customer_key);
   if (!customer) return ctx.rejected({{"--customer", "no customer \"" + *customer_key + "\""}});
+  out.customer_id = customer->id;
+  out.currency = currency.value_or("");
+  out.method = method.value_or("");
+  out.reference = reference.value_or("");
+  Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &out.amount, &out.date);
+  for (const std::string& m : manual) {
+    size_t eq = m.find('=');
+    std::optional<int64_t> id = invoice_arg(ledger->db(), m.substr(0, eq), InvoiceScope::Issued);
+    if (eq == std::string::npos || !id) {
+      problems.push_back({"--allocate " + m, eq == std::string::npos
+                                                 ? "write INVOICE=AMOUNT"
+                                                 : "no invoice \"" + m.substr(0, eq) + "\""});
+      continue;
+    }
+    if (auto a = value_or_problem(amount_arg(m.substr(eq + 1), customer->fields.currency, "--allocate " + m),
+                                  problems))
+      out.allocations.push_back({*id, *a});
+  }
+  if (!problems.empty()) return ctx.rejected(problems);
+  return kOk;
+}
+
+// The preview as a table: one row per invoice, then what stays unapplied.
+void print_preview(Context& ctx, const PaymentPreview& p) {
+  Table t{{"invoice", "due", "open_before", "applied", "discount", "discount_deadline", "open_after", "how"},
+          {},
+          {false, false, true, true, true, false, true, false}};
+  for (const PaymentPreviewLine& l : p.lines)
+    t.rows.push_back({l.number, l.due_date, money_text(l.open_before, p.currency),
+                      money_text(l.applied, p.currency), money_text(l.discount, p.currency),
+                      l.discount_deadline, money_text(l.open_after, p.currency),
+                      p.manual         ? "by hand"
+                      : l.by_reference ? "by reference"
+                                       : "oldest due"});
+  t.rows.push_back({"(unapplied credit)", "", "", money_text(p.unapplied, p.currency), "", "", "", ""});
+  ctx.print(t);
+}
+
+int preview(Context& ctx, Args& args) {
   RecordPayment p;
-  p.customer_id = customer->id;
-  p.currency = currency.value_or("");
-  p.method = method.value_or("");
-  p.reference = reference.value_or("");
-  if (Problems problems = take_amount_and_date(ctx, *amount, date, *customer, &p.amount, &p.date);
-      !problems.empty())
-    return ctx.rejected(problems);
+  if (int rc = read_payment(ctx, args, "payment preview", p)) return rc;
+  Result<PaymentPreview> r = preview_payment(ctx.ledger()->db(), p);
+  if (!r) return ctx.rejected(r.problems());
+  print_preview(ctx, *r);
+  return kOk;
+}
+
+int add(Context& ctx, Args& args) {
+  RecordPayment p;
+  if (int rc = read_payment(ctx, args, "payment add", p)) return rc;
+  Ledger* ledger = ctx.ledger();
+  Result<PaymentPreview> planned = preview_payment(ledger->db(), p);
   Result<ActionOutcome> r = ledger->execute(p);
   if (!r) return ctx.rejected(r.problems());
   ctx.out << r->label << " (payment #" << r->created_id << ")\n";
-  for (const PaymentSummary& s : list_payments(ledger->db(), {customer->id, 0, 1000000}))
+  for (const PaymentSummary& s : list_payments(ledger->db(), {p.customer_id, 0, 1000000}))
     if (s.id == r->created_id)
       ctx.out << "Applied to: " << (s.applied_to.empty() ? "(none)" : s.applied_to)
               << "; unapplied: " << money_text(s.unallocated, s.currency) << " " << s.currency << "\n";
+  if (planned)
+    for (const PaymentPreviewLine& l : planned->lines)
+      if (l.discount > 0)
+        ctx.out << "Early-payment discount on " << l.number << ": "
+                << money_text(l.discount, planned->currency) << " " << planned->currency << " (" << l.terms
+                << "; paid within the deadline " << l.discount_deadline << ")\n";
   return kOk;
 }
 
@@ -182,9 +236,14 @@ int balance(Context& ctx, Args& args) {
 const std::vector<Handler>& payment_handlers() {
   static const std::vector<Handler> handlers = {
       {"payment", "add",
-       "record money received, allocated by reference then oldest due: --customer C --amount A [--date D] "
-       "[--currency X] [--method M] [--reference R]",
+       "record money received, allocated by reference then oldest due (or --allocate INVOICE=AMOUNT ... by "
+       "hand), early-payment discounts taken: --customer C --amount A [--date D] [--currency X] [--method M] "
+       "[--reference R]",
        add},
+      {"payment", "preview",
+       "show how a payment would be allocated and the discounts it earns, recording nothing: the options of "
+       "payment add",
+       preview},
       {"payment", "allocate",
        "allocate unapplied credit: (--payment ID | --credit-note NUMBER) --invoice NUMBER[=AMOUNT] ... "
        "[--date D]",

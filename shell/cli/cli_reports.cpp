@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cli_options.h"
 #include "collections/charges.h"
+#include "collections/collections_queries.h"
 #include "collections/forecast_inputs.h"
 #include "collections/options.h"
 #include "collections/reference_rates.h"
@@ -16,6 +17,7 @@
 #include "reports/ar_measures.h"
 #include "reports/ar_snapshot.h"
 #include "reports/forecast.h"
+#include "reports/metrics.h"
 #include "reports/statement.h"
 
 namespace duebook::cli {
@@ -48,54 +50,91 @@ std::string value_of(const Measure& m, int decimals = 2) {
 // ---------------------------------------------------------------------------------------------
 // aging
 
+// Reads --buckets ("30,60,90": the upper ends of the overdue buckets; "current" (0 days) comes first unless
+// given) into `options`; problems name the option.
+void take_bucket_limits(const std::string& text, AgingOptions& options, Problems& problems) {
+  std::vector<int32_t> limits;
+  std::string item;
+  bool bad = false;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != ',') {
+      item += text[i];
+      continue;
+    }
+    const bool digits = !item.empty() && item.size() <= 6 &&
+                        item.find_first_not_of("0123456789", item[0] == '-' ? 1 : 0) == std::string::npos &&
+                        item != "-";
+    if (!digits)
+      bad = true;
+    else
+      limits.push_back(static_cast<int32_t>(std::stol(item)));
+    item.clear();
+  }
+  if (bad) {
+    problems.push_back({"--buckets", "give whole numbers of days separated by commas, like 30,60,90"});
+    return;
+  }
+  if (!limits.empty() && limits.front() > 0) limits.insert(limits.begin(), 0);
+  Result<AgingBuckets> layout = aging_buckets_from_limits(limits);
+  if (layout)
+    options.buckets = layout.value();
+  else
+    for (const Problem& p : layout.problems()) problems.push_back({"--buckets", p.message});
+}
+
+// The drill-down of one bucket: the invoices behind it (aging_cell_items), one customer's or everyone's.
+void print_bucket_items(Context& ctx, const ArSnapshot& snap, const AgingReport& report, int bucket,
+                        int32_t customer) {
+  Table t{{"customer", "currency", "invoice", "days", "open"}, {}, {false, false, false, true, true}};
+  for (int32_t row = 0; row < static_cast<int32_t>(report.rows.size()); ++row) {
+    const AgingRow& r = report.rows[static_cast<std::size_t>(row)];
+    if (customer >= 0 && r.customer != customer) continue;
+    const std::string& currency = snap.labels.currencies.at(static_cast<std::size_t>(r.currency)).code;
+    for (const AgingItem& item : aging_cell_items(snap.ledger, report, row, bucket))
+      t.rows.push_back({snap.labels.customer_names.at(static_cast<std::size_t>(r.customer)), currency,
+                        std::string(snap.invoice_number(item.invoice)), std::to_string(item.age),
+                        money_text(item.open, currency)});
+  }
+  ctx.print(t);
+}
+
 int aging(Context& ctx, Args& args) {
   std::optional<std::string> as_of = args.option("--as-of"), basis = args.option("--basis");
-  std::optional<std::string> buckets = args.option("--buckets");
+  std::optional<std::string> buckets = args.option("--buckets"), bucket = args.option("--bucket");
+  std::optional<std::string> customer = args.option("--customer");
   if (int rc = ctx.leftover(args)) return rc;
+  if (customer && !bucket)
+    return ctx.usage("report aging --customer lists one bucket's invoices: add --bucket");
   Problems problems;
   AgingOptions options;
-  options.collect_invoices = false;
+  options.collect_invoices = bucket.has_value();
   if (auto d = value_or_problem(date_arg(ctx, as_of, "--as-of"), problems)) options.as_of = d.value();
   if (basis && *basis == "invoice_date")
     options.basis = AgingBasis::InvoiceDate;
   else if (basis && *basis != "due_date")
     problems.push_back({"--basis", "must be due_date or invoice_date"});
-  if (buckets) {
-    // "30,60,90": the upper ends of the overdue buckets; "current" (0 days) comes first unless given.
-    std::vector<int32_t> limits;
-    std::string item;
-    bool bad = false;
-    for (std::size_t i = 0; i <= buckets->size(); ++i) {
-      if (i < buckets->size() && (*buckets)[i] != ',') {
-        item += (*buckets)[i];
-        continue;
-      }
-      const bool digits = !item.empty() && item.size() <= 6 &&
-                          item.find_first_not_of("0123456789", item[0] == '-' ? 1 : 0) == std::string::npos &&
-                          item != "-";
-      if (!digits)
-        bad = true;
-      else
-        limits.push_back(static_cast<int32_t>(std::stol(item)));
-      item.clear();
-    }
-    if (bad) {
-      problems.push_back({"--buckets", "give whole numbers of days separated by commas, like 30,60,90"});
-    } else {
-      if (!limits.empty() && limits.front() > 0) limits.insert(limits.begin(), 0);
-      Result<AgingBuckets> layout = aging_buckets_from_limits(limits);
-      if (layout)
-        options.buckets = layout.value();
-      else
-        for (const Problem& p : layout.problems()) problems.push_back({"--buckets", p.message});
-    }
+  if (buckets) take_bucket_limits(*buckets, options, problems);
+  const auto& names = options.buckets.names;
+  const int bucket_index = bucket ? int(std::find(names.begin(), names.end(), *bucket) - names.begin()) : -1;
+  if (bucket && bucket_index == int(names.size())) {
+    std::string known;
+    for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+    problems.push_back({"--bucket", "no bucket \"" + *bucket + "\"; the buckets are " + known});
   }
   if (!problems.empty()) return ctx.rejected(problems);
-  std::unique_ptr<ArSnapshot> snap = snapshot(ctx);
+  std::unique_ptr<ArSnapshot> snap = snapshot(ctx, bucket.has_value());
   if (!snap) return kIoError;
+  int32_t customer_index = -1;
+  if (customer) {
+    std::optional<Customer> c = find_customer_arg(ctx.ledger()->db(), *customer);
+    customer_index = c ? snap->customer_index_of(c->id) : -1;
+    if (customer_index < 0) return ctx.rejected({{"--customer", "no customer \"" + *customer + "\""}});
+  }
   Result<AgingReport> report = compute_aging(snap->ledger, options);
   if (!report) return ctx.rejected(report.problems());
-  if (ctx.format == "json")
+  if (bucket)
+    print_bucket_items(ctx, *snap, *report, bucket_index, customer_index);
+  else if (ctx.format == "json")
     ctx.out << aging_to_json(*report, snap->labels) << "\n";
   else if (ctx.format == "csv")
     ctx.out << aging_to_csv(*report, snap->labels);
@@ -142,6 +181,48 @@ int statement(Context& ctx, Args& args) {
 
 // ---------------------------------------------------------------------------------------------
 // dso, cei, days-late
+
+// ---------------------------------------------------------------------------------------------
+// flagged: what is disputed or promised on a day
+
+int flagged(Context& ctx, Args& args) {
+  std::optional<std::string> as_of_text = args.option("--as-of");
+  if (int rc = ctx.leftover(args)) return rc;
+  Result<Date> as_of = date_arg(ctx, as_of_text, "--as-of");
+  if (!as_of) return ctx.rejected(as_of.problems());
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Db& db = ledger->db();
+  std::vector<std::string> currencies;  // currency index -> code
+  auto index_of = [&](const std::string& code) {
+    auto it = std::find(currencies.begin(), currencies.end(), code);
+    if (it == currencies.end()) it = currencies.insert(it, code);
+    return static_cast<int32_t>(it - currencies.begin());
+  };
+  std::vector<FlaggedAmount> flags;
+  // A dispute flags what is open on its invoice, from the day it was raised to the day it was resolved.
+  for (const DisputeRecord& d : list_disputes(db)) {
+    std::optional<CollectionInvoice> inv = find_collection_invoice(db, d.invoice_id);
+    if (!inv || inv->open <= 0) continue;
+    flags.push_back({index_of(inv->currency), FlagKind::Disputed, day_number(d.opened_on),
+                     d.resolved_on ? day_number(*d.resolved_on) : kNoDay, inv->open});
+  }
+  // A promise flags what is promised while it is open on the day (neither kept nor broken by then).
+  for (const PromiseStatus& p : list_promises(db, *as_of))
+    if (p.state == "open")
+      flags.push_back({index_of(p.currency), FlagKind::Promised, day_number(p.made_on), kNoDay, p.amount});
+  Result<std::vector<FlaggedTotals>> totals =
+      flagged_totals(flags, static_cast<int32_t>(currencies.size()), *as_of);
+  if (!totals) return ctx.rejected(totals.problems());
+  Table t{{"currency", "disputed", "disputes", "promised", "promises"}, {}, {false, true, true, true, true}};
+  for (std::size_t c = 0; c < currencies.size(); ++c) {
+    const FlaggedTotals& f = totals.value()[c];
+    t.rows.push_back({currencies[c], money_text(f.disputed, currencies[c]), std::to_string(f.disputed_count),
+                      money_text(f.promised, currencies[c]), std::to_string(f.promised_count)});
+  }
+  ctx.print(t);
+  return kOk;
+}
 
 int dso(Context& ctx, Args& args) {
   std::optional<std::string> from = args.option("--from"), to = args.option("--to");
@@ -351,7 +432,12 @@ std::string amount(int64_t minor, const Currency& c) {
 
 const std::vector<Handler>& report_handlers() {
   static const std::vector<Handler> list = {
-      {"report", "aging", "A/R aging: --as-of D [--basis due_date|invoice_date] [--buckets 30,60,90]", aging},
+      {"report", "aging",
+       "A/R aging: --as-of D [--basis due_date|invoice_date] [--buckets 30,60,90]; the invoices behind one "
+       "bucket: --bucket NAME (e.g. 61-90) [--customer C]",
+       aging},
+      {"report", "flagged", "what is disputed or promised per currency on a day: [--as-of D] (today)",
+       flagged},
       {"report", "statement", "customer statement: --customer NAME|ID [--from D] [--to D]", statement},
       {"report", "dso", "days sales outstanding: [--from D] [--to D] (90 days to today)", dso},
       {"report", "cei", "collection effectiveness index: [--from D] [--to D]", cei},
