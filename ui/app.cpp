@@ -100,8 +100,9 @@ void App::draw_status_bar(float height, const SaveState& save) {
   ImGui::Separator();
   draw_save_state(save);
   if (save.kind != SaveState::Kind::Unreported) ImGui::SameLine();
-  ImGui::TextDisabled("%s  |  %s  |  %lld customers%s%s", platform_.name(), ledger_->db().path().c_str(),
-                      (long long)queries_->customer_count(""), status_message_.empty() ? "" : "  |  ",
+  const long long customers = (long long)queries_->customer_count("");
+  ImGui::TextDisabled("%s  |  %s  |  %lld %s%s%s", platform_.name(), ledger_->db().path().c_str(), customers,
+                      customers == 1 ? "customer" : "customers", status_message_.empty() ? "" : "  |  ",
                       status_message_.c_str());
 }
 

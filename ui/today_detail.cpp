@@ -20,6 +20,8 @@ std::string money(int64_t minor, const std::string& currency) {
   return code ? format_money_for_letter({minor, code.value()}) : std::to_string(minor) + " " + currency;
 }
 
+void draw_text_block(const std::string& text, const char* mark);
+
 // What the flags column says of an invoice: its promise (open or broken) and its dispute.
 std::string invoice_flags(const CollectionInvoice& inv, const std::vector<PromiseStatus>& promises,
                           const WorklistItem& item) {
@@ -63,7 +65,7 @@ void draw_invoices(Queries& queries, const WorklistItem& item, const Date& as_of
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(money(inv.open, inv.currency).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", invoice_flags(inv, promises, item).c_str());
+    draw_text_block(invoice_flags(inv, promises, item), ("today.flags." + inv.number).c_str());
   }
   ImGui::EndTable();
 }
@@ -98,17 +100,44 @@ std::string duplicate_text(const InvoiceDetail& inv) {
   return t;
 }
 
+// Text wrapped at spaces only (ImGui's own wrapping also breaks after '.' and ',', which splits amounts such
+// as "EUR 1,000.00" across lines).
 void draw_text_block(const std::string& text, const char* mark) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::BeginGroup();
+  // Lines of one block as close as ImGui's own wrapped lines; the usual spacing after the block.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string paragraph = text.substr(start, end - start);
+    std::string line;
+    size_t at = 0;
+    while (at < paragraph.size()) {
+      size_t next = paragraph.find(' ', at);
+      if (next == std::string::npos) next = paragraph.size();
+      const std::string word = paragraph.substr(at, next - at);
+      const std::string longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+        ImGui::TextUnformatted(line.c_str());
+        line = word;
+      } else {
+        line = longer;
+      }
+      at = next + 1;
+    }
+    ImGui::TextUnformatted(line.c_str());
+    start = end + 1;
+  }
+  ImGui::PopStyleVar();
+  ImGui::EndGroup();
   test_mark(mark);
 }
 
 void draw_call(const WorklistItem& item) {
   heading("Call script");
-  ImGui::TextUnformatted(item.subject.c_str());
-  test_mark("today.material.subject");
+  draw_text_block(item.subject, "today.material.subject");
   draw_text_block(item.body, "today.material.body");
   heading("Talking points");
   for (const char* point : {"Ask when the payment will be made.", "Listen for the reason it is late.",
@@ -124,8 +153,7 @@ void draw_email(Queries& queries, Platform& platform, const WorklistItem& item) 
   const Contact& c = item.entry.contact;
   ImGui::Text("To: %s%s", c.name.c_str(),
               c.email.empty() ? " (no email address on file)" : (" <" + c.email + ">").c_str());
-  ImGui::Text("Subject: %s", item.subject.c_str());
-  test_mark("today.material.subject");
+  draw_text_block("Subject: " + item.subject, "today.material.subject");
   ImGui::BeginDisabled(item.mailto.empty());
   if (ImGui::Button("Compose in mail app")) platform.open_url(item.mailto);
   ImGui::EndDisabled();
@@ -140,7 +168,7 @@ void draw_email(Queries& queries, Platform& platform, const WorklistItem& item) 
   for (int64_t id : item.invoice_ids) {
     std::optional<InvoiceDetail> inv = queries.invoice_detail(id);
     if (!inv) continue;
-    heading(("Duplicate invoice " + inv->summary.number + " (attach it to the email)").c_str());
+    heading(("Duplicate of " + inv->summary.number + ", to attach").c_str());
     const std::string text = duplicate_text(*inv);
     draw_text_block(text, ("today.duplicate." + inv->summary.number).c_str());
     ImGui::PushID(int(id));
@@ -151,8 +179,7 @@ void draw_email(Queries& queries, Platform& platform, const WorklistItem& item) 
 
 void draw_letter(Platform& platform, const WorklistItem& item) {
   heading(item.entry.step.action == StepAction::HandToAgency ? "Notice" : "Letter");
-  ImGui::TextUnformatted(item.subject.c_str());
-  test_mark("today.material.subject");
+  draw_text_block(item.subject, "today.material.subject");
   if (ImGui::Button("Print")) platform.print_text(item.subject, item.body);
   test_mark("today.print");
   ImGui::SameLine();

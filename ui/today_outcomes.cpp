@@ -51,6 +51,7 @@ void submit(TodayWindowState& s, Commands& commands, Command command, std::strin
   s.sink.problems.clear();
   s.sink.outcome.reset();
   s.pending = std::move(confirmation);
+  s.confirmation.clear();  // the last one no longer describes what is on screen
   commands.submit(std::move(command), &s.sink);
 }
 
@@ -129,7 +130,8 @@ void submit_contacts(Queries& queries, TodayWindowState& s, Commands& commands, 
 // The field's problem from the last submit, or the form's own error when it names this field.
 std::string problem(const TodayWindowState& s, const char* field, const char* form_prefix) {
   std::string p = s.sink.problem_for(field);
-  if (p.empty() && form_prefix && s.form_error.rfind(form_prefix, 0) == 0) p = s.form_error;
+  if (!p.empty() && form_prefix) return std::string(form_prefix) + " " + p;  // "Amount is more than ..."
+  if (form_prefix && s.form_error.rfind(form_prefix, 0) == 0) return s.form_error;
   return p;
 }
 

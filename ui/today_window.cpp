@@ -157,7 +157,7 @@ void draw_detail(Queries& queries, TodayWindowState& s, Commands& commands, Plat
                             step_title(queries.policy_of(item.customer_id).policy, item.entry.step_index);
   ImGui::TextUnformatted(title.c_str());
   test_mark("today.detail.title");
-  const float facts = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.54f;
+  const float facts = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.56f;
   ImGui::BeginChild("today-facts", ImVec2(facts, 0));
   draw_entry_facts(queries, item, as_of);
   draw_outcomes(queries, s, commands, item, as_of);
@@ -173,6 +173,7 @@ void draw_detail(Queries& queries, TodayWindowState& s, Commands& commands, Plat
 void draw_today_window(Queries& queries, TodayWindowState& state, Commands& commands, Platform& platform,
                        const Date& as_of) {
   take_outcome_result(state);
+  if (state.cache_as_of != as_of) state.confirmation.clear();  // it spoke of another day
   if (state.cache_revision != queries.revision() || state.cache_as_of != as_of) {
     state.cache = queries.worklist(as_of);
     state.cache_revision = queries.revision();
@@ -182,7 +183,7 @@ void draw_today_window(Queries& queries, TodayWindowState& state, Commands& comm
   }
   handle_keys(queries, state, commands, as_of);
   draw_header(state, as_of);
-  const float list_width = std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.32f);
+  const float list_width = std::max(320.0f, ImGui::GetContentRegionAvail().x * 0.28f);
   ImGui::BeginChild("today-entries", ImVec2(list_width, 0));
   if (state.cache.items.empty()) ImGui::TextWrapped("Nobody to contact on %s.", to_iso(as_of).c_str());
   draw_list(queries, state, as_of);
