@@ -2,12 +2,12 @@
 # The Today tab on the desktop, under Xvfb: a ledger seeded through the CLI with customers at different steps
 # of the default policy (counted back from the system's local day), the window opened, the first entry opened
 # with the keyboard (Return), screenshots taken.
-# Usage: tests/desktop/today.sh PATH/TO/duebook ARTIFACTS_DIR [XVFB_SERVER_NUMBER]
+# Usage: tests/desktop/today.sh PATH/TO/duebook ARTIFACTS_DIR [XVFB_SERVER_NUMBER]  (default $DUEBOOK_XVFB_SERVER or 57)
 #   writes ARTIFACTS_DIR/desktop-today.png (the call opened) and desktop-today-email.png (the reminder email)
 set -u
 bin=$1
 artifacts=$2
-server=${3:-57}
+server=${3:-${DUEBOOK_XVFB_SERVER:-57}}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$artifacts"
 work=$(mktemp -d)
@@ -48,5 +48,16 @@ import -window root "$artifacts/desktop-today-email.png" || exit 1
 kill \$app; wait \$app 2>/dev/null
 exit 0
 INNER
-xvfb-run -n "$server" -s "-screen 0 1280x800x24" bash "$work/inner.sh" || { echo "desktop-today: failed"; exit 1; }
+xvfb-run -n "$server" -s "-screen 0 1280x800x24" bash "$work/inner.sh" ||
+  { echo "desktop-today: 0 passed, 1 failed"; exit 1; }
+# Each screenshot must show a drawn UI, not a blank screen: count distinct colours.
+for shot in desktop-today desktop-today-email; do
+  colours=$(convert "$artifacts/$shot.png" -format %k info:)
+  if [ "${colours:-0}" -lt 16 ]; then
+    echo "desktop-today: $shot.png has only $colours colours"
+    echo "desktop-today: 0 passed, 1 failed"
+    exit 1
+  fi
+done
 echo "desktop-today: screenshots $artifacts/desktop-today.png $artifacts/desktop-today-email.png"
+echo "desktop-today: 1 passed, 0 failed"

@@ -173,6 +173,15 @@ test("a promise to pay takes the customer off Today until its date; a refused on
   await waitSaved(page);
   await shot("promised");
 
+  // One undo takes back the call and the promise together; redo records them again.
+  await page.keyboard.press("Control+Z");
+  let u = await waitFor(page, (x) => x.today.entries.length === 1, "undo to bring the call back");
+  assert.deepEqual(u.today.paused, []);
+  assert.equal(u.undo, "Record friendly reminder with a duplicate invoice for Acme Ltd: reached");
+  await page.keyboard.press("Control+Shift+Z");
+  u = await waitFor(page, (x) => x.today.entries.length === 0, "redo to record the promise again");
+  assert.equal(u.undo, "Record call for Acme Ltd: promised to pay EUR 600.00 by 2026-10-20");
+
   for (const day of ["2026-10-20", "2026-10-23"]) {
     await setAsOf(day);
     assert.deepEqual((await today()).entries, [], `still paused on ${day}`);
@@ -208,6 +217,13 @@ test("the letter to the senior manager goes to the escalation contact; Back to t
   assert.match(t.opened.body, /Sam Director/);
   await waitItem(page, "today.print");
   await shot("letter");
+
+  // Paid: the payment is recorded where payments are (the Invoices tab until the payment form lands).
+  await page.keyboard.press("6");
+  const paid = await waitFor(page, (x) => /Record the payment from Acme Ltd/.test(x.status), "Paid to switch tabs");
+  assert.equal(paid.today.entries.length, 1, "Paid records nothing by itself");
+  await waitItem(page, "invoices.search");
+  await clickItem(page, "tab.today");
   await clickItem(page, "asof.today");
   const s = await waitFor(page, (x) => x.as_of === x.local_today, "Back to today");
   assert.ok(s.as_of);
