@@ -224,6 +224,20 @@ test("the letter to the senior manager goes to the escalation contact; Back to t
   assert.equal(paid.today.entries.length, 1, "Paid records nothing by itself");
   await waitItem(page, "invoices.search");
   await clickItem(page, "tab.today");
+
+  // Snooze until a day: the customer leaves Today and is listed with the day it comes back.
+  await page.keyboard.press("8");
+  await clickItem(page, "today.snooze.until");
+  await selectAllAndType(page, "2026-11-20");
+  await clickItem(page, "today.snooze.save");
+  const snoozed = await waitFor(page, (x) => x.today.entries.length === 0 && x.today.confirmation !== "",
+    "the snooze");
+  assert.equal(snoozed.today.confirmation, "Acme Ltd snoozed; back on Today on 2026-11-20");
+  assert.deepEqual(snoozed.today.paused.map((p) => p.reason), ["snoozed"]);
+  await waitItem(page, "today.paused.Acme Ltd");
+  await shot("snoozed");
+  await setAsOf("2026-11-20");
+  assert.deepEqual((await today()).entries.map((e) => e.customer), ["Acme Ltd"], "back on the snooze's day");
   await clickItem(page, "asof.today");
   const s = await waitFor(page, (x) => x.as_of === x.local_today, "Back to today");
   assert.ok(s.as_of);
