@@ -1,10 +1,13 @@
 #include "app.h"
 
 #include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "collections/collections_outcome.h"
 #include "save_state_bar.h"
 #include "test_hook.h"
 
@@ -21,6 +24,7 @@ App::App(Platform& platform) : platform_(platform) {
     open_error_ = describe(ledger.problems());
     return;
   }
+  as_of_text_ = to_iso(platform.local_today());
   ledger_ = std::move(ledger.value());
   ledger_->set_on_commit([&platform] { platform.persist(); });
   queries_ = std::make_unique<Queries>(*ledger_);
@@ -29,8 +33,52 @@ App::App(Platform& platform) : platform_(platform) {
 App::~App() = default;
 
 Date App::today() const {
-  // The platform's clock in UTC: the ledger's dates are calendar days without a time zone.
-  return civil_from_days(platform_.now_ms() / 86400000);
+  // The user's own calendar day (not UTC's: late in the evening west of Greenwich UTC is already tomorrow).
+  return as_of_ ? *as_of_ : platform_.local_today();
+}
+
+void App::open_payment_form(int64_t customer_id) {
+  std::optional<Customer> customer = queries_->customer(customer_id);
+  select_tab_ = "Invoices";
+  status_message_ = "Record the payment from " +
+                    (customer ? customer->fields.name : std::string("the customer")) + " (the payment form)";
+}
+
+// The as-of date in the menu bar: typed and applied with Enter (or on leaving the field); "Back to today"
+// returns to the local day.
+void App::draw_as_of() {
+  const std::string shown = to_iso(today());
+  ImGui::TextDisabled("|");
+  ImGui::TextUnformatted(as_of_ ? "As of (planning)" : "As of");
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+  const bool entered = ImGui::InputText("##as-of", &as_of_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+  test_mark("asof.date");
+  if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
+    Result<Date> day = parse_date(as_of_text_);
+    if (!day) {
+      as_of_error_ = "As of: " + day.problems()[0].message;
+    } else {
+      as_of_error_.clear();
+      as_of_ = *day == platform_.local_today() ? std::nullopt : std::optional<Date>(*day);
+      as_of_text_ = to_iso(*day);
+    }
+  } else if (!ImGui::IsItemActive() && as_of_error_.empty()) {
+    as_of_text_ = shown;
+  }
+  if (!as_of_error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
+    ImGui::TextUnformatted(as_of_error_.c_str());
+    ImGui::PopStyleColor();
+    test_mark("asof.error");
+  }
+  if (as_of_ || !as_of_error_.empty()) {
+    if (ImGui::SmallButton("Back to today")) {
+      as_of_.reset();
+      as_of_error_.clear();
+      as_of_text_ = to_iso(platform_.local_today());
+    }
+    test_mark("asof.today");
+  }
 }
 
 void App::draw_menu() {
@@ -43,6 +91,7 @@ void App::draw_menu() {
       commands_.redo();
     ImGui::EndMenu();
   }
+  draw_as_of();
   ImGui::EndMenuBar();
 }
 
@@ -51,8 +100,9 @@ void App::draw_status_bar(float height, const SaveState& save) {
   ImGui::Separator();
   draw_save_state(save);
   if (save.kind != SaveState::Kind::Unreported) ImGui::SameLine();
-  ImGui::TextDisabled("%s  |  %s  |  %lld customers%s%s", platform_.name(), ledger_->db().path().c_str(),
-                      (long long)queries_->customer_count(""), status_message_.empty() ? "" : "  |  ",
+  const long long customers = (long long)queries_->customer_count("");
+  ImGui::TextDisabled("%s  |  %s  |  %lld %s%s%s", platform_.name(), ledger_->db().path().c_str(), customers,
+                      customers == 1 ? "customer" : "customers", status_message_.empty() ? "" : "  |  ",
                       status_message_.c_str());
 }
 
@@ -83,33 +133,54 @@ bool App::frame() {
   }
   float status_height = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
-  if (ImGui::BeginTabBar("windows")) {
-    const bool customers = ImGui::BeginTabItem("Customers");
+  draw_tabs();
+  ImGui::EndChild();
+  draw_status_bar(status_height, save);
+  ImGui::End();
+  const bool switching = today_window_.payment_for != 0;
+  if (switching) {
+    open_payment_form(today_window_.payment_for);
+    today_window_.payment_for = 0;
+  }
+  if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
+    return commands_.refuse(save.detail, &status_message_) || switching;
+  return commands_.run(*ledger_, &status_message_) || switching;
+}
+
+void App::draw_tabs() {
+  if (!ImGui::BeginTabBar("windows")) return;
+  // A tab asked for by an action (Today's "Paid") comes to the front once.
+  auto flags = [this](const char* name) {
+    return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
+  };
+  const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
+  test_mark("tab.today");
+  if (today_open) {
+    draw_today_window(*queries_, today_window_, commands_, platform_, this->today());
+    ImGui::EndTabItem();
+  }
+  {
+    const bool customers = ImGui::BeginTabItem("Customers", nullptr, flags("Customers"));
     test_mark("tab.customers");
     if (customers) {
       draw_customers_window(*queries_, customers_, commands_);
       ImGui::EndTabItem();
     }
-    const bool invoices = ImGui::BeginTabItem("Invoices");
+    const bool invoices = ImGui::BeginTabItem("Invoices", nullptr, flags("Invoices"));
     test_mark("tab.invoices");
     if (invoices) {
-      draw_invoices_window(*queries_, invoices_, commands_, today());
+      draw_invoices_window(*queries_, invoices_, commands_, this->today());
       ImGui::EndTabItem();
     }
-    const bool history = ImGui::BeginTabItem("History");
+    const bool history = ImGui::BeginTabItem("History", nullptr, flags("History"));
     test_mark("tab.history");
     if (history) {
       draw_history_window(*queries_, history_, commands_);
       ImGui::EndTabItem();
     }
-    ImGui::EndTabBar();
   }
-  ImGui::EndChild();
-  draw_status_bar(status_height, save);
-  ImGui::End();
-  if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
-    return commands_.refuse(save.detail, &status_message_);
-  return commands_.run(*ledger_, &status_message_);
+  select_tab_ = nullptr;
+  ImGui::EndTabBar();
 }
 
 std::string App::state_json() {
@@ -133,8 +204,40 @@ std::string App::state_json() {
     j["events"] = queries_->event_count();
     j["status"] = status_message_;
     j["save_state"] = save_state_name(platform_.save_state().kind);
+    j["as_of"] = to_iso(today());
+    j["local_today"] = to_iso(platform_.local_today());
+    j["today"] = today_json();
+    j["undo"] = queries_->undo_label();
   }
   return j.dump();
+}
+
+// What the Today tab shows, for tests: the entries of the as-of day and the opened entry's material.
+nlohmann::json App::today_json() {
+  const Date day = today();
+  const LedgerWorklist& w =
+      today_window_.cache_revision == queries_->revision() && today_window_.cache_as_of == day
+          ? today_window_.cache
+          : queries_->worklist(day);
+  nlohmann::json entries = nlohmann::json::array(), paused = nlohmann::json::array(), opened = nullptr;
+  for (const WorklistItem& item : w.items) {
+    const std::string step = step_title(queries_->policy_of(item.customer_id).policy, item.entry.step_index);
+    entries.push_back({{"customer", item.entry.customer},
+                       {"step", step},
+                       {"open_minor", item.entry.open_minor},
+                       {"contact", item.entry.contact.name}});
+    if (item.customer_id == today_window_.opened)
+      opened = {{"customer", item.entry.customer}, {"step", step},
+                {"subject", item.subject},         {"body", item.body},
+                {"mailto", item.mailto},           {"form", int(today_window_.form)}};
+  }
+  for (const PausedInvoice& p : w.paused)
+    paused.push_back({{"customer", p.customer}, {"invoice", p.invoice}, {"reason", to_string(p.reason)}});
+  return {{"entries", entries},
+          {"paused", paused},
+          {"opened", opened},
+          {"cursor", today_window_.cursor},
+          {"confirmation", today_window_.confirmation}};
 }
 
 std::string App::check_json() {

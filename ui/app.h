@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 
 #include "commands.h"
@@ -11,6 +13,7 @@
 #include "ledger/ledger.h"
 #include "platform.h"
 #include "queries_view.h"
+#include "today_window.h"
 
 namespace duebook::ui {
 
@@ -34,9 +37,17 @@ class App {
   // "customers"}.
   std::string check_json();
 
+  // "Paid" on Today: shows where the payment of `customer_id` is recorded (the Invoices tab for now; the
+  // payment form fills this in, preselecting the customer).
+  void open_payment_form(int64_t customer_id);
+
  private:
+  // The day every screen works on: the as-of date the user set for planning, else the user's local day.
   Date today() const;
   void draw_menu();
+  void draw_as_of();
+  void draw_tabs();
+  nlohmann::json today_json();
   void draw_status_bar(float height, const SaveState& save);
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
@@ -47,6 +58,11 @@ class App {
   CustomersWindowState customers_;
   InvoicesWindowState invoices_;
   HistoryWindowState history_;
+  TodayWindowState today_window_;
+  std::optional<Date> as_of_;         // the as-of date set for planning; none = the local day
+  std::string as_of_text_;            // the as-of field as typed
+  std::string as_of_error_;           // why the typed date was refused
+  const char* select_tab_ = nullptr;  // a tab to bring to the front on the next frame
   int64_t frames_ = 0;
 };
 

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/date.h"
+
 namespace duebook::ui {
 
 // How safe the latest edit is, as the status bar tells it.
@@ -35,6 +37,15 @@ class Platform {
   virtual bool write_ahead_log() const { return true; }
   // Unix milliseconds, for event timestamps.
   virtual int64_t now_ms() = 0;
+  // The user's calendar day where they are: the browser page's time zone, the desktop system's local time;
+  // never the UTC day (at 23:30 in New York the UTC day is already tomorrow).
+  virtual Date local_today() = 0;
+  // Hands `url` (a mailto: link, a web page) to the system: the browser opens it (a mailto: opens the user's
+  // mail program), the desktop runs xdg-open. Nothing comes back; a platform that cannot open it ignores it.
+  virtual void open_url(const std::string& url) { (void)url; }
+  // Offers `text` for printing as plain text titled `title` (the browser opens a print window; the desktop
+  // writes a text file and opens it with the system's viewer).
+  virtual void print_text(const std::string& title, const std::string& text) { (void)title, (void)text; }
   // Asks for another frame soon (work finished outside input handling).
   virtual void request_frame() = 0;
   // A short name of the platform for the status bar ("browser", "desktop").

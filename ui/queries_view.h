@@ -1,6 +1,8 @@
 // The read side the windows draw from: queries over the ledger, plus its revision so windows can cache.
 #pragma once
 
+#include "collections/collections_queries.h"
+#include "collections/collections_worklist.h"
 #include "customers/customer_queries.h"
 #include "invoicing/invoice_queries.h"
 #include "ledger/ledger.h"
@@ -23,6 +25,18 @@ class Queries {
   int64_t event_count() const { return last_event_seq(ledger_.db()); }
   std::string undo_label() const { return ledger_.undo_label(); }
   std::string redo_label() const { return ledger_.redo_label(); }
+
+  // Collections, for the Today window.
+  LedgerWorklist worklist(const Date& as_of) const { return load_worklist(ledger_.db(), as_of); }
+  std::vector<CollectionInvoice> open_invoices_of(int64_t customer_id, const Date& as_of) const {
+    return open_collection_invoices(ledger_.db(), as_of, customer_id);
+  }
+  std::vector<PromiseStatus> promises_of(int64_t customer_id, const Date& as_of) const {
+    return list_promises(ledger_.db(), as_of, customer_id);
+  }
+  PolicyRecord policy_of(int64_t customer_id) const { return policy_for_customer(ledger_.db(), customer_id); }
+  std::optional<InvoiceDetail> invoice_detail(int64_t id) const { return find_invoice(ledger_.db(), id); }
+  CompanyDetails company() const { return company_details(ledger_.db()); }
 
  private:
   Ledger& ledger_;

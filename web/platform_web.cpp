@@ -39,6 +39,34 @@ EM_JS(void, js_write_clipboard, (const char* text), {
 
 // JavaScript inside: clang-format would rewrite === as "== =".
 // clang-format off
+// The page's calendar day in its own time zone, as yyyymmdd.
+EM_JS(int, js_local_day, (), {
+  const d = new Date();
+  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+// A mailto: link goes to the user's mail program and the page stays (no blank tab left behind); any other
+// link opens in a tab of its own.
+EM_JS(void, js_open_url, (const char* url), {
+  const text = UTF8ToString(url);
+  if (text.startsWith("mailto:")) window.open(text, "_self");
+  else window.open(text, "_blank", "noopener");
+});
+// Plain text in a window of its own, with the browser's print dialog.
+EM_JS(void, js_print_text, (const char* title, const char* text), {
+  const w = window.open("", "_blank");
+  if (!w) return;
+  w.document.title = UTF8ToString(title);
+  const pre = w.document.createElement("pre");
+  pre.style.font = "12pt serif";
+  pre.style.whiteSpace = "pre-wrap";
+  pre.textContent = UTF8ToString(text);
+  w.document.body.appendChild(pre);
+  w.print();
+});
+// clang-format on
+
+// JavaScript inside: clang-format would rewrite === as "== =".
+// clang-format off
 EM_JS(double, js_css_width, (), { return window.innerWidth; });
 // clang-format on
 // JavaScript inside: clang-format would rewrite === as "== =".
@@ -95,6 +123,14 @@ class WebPlatform : public ui::Platform {
   // Each commit is already on its way to IndexedDB (the VFS reports it); this retries what failed.
   void persist() override { storage_flush(); }
   int64_t now_ms() override { return wall_ms(); }
+  Date local_today() override {
+    const int day = js_local_day();
+    return Date{day / 10000, day / 100 % 100, day % 100};
+  }
+  void open_url(const std::string& url) override { js_open_url(url.c_str()); }
+  void print_text(const std::string& title, const std::string& text) override {
+    js_print_text(title.c_str(), text.c_str());
+  }
   void request_frame() override;
   const char* name() override { return "browser"; }
   bool write_ahead_log() const override { return false; }

@@ -174,4 +174,13 @@ struct RecordFactorCollection {
   int64_t amount = 0;      // how much, 0 < amount <= open
 };
 
+// What came of working a customer's entry of the day, as one action (one undo): the step done with its
+// outcome and notes, plus the promise or the dispute the outcome brought. Refused as a whole when any part
+// is: nothing is recorded then.
+struct RecordOutcome {
+  RecordStepDone step;                // the entry's step, its outcome ("promised", "disputed", ...) and notes
+  std::optional<AddPromise> promise;  // with outcome "promised": the date and amount promised
+  std::optional<OpenDispute> dispute;  // with outcome "disputed": the invoice and the reason
+};
+
 }  // namespace duebook

@@ -3,6 +3,7 @@
 #include "collections/collections.h"
 #include "collections/collections_charges.h"
 #include "collections/collections_endgame.h"
+#include "collections/collections_outcome.h"
 #include "collections/collections_plans.h"
 #include "files/import_batches.h"
 #include "store/projector.h"

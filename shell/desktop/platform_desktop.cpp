@@ -4,11 +4,17 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include "app.h"
 
@@ -36,6 +42,40 @@ std::string default_database_path() {
 int64_t DesktopPlatform::now_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Date DesktopPlatform::local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);  // the system's time zone (TZ, /etc/localtime)
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+extern "C" char** environ;
+
+// Runs `xdg-open target` without a shell (the target is never parsed as a command line) and reaps it on a
+// thread of its own, so the window never waits for the viewer.
+void DesktopPlatform::open_url(const std::string& url) {
+  std::string target = url;
+  char* argv[] = {const_cast<char*>("xdg-open"), target.data(), nullptr};
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
+    std::fprintf(stderr, "duebook: cannot run xdg-open for %s\n", url.c_str());
+    return;
+  }
+  std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();
+}
+
+void DesktopPlatform::print_text(const std::string& title, const std::string& text) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec) / "duebook";
+  fs::create_directories(dir, ec);
+  std::string name;
+  for (char c : title) name += (std::isalnum(static_cast<unsigned char>(c)) ? c : '-');
+  fs::path file = dir / (name.substr(0, 80) + ".txt");
+  std::ofstream(file) << text;
+  open_url(file.string());
 }
 
 void DesktopPlatform::request_frame() {

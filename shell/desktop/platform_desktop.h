@@ -16,6 +16,9 @@ class DesktopPlatform : public ui::Platform {
   std::string database_path() override { return db_path_; }
   void persist() override {}  // SQLite has already made the commit durable on disk
   int64_t now_ms() override;
+  Date local_today() override;
+  void open_url(const std::string& url) override;
+  void print_text(const std::string& title, const std::string& text) override;
   void request_frame() override;
   const char* name() override { return "desktop"; }
 

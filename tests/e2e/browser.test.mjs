@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { addCustomer, artifacts, clickItem, items, openContext as openProfile, selectAllAndType, startServer, state,
+import { addCustomer, artifacts, clickItem, items, openContext as openProfile, selectAllAndType, showCustomers, startServer, state,
   waitFor, waitItem, waitReady, waitSaved } from "./helpers.mjs";
 
 let server, url, profile, context, page;
@@ -61,10 +61,12 @@ test("a customer added through the UI is still there after a reload", async () =
   await waitReady(page);
   const s = await state(page);
   assert.equal(s.customers, 1);
+  await showCustomers(page);
   assert.ok((await items(page))["customers.row.Müller & Söhne GmbH"], "the row is listed after reload");
 });
 
 test("a rejected customer shows its problem and stores nothing", async () => {
+  await showCustomers(page);
   await clickItem(page, "customer.name");
   await selectAllAndType(page, "müller & söhne gmbh");
   await clickItem(page, "customer.save");

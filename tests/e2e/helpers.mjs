@@ -130,8 +130,15 @@ export async function selectAllAndType(p, text) {
   await typeText(p, text);
 }
 
+// Brings the Customers tab to the front unless its form is already on screen (Today is the first tab).
+export async function showCustomers(p) {
+  if (!(await items(p))["customer.name"]) await clickItem(p, "tab.customers");
+  await waitItem(p, "customer.name");
+}
+
 // Adds a customer through the form and waits until the list shows one more.
 export async function addCustomer(p, name, currency) {
+  await showCustomers(p);
   await clickItem(p, "customer.name");
   await selectAllAndType(p, name);
   if (currency) {

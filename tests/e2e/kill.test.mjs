@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { check, clickItem, launchKillable, selectAllAndType, startServer, state, storage, waitReady } from "./helpers.mjs";
+import { check, clickItem, launchKillable, showCustomers, selectAllAndType, startServer, state, storage, waitReady } from "./helpers.mjs";
 
 const TRIALS = Number(process.env.DUEBOOK_KILL_TRIALS || 50);
 const KILL_WINDOW_MS = 2500;  // even trials: the kill lands uniformly within this long after the edits start
@@ -86,6 +86,7 @@ test(`the browser killed ${TRIALS} times while edits are committed loses no edit
       for (let i = 0; alive; ++i) {
         const name = `T${trial} E${i}`;
         try {
+          await showCustomers(page);
           await clickItem(page, "customer.name");
           await selectAllAndType(page, name);
           const before = (await state(page)).customers;

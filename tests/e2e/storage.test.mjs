@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { addCustomer, artifacts, check, clickItem, openContext, state, storage, waitFor, waitItem, waitReady,
+import { addCustomer, artifacts, check, clickItem, showCustomers, openContext, state, storage, waitFor, waitItem, waitReady,
   waitSaved } from "./helpers.mjs";
 
 let server, url;
@@ -118,6 +118,7 @@ test("a second tab opens read-only, cannot write, and takes over with every save
   await b.screenshot({ path: path.join(artifacts, "storage-read-only.png") });
 
   // B's form refuses to write; A's next edit is saved as usual.
+  await showCustomers(b);
   await clickItem(b, "customer.name");
   await b.keyboard.type("Written By B");
   await clickItem(b, "customer.save");
@@ -149,6 +150,7 @@ test("a second tab opens read-only, cannot write, and takes over with every save
   await addCustomer(c, "Written By C");
   await waitSaved(c);
   await clickItem(b, "customer.new");
+  await showCustomers(b);
   await clickItem(b, "customer.name");
   await b.keyboard.type("Late From B");
   await clickItem(b, "customer.save");
