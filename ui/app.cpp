@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 
 #include "save_state_bar.h"
 #include "test_hook.h"
@@ -31,6 +33,64 @@ App::~App() = default;
 Date App::today() const {
   // The platform's clock in UTC: the ledger's dates are calendar days without a time zone.
   return civil_from_days(platform_.now_ms() / 86400000);
+}
+
+void App::open_payment_form(int64_t customer_id) {
+  if (!queries_) return;
+  prefill_payment_form(*queries_, payments_, customer_id);
+  select_tab_ = "payments";
+}
+
+void App::follow_navigation() {
+  if (invoices_.open_invoice) nav_.open_invoice = std::exchange(invoices_.open_invoice, 0);
+  if (nav_.open_customer) {
+    customer_page_.customer_id = std::exchange(nav_.open_customer, 0);
+    customer_page_.cache_revision = -1;
+    select_tab_ = "customer";
+  }
+  if (nav_.open_invoice) {
+    invoice_window_ = InvoiceWindowState{};
+    invoice_window_.invoice_id = std::exchange(nav_.open_invoice, 0);
+    select_tab_ = "invoice";
+  }
+  if (nav_.pay_customer) open_payment_form(*std::exchange(nav_.pay_customer, std::nullopt));
+}
+
+void App::draw_account_tabs() {
+  auto flags = [&](const char* tab) {
+    return select_tab_ && std::string_view(select_tab_) == tab ? ImGuiTabItemFlags_SetSelected : 0;
+  };
+  const bool payments = ImGui::BeginTabItem("Payments", nullptr, flags("payments"));
+  test_mark("tab.payments");
+  if (payments) {
+    draw_payments_window(*queries_, payments_, commands_, nav_, today());
+    ImGui::EndTabItem();
+  }
+  if (customer_page_.customer_id) {
+    bool open = true;
+    const std::string label =
+        "Customer: " + (customer_page_.customer ? customer_page_.customer->fields.name : "") +
+        "###customer-page";
+    const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("customer"));
+    test_mark("tab.customer_page");
+    if (shown) {
+      draw_customer_page(*queries_, customer_page_, commands_, nav_, today());
+      ImGui::EndTabItem();
+    }
+    if (!open) customer_page_ = CustomerPageState{};
+  }
+  if (invoice_window_.invoice_id) {
+    bool open = true;
+    const std::string number = invoice_window_.detail ? invoice_window_.detail->summary.number : "";
+    const std::string label = "Invoice " + number + "###invoice-window";
+    const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("invoice"));
+    test_mark("tab.invoice_window");
+    if (shown) {
+      draw_invoice_window(*queries_, invoice_window_, commands_, nav_, today());
+      ImGui::EndTabItem();
+    }
+    if (!open) invoice_window_ = InvoiceWindowState{};
+  }
 }
 
 void App::draw_menu() {
@@ -82,12 +142,14 @@ bool App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
   float status_height = ImGui::GetFrameHeightWithSpacing();
+  follow_navigation();
+  bool switching_tab = false;
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
   if (ImGui::BeginTabBar("windows")) {
     const bool customers = ImGui::BeginTabItem("Customers");
     test_mark("tab.customers");
     if (customers) {
-      draw_customers_window(*queries_, customers_, commands_);
+      draw_customers_window(*queries_, customers_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
     const bool invoices = ImGui::BeginTabItem("Invoices");
@@ -96,6 +158,7 @@ bool App::frame() {
       draw_invoices_window(*queries_, invoices_, commands_, today());
       ImGui::EndTabItem();
     }
+    draw_account_tabs();
     const bool history = ImGui::BeginTabItem("History");
     test_mark("tab.history");
     if (history) {
@@ -103,13 +166,18 @@ bool App::frame() {
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    switching_tab = select_tab_ != nullptr;  // the tab bar shows the new tab on the next frame
+    select_tab_ = nullptr;
   }
   ImGui::EndChild();
   draw_status_bar(status_height, save);
   ImGui::End();
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_);
-  return commands_.run(*ledger_, &status_message_);
+  // A window asked for another to open: the next frame carries it out, so it must be drawn.
+  const bool navigating =
+      switching_tab || nav_.open_customer || nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice;
+  return commands_.run(*ledger_, &status_message_) || navigating;
 }
 
 std::string App::state_json() {
@@ -133,6 +201,8 @@ std::string App::state_json() {
     j["events"] = queries_->event_count();
     j["status"] = status_message_;
     j["save_state"] = save_state_name(platform_.save_state().kind);
+    j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
+    j["payment_confirmation"] = payments_.confirmation;
   }
   return j.dump();
 }

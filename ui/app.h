@@ -5,10 +5,14 @@
 #include <string>
 
 #include "commands.h"
+#include "customer_page.h"
 #include "customers_window.h"
 #include "history_window.h"
+#include "invoice_window.h"
 #include "invoices_window.h"
 #include "ledger/ledger.h"
+#include "navigation.h"
+#include "payments_window.h"
 #include "platform.h"
 #include "queries_view.h"
 
@@ -29,6 +33,9 @@ class App {
   // "frames", "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
+  // Opens the payment form for customer `customer_id` (its name and currency filled in; 0 = an empty form)
+  // and brings the Payments tab to the front on the next frame.
+  void open_payment_form(int64_t customer_id);
   // For tests after a crash: SQLite's integrity check, the event chain check (as `duebook verify` runs it)
   // and every customer's name, as JSON {"integrity", "chain_events", "chain_bad_seq", "chain_message",
   // "customers"}.
@@ -38,6 +45,10 @@ class App {
   Date today() const;
   void draw_menu();
   void draw_status_bar(float height, const SaveState& save);
+  // Carries out what the windows asked for in the last frame (open a page, an invoice, the payment form).
+  void follow_navigation();
+  // The tabs of the customer page, the invoice window and the payment form.
+  void draw_account_tabs();
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<Queries> queries_;
@@ -47,6 +58,11 @@ class App {
   CustomersWindowState customers_;
   InvoicesWindowState invoices_;
   HistoryWindowState history_;
+  CustomerPageState customer_page_;
+  InvoiceWindowState invoice_window_;
+  PaymentsWindowState payments_;
+  Navigation nav_;
+  const char* select_tab_ = nullptr;  // the tab to bring to the front on the next frame
   int64_t frames_ = 0;
 };
 

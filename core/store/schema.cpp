@@ -33,6 +33,11 @@ const Migration kMigrations[] = {
         "the unpaid invoices by due date",
 #include "0004_unpaid_invoices_by_due.inc"
     },
+    {
+        5,
+        "the customer pages: events by customer and record, placements and disputes by customer",
+#include "0005_customer_pages.inc"
+    },
 };
 
 }  // namespace
