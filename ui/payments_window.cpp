@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "base/currencies.h"
 #include "base/money.h"
 #include "queries_view.h"
@@ -101,22 +103,35 @@ void draw_form(Queries& queries, PaymentsWindowState& s, Commands& commands, con
   text_field("Customer", &d.customer, "payment.customer", problem_for(s, "customer", "customer_id"),
              "Customer name");
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  ImGui::BeginGroup();
-  text_field("Amount", &d.amount, "payment.amount", problem_for(s, "amount", "amount"), "0.00", half);
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  text_field("Currency", &d.currency, "payment.currency", problem_for(s, "currency", "currency"),
-             "the customer's", half);
-  ImGui::EndGroup();
-  ImGui::BeginGroup();
-  text_field("Date received", &d.date, "payment.date", problem_for(s, "date", "date"), today_iso.c_str(),
-             half);
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  text_field("Method", &d.method, "payment.method", {}, "bank transfer", half);
-  ImGui::EndGroup();
+  // Two fields side by side from one top edge (SameLine alone would move the second label to the baseline).
+  auto pair = [&](auto first, auto second) {
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    first();
+    ImGui::EndGroup();
+    float bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(top.x + half + ImGui::GetStyle().ItemSpacing.x, top.y));
+    ImGui::BeginGroup();
+    second();
+    ImGui::EndGroup();
+    bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
+  };
+  pair(
+      [&] {
+        text_field("Amount", &d.amount, "payment.amount", problem_for(s, "amount", "amount"), "0.00", half);
+      },
+      [&] {
+        text_field("Currency", &d.currency, "payment.currency", problem_for(s, "currency", "currency"),
+                   "the customer's", half);
+      });
+  pair(
+      [&] {
+        text_field("Date received", &d.date, "payment.date", problem_for(s, "date", "date"),
+                   today_iso.c_str(), half);
+      },
+      [&] { text_field("Method", &d.method, "payment.method", {}, "bank transfer", half); });
   text_field("Reference", &d.reference, "payment.reference", {}, "the payer's reference (invoice numbers)");
   if (ImGui::Button("Record payment")) {
     RecordPayment cmd;

@@ -59,6 +59,7 @@ TEST_CASE("customers list: balance, overdue, days late and standing, sorted by e
   must(*t.ledger, RecordPayment{cato, day("2026-02-25"), 500, "", "", ""});
   beta_fields.status = CustomerStatus::CreditHold;
   must(*t.ledger, EditCustomer{beta, beta_fields});
+  CHECK(t->undo_label() == "Put Beta GmbH on credit hold");  // the history names a hold as one
 
   std::vector<CustomerAccount> rows =
       list_customer_accounts(t->db(), accounts_query(AccountSort::Name, false));
@@ -116,6 +117,26 @@ TEST_CASE("customers list: balance, overdue, days late and standing, sorted by e
   CHECK(names(list_customer_accounts(t->db(), q)) == "Beta GmbH ");
   q.offset = 3;
   CHECK(list_customer_accounts(t->db(), q).empty());
+}
+
+TEST_CASE("putting a customer on hold and releasing it read as such in the history") {
+  TestLedger t;
+  CustomerFields f = customer_fields("Acme Ltd");
+  int64_t acme = must(*t.ledger, AddCustomer{f});
+  f.status = CustomerStatus::CreditHold;
+  f.notes = "2026-03-01 on hold: 60 days late";  // the reason, noted with the hold
+  must(*t.ledger, EditCustomer{acme, f});
+  CHECK(t->undo_label() == "Put Acme Ltd on credit hold");
+  f.status = CustomerStatus::Active;
+  must(*t.ledger, EditCustomer{acme, f});
+  CHECK(t->undo_label() == "Release Acme Ltd from credit hold");
+  f.status = CustomerStatus::CashOnDelivery;
+  f.terms = "Net 7";  // more than the standing changes: an edit
+  must(*t.ledger, EditCustomer{acme, f});
+  CHECK(t->undo_label() == "Edit customer Acme Ltd");
+  f.status = CustomerStatus::Active;
+  must(*t.ledger, EditCustomer{acme, f});
+  CHECK(t->undo_label() == "Release Acme Ltd from cash on delivery");
 }
 
 TEST_CASE(
