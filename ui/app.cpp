@@ -175,8 +175,8 @@ bool App::frame() {
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_);
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
-  const bool navigating =
-      switching_tab || nav_.open_customer || nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice;
+  const bool navigating = switching_tab || nav_.open_customer || nav_.open_invoice || nav_.pay_customer ||
+                          invoices_.open_invoice || payments_.stale;
   return commands_.run(*ledger_, &status_message_) || navigating;
 }
 

@@ -53,10 +53,16 @@ bool command_from(Queries& queries, const PaymentsWindowState& s, const Date& to
   return true;
 }
 
+// What the preview depends on: the draft, the ledger and the day.
+std::string preview_key(Queries& queries, const PaymentsWindowState& s, const Date& today) {
+  const PaymentDraft& d = s.draft;
+  return d.customer + '\x1f' + d.amount + '\x1f' + d.currency + '\x1f' + d.date + '\x1f' + d.reference +
+         '\x1f' + std::to_string(queries.revision()) + to_iso(today);
+}
+
 void refresh_preview(Queries& queries, PaymentsWindowState& s, const Date& today) {
   const PaymentDraft& d = s.draft;
-  const std::string key = d.customer + '\x1f' + d.amount + '\x1f' + d.currency + '\x1f' + d.date + '\x1f' +
-                          d.reference + '\x1f' + std::to_string(queries.revision()) + to_iso(today);
+  const std::string key = preview_key(queries, s, today);
   if (key == s.preview_key) return;
   s.preview_key = key;
   s.preview.reset();
@@ -332,16 +338,17 @@ void draw_payments_window(Queries& queries, PaymentsWindowState& s, Commands& co
       s.draft.currency = currency;
     }
   }
-  refresh_preview(queries, s, today);
   const float form_width = std::max(360.0f, ImGui::GetContentRegionAvail().x * 0.42f);
   ImGui::BeginChild("payment-form", ImVec2(form_width, 0), true);
   draw_form(queries, s, commands, today);
+  refresh_preview(queries, s, today);  // after the form, so what was typed in this frame shows in it
   draw_preview(s);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("payment-lists", ImVec2(0, 0));
   draw_lists(queries, s, commands, nav, today);
   ImGui::EndChild();
+  s.stale = preview_key(queries, s, today) != s.preview_key;  // "Pay first" changed the reference
 }
 
 }  // namespace duebook::ui

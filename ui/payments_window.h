@@ -39,6 +39,7 @@ struct PaymentsWindowState {
   std::optional<PaymentPreview> preview;
   Problems preview_problems;
   std::vector<InvoiceSummary> open_invoices;  // the customer's, to put one first by hand
+  bool stale = false;  // the draft changed after the preview was drawn: another frame is needed
   // The lists, re-read when the ledger changes.
   int64_t list_revision = -1;
   std::vector<PaymentSummary> payments;
