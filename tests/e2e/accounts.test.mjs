@@ -41,7 +41,16 @@ async function issueInvoice(date, description, quantity, price, expected) {
   await type("invoice.line.0.quantity", quantity);
   await type("invoice.line.0.price", price);
   await clickItem(page, "invoice.issue");
-  await waitFor(page, (s) => s.invoices === expected, `invoice ${expected} to be issued`);
+  try {
+    await waitFor(page, (s) => s.invoices === expected, `invoice ${expected} to be issued`);
+  } catch (e) {
+    await page.screenshot({ path: path.join(artifacts, `accounts-invoice-${expected}-refused.png`) });
+    throw e;
+  }
+  // The form empties itself on the frame after the invoice is stored: let that frame be drawn before typing on.
+  await page.mouse.move(640, 700);
+  await page.waitForTimeout(300);
+  await waitFor(page, () => true, "a frame");
 }
 
 const page_facts = async () => (await state(page)).customer_page;
@@ -134,4 +143,17 @@ test("after a reload everything is still there", async () => {
   const facts = (await waitFor(page, (s) => s.customer_page.id > 0, "the customer page to open")).customer_page;
   checkTimeline(facts);
   assert.deepEqual(facts.timeline, before.timeline);
+});
+
+test("Ctrl+Z takes the payment back and Ctrl+Shift+Z records it again, each named in the history", async () => {
+  await clickItem(page, "tab.customer_page");  // no text field has the keyboard
+  await page.keyboard.press("Control+Z");
+  let s = await waitFor(page, (x) => x.customer_page.balance === 170000, "the payment to be undone");
+  assert.match(s.status, /^Undo Record payment of 800\.00 EUR from Hartmann Bau GmbH/);
+  assert.equal(s.customer_page.timeline[0].kind, "undo");
+  await page.keyboard.press("Control+Shift+Z");
+  s = await waitFor(page, (x) => x.customer_page.balance === 90000, "the payment to be redone");
+  assert.match(s.status, /Record payment of 800\.00 EUR from Hartmann Bau GmbH/);
+  assert.deepEqual(s.customer_page.timeline.map((e) => e.kind).slice(0, 3), ["redo", "undo", "payment"]);
+  await waitSaved(page);
 });
