@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 
 #include "collections/collections_outcome.h"
 #include "save_state_bar.h"
@@ -35,13 +37,6 @@ App::~App() = default;
 Date App::today() const {
   // The user's own calendar day (not UTC's: late in the evening west of Greenwich UTC is already tomorrow).
   return as_of_ ? *as_of_ : platform_.local_today();
-}
-
-void App::open_payment_form(int64_t customer_id) {
-  std::optional<Customer> customer = queries_->customer(customer_id);
-  select_tab_ = "Invoices";
-  status_message_ = "Record the payment from " +
-                    (customer ? customer->fields.name : std::string("the customer")) + " (the payment form)";
 }
 
 // The as-of date in the menu bar: typed and applied with Enter (or on leaving the field); "Back to today"
@@ -78,6 +73,66 @@ void App::draw_as_of() {
       as_of_text_ = to_iso(platform_.local_today());
     }
     test_mark("asof.today");
+  }
+}
+
+void App::open_payment_form(int64_t customer_id) {
+  if (!queries_) return;
+  prefill_payment_form(*queries_, payments_, customer_id);
+  select_tab_ = "payments";
+  if (std::optional<Customer> customer = customer_id ? queries_->customer(customer_id) : std::nullopt)
+    status_message_ = "Record the payment from " + customer->fields.name + " in the payment form";
+}
+
+void App::follow_navigation() {
+  if (invoices_.open_invoice) nav_.open_invoice = std::exchange(invoices_.open_invoice, 0);
+  if (nav_.open_customer) {
+    customer_page_.customer_id = std::exchange(nav_.open_customer, 0);
+    customer_page_.cache_revision = -1;
+    select_tab_ = "customer";
+  }
+  if (nav_.open_invoice) {
+    invoice_window_ = InvoiceWindowState{};
+    invoice_window_.invoice_id = std::exchange(nav_.open_invoice, 0);
+    select_tab_ = "invoice";
+  }
+  if (nav_.pay_customer) open_payment_form(*std::exchange(nav_.pay_customer, std::nullopt));
+}
+
+void App::draw_account_tabs() {
+  auto flags = [&](const char* tab) {
+    return select_tab_ && std::string_view(select_tab_) == tab ? ImGuiTabItemFlags_SetSelected : 0;
+  };
+  const bool payments = ImGui::BeginTabItem("Payments", nullptr, flags("payments"));
+  test_mark("tab.payments");
+  if (payments) {
+    draw_payments_window(*queries_, payments_, commands_, nav_, today());
+    ImGui::EndTabItem();
+  }
+  if (customer_page_.customer_id) {
+    bool open = true;
+    const std::string label =
+        "Customer: " + (customer_page_.customer ? customer_page_.customer->fields.name : "") +
+        "###customer-page";
+    const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("customer"));
+    test_mark("tab.customer_page");
+    if (shown) {
+      draw_customer_page(*queries_, customer_page_, commands_, nav_, today());
+      ImGui::EndTabItem();
+    }
+    if (!open) customer_page_ = CustomerPageState{};
+  }
+  if (invoice_window_.invoice_id) {
+    bool open = true;
+    const std::string number = invoice_window_.detail ? invoice_window_.detail->summary.number : "";
+    const std::string label = "Invoice " + number + "###invoice-window";
+    const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("invoice"));
+    test_mark("tab.invoice_window");
+    if (shown) {
+      draw_invoice_window(*queries_, invoice_window_, commands_, nav_, today());
+      ImGui::EndTabItem();
+    }
+    if (!open) invoice_window_ = InvoiceWindowState{};
   }
 }
 
@@ -132,23 +187,23 @@ bool App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
   float status_height = ImGui::GetFrameHeightWithSpacing();
+  follow_navigation();
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
-  draw_tabs();
+  const bool switching_tab = draw_tabs();
   ImGui::EndChild();
   draw_status_bar(status_height, save);
   ImGui::End();
-  const bool switching = today_window_.payment_for != 0;
-  if (switching) {
-    open_payment_form(today_window_.payment_for);
-    today_window_.payment_for = 0;
-  }
+  if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
+  // A window asked for another to open: the next frame carries it out, so it must be drawn.
+  const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer || nav_.open_invoice ||
+                          nav_.pay_customer || invoices_.open_invoice || payments_.stale;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
-    return commands_.refuse(save.detail, &status_message_) || switching;
-  return commands_.run(*ledger_, &status_message_) || switching;
+    return commands_.refuse(save.detail, &status_message_) || navigating;
+  return commands_.run(*ledger_, &status_message_) || navigating;
 }
 
-void App::draw_tabs() {
-  if (!ImGui::BeginTabBar("windows")) return;
+bool App::draw_tabs() {
+  if (!ImGui::BeginTabBar("windows")) return false;
   // A tab asked for by an action (Today's "Paid") comes to the front once.
   auto flags = [this](const char* name) {
     return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
@@ -163,7 +218,7 @@ void App::draw_tabs() {
     const bool customers = ImGui::BeginTabItem("Customers", nullptr, flags("Customers"));
     test_mark("tab.customers");
     if (customers) {
-      draw_customers_window(*queries_, customers_, commands_);
+      draw_customers_window(*queries_, customers_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
     const bool invoices = ImGui::BeginTabItem("Invoices", nullptr, flags("Invoices"));
@@ -172,6 +227,7 @@ void App::draw_tabs() {
       draw_invoices_window(*queries_, invoices_, commands_, this->today());
       ImGui::EndTabItem();
     }
+    draw_account_tabs();
     const bool history = ImGui::BeginTabItem("History", nullptr, flags("History"));
     test_mark("tab.history");
     if (history) {
@@ -179,8 +235,10 @@ void App::draw_tabs() {
       ImGui::EndTabItem();
     }
   }
-  select_tab_ = nullptr;
   ImGui::EndTabBar();
+  const bool switching = select_tab_ != nullptr;  // the tab bar shows the new tab on the next frame
+  select_tab_ = nullptr;
+  return switching;
 }
 
 std::string App::state_json() {
@@ -208,6 +266,8 @@ std::string App::state_json() {
     j["local_today"] = to_iso(platform_.local_today());
     j["today"] = today_json();
     j["undo"] = queries_->undo_label();
+    j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
+    j["payment_confirmation"] = payments_.confirmation;
   }
   return j.dump();
 }

@@ -7,10 +7,14 @@
 #include <string>
 
 #include "commands.h"
+#include "customer_page.h"
 #include "customers_window.h"
 #include "history_window.h"
+#include "invoice_window.h"
 #include "invoices_window.h"
 #include "ledger/ledger.h"
+#include "navigation.h"
+#include "payments_window.h"
 #include "platform.h"
 #include "queries_view.h"
 #include "today_window.h"
@@ -32,23 +36,27 @@ class App {
   // "frames", "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
+  // Opens the payment form for customer `customer_id` (its name and currency filled in; 0 = an empty form)
+  // and brings the Payments tab to the front on the next frame.
+  void open_payment_form(int64_t customer_id);
   // For tests after a crash: SQLite's integrity check, the event chain check (as `duebook verify` runs it)
   // and every customer's name, as JSON {"integrity", "chain_events", "chain_bad_seq", "chain_message",
   // "customers"}.
   std::string check_json();
-
-  // "Paid" on Today: shows where the payment of `customer_id` is recorded (the Invoices tab for now; the
-  // payment form fills this in, preselecting the customer).
-  void open_payment_form(int64_t customer_id);
 
  private:
   // The day every screen works on: the as-of date the user set for planning, else the user's local day.
   Date today() const;
   void draw_menu();
   void draw_as_of();
-  void draw_tabs();
+  // Draws the tab bar; true when a tab was brought to the front (the next frame shows it).
+  bool draw_tabs();
   nlohmann::json today_json();
   void draw_status_bar(float height, const SaveState& save);
+  // Carries out what the windows asked for in the last frame (open a page, an invoice, the payment form).
+  void follow_navigation();
+  // The tabs of the customer page, the invoice window and the payment form.
+  void draw_account_tabs();
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<Queries> queries_;
@@ -59,6 +67,10 @@ class App {
   InvoicesWindowState invoices_;
   HistoryWindowState history_;
   TodayWindowState today_window_;
+  CustomerPageState customer_page_;
+  InvoiceWindowState invoice_window_;
+  PaymentsWindowState payments_;
+  Navigation nav_;
   std::optional<Date> as_of_;         // the as-of date set for planning; none = the local day
   std::string as_of_text_;            // the as-of field as typed
   std::string as_of_error_;           // why the typed date was refused

@@ -61,61 +61,121 @@ bool fields_from(const CustomerDraft& d, CustomerFields* f, std::string* error) 
   return true;
 }
 
+std::string list_key(const CustomersWindowState& s, const Date& today) {
+  return s.search + '\x1f' + std::to_string(int(s.sort)) + (s.descending ? "d" : "a") + to_iso(today);
+}
+
 // Makes sure rows [start, end) are in the page cache, fetching a block around them when they are not.
-void ensure_rows(Queries& queries, CustomersWindowState& s, int64_t start, int64_t end) {
-  bool fresh = s.cache_revision == queries.revision() && s.cache_search == s.search;
+void ensure_rows(Queries& queries, CustomersWindowState& s, int64_t start, int64_t end, const Date& today) {
+  const std::string key = list_key(s, today);
+  bool fresh = s.cache_revision == queries.revision() && s.cache_key == key;
   if (fresh && start >= s.cache_offset && end <= s.cache_offset + int64_t(s.cache_rows.size())) return;
   const int64_t kBlock = 64;
   s.cache_offset = (start / kBlock) * kBlock;
   s.cache_limit = ((end + kBlock - 1) / kBlock) * kBlock + kBlock - s.cache_offset;
-  s.cache_rows = queries.customers({s.search, s.cache_offset, s.cache_limit});
+  CustomerAccountQuery q;
+  q.search = s.search;
+  q.as_of = today;
+  q.sort = s.sort;
+  q.descending = s.descending;
+  q.offset = s.cache_offset;
+  q.limit = s.cache_limit;
+  s.cache_rows = list_customer_accounts(queries.db(), q);
   s.cache_revision = queries.revision();
-  s.cache_search = s.search;
+  s.cache_key = key;
 }
 
-void draw_list(Queries& queries, CustomersWindowState& s) {
+// Sorting by a column header: every column but the last (Open) sorts.
+void apply_sort(CustomersWindowState& s) {
+  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return;
+  static const AccountSort kColumns[] = {AccountSort::Name, AccountSort::Balance, AccountSort::Overdue,
+                                         AccountSort::DaysLate, AccountSort::Standing};
+  const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+  if (spec.ColumnIndex < 5) s.sort = kColumns[spec.ColumnIndex];
+  s.descending = spec.SortDirection == ImGuiSortDirection_Descending;
+  specs->SpecsDirty = false;
+  s.cache_rows.clear();
+}
+
+void select_customer(Queries& queries, CustomersWindowState& s, int64_t id) {
+  std::optional<Customer> c = queries.customer(id);
+  if (!c) return;
+  s.selected = id;
+  s.draft = draft_from(*c);
+  s.sink.problems.clear();
+  s.form_error.clear();
+}
+
+// One row: name (selects it into the form; a double click opens its page), the amounts, the standing, Open.
+void draw_row(Queries& queries, CustomersWindowState& s, const CustomerAccount& a, Navigation& nav) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::PushID(int(a.id));
+  if (ImGui::Selectable(a.name.c_str(), s.selected == a.id,
+                        ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                            ImGuiSelectableFlags_AllowDoubleClick)) {
+    select_customer(queries, s, a.id);
+    if (ImGui::IsMouseDoubleClicked(0)) nav.open_customer = a.id;
+  }
+  test_mark(("customers.row." + a.name).c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(display_money(a.balance, a.currency).c_str());
+  ImGui::TableNextColumn();
+  if (a.overdue)
+    ImGui::TextUnformatted(display_money(a.overdue, a.currency).c_str());
+  else
+    ImGui::TextDisabled("-");
+  ImGui::TableNextColumn();
+  if (a.days_late)
+    ImGui::Text("%lld", (long long)a.days_late);
+  else
+    ImGui::TextDisabled("-");
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(to_string(a.standing));
+  ImGui::TableNextColumn();
+  if (ImGui::SmallButton("Open")) nav.open_customer = a.id;
+  test_mark(("customers.open." + a.name).c_str());
+  ImGui::PopID();
+}
+
+void draw_list(Queries& queries, CustomersWindowState& s, Navigation& nav, const Date& today) {
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##customer-search", "Search customers by name", &s.search);
   test_mark("customers.search");
-  if (s.cache_revision != queries.revision() || s.cache_search != s.search) {
+  if (s.cache_revision != queries.revision() || s.cache_key != list_key(s, today)) {
     s.cache_count = queries.customer_count(s.search);
     s.cache_rows.clear();
   }
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                          ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable("customers", 4, flags)) return;
+                          ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable;
+  if (!ImGui::BeginTable("customers", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("Currency", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Terms", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed);
+  const float amount = ImGui::CalcTextSize("EUR 000,000.00").x;
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort);
+  ImGui::TableSetupColumn(
+      "Balance", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, amount);
+  ImGui::TableSetupColumn(
+      "Overdue", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, amount);
+  ImGui::TableSetupColumn("Days late",
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("with agency").x);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                          ImGui::CalcTextSize("Open").x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::TableHeadersRow();
+  for (int c = 0; c < 5; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    test_mark(("customers.sort." + std::to_string(c)).c_str());
+  }
+  apply_sort(s);
   ImGuiListClipper clipper;
   clipper.Begin(int(s.cache_count));
   while (clipper.Step()) {
-    ensure_rows(queries, s, clipper.DisplayStart, clipper.DisplayEnd);
+    ensure_rows(queries, s, clipper.DisplayStart, clipper.DisplayEnd, today);
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       size_t index = size_t(row - s.cache_offset);
       if (index >= s.cache_rows.size()) break;
-      const Customer& c = s.cache_rows[index];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::PushID(int(c.id));
-      if (ImGui::Selectable(c.fields.name.c_str(), s.selected == c.id, ImGuiSelectableFlags_SpanAllColumns)) {
-        s.selected = c.id;
-        s.draft = draft_from(c);
-        s.sink.problems.clear();
-        s.form_error.clear();
-      }
-      std::string mark = "customers.row." + c.fields.name;
-      test_mark(mark.c_str());
-      ImGui::PopID();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.fields.currency.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.fields.terms.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(kStatusNames[int(c.fields.status)]);
+      draw_row(queries, s, s.cache_rows[index], nav);
     }
   }
   ImGui::EndTable();
@@ -276,10 +336,11 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
 
 }  // namespace
 
-void draw_customers_window(Queries& queries, CustomersWindowState& state, Commands& commands) {
-  float form_width = std::max(320.0f, ImGui::GetContentRegionAvail().x * 0.38f);
+void draw_customers_window(Queries& queries, CustomersWindowState& state, Commands& commands, Navigation& nav,
+                           const Date& today) {
+  float form_width = std::max(320.0f, ImGui::GetContentRegionAvail().x * 0.34f);
   ImGui::BeginChild("customer-list", ImVec2(-form_width - ImGui::GetStyle().ItemSpacing.x, 0));
-  draw_list(queries, state);
+  draw_list(queries, state, nav, today);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("customer-form", ImVec2(0, 0), true);

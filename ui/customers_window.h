@@ -1,12 +1,16 @@
-// The Customers window: a searchable list of customers and a form to add or edit one.
+// The Customers window: a searchable, sortable list of customers with what each owes (paged over any number
+// of them), and a form to add or edit one. A customer's page opens from its row.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "base/date.h"
+#include "collections/customer_accounts.h"
 #include "commands.h"
 #include "customers/customer_queries.h"
 #include "customers/customers.h"
+#include "navigation.h"
 
 namespace duebook::ui {
 
@@ -21,19 +25,23 @@ struct CustomerDraft {
 };
 
 struct CustomersWindowState {
-  std::string search;          // name fragment filter
-  int64_t selected = 0;        // id of the customer in the form, 0 = a new one
-  CustomerDraft draft;         // the form's contents
-  std::string form_error;      // a problem found before submitting (bad amount)
-  CommandSink sink;            // result of the last save
-  int64_t seen_completed = 0;  // last sink result already handled
+  std::string search;                    // name fragment filter
+  AccountSort sort = AccountSort::Name;  // the column the list is sorted by
+  bool descending = false;               // and its direction
+  int64_t selected = 0;                  // id of the customer in the form, 0 = a new one
+  CustomerDraft draft;                   // the form's contents
+  std::string form_error;                // a problem found before submitting (bad amount)
+  CommandSink sink;                      // result of the last save
+  int64_t seen_completed = 0;            // last sink result already handled
   // Page cache: re-queried only when the ledger, the search or the visible rows change.
   int64_t cache_revision = -1;
-  std::string cache_search;
+  std::string cache_key;  // search, sort and as-of day of the cached rows
   int64_t cache_offset = 0, cache_limit = 0, cache_count = 0;  // rows cached start at cache_offset
-  std::vector<Customer> cache_rows;
+  std::vector<CustomerAccount> cache_rows;
 };
 
-void draw_customers_window(Queries& queries, CustomersWindowState& state, Commands& commands);
+// `today` is the day overdue amounts and days late are counted on; opening a page goes through `nav`.
+void draw_customers_window(Queries& queries, CustomersWindowState& state, Commands& commands, Navigation& nav,
+                           const Date& today);
 
 }  // namespace duebook::ui

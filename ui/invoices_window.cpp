@@ -160,7 +160,7 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const std::string label = inv.number.empty() ? "(draft " + std::to_string(inv.id) + ")" : inv.number;
-      ImGui::TextUnformatted(label.c_str());
+      if (ImGui::Selectable(label.c_str())) s.open_invoice = inv.id;
       const std::string mark = "invoices.row." + label;
       test_mark(mark.c_str());
       ImGui::TableNextColumn();

@@ -33,8 +33,9 @@ struct InvoicesWindowState {
   int overdue = 0;     // overdue filter: 0 any, else 1 + a bucket of default_aging_buckets()
   std::string search;  // number or customer name fragment
   InvoiceSort sort = InvoiceSort::Number;
-  bool descending = true;  // newest numbers first
-  int64_t page = 0;        // 50 rows a page
+  bool descending = true;    // newest numbers first
+  int64_t page = 0;          // 50 rows a page
+  int64_t open_invoice = 0;  // the invoice whose number was clicked, for the app to open; 0 = none
   InvoiceDraft draft;
   std::string form_error;           // a problem found before submitting (an amount that is not one)
   CommandSink sink;                 // result of the last submit

@@ -13,6 +13,8 @@ class Queries {
  public:
   explicit Queries(Ledger& ledger) : ledger_(ledger) {}
   int64_t revision() const { return ledger_.revision(); }
+  // The ledger's read-only connection, for windows that call core's query functions directly.
+  Db& db() const { return ledger_.db(); }
   std::vector<Customer> customers(const CustomerQuery& q) const { return list_customers(ledger_.db(), q); }
   int64_t customer_count(std::string_view search) const { return count_customers(ledger_.db(), search); }
   std::optional<Customer> customer(int64_t id) const { return find_customer(ledger_.db(), id); }

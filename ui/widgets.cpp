@@ -5,11 +5,14 @@
 
 #include <cstring>
 
+#include "base/currencies.h"
+#include "base/money.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
 
 static const ImVec4 kErrorColour{0.75f, 0.12f, 0.12f, 1.0f};
+static const ImVec4 kDoneColour{0.10f, 0.45f, 0.20f, 1.0f};
 
 // Shows `label` up to any "##" suffix (which only makes the id unique).
 static void label_text(const char* label) {
@@ -46,6 +49,45 @@ void heading(const char* text) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", text);
   ImGui::Separator();
+}
+
+void confirmation_text(const std::string& message) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kDoneColour);
+  ImGui::TextWrapped("%s", message.c_str());
+  ImGui::PopStyleColor();
+}
+
+std::string display_money(int64_t minor, const std::string& currency) {
+  std::string plain = format_amount(minor, currency_digits(currency));
+  const bool negative = !plain.empty() && plain[0] == '-';
+  if (negative) plain.erase(0, 1);
+  const std::size_t point = plain.find('.');
+  std::string whole = plain.substr(0, point), rest = point == std::string::npos ? "" : plain.substr(point);
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  return (negative ? "-" : "") + currency + " " + grouped + rest;
+}
+
+bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed) {
+  bool done = false;
+  if (!*armed) {
+    if (ImGui::Button(label)) *armed = true;
+    test_mark(test_name);
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.93f, 0.62f, 0.55f, 1.0f));
+    if (ImGui::Button(confirm_label)) {
+      done = true;
+      *armed = false;
+    }
+    ImGui::PopStyleColor();
+    test_mark(test_name);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel")) *armed = false;
+  }
+  return done;
 }
 
 }  // namespace duebook::ui

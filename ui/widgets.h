@@ -1,6 +1,7 @@
 // Small drawing helpers shared by the windows.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace duebook::ui {
@@ -15,5 +16,13 @@ bool text_area(const char* label, std::string* text, const char* test_name, floa
 void problem_text(const std::string& message);
 // A section heading.
 void heading(const char* text);
+// A confirmation line in the success colour.
+void confirmation_text(const std::string& message);
+// An amount as a person reads it: (120000, "EUR") -> "EUR 1,200.00", with the currency's digits and
+// thousands separators ("-" before the code for a negative amount).
+std::string display_money(int64_t minor, const std::string& currency);
+// A button that asks once: the first click arms it (its label becomes `confirm_label`), the second within the
+// same arming does it. `armed` is the caller's flag (kept in the window state). Returns true when confirmed.
+bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed);
 
 }  // namespace duebook::ui

@@ -235,6 +235,30 @@ Result<Plan> plan_command(Db& db, const AddCustomer& command) {
   return plan;
 }
 
+namespace {
+
+// What the history calls an edit: a change of standing alone says so ("Put Acme Ltd on credit hold"),
+// anything else is "Edit customer Acme Ltd".
+std::string edit_label(const CustomerFields& before, const CustomerFields& after) {
+  CustomerFields same_standing = after;
+  same_standing.status = before.status;
+  same_standing.notes = before.notes;  // a hold's reason is noted with it
+  if (after.status == before.status || fields_to_json(same_standing) != fields_to_json(before))
+    return "Edit customer " + after.name;
+  switch (after.status) {
+    case CustomerStatus::CreditHold:
+      return "Put " + after.name + " on credit hold";
+    case CustomerStatus::CashOnDelivery:
+      return "Put " + after.name + " on cash on delivery";
+    case CustomerStatus::Active:
+      break;
+  }
+  return "Release " + after.name + " from " +
+         (before.status == CustomerStatus::CreditHold ? "credit hold" : "cash on delivery");
+}
+
+}  // namespace
+
 Result<Plan> plan_command(Db& db, const EditCustomer& command) {
   std::optional<Customer> before = find_customer(db, command.id);
   if (!before) return Problem{"id", "no customer with id " + std::to_string(command.id)};
@@ -256,7 +280,7 @@ Result<Plan> plan_command(Db& db, const EditCustomer& command) {
                                      " already has invoices or payments in " + before->fields.currency};
   }
   Plan plan;
-  plan.label = "Edit customer " + fields->name;
+  plan.label = edit_label(before->fields, *fields);
   plan.events.push_back(
       {"customer.edited", to_payload(Json{{"id", command.id}, {"before", b}, {"after", a}})});
   return plan;

@@ -43,6 +43,11 @@ const Migration kMigrations[] = {
         "the columns an import did not read",
 #include "0006_import_unread_columns.inc"
     },
+    {
+        7,
+        "the customer pages: events by customer and record, placements and disputes by customer",
+#include "0007_customer_pages.inc"
+    },
 };
 
 }  // namespace

@@ -218,7 +218,7 @@ test("the letter to the senior manager goes to the escalation contact; Back to t
   await waitItem(page, "today.print");
   await shot("letter");
 
-  // Paid: the payment is recorded where payments are (the Invoices tab until the payment form lands).
+  // Paid: the payment form opens for the customer.
   await page.keyboard.press("6");
   const paid = await waitFor(page, (x) => /Record the payment from Acme Ltd/.test(x.status), "Paid to switch tabs");
   assert.equal(paid.today.entries.length, 1, "Paid records nothing by itself");

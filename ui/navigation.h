@@ -1,0 +1,16 @@
+// Requests a window makes to show another one (a customer's page, an invoice, the payment form). The app
+// carries them out at the start of the next frame, so no window reaches into another's state while drawing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+namespace duebook::ui {
+
+struct Navigation {
+  int64_t open_customer = 0;            // show this customer's page; 0 = no request
+  int64_t open_invoice = 0;             // show this invoice's window; 0 = no request
+  std::optional<int64_t> pay_customer;  // open the payment form for this customer (0 = none chosen yet)
+};
+
+}  // namespace duebook::ui

@@ -1,0 +1,59 @@
+// The Payments window: the form to record a payment with a live preview of its allocation, the payments
+// received, and the unapplied credits with Allocate and Refund.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "commands.h"
+#include "invoicing/invoice_queries.h"
+#include "invoicing/payment_preview.h"
+#include "navigation.h"
+
+namespace duebook::ui {
+
+class Queries;
+
+// What the user is typing; committed only by Record payment.
+struct PaymentDraft {
+  std::string customer;                  // the customer's name
+  std::string amount;                    // in major units
+  std::string currency;                  // "" = the customer's
+  std::string date;                      // YYYY-MM-DD; "" = today
+  std::string method = "bank transfer";  // how it was paid
+  std::string reference;                 // the payer's reference; invoice numbers in it are paid first
+};
+
+struct PaymentsWindowState {
+  PaymentDraft draft;
+  std::string form_error;        // a problem found before submitting, shown beside its field
+  std::string form_error_field;  // "customer", "amount", "date"
+  CommandSink sink;              // result of the last Record payment
+  int64_t seen_completed = 0;
+  std::string pending_confirmation;  // what the payment submitted will have done, said once it is accepted
+  std::string confirmation;          // "Payment of EUR 1,200.00 recorded; 2 invoices settled"
+  // The preview of the draft as typed, recomputed when the draft or the ledger changes.
+  std::string preview_key;
+  std::optional<PaymentPreview> preview;
+  Problems preview_problems;
+  std::vector<InvoiceSummary> open_invoices;  // the customer's, to put one first by hand
+  bool stale = false;  // the draft changed after the preview was drawn: another frame is needed
+  // The lists, re-read when the ledger changes.
+  int64_t list_revision = -1;
+  std::vector<PaymentSummary> payments;
+  CommandSink credit_sink;     // result of the last Allocate or Refund
+  int64_t refund_armed = 0;    // payment whose Refund was clicked once
+  std::string credit_message;  // what the last Allocate or Refund did, or why it was refused
+  int64_t credit_seen = 0;
+};
+
+// Draws the window; `today` is the default payment date.
+void draw_payments_window(Queries& queries, PaymentsWindowState& state, Commands& commands, Navigation& nav,
+                          const Date& today);
+
+// Prefills the form for customer `customer_id` (name and currency; 0 clears the form).
+void prefill_payment_form(Queries& queries, PaymentsWindowState& state, int64_t customer_id);
+
+}  // namespace duebook::ui
