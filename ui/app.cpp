@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "backup_bar.h"
 #include "save_state_bar.h"
 #include "test_hook.h"
 
@@ -51,6 +52,11 @@ void App::draw_status_bar(float height, const SaveState& save) {
   ImGui::Separator();
   draw_save_state(save);
   if (save.kind != SaveState::Kind::Unreported) ImGui::SameLine();
+  if (draw_backup(platform_, platform_.backup_state(), platform_.now_ms())) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+  }
   ImGui::TextDisabled("%s  |  %s  |  %lld customers%s%s", platform_.name(), ledger_->db().path().c_str(),
                       (long long)queries_->customer_count(""), status_message_.empty() ? "" : "  |  ",
                       status_message_.c_str());

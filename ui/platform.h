@@ -23,6 +23,14 @@ struct SaveState {
   bool offer_take_over = false;  // show "Take over" (ReadOnly)
 };
 
+// "Back up now": offered where the ledger lives in the platform's own storage (the browser), not where it is
+// a file the user's own backups already cover (the desktop).
+struct BackupState {
+  bool offered = false;       // show "Back up now" and when the last backup was made
+  int64_t last_ms = 0;        // when the last backup was made (Unix milliseconds; 0: never)
+  int remind_after_days = 7;  // remind the user when the last backup is older than this
+};
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -45,6 +53,10 @@ class Platform {
   virtual void take_over() {}
   // Hands the user a copy of the ledger file as it stands in memory (a download in the browser).
   virtual void download_ledger() {}
+  // Whether "Back up now" is offered, and when the last backup was made (polled each frame; cheap).
+  virtual BackupState backup_state() { return {}; }
+  // Hands the user the whole ledger file as a backup named by today's date, and remembers when.
+  virtual void back_up() {}
 };
 
 }  // namespace duebook::ui

@@ -101,6 +101,8 @@ class WebPlatform : public ui::Platform {
   ui::SaveState save_state() override { return storage_save_state(); }
   void take_over() override { storage_take_over(); }
   void download_ledger() override { storage_download(); }
+  ui::BackupState backup_state() override { return storage_backup_state(); }
+  void back_up() override { storage_back_up(); }
 };
 
 // One browser input event, queued until a frame takes it.

@@ -101,6 +101,17 @@ void storage_take_over() {
 void storage_download() {
   EM_ASM({ Module.duebookStorage.download(); });
 }
+void storage_back_up() {
+  EM_ASM({ Module.duebookStorage.backUp(); });
+}
+
+ui::BackupState storage_backup_state() {
+  ui::BackupState out;
+  out.offered = true;
+  out.last_ms = int64_t(EM_ASM_DOUBLE({ return Module.duebookStorage.lastBackup(); }));
+  out.remind_after_days = EM_ASM_INT({ return Module.duebookStorage.backupReminderDays(); });
+  return out;
+}
 
 }  // namespace duebook::web
 
