@@ -7,6 +7,7 @@
 
 #include "backup_bar.h"
 #include "save_state_bar.h"
+#include "settings_window.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
@@ -29,6 +30,12 @@ App::App(Platform& platform) : platform_(platform) {
 
 App::~App() = default;
 
+void App::export_invoices() {
+  std::string name = "duebook-invoices-" + to_iso(today()) + ".csv";
+  Result<std::string> saved = platform_.save_file(name, queries_->invoices_csv(), "text/csv");
+  status_message_ = saved ? "Exported the invoices to " + saved.value() : describe(saved.problems());
+}
+
 Date App::today() const {
   // The platform's clock in UTC: the ledger's dates are calendar days without a time zone.
   return civil_from_days(platform_.now_ms() / 86400000);
@@ -36,6 +43,20 @@ Date App::today() const {
 
 void App::draw_menu() {
   if (!ImGui::BeginMenuBar()) return;
+  const bool file = ImGui::BeginMenu("File");
+  test_mark("menu.file");
+  if (file) {
+    if (ImGui::MenuItem("Import CSV…", nullptr, false, !import_.running)) import_.open = true;
+    test_mark("menu.import");
+    if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running)) export_invoices();
+    test_mark("menu.export_invoices");
+    if (ImGui::MenuItem("Export the whole ledger", nullptr, false, !import_.running)) platform_.back_up();
+    test_mark("menu.export_ledger");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Settings…")) settings_.open = true;
+    test_mark("menu.settings");
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("Edit")) {
     std::string undo = queries_->undo_label(), redo = queries_->redo_label();
     if (ImGui::MenuItem(undo.empty() ? "Undo" : ("Undo " + undo).c_str(), "Ctrl+Z", false, !undo.empty()))
@@ -87,9 +108,13 @@ bool App::frame() {
       io.KeyShift ? commands_.redo() : commands_.undo();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
+  accept_files(platform_.take_files(), *queries_, import_, commands_);
   float status_height = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
-  if (ImGui::BeginTabBar("windows")) {
+  // While an import holds the ledger its rows are half written: the windows wait for the commit.
+  if (import_.running) {
+    ImGui::TextDisabled("Importing %s… the windows come back when the import ends.", import_.file.c_str());
+  } else if (ImGui::BeginTabBar("windows")) {
     const bool customers = ImGui::BeginTabItem("Customers");
     test_mark("tab.customers");
     if (customers) {
@@ -113,6 +138,8 @@ bool App::frame() {
   ImGui::EndChild();
   draw_status_bar(status_height, save);
   ImGui::End();
+  draw_import_window(platform_, import_, commands_);
+  draw_settings_window(platform_, settings_);
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_);
   return commands_.run(*ledger_, &status_message_);
@@ -139,6 +166,13 @@ std::string App::state_json() {
     j["events"] = queries_->event_count();
     j["status"] = status_message_;
     j["save_state"] = save_state_name(platform_.save_state().kind);
+    nlohmann::json problems = nlohmann::json::array();
+    for (const Problem& p : import_.sink.problems)
+      problems.push_back({{"where", p.where}, {"message", p.message}});
+    j["import"] = {
+        {"running", import_.running},  {"progress", import_.progress},
+        {"file", import_.file},        {"done", import_.sink.outcome ? import_.sink.outcome->label : ""},
+        {"error", import_.read_error}, {"problems", problems}};
   }
   return j.dump();
 }

@@ -7,10 +7,12 @@
 #include "commands.h"
 #include "customers_window.h"
 #include "history_window.h"
+#include "import_window.h"
 #include "invoices_window.h"
 #include "ledger/ledger.h"
 #include "platform.h"
 #include "queries_view.h"
+#include "settings_window.h"
 
 namespace duebook::ui {
 
@@ -37,6 +39,7 @@ class App {
  private:
   Date today() const;
   void draw_menu();
+  void export_invoices();  // the invoice list as a CSV file, named by today's date
   void draw_status_bar(float height, const SaveState& save);
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
@@ -47,6 +50,8 @@ class App {
   CustomersWindowState customers_;
   InvoicesWindowState invoices_;
   HistoryWindowState history_;
+  ImportWindowState import_;
+  SettingsWindowState settings_;
   int64_t frames_ = 0;
 };
 

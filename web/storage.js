@@ -358,6 +358,9 @@ Module.duebookStorage = (function() {
   }
   function lastBackup() { return stored(LAST_BACKUP); }
   function backupReminderDays() { return stored(REMIND_DAYS) > 0 ? Math.floor(stored(REMIND_DAYS)) : 7; }
+  function setBackupReminderDays(days) {
+    try { localStorage.setItem(REMIND_DAYS, String(days)); } catch (e) { /* not kept: the default applies */ }
+  }
 
   function unsaved() { return s.mode === "writer" && (s.commit > s.durable); }
 
@@ -372,7 +375,8 @@ Module.duebookStorage = (function() {
 
   return {
     open: open, commit: commit, flush: flush, takeOver: takeOver, download: download, backUp: backUp,
-    lastBackup: lastBackup, backupReminderDays: backupReminderDays,
+    lastBackup: lastBackup, backupReminderDays: backupReminderDays, setBackupReminderDays: setBackupReminderDays,
+    estimate: estimate,
     state: function() { return s; },
     onChange: function(f) { listeners.push(f); },
   };

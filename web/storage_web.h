@@ -21,5 +21,10 @@ void storage_download();
 ui::BackupState storage_backup_state();
 // Downloads the ledger file as duebook-ledger-<today>.sqlite and remembers when.
 void storage_back_up();
+// Where the ledger is kept, persist()'s answer and the storage estimate (asks for a fresh estimate, which a
+// later call shows).
+ui::StorageFacts storage_facts();
+// Keeps the backup reminder period (days) in localStorage.
+void storage_set_backup_reminder_days(int days);
 
 }  // namespace duebook::web

@@ -97,3 +97,36 @@ test("the bar reminds the user when the last backup is older than the chosen num
   await waitItem(page, "backup.reminder");
   await ctx.close();
 });
+
+test("Settings shows persist()'s answer, the storage estimate and the last backup, and sets the reminder", async () => {
+  const ctx = await openContext(tempDir("duebook-settings-"), url);
+  const page = ctx.pages()[0];
+  await page.goto(url);
+  await waitReady(page);
+  await addCustomer(page, "Settled Ltd", "EUR");
+  await waitSaved(page);
+  await page.evaluate((t) => localStorage.setItem("duebook.lastBackup", String(t)), Date.now() - 2 * DAY);
+  await clickItem(page, "menu.file");
+  await clickItem(page, "menu.settings");
+  await waitItem(page, "settings.window");
+  // What the browser answered, as the page itself sees it.
+  const facts = await page.evaluate(async () => ({ persisted: await navigator.storage.persisted(),
+    estimate: await navigator.storage.estimate() }));
+  const stored = await page.evaluate(() => window.duebook.storage());
+  assert.equal(stored.persisted, facts.persisted, "the answer shown is persist()'s");
+  assert.ok(stored.quota > 0 && stored.usage > 0, "an estimate is there to show");
+  await waitItem(page, "settings.persisted");
+  await waitItem(page, "settings.estimate");
+  await waitItem(page, "settings.last_backup");
+  // The reminder period: 7 by default; two clicks on "+" make it 9, kept in localStorage.
+  const days = await waitItem(page, "settings.reminder_days");
+  const plus = [days[0] + days[2] - 8, days[1] + days[3] / 2];
+  for (let i = 0; i < 2; ++i) {
+    await page.mouse.click(plus[0], plus[1]);
+    await page.waitForTimeout(120);
+  }
+  await redraw(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem("duebook.backupReminderDays")), "9");
+  await page.screenshot({ path: path.join(artifacts, "settings.png") });
+  await ctx.close();
+});
