@@ -18,6 +18,8 @@ MIME_TYPES = {
     ".png": "image/png",
     ".ttf": "font/ttf",
     ".data": "application/octet-stream",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
 }
 
 

@@ -10,7 +10,9 @@
 #include <utility>
 
 #include "collections/collections_outcome.h"
+#include "backup_bar.h"
 #include "save_state_bar.h"
+#include "settings_window.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
@@ -33,6 +35,12 @@ App::App(Platform& platform) : platform_(platform) {
 }
 
 App::~App() = default;
+
+void App::export_invoices() {
+  std::string name = "duebook-invoices-" + to_iso(today()) + ".csv";
+  Result<std::string> saved = platform_.save_file(name, queries_->invoices_csv(), "text/csv");
+  status_message_ = saved ? "Exported the invoices to " + saved.value() : describe(saved.problems());
+}
 
 Date App::today() const {
   // The user's own calendar day (not UTC's: late in the evening west of Greenwich UTC is already tomorrow).
@@ -138,6 +146,20 @@ void App::draw_account_tabs() {
 
 void App::draw_menu() {
   if (!ImGui::BeginMenuBar()) return;
+  const bool file = ImGui::BeginMenu("File");
+  test_mark("menu.file");
+  if (file) {
+    if (ImGui::MenuItem("Import CSV…", nullptr, false, !import_.running)) import_.open = true;
+    test_mark("menu.import");
+    if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running)) export_invoices();
+    test_mark("menu.export_invoices");
+    if (ImGui::MenuItem("Export the whole ledger", nullptr, false, !import_.running)) platform_.back_up();
+    test_mark("menu.export_ledger");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Settings…")) settings_.open = true;
+    test_mark("menu.settings");
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("Edit")) {
     std::string undo = queries_->undo_label(), redo = queries_->redo_label();
     if (ImGui::MenuItem(undo.empty() ? "Undo" : ("Undo " + undo).c_str(), "Ctrl+Z", false, !undo.empty()))
@@ -155,6 +177,11 @@ void App::draw_status_bar(float height, const SaveState& save) {
   ImGui::Separator();
   draw_save_state(save);
   if (save.kind != SaveState::Kind::Unreported) ImGui::SameLine();
+  if (draw_backup(platform_, platform_.backup_state(), platform_.now_ms())) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+  }
   const long long customers = (long long)queries_->customer_count("");
   ImGui::TextDisabled("%s  |  %s  |  %lld %s%s%s", platform_.name(), ledger_->db().path().c_str(), customers,
                       customers == 1 ? "customer" : "customers", status_message_.empty() ? "" : "  |  ",
@@ -186,13 +213,21 @@ bool App::frame() {
       io.KeyShift ? commands_.redo() : commands_.undo();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
+  accept_files(platform_.take_files(), *queries_, import_, commands_);
   float status_height = ImGui::GetFrameHeightWithSpacing();
   follow_navigation();
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
-  const bool switching_tab = draw_tabs();
+  // While an import holds the ledger its rows are half written: the windows wait for the commit.
+  bool switching_tab = false;
+  if (import_.running)
+    ImGui::TextDisabled("Importing %s… the windows come back when the import ends.", import_.file.c_str());
+  else
+    switching_tab = draw_tabs();
   ImGui::EndChild();
   draw_status_bar(status_height, save);
   ImGui::End();
+  draw_import_window(platform_, import_, commands_);
+  draw_settings_window(platform_, settings_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer || nav_.open_invoice ||
@@ -268,6 +303,13 @@ std::string App::state_json() {
     j["undo"] = queries_->undo_label();
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
     j["payment_confirmation"] = payments_.confirmation;
+    nlohmann::json problems = nlohmann::json::array();
+    for (const Problem& p : import_.sink.problems)
+      problems.push_back({{"where", p.where}, {"message", p.message}});
+    j["import"] = {
+        {"running", import_.running},  {"progress", import_.progress},
+        {"file", import_.file},        {"done", import_.sink.outcome ? import_.sink.outcome->label : ""},
+        {"error", import_.read_error}, {"problems", problems}};
   }
   return j.dump();
 }

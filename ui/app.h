@@ -11,6 +11,7 @@
 #include "customers_window.h"
 #include "history_window.h"
 #include "invoice_window.h"
+#include "import_window.h"
 #include "invoices_window.h"
 #include "ledger/ledger.h"
 #include "navigation.h"
@@ -18,6 +19,7 @@
 #include "platform.h"
 #include "queries_view.h"
 #include "today_window.h"
+#include "settings_window.h"
 
 namespace duebook::ui {
 
@@ -52,6 +54,7 @@ class App {
   // Draws the tab bar; true when a tab was brought to the front (the next frame shows it).
   bool draw_tabs();
   nlohmann::json today_json();
+  void export_invoices();  // the invoice list as a CSV file, named by today's date
   void draw_status_bar(float height, const SaveState& save);
   // Carries out what the windows asked for in the last frame (open a page, an invoice, the payment form).
   void follow_navigation();
@@ -75,6 +78,8 @@ class App {
   std::string as_of_text_;            // the as-of field as typed
   std::string as_of_error_;           // why the typed date was refused
   const char* select_tab_ = nullptr;  // a tab to bring to the front on the next frame
+  ImportWindowState import_;
+  SettingsWindowState settings_;
   int64_t frames_ = 0;
 };
 

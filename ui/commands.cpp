@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include <chrono>
+
 namespace duebook::ui {
 
 std::string CommandSink::problem_for(std::string_view field) const {
@@ -8,8 +10,64 @@ std::string CommandSink::problem_for(std::string_view field) const {
   return {};
 }
 
+std::optional<double> Commands::import_progress() const {
+  if (!job_) return std::nullopt;
+  return job_->progress();
+}
+
+bool Commands::step_import(std::string* status_message) {
+  auto report = [&](Result<ActionOutcome> r) {
+    job_sink_->problems = r ? Problems{} : r.problems();
+    job_sink_->outcome = r ? std::optional<ActionOutcome>(r.value()) : std::nullopt;
+    ++job_sink_->completed;
+    // A refused file may have hundreds of problems: the import window lists them, the status bar counts them.
+    const size_t n = r ? 0 : r.problems().size();
+    *status_message =
+        r        ? r->label
+        : n == 1 ? describe(r.problems())
+                 : "Nothing imported: " + std::to_string(n) + " problems, listed in the import window";
+    job_.reset();
+  };
+  if (cancel_) {
+    cancel_ = false;
+    job_.reset();  // rolled back
+    report(Problem{"", "import cancelled; nothing was imported"});
+    return false;
+  }
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
+  for (;;) {
+    const Clock::time_point before = Clock::now();
+    Result<bool> done = job_->step(rows_per_step_);
+    if (!done) return report(done.problems()), false;
+    if (done.value()) return report(job_->outcome()), false;
+    const double step_ms = std::chrono::duration<double, std::milli>(Clock::now() - before).count();
+    // Steps of about a millisecond: the budget is then kept to within one step.
+    if (step_ms < 0.5 && rows_per_step_ < 4096) rows_per_step_ *= 2;
+    if (step_ms > 2.0 && rows_per_step_ > 1) rows_per_step_ /= 2;
+    if (std::chrono::duration<double, std::milli>(Clock::now() - start).count() >= slice_ms) return true;
+  }
+}
+
 bool Commands::run(Ledger& ledger, std::string* status_message) {
-  bool ran = !queue_.empty() || undo_ || redo_;
+  bool ran = !queue_.empty() || undo_ || redo_ || import_start_ || job_;
+  if (import_start_) {
+    Pending p = std::move(*import_start_);
+    import_start_.reset();
+    Result<std::unique_ptr<StreamJob>> job = ledger.start(std::move(p.command));
+    job_sink_ = p.sink;
+    if (job) {
+      job_ = std::move(job.value());
+      rows_per_step_ = 64;
+      cancel_ = false;
+    } else {
+      job_sink_->problems = job.problems();
+      job_sink_->outcome = std::nullopt;
+      ++job_sink_->completed;
+      *status_message = describe(job.problems());
+    }
+  }
+  if (job_) step_import(status_message);
   for (Pending& p : queue_) {
     Result<ActionOutcome> r = ledger.execute(p.command);
     p.sink->problems = r ? Problems{} : r.problems();
@@ -28,7 +86,13 @@ bool Commands::run(Ledger& ledger, std::string* status_message) {
 }
 
 bool Commands::refuse(const std::string& reason, std::string* status_message) {
-  bool queued = !queue_.empty() || undo_ || redo_;
+  bool queued = !queue_.empty() || undo_ || redo_ || import_start_;
+  if (import_start_) {
+    import_start_->sink->problems = {Problem{"", reason}};
+    import_start_->sink->outcome = std::nullopt;
+    ++import_start_->sink->completed;
+    import_start_.reset();
+  }
   for (Pending& p : queue_) {
     p.sink->problems = {Problem{"", reason}};
     p.sink->outcome = std::nullopt;

@@ -2,6 +2,7 @@
 // the frame. The outcome (problems or success) comes back to the window's own sink on the next frame.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -25,18 +26,34 @@ class Commands {
   void submit(Command command, CommandSink* sink) { queue_.push_back({std::move(command), sink}); }
   void undo() { undo_ = true; }
   void redo() { redo_ = true; }
-  // Runs what was queued, in order, and reports to each sink. Returns true when anything ran.
+  // Starts `command` (an import) after the frame as a StreamJob; each run() then takes it a slice further for
+  // about `slice_ms`, so that the frame stays short. The outcome comes to `sink` when it ends.
+  void start_import(Command command, CommandSink* sink) { import_start_ = Pending{std::move(command), sink}; }
+  // Abandons the import under way (nothing of it is kept); its sink hears "cancelled".
+  void cancel_import() { cancel_ = true; }
+  // The share of the import under way that is done (0..1); nullopt when none runs.
+  std::optional<double> import_progress() const;
+  // Runs what was queued, in order, and reports to each sink; steps the import. Returns true when anything
+  // ran (an import under way always asks for another frame).
   bool run(Ledger& ledger, std::string* status_message);
   // Runs nothing: each queued command is rejected with `reason` (the ledger may not be written here).
   // Returns true when anything was queued.
   bool refuse(const std::string& reason, std::string* status_message);
+  // How long one frame's slice of an import runs: short enough for 60 frames a second with drawing.
+  static constexpr double slice_ms = 8.0;
 
  private:
   struct Pending {
     Command command;    // what to run
     CommandSink* sink;  // owned by the window state, which outlives the queue
   };
+  bool step_import(std::string* status_message);  // one frame's slice; true while it goes on
   std::vector<Pending> queue_;
+  std::optional<Pending> import_start_;  // an import to start after the frame
+  std::unique_ptr<StreamJob> job_;       // the import under way
+  CommandSink* job_sink_ = nullptr;      // where its outcome goes
+  int64_t rows_per_step_ = 64;           // rows a step reads, grown while steps stay quick
+  bool cancel_ = false;
   bool undo_ = false;
   bool redo_ = false;
 };

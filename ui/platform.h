@@ -4,6 +4,9 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include "base/result.h"
 
 #include "base/date.h"
 
@@ -23,6 +26,30 @@ struct SaveState {
   std::string storage_note;      // hover text: where the ledger is kept, how much room is used and left
   bool offer_download = false;   // show "Download the ledger" (edits kept in memory only)
   bool offer_take_over = false;  // show "Take over" (ReadOnly)
+};
+
+// "Back up now": offered where the ledger lives in the platform's own storage (the browser), not where it is
+// a file the user's own backups already cover (the desktop).
+struct BackupState {
+  bool offered = false;       // show "Back up now" and when the last backup was made
+  int64_t last_ms = 0;        // when the last backup was made (Unix milliseconds; 0: never)
+  int remind_after_days = 7;  // remind the user when the last backup is older than this
+};
+
+// Where the ledger is kept and how safe that storage is, for the settings window.
+struct StorageFacts {
+  std::string where;   // "this browser (IndexedDB)", or the file's path
+  int persisted = -1;  // the browser's answer to navigator.storage.persist(): 1 granted, 0 not, -1 none yet
+                       // or not asked (the desktop: not applicable)
+  int64_t used = 0;    // bytes the site uses (navigator.storage.estimate()); 0 when unknown
+  int64_t quota = 0;   // bytes it may use; 0 when unknown
+};
+
+// A file the user handed the workbench: chosen in a file dialog, dropped on the window, or named by its path.
+struct IncomingFile {
+  std::string name;   // its name (the whole path on the desktop)
+  std::string bytes;  // its content
+  std::string error;  // why it could not be read; empty when `bytes` holds it
 };
 
 class Platform {
@@ -56,6 +83,27 @@ class Platform {
   virtual void take_over() {}
   // Hands the user a copy of the ledger file as it stands in memory (a download in the browser).
   virtual void download_ledger() {}
+  // Whether "Back up now" is offered, and when the last backup was made (polled each frame; cheap).
+  virtual BackupState backup_state() { return {}; }
+  // Hands the user the whole ledger file as a backup named by today's date, and remembers when.
+  virtual void back_up() {}
+  // Where the ledger is kept, and the storage's answers (polled while the settings window is open; cheap).
+  virtual StorageFacts storage_facts() { return {database_path(), -1, 0, 0}; }
+  // Remember to remind the user when the last backup is older than `days` (1..365).
+  virtual void set_backup_reminder_days(int /*days*/) {}
+  // Whether the platform has a file dialog of its own (the browser's picker); else the workbench asks for a
+  // path.
+  virtual bool has_file_dialog() const { return false; }
+  // Opens the file dialog for files ending in `accept` (".csv"); what is chosen comes from take_files().
+  virtual void choose_file(const char* /*accept*/) {}
+  // Reads the file at `path` (where there is no dialog); it comes from take_files(), or its error does.
+  virtual void open_path(const std::string& /*path*/) {}
+  // The files chosen, dropped or opened since the last call, in order (polled each frame; cheap).
+  virtual std::vector<IncomingFile> take_files() { return {}; }
+  // Hands the user `bytes` as a file named `name` of type `mime`: a download in the browser, a file in the
+  // Downloads folder on the desktop. Returns where it went (the browser: the name), or why it could not.
+  virtual Result<std::string> save_file(const std::string& name, const std::string& bytes,
+                                        const char* mime) = 0;
 };
 
 }  // namespace duebook::ui

@@ -4,6 +4,8 @@
 #include "collections/collections_queries.h"
 #include "collections/collections_worklist.h"
 #include "customers/customer_queries.h"
+#include "files/imports.h"
+#include "files/invoice_export.h"
 #include "invoicing/invoice_queries.h"
 #include "ledger/ledger.h"
 
@@ -26,6 +28,12 @@ class Queries {
   std::vector<Event> events(int64_t from, int64_t to) const { return read_events(ledger_.db(), from, to); }
   int64_t event_count() const { return last_event_seq(ledger_.db()); }
   std::string undo_label() const { return ledger_.undo_label(); }
+  // Every issued invoice as the CSV the invoice import reads (files/invoice_export.h).
+  std::string invoices_csv() const { return duebook::invoices_csv(ledger_.db()); }
+  // Which import a CSV file is for, by its header (files/imports.h).
+  Result<CsvImportKind> import_kind(const std::string& file, std::string_view text) const {
+    return csv_import_kind(file, text);
+  }
   std::string redo_label() const { return ledger_.redo_label(); }
 
   // Collections, for the Today window.

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "app.h"
+#include "files_web.h"
 #include "storage_web.h"
 #include "test_hook.h"
 
@@ -137,6 +138,18 @@ class WebPlatform : public ui::Platform {
   ui::SaveState save_state() override { return storage_save_state(); }
   void take_over() override { storage_take_over(); }
   void download_ledger() override { storage_download(); }
+  ui::BackupState backup_state() override { return storage_backup_state(); }
+  void back_up() override { storage_back_up(); }
+  ui::StorageFacts storage_facts() override { return web::storage_facts(); }
+  void set_backup_reminder_days(int days) override { storage_set_backup_reminder_days(days); }
+  bool has_file_dialog() const override { return true; }
+  void choose_file(const char* accept) override { web::choose_file(accept); }
+  std::vector<ui::IncomingFile> take_files() override { return web::take_files(); }
+  Result<std::string> save_file(const std::string& name, const std::string& bytes,
+                                const char* mime) override {
+    download_file(name, bytes, mime);
+    return name;
+  }
 };
 
 // One browser input event, queued until a frame takes it.
@@ -466,6 +479,7 @@ void start() {
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
   emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
   js_install_listeners();
+  install_file_listeners();
   wake();
 }
 

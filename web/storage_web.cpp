@@ -101,6 +101,34 @@ void storage_take_over() {
 void storage_download() {
   EM_ASM({ Module.duebookStorage.download(); });
 }
+void storage_back_up() {
+  EM_ASM({ Module.duebookStorage.backUp(); });
+}
+
+ui::StorageFacts storage_facts() {
+  char* text = js_storage_state();
+  nlohmann::json s = nlohmann::json::parse(text, nullptr, false);
+  std::free(text);
+  ui::StorageFacts out;
+  out.where = "this browser (IndexedDB)";
+  if (s.is_discarded()) return out;
+  if (s["persisted"].is_boolean()) out.persisted = s["persisted"].get<bool>() ? 1 : 0;
+  out.used = int64_t(s.value("usage", 0.0));
+  out.quota = int64_t(s.value("quota", 0.0));
+  return out;
+}
+
+void storage_set_backup_reminder_days(int days) {
+  EM_ASM({ Module.duebookStorage.setBackupReminderDays($0); }, days);
+}
+
+ui::BackupState storage_backup_state() {
+  ui::BackupState out;
+  out.offered = true;
+  out.last_ms = int64_t(EM_ASM_DOUBLE({ return Module.duebookStorage.lastBackup(); }));
+  out.remind_after_days = EM_ASM_INT({ return Module.duebookStorage.backupReminderDays(); });
+  return out;
+}
 
 }  // namespace duebook::web
 

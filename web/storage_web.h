@@ -17,5 +17,14 @@ void storage_flush();
 void storage_take_over();
 // Downloads the ledger file as it stands in memory.
 void storage_download();
+// "Back up now": when the last backup was made and after how many days to remind (kept in localStorage).
+ui::BackupState storage_backup_state();
+// Downloads the ledger file as duebook-ledger-<today>.sqlite and remembers when.
+void storage_back_up();
+// Where the ledger is kept, persist()'s answer and the storage estimate (asks for a fresh estimate, which a
+// later call shows).
+ui::StorageFacts storage_facts();
+// Keeps the backup reminder period (days) in localStorage.
+void storage_set_backup_reminder_days(int days);
 
 }  // namespace duebook::web

@@ -21,6 +21,8 @@ class CsvReader {
   // which is what a text editor or spreadsheet shows as its row. Blank lines are skipped.
   bool next(std::vector<std::string>& fields);
   int64_t line() const { return line_; }
+  // How many bytes of the text have been read (for progress: the whole text's size once at the end).
+  size_t position() const { return pos_; }
   // Empty unless the text is malformed: a quoted field never closed, or text right after a closing quote.
   const std::string& error() const { return error_; }
 

@@ -194,4 +194,14 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+std::function<Status(EventSink&)> run_all_steps(std::function<Result<bool>(EventSink&, int64_t)> step) {
+  return [step = std::move(step)](EventSink& sink) -> Status {
+    for (;;) {
+      Result<bool> done = step(sink, INT64_MAX);
+      if (!done) return done.problems();
+      if (done.value()) return ok_status();
+    }
+  };
+}
+
 }  // namespace duebook

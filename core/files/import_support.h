@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -190,6 +191,9 @@ class DeferredIndexes {
 // True when a file of `text` is large beside the `table` it imports into: 10,000 rows or more, and at least a
 // quarter of the rows already there (building the index again then costs less than inserting into it).
 bool is_bulk(Db& db, const char* table, std::string_view text);
+
+// A StreamPlan's `run` made of its `step`: steps without a row limit until everything is emitted.
+std::function<Status(EventSink&)> run_all_steps(std::function<Result<bool>(EventSink&, int64_t)> step);
 
 // The import.recorded payload; `unread` lists the file's columns the importer did not read.
 Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha,

@@ -2,6 +2,8 @@
 // batch events, import_batches.cpp, and the ordinary customer events).
 #include "files/imports.h"
 
+#include "base/csv.h"
+#include "files/import_support.h"
 #include "store/projector.h"
 
 namespace duebook {
@@ -51,6 +53,19 @@ const std::vector<Projector>& import_projectors() {
        }},
   };
   return list;
+}
+
+Result<CsvImportKind> csv_import_kind(const std::string& file, std::string_view text) {
+  CsvReader csv(text);
+  std::vector<std::string> fields;
+  if (!csv.next(fields)) return Problem{file + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
+  Problems ignored;
+  Header header = read_header(fields, {}, file, ignored);
+  if (header["InvoiceNo"] >= 0) return CsvImportKind::Invoices;
+  if (header["Date"] >= 0 && header["Customer"] >= 0 && header["Amount"] >= 0) return CsvImportKind::Payments;
+  return Problem{file + ":1",
+                 "is neither an invoice export (it would have an InvoiceNo column) nor a payment list (Date, "
+                 "Customer and Amount columns)"};
 }
 
 }  // namespace duebook

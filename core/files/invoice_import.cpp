@@ -56,35 +56,54 @@ class InvoiceImporter {
         text_(decoded_.empty() ? std::string_view(c.text) : std::string_view(decoded_)),
         customers_(db) {}
 
-  Status run(EventSink& sink) {
-    BulkCache cache(db_);
-    // The number index stays: every invoice is checked against it.
-    DeferredIndexes indexes(db_, "invoices", {"invoices_by_number"}, is_bulk(db_, "invoices", text_));
-    CsvReader csv(text_);
-    std::vector<std::string> fields;
-    if (!csv.next(fields))
-      return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
-    header_ =
-        read_header(fields, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name, problems_);
-    if (!problems_.empty()) return problems_;
-    unread_ = unread_columns(header_, kColumns);
-    while (csv.next(fields)) {
-      ++rows_;
-      Row row{&fields, &header_, c_.file_name, csv.line(), &problems_, problems_.size()};
-      if (Status s = read_row(row, sink); !s) return s;
+  // Reads up to `budget` more rows (the header first), emitting the invoices they complete; true once the
+  // whole file is emitted. The import's settings (a large cache, deferred indexes) hold until the importer
+  // goes.
+  Result<bool> step(EventSink& sink, int64_t budget) {
+    if (!csv_) {
+      cache_.emplace(db_);
+      // The number index stays: every invoice is checked against it.
+      indexes_.emplace(db_, "invoices", std::initializer_list<std::string_view>{"invoices_by_number"},
+                       is_bulk(db_, "invoices", text_));
+      csv_.emplace(text_);
+      if (!csv_->next(fields_))
+        return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
+      header_ = read_header(fields_, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name,
+                            problems_);
+      if (!problems_.empty()) return problems_;
+      unread_ = unread_columns(header_, kColumns);
     }
-    if (!csv.error().empty())
-      problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
+    for (int64_t n = 0; n < budget; ++n) {
+      if (!csv_->next(fields_)) {
+        if (Status s = end(sink); !s) return s.problems();
+        return true;
+      }
+      ++rows_;
+      Row row{&fields_, &header_, c_.file_name, csv_->line(), &problems_, problems_.size()};
+      if (Status s = read_row(row, sink); !s) return s.problems();
+    }
+    return false;
+  }
+
+  // The share of the file read so far.
+  double progress() const {
+    return csv_ && !text_.empty() ? double(csv_->position()) / double(text_.size()) : 0.0;
+  }
+
+ private:
+  // After the last row: the last invoice, the last batch, the indexes, the import record.
+  Status end(EventSink& sink) {
+    if (!csv_->error().empty())
+      problems_.push_back({c_.file_name + ":" + std::to_string(csv_->line()), csv_->error()});
     if (Status s = finish(sink); !s) return s;
     if (Status s = flush(sink); !s) return s;
     if (!problems_.empty()) return problems_;
     if (invoices_ == 0) return Problem{c_.file_name, "the file has no invoice rows"};
-    if (Status s = indexes.restore(); !s) return s;
+    if (Status s = indexes_->restore(); !s) return s;
     return sink.emit("import.recorded", import_record(import_id_, "invoices", c_.file_name, sha_, rows_,
                                                       invoices_, 0, created_, unread_));
   }
 
- private:
   Status read_row(Row& row, EventSink& sink) {
     std::string number(row.get("InvoiceNo"));
     std::string key = lower_ascii(number);
@@ -423,6 +442,10 @@ class InvoiceImporter {
   std::string decoded_;              // the file converted to UTF-8, when it was not
   std::string_view text_;            // the text read: decoded_ or the command's
   std::vector<std::string> unread_;  // the header's columns not among kColumns
+  std::optional<BulkCache> cache_;          // from the first step on
+  std::optional<DeferredIndexes> indexes_;  // from the first step on
+  std::optional<CsvReader> csv_;            // from the first step on
+  std::vector<std::string> fields_;         // the record being read
   Header header_;
   Problems problems_;
   CustomerCache customers_;
@@ -454,7 +477,9 @@ Result<StreamPlan> stream_command(Db& db, const ImportInvoices& command) {
   plan.created_id = next_id(db, "imports");
   auto importer =
       std::make_shared<InvoiceImporter>(db, command, plan.created_id, sha, std::move(decoded.value()));
-  plan.run = [importer](EventSink& sink) { return importer->run(sink); };
+  plan.step = [importer](EventSink& sink, int64_t rows) { return importer->step(sink, rows); };
+  plan.progress = [importer] { return importer->progress(); };
+  plan.run = run_all_steps(plan.step);
   return plan;
 }
 

@@ -38,43 +38,62 @@ class PaymentImporter {
         text_(decoded_.empty() ? std::string_view(c.text) : std::string_view(decoded_)),
         customers_(db) {}
 
-  Status run(EventSink& sink) {
-    BulkCache cache(db_);
-    // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
-    // allocations.
-    const bool bulk = is_bulk(db_, "payments", text_);
-    DeferredIndexes payment_indexes(db_, "payments", {}, bulk);
-    DeferredIndexes allocation_indexes(db_, "allocations", {"allocations_by_invoice"}, bulk);
-    CsvReader csv(text_);
-    std::vector<std::string> fields;
-    if (!csv.next(fields))
-      return Problem{c_.file_name + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
-    Header header = read_header(fields, {"Date", "Customer", "Amount"}, c_.file_name, problems_);
-    if (!problems_.empty()) return problems_;
-    unread_ = unread_columns(header, {"Date", "Customer", "Amount", "Currency", "Method", "Reference"});
-    next_payment_id_ = next_id(db_, "payments");
-    next_allocation_id_ = next_id(db_, "allocations");
-    next_credit_note_id_ = next_id(db_, "credit_notes");
-    while (csv.next(fields)) {
+  // Reads up to `budget` more rows (the header first), emitting a batch each thousand payments; true once the
+  // whole file is emitted. The import's settings (a large cache, deferred indexes) hold until the importer
+  // goes.
+  Result<bool> step(EventSink& sink, int64_t budget) {
+    if (!csv_) {
+      cache_.emplace(db_);
+      // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
+      // allocations.
+      const bool bulk = is_bulk(db_, "payments", text_);
+      payment_indexes_.emplace(db_, "payments", std::initializer_list<std::string_view>{}, bulk);
+      allocation_indexes_.emplace(db_, "allocations",
+                                  std::initializer_list<std::string_view>{"allocations_by_invoice"}, bulk);
+      csv_.emplace(text_);
+      if (!csv_->next(fields_))
+        return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
+      header_ = read_header(fields_, {"Date", "Customer", "Amount"}, c_.file_name, problems_);
+      if (!problems_.empty()) return problems_;
+      unread_ = unread_columns(header_, {"Date", "Customer", "Amount", "Currency", "Method", "Reference"});
+      next_payment_id_ = next_id(db_, "payments");
+      next_allocation_id_ = next_id(db_, "allocations");
+      next_credit_note_id_ = next_id(db_, "credit_notes");
+    }
+    for (int64_t n = 0; n < budget; ++n) {
+      if (!csv_->next(fields_)) {
+        if (Status s = end(sink); !s) return s.problems();
+        return true;
+      }
       ++rows_;
-      Row row{&fields, &header, c_.file_name, csv.line(), &problems_, problems_.size()};
-      check_text(row, header.names);
+      Row row{&fields_, &header_, c_.file_name, csv_->line(), &problems_, problems_.size()};
+      check_text(row, header_.names);
       read_row(row);
       if (batch_.size() >= kBatch)
-        if (Status s = flush(sink); !s) return s;
+        if (Status s = flush(sink); !s) return s.problems();
     }
-    if (!csv.error().empty())
-      problems_.push_back({c_.file_name + ":" + std::to_string(csv.line()), csv.error()});
+    return false;
+  }
+
+  // The share of the file read so far.
+  double progress() const {
+    return csv_ && !text_.empty() ? double(csv_->position()) / double(text_.size()) : 0.0;
+  }
+
+ private:
+  // After the last row: the last batch, the indexes, the import record.
+  Status end(EventSink& sink) {
+    if (!csv_->error().empty())
+      problems_.push_back({c_.file_name + ":" + std::to_string(csv_->line()), csv_->error()});
     if (Status s = flush(sink); !s) return s;
     if (!problems_.empty()) return problems_;
     if (payments_ == 0) return Problem{c_.file_name, "the file has no payment rows"};
-    if (Status s = payment_indexes.restore(); !s) return s;
-    if (Status s = allocation_indexes.restore(); !s) return s;
+    if (Status s = payment_indexes_->restore(); !s) return s;
+    if (Status s = allocation_indexes_->restore(); !s) return s;
     return sink.emit("import.recorded", import_record(import_id_, "payments", c_.file_name, sha_, rows_, 0,
                                                       payments_, 0, unread_));
   }
 
- private:
   // Validates one row and, when the file is still good, allocates it by the rule and adds it to the batch.
   void read_row(const Row& row) {
     std::string name(row.get("Customer"));
@@ -162,6 +181,12 @@ class PaymentImporter {
   std::string decoded_;              // the file converted to UTF-8, when it was not
   std::string_view text_;            // the text read: decoded_ or the command's
   std::vector<std::string> unread_;  // the header's columns this importer does not read
+  std::optional<BulkCache> cache_;                     // from the first step on
+  std::optional<DeferredIndexes> payment_indexes_;     // from the first step on
+  std::optional<DeferredIndexes> allocation_indexes_;  // from the first step on
+  std::optional<CsvReader> csv_;                       // from the first step on
+  std::vector<std::string> fields_;                    // the record being read
+  Header header_;                                      // column positions
   Problems problems_;
   CustomerCache customers_;
   std::vector<ImportedPayment> batch_;  // payments not yet written
@@ -184,7 +209,9 @@ Result<StreamPlan> stream_command(Db& db, const ImportPayments& command) {
   plan.created_id = next_id(db, "imports");
   auto importer =
       std::make_shared<PaymentImporter>(db, command, plan.created_id, sha, std::move(decoded.value()));
-  plan.run = [importer](EventSink& sink) { return importer->run(sink); };
+  plan.step = [importer](EventSink& sink, int64_t rows) { return importer->step(sink, rows); };
+  plan.progress = [importer] { return importer->progress(); };
+  plan.run = run_all_steps(plan.step);
   return plan;
 }
 

@@ -248,6 +248,7 @@ void Ledger::notify() {
 }
 
 Result<ActionOutcome> Ledger::execute(const Command& command) {
+  if (job_) return Problem{"", "an import is under way; wait until it has finished"};
   WriteScope writing(*db_);
   // The write lock first (waiting out another program's write): planning reads and the commit then see one
   // state, which no other writer can change in between.
@@ -307,6 +308,7 @@ Result<ActionOutcome> Ledger::reverse_action(int64_t id, const std::string& labe
 }
 
 Result<ActionOutcome> Ledger::undo() {
+  if (job_) return Problem{"", "an import is under way; wait until it has finished"};
   WriteScope writing(*db_);
   // One write transaction from choosing the action to reversing it, so two programs never reverse the same
   // one.
@@ -326,6 +328,7 @@ Result<ActionOutcome> Ledger::undo() {
 }
 
 Result<ActionOutcome> Ledger::redo() {
+  if (job_) return Problem{"", "an import is under way; wait until it has finished"};
   WriteScope writing(*db_);
   // One write transaction from choosing the action to reversing it, so two programs never reverse the same
   // one.
@@ -362,6 +365,7 @@ std::string Ledger::redo_label() {
 }
 
 Status Ledger::rebuild() {
+  if (job_) return Problem{"", "an import is under way; wait until it has finished"};
   WriteScope writing(*db_);
   Transaction tx(*db_, TransactionKind::Write);
   if (Status s = restore_missing_projections(*db_); !s) return s;  // a damaged file's dropped tables
@@ -385,6 +389,77 @@ Status Ledger::rebuild() {
   if (Status s = tx.commit(); !s) return s;
   notify();
   return ok_status();
+}
+
+// Members in the order they must go: the writer and the plan (whose importer restores its settings inside the
+// transaction) before the transaction rolls back, the write scope last.
+struct StreamJob::Parts {
+  Parts(Ledger& ledger, Db& db) : writing(db), tx(db, TransactionKind::Write) {}
+  WriteScope writing;
+  Transaction tx;
+  Command command;  // the plan reads the command (an import's text) until it ends
+  StreamPlan plan;
+  std::unique_ptr<ActionWriter> writer;
+};
+
+StreamJob::StreamJob(Ledger& ledger, std::unique_ptr<Parts> parts)
+    : ledger_(ledger), parts_(std::move(parts)) {
+  ledger_.job_ = this;
+}
+
+StreamJob::~StreamJob() {
+  end();
+}
+
+void StreamJob::end() {
+  parts_.reset();
+  if (ledger_.job_ == this) ledger_.job_ = nullptr;
+}
+
+Result<bool> StreamJob::step(int64_t rows) {
+  assert(parts_);
+  Parts& p = *parts_;
+  Result<bool> done = true;
+  if (p.plan.step)
+    done = p.plan.step(*p.writer, rows);
+  else if (Status s = p.plan.run(*p.writer); !s)
+    done = s.problems();
+  if (!done || !done.value()) {
+    if (!done) end();
+    return done;
+  }
+  ActionOutcome out = p.writer->out;
+  Status s = out.first_seq == 0 ? Status(Problem{"", "nothing to do"}) : p.writer->finish();
+  if (s) s = p.tx.commit();
+  end();
+  if (!s) return s.problems();
+  outcome_ = std::move(out);
+  ledger_.notify();
+  return true;
+}
+
+double StreamJob::progress() const {
+  return parts_ && parts_->plan.progress ? parts_->plan.progress() : finished() ? 1.0 : 0.0;
+}
+
+Result<std::unique_ptr<StreamJob>> Ledger::start(Command command) {
+  if (job_) return Problem{"", "an import is under way; wait until it has finished"};
+  auto parts = std::make_unique<StreamJob::Parts>(*this, *db_);
+  parts->command = std::move(command);
+  Result<StreamPlan> plan = std::visit(
+      [&](const auto& c) -> Result<StreamPlan> {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (kIsStreamed<T>)
+          return stream_command(*db_, c);
+        else
+          return Problem{"", "this command cannot run in slices"};
+      },
+      parts->command);
+  if (!plan) return plan.problems();
+  parts->plan = std::move(plan.value());
+  parts->writer = std::make_unique<ActionWriter>(*this, parts->plan.label, ActionKind::Do, 0);
+  parts->writer->out.created_id = parts->plan.created_id;
+  return std::unique_ptr<StreamJob>(new StreamJob(*this, std::move(parts)));
 }
 
 }  // namespace duebook

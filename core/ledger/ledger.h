@@ -38,6 +38,38 @@ struct ActionOutcome {
 // The projector of event `type` among every domain's, or null when no domain knows it.
 const Projector* find_projector(std::string_view type);
 
+class Ledger;
+
+// A streamed command (an import) run a slice at a time, so that a browser tab draws between slices. It holds
+// the ledger's write transaction from Ledger::start until it finishes: meanwhile the ledger refuses every
+// other change, and queries on Ledger::db() see the rows written so far. Dropping an unfinished job rolls
+// everything back. The ledger must outlive it.
+class StreamJob {
+ public:
+  ~StreamJob();
+  StreamJob(const StreamJob&) = delete;
+  StreamJob& operator=(const StreamJob&) = delete;
+  // Reads up to `rows` more input rows. True once the command is committed (outcome() says what was done);
+  // false while there is more; problems when the command was refused (everything is rolled back and the job
+  // is finished). Must not be called once finished.
+  Result<bool> step(int64_t rows);
+  // How much of the input is read, 0 to 1.
+  double progress() const;
+  // Whether the job committed or was refused.
+  bool finished() const { return parts_ == nullptr; }
+  // What was done, once committed.
+  const ActionOutcome& outcome() const { return outcome_; }
+
+ private:
+  friend class Ledger;
+  struct Parts;  // the write scope, the transaction, the plan and its event writer (ledger.cpp)
+  StreamJob(Ledger& ledger, std::unique_ptr<Parts> parts);
+  void end();  // rolls back what is not committed and lets the ledger take other changes again
+  Ledger& ledger_;
+  std::unique_ptr<Parts> parts_;
+  ActionOutcome outcome_;
+};
+
 class Ledger {
  public:
   // Opens the ledger at `path` as `mode` says and, unless read-only, migrates it. Only OpenMode::Create makes
@@ -51,6 +83,14 @@ class Ledger {
   // Validates `command`; if accepted, appends its events and updates projections in one transaction.
   // If rejected, returns its problems and nothing is written.
   Result<ActionOutcome> execute(const Command& command);
+
+  // Starts a streamed command that can go a slice at a time (ImportInvoices, ImportPayments); its checks
+  // before the first row (a file imported before, an unknown currency) refuse it at once, writing nothing.
+  // Problems, too, for a command that has no slices, or while another job is running.
+  // The job keeps `command` (an import's text) until it ends.
+  Result<std::unique_ptr<StreamJob>> start(Command command);
+  // Whether a StreamJob holds the write transaction (then execute, undo, redo and rebuild are refused).
+  bool busy() const { return job_ != nullptr; }
 
   // Reverses the most recent action not yet undone by appending compensating events. Problem if none.
   Result<ActionOutcome> undo();
@@ -78,6 +118,7 @@ class Ledger {
 
  private:
   friend class ActionWriter;  // appends the events of one action (ledger.cpp)
+  friend class StreamJob;     // commits through notify() and clears job_
   Ledger(std::unique_ptr<Db> db, LedgerEnv env) : db_(std::move(db)), env_(std::move(env)) {}
   Result<ActionOutcome> commit(const Plan& plan, ActionKind kind, int64_t target);
   Result<ActionOutcome> reverse_action(int64_t id, const std::string& label, ActionKind kind);
@@ -87,6 +128,7 @@ class Ledger {
   int64_t revision_ = 0;
   uint64_t rng_state_ = 0;
   std::function<void()> on_commit_;
+  StreamJob* job_ = nullptr;  // the job holding the write transaction, if any
 };
 
 }  // namespace duebook

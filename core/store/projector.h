@@ -65,10 +65,16 @@ class EventSink {
 // A streamed command: too large (an import) or too chained (each invoice a schedule run issues needs the
 // number the one before took) to plan up front. `label` is known before the first event; `run` validates
 // while it emits and returns every problem it found (then nothing is kept). `created_id` is reported back.
+// A plan that can also go a slice at a time (an import, so a browser tab can draw between slices) has `step`:
+// it reads up to `rows` more input rows, emitting their events, and answers true once everything is emitted;
+// stepping until true emits exactly what `run` does. `progress` says how far it is, 0 to 1.
 struct StreamPlan {
   std::string label;                      // the action's label, on every event
   std::function<Status(EventSink&)> run;  // emits the events; problems roll everything back
-  int64_t created_id = 0;                 // id of the record it creates (the import), if any
+  std::function<Result<bool>(EventSink&, int64_t)>
+      step;                          // optional: the next slice; true when all is emitted
+  std::function<double()> progress;  // with `step`: the share done so far
+  int64_t created_id = 0;            // id of the record it creates (the import), if any
 };
 // Serialises a JSON payload compactly and deterministically (keys sorted by nlohmann's std::map). Text that
 // is not UTF-8 is written with U+FFFD in place of the bad bytes instead of failing (which, without

@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <sstream>
+#include <utility>
 
 #include "app.h"
 
@@ -76,6 +78,42 @@ void DesktopPlatform::print_text(const std::string& title, const std::string& te
   fs::path file = dir / (name.substr(0, 80) + ".txt");
   std::ofstream(file) << text;
   open_url(file.string());
+void DesktopPlatform::open_path(const std::string& path) {
+  ui::IncomingFile f;
+  f.name = path;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad())
+    f.error = "cannot read the file";
+  else
+    f.bytes = text.str();
+  arrived_.push_back(std::move(f));
+}
+
+std::vector<ui::IncomingFile> DesktopPlatform::take_files() {
+  return std::exchange(arrived_, {});
+}
+
+Result<std::string> DesktopPlatform::save_file(const std::string& name, const std::string& bytes,
+                                               const char*) {
+  namespace fs = std::filesystem;
+  fs::path dir;
+  std::error_code ec;
+  if (const char* xdg = std::getenv("XDG_DOWNLOAD_DIR"); xdg && *xdg) dir = xdg;
+  if (dir.empty())
+    if (const char* home = std::getenv("HOME");
+        home && *home && fs::is_directory(fs::path(home) / "Downloads", ec))
+      dir = fs::path(home) / "Downloads";
+  if (dir.empty()) dir = fs::path(db_path_).parent_path();
+  fs::path stem = fs::path(name).stem(), ext = fs::path(name).extension(), target = dir / name;
+  for (int n = 2; fs::exists(target, ec); ++n)
+    target = dir / (stem.string() + "-" + std::to_string(n) + ext.string());
+  std::ofstream out(target, std::ios::binary);
+  out << bytes;
+  out.close();
+  if (!out) return Problem{target.string(), "cannot write the file"};
+  return target.string();
 }
 
 void DesktopPlatform::request_frame() {
@@ -112,6 +150,12 @@ int run_window(const std::string& db_path, int quit_after_frames) {
 
   DesktopPlatform platform(db_path);
   ui::App app(platform);
+  // Files dropped on the window are opened by path, as if typed into the import window.
+  glfwSetWindowUserPointer(window, &platform);
+  glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+    auto* p = static_cast<DesktopPlatform*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < count; ++i) p->open_path(paths[i]);
+  });
   int frames = 0, busy_frames = 2;
   while (!glfwWindowShouldClose(window)) {
     // Sleep until input arrives; draw a few frames after it so ImGui settles, then go idle again.

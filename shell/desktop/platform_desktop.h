@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "platform.h"
 
@@ -21,9 +22,15 @@ class DesktopPlatform : public ui::Platform {
   void print_text(const std::string& title, const std::string& text) override;
   void request_frame() override;
   const char* name() override { return "desktop"; }
+  // No file dialog: the import window asks for a path; files dropped on the window come too.
+  void open_path(const std::string& path) override;
+  std::vector<ui::IncomingFile> take_files() override;
+  // Writes into $XDG_DOWNLOAD_DIR, else ~/Downloads, else beside the ledger; never over an existing file.
+  Result<std::string> save_file(const std::string& name, const std::string& bytes, const char* mime) override;
 
  private:
   std::string db_path_;
+  std::vector<ui::IncomingFile> arrived_;  // files opened or dropped, not yet taken
 };
 
 // Opens the window and runs the workbench until it is closed. `quit_after_frames` > 0 closes it after that

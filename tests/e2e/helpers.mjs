@@ -16,11 +16,11 @@ export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
   "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
-// Starts serve.py on a free port; resolves {url, process}.
-export function startServer() {
+// Starts serve.py serving `dir` (the web build) on `port` (0: a free one); resolves {url, process}.
+export function startServer(dir = webDir, port = 0) {
   assert.ok(webDir && servePy, "DUEBOOK_WEB_DIR and DUEBOOK_SERVE are set (run through ctest)");
   return new Promise((resolve, reject) => {
-    const server = spawn("python3", [servePy, "--port", "0", "--dir", webDir],
+    const server = spawn("python3", [servePy, "--port", String(port), "--dir", dir],
       { env: { ...process.env, DUEBOOK_SERVE_QUIET: "1" } });
     server.stdout.on("data", (chunk) => {
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
@@ -28,6 +28,14 @@ export function startServer() {
     });
     server.on("exit", (code) => reject(new Error(`serve.py exited with ${code}`)));
   });
+}
+
+// Stops a server started by startServer and waits until it has gone (its port is free again).
+export function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  const gone = new Promise((resolve) => server.once("exit", resolve));
+  server.kill();
+  return gone;
 }
 
 // A persistent browser context on `profile` (playwright-core drives Chromium).
