@@ -78,6 +78,8 @@ void DesktopPlatform::print_text(const std::string& title, const std::string& te
   fs::path file = dir / (name.substr(0, 80) + ".txt");
   std::ofstream(file) << text;
   open_url(file.string());
+}
+
 void DesktopPlatform::open_path(const std::string& path) {
   ui::IncomingFile f;
   f.name = path;
