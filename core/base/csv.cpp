@@ -72,14 +72,30 @@ bool CsvReader::next(std::vector<std::string>& fields) {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-std::string csv_value_field(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+namespace {
+
+// `field` in double quotes, inner quotes doubled.
+std::string csv_quoted(std::string_view field) {
   std::string quoted = "\"";
   for (char c : field) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
   return quoted + "\"";
+}
+
+// A UTF-8 byte-order mark at the very start of the text is taken as the file's mark and skipped by readers
+// (ours included): a first field that begins with one is quoted, so it reads back whole.
+std::string at_start(std::string field, bool start) {
+  if (start && field.rfind("\xEF\xBB\xBF", 0) == 0) return csv_quoted(field);
+  return field;
+}
+
+}  // namespace
+
+std::string csv_value_field(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  return csv_quoted(field);
 }
 
 std::string csv_text_field(std::string_view field) {
@@ -96,13 +112,13 @@ void CsvWriter::separate() {
 
 CsvWriter& CsvWriter::text(std::string_view field) {
   separate();
-  out_ += csv_text_field(field);
+  out_ += at_start(csv_text_field(field), out_.empty());
   return *this;
 }
 
 CsvWriter& CsvWriter::value(std::string_view field) {
   separate();
-  out_ += csv_value_field(field);
+  out_ += at_start(csv_value_field(field), out_.empty());
   return *this;
 }
 

@@ -46,6 +46,29 @@ TEST_CASE("csv writer: records end with CRLF and read back field for field") {
   CHECK(records[2] == std::vector<std::string>{"x"});
 }
 
+// Found by fuzz_csv (tests/fuzz/regressions/csv-bom-in-first-field): a first field that begins with a UTF-8
+// byte-order mark lost it on reading back, the reader taking it for the file's own mark.
+TEST_CASE("csv writer: a first field beginning with a byte-order mark reads back whole") {
+  for (bool text : {false, true}) {
+    CsvWriter csv;
+    (text ? csv.text("\xEF\xBB\xBF"
+                     "Des")
+          : csv.value("\xEF\xBB\xBF"
+                      "Des"))
+        .value("x")
+        .end_record();
+    csv.value("\xEF\xBB\xBFlater").end_record();  // not at the start: needs nothing
+    CHECK(csv.str() ==
+          "\"\xEF\xBB\xBF"
+          "Des\",x\r\n\xEF\xBB\xBFlater\r\n");
+    const auto records = read_all(csv.str());
+    REQUIRE(records.size() == 2);
+    CHECK(records[0] == std::vector<std::string>{"\xEF\xBB\xBF"
+                                                 "Des",
+                                                 "x"});
+  }
+}
+
 TEST_CASE("csv writer: user text that a spreadsheet would run as a formula gets an apostrophe") {
   // OWASP "CSV Injection": cells starting with = + - @ TAB or CR.
   struct Case {
