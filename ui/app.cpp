@@ -9,8 +9,8 @@
 #include <string_view>
 #include <utility>
 
-#include "collections/collections_outcome.h"
 #include "backup_bar.h"
+#include "collections/collections_outcome.h"
 #include "save_state_bar.h"
 #include "settings_window.h"
 #include "test_hook.h"
@@ -230,8 +230,8 @@ bool App::frame() {
   draw_settings_window(platform_, settings_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
-  const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer || nav_.open_invoice ||
-                          nav_.pay_customer || invoices_.open_invoice || payments_.stale;
+  const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
+                          nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice || payments_.stale;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   return commands_.run(*ledger_, &status_message_) || navigating;

@@ -10,16 +10,16 @@
 #include "customer_page.h"
 #include "customers_window.h"
 #include "history_window.h"
-#include "invoice_window.h"
 #include "import_window.h"
+#include "invoice_window.h"
 #include "invoices_window.h"
 #include "ledger/ledger.h"
 #include "navigation.h"
 #include "payments_window.h"
 #include "platform.h"
 #include "queries_view.h"
-#include "today_window.h"
 #include "settings_window.h"
+#include "today_window.h"
 
 namespace duebook::ui {
 

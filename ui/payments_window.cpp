@@ -89,7 +89,8 @@ void refresh_preview(Queries& queries, PaymentsWindowState& s, const Date& today
 // How many invoices the payment (with any early-payment discount) leaves with nothing open.
 int64_t settled_count(const PaymentPreview& p) {
   int64_t n = 0;
-  for (const PaymentPreviewLine& line : p.lines) n += (line.applied > 0 || line.discount > 0) && line.open_after == 0;
+  for (const PaymentPreviewLine& line : p.lines)
+    n += (line.applied > 0 || line.discount > 0) && line.open_after == 0;
   return n;
 }
 
@@ -197,7 +198,8 @@ void draw_preview(PaymentsWindowState& s) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(display_money(line.applied, p.currency).c_str());
       ImGui::TableNextColumn();
-      // The early-payment discount the terms give when paid by the deadline (2/10 net 30: 2 % through day 10).
+      // The early-payment discount the terms give when paid by the deadline (2/10 net 30: 2 % through day
+      // 10).
       if (line.discount > 0)
         ImGui::TextUnformatted(display_money(line.discount, p.currency).c_str());
       else if (line.discount_offered > 0)

@@ -6,9 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "base/result.h"
-
 #include "base/date.h"
+#include "base/result.h"
 
 namespace duebook::ui {
 

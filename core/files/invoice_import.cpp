@@ -439,9 +439,9 @@ class InvoiceImporter {
   const ImportInvoices& c_;
   int64_t import_id_;
   std::string sha_;
-  std::string decoded_;              // the file converted to UTF-8, when it was not
-  std::string_view text_;            // the text read: decoded_ or the command's
-  std::vector<std::string> unread_;  // the header's columns not among kColumns
+  std::string decoded_;                     // the file converted to UTF-8, when it was not
+  std::string_view text_;                   // the text read: decoded_ or the command's
+  std::vector<std::string> unread_;         // the header's columns not among kColumns
   std::optional<BulkCache> cache_;          // from the first step on
   std::optional<DeferredIndexes> indexes_;  // from the first step on
   std::optional<CsvReader> csv_;            // from the first step on

@@ -178,9 +178,9 @@ class PaymentImporter {
   const ImportPayments& c_;
   int64_t import_id_;
   std::string sha_;
-  std::string decoded_;              // the file converted to UTF-8, when it was not
-  std::string_view text_;            // the text read: decoded_ or the command's
-  std::vector<std::string> unread_;  // the header's columns this importer does not read
+  std::string decoded_;                                // the file converted to UTF-8, when it was not
+  std::string_view text_;                              // the text read: decoded_ or the command's
+  std::vector<std::string> unread_;                    // the header's columns this importer does not read
   std::optional<BulkCache> cache_;                     // from the first step on
   std::optional<DeferredIndexes> payment_indexes_;     // from the first step on
   std::optional<DeferredIndexes> allocation_indexes_;  // from the first step on

@@ -14,8 +14,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "app.h"

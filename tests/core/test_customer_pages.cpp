@@ -1,5 +1,6 @@
 // The queries behind the workbench's customer pages: the customers list (balance, overdue, days late,
-// standing; sorted, searched, paged) and one customer's timeline (the payment preview: test_payment_preview.cpp).
+// standing; sorted, searched, paged) and one customer's timeline (the payment preview:
+// test_payment_preview.cpp).
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -247,4 +248,3 @@ TEST_CASE("customer timeline: every action about the customer, newest first, wit
   CHECK(plan_uses(plan, "events_by_customer"));
   CHECK(plan_uses(plan, "events_by_record"));
 }
-
