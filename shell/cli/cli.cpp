@@ -235,7 +235,8 @@ namespace {
 bool reads_only(const Handler& h) {
   const std::string command = h.command, sub = h.subcommand;
   return command == "verify" || command == "log" || command == "export" || command == "report" ||
-         sub == "list" || sub == "show" || (command == "customer" && sub == "balance");
+         sub == "list" || sub == "show" ||
+         (command == "customer" && (sub == "balance" || sub == "accounts" || sub == "timeline"));
 }
 
 int run_handler(const Handler& h, Context& ctx, Args& args) {

@@ -4,6 +4,8 @@
 #include "base/currencies.h"
 #include "base/money.h"
 #include "cli.h"
+#include "collections/customer_accounts.h"
+#include "collections/customer_timeline.h"
 #include "customers/customer_queries.h"
 
 namespace duebook::cli {
@@ -95,6 +97,76 @@ int list_customers_cmd(Context& ctx, Args& args) {
   return kOk;
 }
 
+// The customers list as the workbench shows it: balance, overdue, days late and standing as of a day, sorted
+// by any of them. --explain prints how SQLite runs the query instead (which index it reads).
+int accounts(Context& ctx, Args& args) {
+  CustomerAccountQuery q;
+  q.search = args.option("--search").value_or("");
+  const std::string sort = args.option("--sort").value_or("name");
+  q.descending = args.flag("--desc");
+  q.limit = std::atoll(args.option("--limit").value_or("50").c_str());
+  q.offset = std::atoll(args.option("--offset").value_or("0").c_str());
+  std::optional<std::string> as_of = args.option("--as-of");
+  const bool explain = args.flag("--explain");
+  if (int rc = ctx.leftover(args)) return rc;
+  const std::pair<const char*, AccountSort> sorts[] = {{"name", AccountSort::Name},
+                                                       {"balance", AccountSort::Balance},
+                                                       {"overdue", AccountSort::Overdue},
+                                                       {"days-late", AccountSort::DaysLate},
+                                                       {"standing", AccountSort::Standing}};
+  bool known = false;
+  for (const auto& [name, value] : sorts)
+    if (sort == name) q.sort = value, known = true;
+  if (!known) return ctx.usage("--sort must be name, balance, overdue, days-late or standing");
+  Result<Date> day = date_arg(ctx, as_of, "--as-of");
+  if (!day) return ctx.rejected(day.problems());
+  q.as_of = day.value();
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  if (explain) {
+    Table plan{{"step"}, {}, {false}};
+    for (const std::string& step : customer_accounts_plan(ledger->db(), q)) plan.rows.push_back({step});
+    ctx.print(plan);
+    return kOk;
+  }
+  Table t{{"id", "name", "currency", "balance", "overdue", "days_late", "oldest_due", "unapplied", "invoices",
+           "standing"},
+          {},
+          {true, false, false, true, true, true, false, true, true, false}};
+  for (const CustomerAccount& a : list_customer_accounts(ledger->db(), q))
+    t.rows.push_back({std::to_string(a.id), a.name, a.currency, money_text(a.balance, a.currency),
+                      money_text(a.overdue, a.currency), std::to_string(a.days_late), a.oldest_due,
+                      money_text(a.unapplied, a.currency), std::to_string(a.open_invoices),
+                      to_string(a.standing)});
+  ctx.print(t);
+  return kOk;
+}
+
+// Everything that happened to one customer, newest first, with who recorded it and the event's hash prefix
+// (the same timeline as the customer page). --explain prints how SQLite finds the events instead.
+int timeline(Context& ctx, Args& args) {
+  std::optional<std::string> key = args.positional();
+  if (!key) return ctx.usage("customer timeline needs a customer id or name");
+  const int64_t limit = std::atoll(args.option("--limit").value_or("500").c_str());
+  const bool explain = args.flag("--explain");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> c = find_customer_arg(ledger->db(), *key);
+  if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
+  if (explain) {
+    Table plan{{"step"}, {}, {false}};
+    for (const std::string& step : customer_timeline_plan(ledger->db(), c->id)) plan.rows.push_back({step});
+    ctx.print(plan);
+    return kOk;
+  }
+  Table t{{"date", "kind", "what", "by", "event"}, {}, {}};
+  for (const TimelineEntry& e : customer_timeline(ledger->db(), c->id, limit))
+    t.rows.push_back({e.date, e.kind, e.what, e.actor, e.hash_prefix});
+  ctx.print(t);
+  return kOk;
+}
+
 int show(Context& ctx, Args& args) {
   std::optional<std::string> key = args.positional();
   if (!key) return ctx.usage("customer show needs a customer id or name");
@@ -179,6 +251,14 @@ const std::vector<Handler>& customer_handlers() {
   static const std::vector<Handler> handlers = {
       {"customer", "add", "add a customer: NAME [--currency C] [--terms T] [--credit-limit A] ...", add},
       {"customer", "list", "list customers [--search TEXT] [--limit N] [--offset N]", list_customers_cmd},
+      {"customer", "accounts",
+       "balance, overdue, days late and standing per customer --as-of DATE [--sort name|balance|overdue|"
+       "days-late|standing] [--desc] [--search TEXT] [--limit N] [--offset N] [--explain]",
+       accounts},
+      {"customer", "timeline",
+       "everything that happened to a customer, newest first: ID|NAME [--limit N] "
+       "[--explain]",
+       timeline},
       {"customer", "show", "one customer's details: ID|NAME", show},
       {"customer", "edit", "change a customer: ID|NAME [--name ...] [--terms ...] ...",
        [](Context& c, Args& a) { return edit_with(c, a, std::nullopt); }},

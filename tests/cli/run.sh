@@ -619,6 +619,17 @@ check "output: invoice with a newline in its line" 0 "$bin" --db "$odb" invoice 
   --line "$(printf 'Line\none;1;1.00')" --issue
 check "output: directory as a file" 4 "$bin" --db "$odb" import --invoices "$work"
 expect "output: directory named" "$work/err" "is a directory, not a file"
+check "accounts: list" 0 "$bin" --db "$odb" customer accounts --as-of 2026-12-31 --sort balance --desc
+expect "accounts: columns" "$work/out" "^id +name +currency +balance +overdue +days_late"
+expect "accounts: the invoiced customer first" "$work/out" "^ *2 +Tab Co +USD +1\.00 +1\.00"
+check "accounts: bad sort" 2 "$bin" --db "$odb" customer accounts --as-of 2026-12-31 --sort colour
+check "accounts: explain" 0 "$bin" --db "$odb" customer accounts --as-of 2026-12-31 --explain
+expect "accounts: explain names a step" "$work/out" "SCAN|SEARCH"
+check "timeline: customer" 0 "$bin" --db "$odb" customer timeline "Tab Co"
+expect "timeline: the invoice, newest first" "$work/out" "invoice +Issue invoice"
+check "timeline: explain" 0 "$bin" --db "$odb" customer timeline 2 --explain
+expect "timeline: explain uses the index" "$work/out" "events_by_customer"
+check "timeline: unknown customer" 3 "$bin" --db "$odb" customer timeline "Nobody"
 check "output: unread columns listed" 0 "$bin" --db "$odb" import --invoices "$fixtures/invoices_extra_columns.csv"
 expect "output: unread columns named" "$work/err" "columns not read .*: SalesRep, Class"
 
