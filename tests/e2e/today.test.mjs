@@ -222,7 +222,7 @@ test("the letter to the senior manager goes to the escalation contact; Back to t
   await page.keyboard.press("6");
   const paid = await waitFor(page, (x) => /Record the payment from Acme Ltd/.test(x.status), "Paid to switch tabs");
   assert.equal(paid.today.entries.length, 1, "Paid records nothing by itself");
-  await waitItem(page, "invoices.search");
+  await waitItem(page, "payment.record");
   await clickItem(page, "tab.today");
 
   // Snooze until a day: the customer leaves Today and is listed with the day it comes back.
