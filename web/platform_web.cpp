@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "files_web.h"
+#include "page_web.h"
 #include "storage_web.h"
 #include "test_hook.h"
 
@@ -28,43 +29,6 @@ constexpr const char* kFontPath = "/fonts/ui.ttf";
 constexpr float kFontSize = 16.0f;      // CSS pixels
 constexpr float kWheelPixels = 100.0f;  // one wheel notch in Chrome and Firefox is 100 CSS pixels
 constexpr int kSettleFrames = 3;        // frames drawn after the last event, so ImGui's layout settles
-
-// JavaScript inside: clang-format would rewrite === as "== =".
-// clang-format off
-EM_JS(void, js_write_clipboard, (const char* text), {
-  const value = UTF8ToString(text);
-  Module.duebookClipboard = value;
-  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function() {});
-});
-// clang-format on
-
-// JavaScript inside: clang-format would rewrite === as "== =".
-// clang-format off
-// The page's calendar day in its own time zone, as yyyymmdd.
-EM_JS(int, js_local_day, (), {
-  const d = new Date();
-  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
-});
-// A mailto: link goes to the user's mail program and the page stays (no blank tab left behind); any other
-// link opens in a tab of its own.
-EM_JS(void, js_open_url, (const char* url), {
-  const text = UTF8ToString(url);
-  if (text.startsWith("mailto:")) window.open(text, "_self");
-  else window.open(text, "_blank", "noopener");
-});
-// Plain text in a window of its own, with the browser's print dialog.
-EM_JS(void, js_print_text, (const char* title, const char* text), {
-  const w = window.open("", "_blank");
-  if (!w) return;
-  w.document.title = UTF8ToString(title);
-  const pre = w.document.createElement("pre");
-  pre.style.font = "12pt serif";
-  pre.style.whiteSpace = "pre-wrap";
-  pre.textContent = UTF8ToString(text);
-  w.document.body.appendChild(pre);
-  w.print();
-});
-// clang-format on
 
 // JavaScript inside: clang-format would rewrite === as "== =".
 // clang-format off

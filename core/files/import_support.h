@@ -195,6 +195,21 @@ bool is_bulk(Db& db, const char* table, std::string_view text);
 // A StreamPlan's `run` made of its `step`: steps without a row limit until everything is emitted.
 std::function<Status(EventSink&)> run_all_steps(std::function<Result<bool>(EventSink&, int64_t)> step);
 
+// A file's text as an importer reads it: the command's bytes, or their conversion to UTF-8 when decode_text
+// had to convert them (then kept here). Neither copied nor moved, so the view stays valid.
+class ImportText {
+ public:
+  ImportText(std::string_view bytes, std::string decoded)
+      : decoded_(std::move(decoded)), view_(decoded_.empty() ? bytes : std::string_view(decoded_)) {}
+  ImportText(const ImportText&) = delete;
+  ImportText& operator=(const ImportText&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  std::string decoded_;    // the converted text; empty when the bytes are read as they are
+  std::string_view view_;  // decoded_ or the bytes
+};
+
 // The import.recorded payload; `unread` lists the file's columns the importer did not read.
 Json import_record(int64_t id, const char* kind, const std::string& file, const std::string& sha,
                    int64_t rows, int64_t invoices, int64_t payments, int64_t customers,

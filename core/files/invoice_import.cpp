@@ -52,8 +52,7 @@ class InvoiceImporter {
         c_(c),
         import_id_(import_id),
         sha_(std::move(sha)),
-        decoded_(std::move(decoded)),
-        text_(decoded_.empty() ? std::string_view(c.text) : std::string_view(decoded_)),
+        text_(c.text, std::move(decoded)),
         customers_(db) {}
 
   // Reads up to `budget` more rows (the header first), emitting the invoices they complete; true once the
@@ -64,8 +63,8 @@ class InvoiceImporter {
       cache_.emplace(db_);
       // The number index stays: every invoice is checked against it.
       indexes_.emplace(db_, "invoices", std::initializer_list<std::string_view>{"invoices_by_number"},
-                       is_bulk(db_, "invoices", text_));
-      csv_.emplace(text_);
+                       is_bulk(db_, "invoices", text_.view()));
+      csv_.emplace(text_.view());
       if (!csv_->next(fields_))
         return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
       header_ = read_header(fields_, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name,
@@ -87,7 +86,7 @@ class InvoiceImporter {
 
   // The share of the file read so far.
   double progress() const {
-    return csv_ && !text_.empty() ? double(csv_->position()) / double(text_.size()) : 0.0;
+    return csv_ && !text_.view().empty() ? double(csv_->position()) / double(text_.view().size()) : 0.0;
   }
 
  private:
@@ -439,8 +438,7 @@ class InvoiceImporter {
   const ImportInvoices& c_;
   int64_t import_id_;
   std::string sha_;
-  std::string decoded_;                     // the file converted to UTF-8, when it was not
-  std::string_view text_;                   // the text read: decoded_ or the command's
+  ImportText text_;                         // the text read
   std::vector<std::string> unread_;         // the header's columns not among kColumns
   std::optional<BulkCache> cache_;          // from the first step on
   std::optional<DeferredIndexes> indexes_;  // from the first step on

@@ -34,8 +34,7 @@ class PaymentImporter {
         c_(c),
         import_id_(import_id),
         sha_(std::move(sha)),
-        decoded_(std::move(decoded)),
-        text_(decoded_.empty() ? std::string_view(c.text) : std::string_view(decoded_)),
+        text_(c.text, std::move(decoded)),
         customers_(db) {}
 
   // Reads up to `budget` more rows (the header first), emitting a batch each thousand payments; true once the
@@ -46,11 +45,11 @@ class PaymentImporter {
       cache_.emplace(db_);
       // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
       // allocations.
-      const bool bulk = is_bulk(db_, "payments", text_);
+      const bool bulk = is_bulk(db_, "payments", text_.view());
       payment_indexes_.emplace(db_, "payments", std::initializer_list<std::string_view>{}, bulk);
       allocation_indexes_.emplace(db_, "allocations",
                                   std::initializer_list<std::string_view>{"allocations_by_invoice"}, bulk);
-      csv_.emplace(text_);
+      csv_.emplace(text_.view());
       if (!csv_->next(fields_))
         return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
       header_ = read_header(fields_, {"Date", "Customer", "Amount"}, c_.file_name, problems_);
@@ -77,7 +76,7 @@ class PaymentImporter {
 
   // The share of the file read so far.
   double progress() const {
-    return csv_ && !text_.empty() ? double(csv_->position()) / double(text_.size()) : 0.0;
+    return csv_ && !text_.view().empty() ? double(csv_->position()) / double(text_.view().size()) : 0.0;
   }
 
  private:
@@ -178,8 +177,7 @@ class PaymentImporter {
   const ImportPayments& c_;
   int64_t import_id_;
   std::string sha_;
-  std::string decoded_;                                // the file converted to UTF-8, when it was not
-  std::string_view text_;                              // the text read: decoded_ or the command's
+  ImportText text_;                                    // the text read
   std::vector<std::string> unread_;                    // the header's columns this importer does not read
   std::optional<BulkCache> cache_;                     // from the first step on
   std::optional<DeferredIndexes> payment_indexes_;     // from the first step on

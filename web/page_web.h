@@ -1,0 +1,14 @@
+// What the workbench asks of the page beyond drawing and input: the clipboard, the page's calendar day, links
+// (mailto: included) and printing. Implemented in JavaScript (page_web.cpp).
+#pragma once
+
+extern "C" {
+// Puts `text` on the system clipboard (asynchronously; a refusal by the browser is ignored).
+void js_write_clipboard(const char* text);
+// The page's calendar day in its own time zone, as yyyymmdd.
+int js_local_day();
+// Opens `url`: a mailto: link in the user's mail program (the page stays), anything else in a tab of its own.
+void js_open_url(const char* url);
+// Shows `text` in a window of its own with the browser's print dialog.
+void js_print_text(const char* title, const char* text);
+}
