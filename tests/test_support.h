@@ -5,7 +5,9 @@
 
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "ledger/ledger.h"
@@ -37,6 +39,17 @@ struct TestLedger {
     CHECK_MESSAGE(ledger->db().fault().kind == FaultKind::None, failed);
   }
 };
+
+#ifdef DUEBOOK_FIXTURES
+// The bytes of tests/fixtures/`name`.
+inline std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(DUEBOOK_FIXTURES) + "/" + name, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+#endif
 
 // A file path removed (with its journal files) at the end of the scope.
 struct TempFile {

@@ -9,6 +9,7 @@
 #include "base/result.h"
 #include "ledger/commands.h"
 #include "ledger/ledger.h"
+#include "ledger/stream_job.h"
 
 namespace duebook::ui {
 

@@ -13,6 +13,7 @@ namespace duebook::ui {
 namespace {
 
 const char* kStatusNames[] = {"Active", "Credit hold", "Cash on delivery"};
+const ImVec4 kNoteColour(0.72f, 0.38f, 0.02f, 1.0f);  // a warning that refuses nothing
 const CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::CreditHold,
                                     CustomerStatus::CashOnDelivery};
 
@@ -311,7 +312,26 @@ void draw_contacts(CustomersWindowState& s, FormRows& rows, float third) {
                    "contacts[" + std::to_string(has_billing ? 2 : 1) + "]");
 }
 
-void draw_form(CustomersWindowState& s, Commands& commands) {
+// Under the name: the customers whose names look like it ("ACME Ltd." beside "Acme Limited"), so a second
+// record for one customer is seen before it is made. A warning only; a click opens the other customer.
+void draw_similar_names(Queries& queries, CustomersWindowState& s) {
+  const std::string key =
+      std::to_string(queries.revision()) + "/" + std::to_string(s.selected) + "/" + s.draft.name;
+  if (key != s.similar_key) {
+    s.similar_key = key;
+    s.similar = queries.similar_customers(s.draft.name, s.selected);
+  }
+  for (const Customer& c : s.similar) {
+    ImGui::PushID(int(c.id));
+    ImGui::TextColored(kNoteColour, "Looks like an existing customer:");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(c.fields.name.c_str())) select_customer(queries, s, c.id);
+    test_mark("customer.similar");
+    ImGui::PopID();
+  }
+}
+
+void draw_form(Queries& queries, CustomersWindowState& s, Commands& commands) {
   const CommandSink& sink = s.sink;
   if (sink.completed != s.seen_completed) {  // a save finished since the last frame
     s.seen_completed = sink.completed;
@@ -324,6 +344,7 @@ void draw_form(CustomersWindowState& s, Commands& commands) {
   float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
   float third = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3.0f;
   text_field("Name", &s.draft.name, "customer.name", sink.problem_for("name"), "Company or person");
+  draw_similar_names(queries, s);
   FormRows rows;
   rows.spacing = spacing;
   draw_terms_fields(s, rows, half);
@@ -344,7 +365,7 @@ void draw_customers_window(Queries& queries, CustomersWindowState& state, Comman
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("customer-form", ImVec2(0, 0), true);
-  draw_form(state, commands);
+  draw_form(queries, state, commands);
   ImGui::EndChild();
 }
 

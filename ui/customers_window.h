@@ -32,6 +32,8 @@ struct CustomersWindowState {
   CustomerDraft draft;                   // the form's contents
   std::string form_error;                // a problem found before submitting (bad amount)
   CommandSink sink;                      // result of the last save
+  std::string similar_key;               // the name (and ledger revision) `similar` was found for
+  std::vector<Customer> similar;         // customers whose names look like the form's
   int64_t seen_completed = 0;            // last sink result already handled
   // Page cache: re-queried only when the ledger, the search or the visible rows change.
   int64_t cache_revision = -1;

@@ -12,6 +12,7 @@ namespace duebook::ui {
 namespace {
 
 const ImVec4 kErrorColour(0.70f, 0.10f, 0.10f, 1.0f);
+const ImVec4 kNoteColour(0.72f, 0.38f, 0.02f, 1.0f);  // a warning about what was done
 
 bool all_digits(const std::string& s) {
   if (s.empty()) return false;
@@ -165,6 +166,11 @@ void draw_import_window(Platform& platform, ImportWindowState& state, Commands& 
   } else if (state.sink.outcome) {
     ImGui::Text("%s: done.", state.sink.outcome->label.c_str());
     test_mark("import.done");
+    for (const std::string& note : state.sink.outcome->notes) {  // e.g. new customers that look like others
+      ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+      ImGui::TextWrapped("Note: %s", note.c_str());
+      ImGui::PopStyleColor();
+    }
   } else if (!state.sink.problems.empty()) {
     draw_problems(state.sink.problems);
   }

@@ -23,6 +23,10 @@ class Queries {
   std::optional<Customer> customer_by_name(std::string_view name) const {
     return find_customer_by_name(ledger_.db(), name);
   }
+  // Customers other than `except_id` whose names look like `name` (customers/customer_queries.h).
+  std::vector<Customer> similar_customers(std::string_view name, int64_t except_id) const {
+    return duebook::similar_customers(ledger_.db(), name, except_id);
+  }
   std::vector<InvoiceSummary> invoices(const InvoiceQuery& q) const { return list_invoices(ledger_.db(), q); }
   int64_t invoice_count(const InvoiceQuery& q) const { return count_invoices(ledger_.db(), q); }
   std::vector<Event> events(int64_t from, int64_t to) const { return read_events(ledger_.db(), from, to); }

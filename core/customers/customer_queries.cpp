@@ -1,5 +1,10 @@
 #include "customers/customer_queries.h"
 
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+#include <unordered_set>
+
 #include "base/text.h"
 
 namespace duebook {
@@ -88,6 +93,78 @@ int64_t count_customers(Db& db, std::string_view search) {
 
 std::string name_key(std::string_view name) {
   return lower_ascii(normalize_blanks(name));
+}
+
+namespace {
+
+// Legal forms a company name may end with, as similarity_key reads them (punctuation already blanks).
+const std::unordered_set<std::string>& legal_forms() {
+  static const std::unordered_set<std::string> forms = {
+      "ltd",  "limited", "inc", "incorporated", "llc", "llp", "plc",  "corp", "corporation", "co", "company",
+      "gmbh", "ag",      "kg",  "ug",           "sa",  "sas", "sarl", "srl",  "spa",         "bv", "nv",
+      "ab",   "as",      "oy",  "aps",          "pty", "kk",  "sl",   "lp",   "ek"};
+  return forms;
+}
+
+}  // namespace
+
+std::string similarity_key(std::string_view name) {
+  std::string key = name_key(name);
+  for (char& ch : key)
+    if (static_cast<unsigned char>(ch) < 0x80 && !std::isalnum(static_cast<unsigned char>(ch))) ch = ' ';
+  std::vector<std::string> words;
+  std::istringstream in(key);
+  for (std::string w; in >> w;) words.push_back(w);
+  // "S A" and "B V" (the dots read as blanks) are one form; a name that is only a form stays as it is.
+  auto ends_in_form = [&]() -> size_t {
+    if (words.size() >= 3 && legal_forms().count(words[words.size() - 2] + words.back())) return 2;
+    if (words.size() >= 2 && legal_forms().count(words.back())) return 1;
+    return 0;
+  };
+  for (size_t n = ends_in_form(); n > 0; n = ends_in_form()) words.resize(words.size() - n);
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+bool one_typo_apart(std::string_view a, std::string_view b) {
+  if (a.size() < 6 || b.size() < 6 || a == b) return false;
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // one changed
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+  }
+  const std::string_view& longer = a.size() > b.size() ? a : b;
+  const std::string_view& shorter = a.size() > b.size() ? b : a;
+  return longer.substr(i + 1) == shorter.substr(i);  // one added
+}
+
+std::vector<Customer> similar_customers(Db& db, std::string_view name, int64_t except_id, size_t limit) {
+  const std::string key = similarity_key(name), exact = name_key(name);
+  std::vector<std::pair<int, int64_t>> found;  // (0 same key, 1 one typo apart), id
+  if (key.empty()) return {};
+  Statement& st = db.prepare("SELECT id, name FROM customers WHERE id <> ?1 ORDER BY id");
+  st.bind_all(except_id);
+  while (st.step()) {
+    std::string_view other = st.text_view(1);
+    if (name_key(other) == exact) continue;
+    std::string other_key = similarity_key(other);
+    if (other_key == key)
+      found.emplace_back(0, st.int64(0));
+    else if (one_typo_apart(other_key, key))
+      found.emplace_back(1, st.int64(0));
+  }
+  st.reset();
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Customer> out;
+  for (const auto& [nearness, id] : found) {
+    if (out.size() == limit) break;
+    if (std::optional<Customer> c = find_customer(db, id)) out.push_back(std::move(*c));
+  }
+  return out;
 }
 
 }  // namespace duebook

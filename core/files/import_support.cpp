@@ -204,4 +204,12 @@ std::function<Status(EventSink&)> run_all_steps(std::function<Result<bool>(Event
   };
 }
 
+Result<bool> CheckedBatches::write(EventSink& sink, size_t count) {
+  for (size_t n = 0; n < std::max<size_t>(count, 1) && next_ < emits_.size(); ++n, ++next_) {
+    if (Status s = emits_[next_](sink); !s) return s.problems();
+    emits_[next_] = nullptr;
+  }
+  return next_ == emits_.size();
+}
+
 }  // namespace duebook

@@ -195,6 +195,23 @@ bool is_bulk(Db& db, const char* table, std::string_view text);
 // A StreamPlan's `run` made of its `step`: steps without a row limit until everything is emitted.
 std::function<Status(EventSink&)> run_all_steps(std::function<Result<bool>(EventSink&, int64_t)> step);
 
+// The batches of rows an import has read and checked before the write lock (StreamPlan::check), each kept as
+// the function that emits its events; written in order once the ledger holds the lock.
+class CheckedBatches {
+ public:
+  using Emit = std::function<Status(EventSink&)>;
+  // Keeps one more batch, to be written after those kept before.
+  void add(Emit emit) { emits_.push_back(std::move(emit)); }
+  // Emits up to `count` more batches (at least one), freeing each once written; true once all are written.
+  Result<bool> write(EventSink& sink, size_t count);
+  // The share of the batches written so far (1 when there are none).
+  double share_written() const { return emits_.empty() ? 1.0 : double(next_) / double(emits_.size()); }
+
+ private:
+  std::vector<Emit> emits_;
+  size_t next_ = 0;  // the first batch not yet written
+};
+
 // A file's text as an importer reads it: the command's bytes, or their conversion to UTF-8 when decode_text
 // had to convert them (then kept here). Neither copied nor moved, so the view stays valid.
 class ImportText {

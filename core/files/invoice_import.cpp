@@ -1,7 +1,8 @@
-// CSV imports of invoices (QuickBooks Online's export columns) and payments, streamed into one action: every
-// row is validated, good invoices are written as they are read (so later rows see earlier ones), and any
-// problem rolls the whole file back, reporting every bad row as file:row:field. Each file's SHA-256 is
-// recorded, so the same file is never imported twice.
+// CSV imports of invoices (QuickBooks Online's export columns), in one action: every row is read and checked
+// before the ledger takes its write lock (later rows see the invoices and customers of earlier ones), any
+// problem refuses the whole file, reporting every bad row as file:row:field, and a good file is then written
+// in batches without being read again. Each file's SHA-256 is recorded, so the same file is never imported
+// twice.
 #include "files/invoice_import.h"
 
 #include <algorithm>
@@ -55,15 +56,12 @@ class InvoiceImporter {
         text_(c.text, std::move(decoded)),
         customers_(db) {}
 
-  // Reads up to `budget` more rows (the header first), emitting the invoices they complete; true once the
-  // whole file is emitted. The import's settings (a large cache, deferred indexes) hold until the importer
-  // goes.
-  Result<bool> step(EventSink& sink, int64_t budget) {
+  // Reads and checks up to `budget` more rows (the header first), gathering the invoices they complete
+  // without writing anything; true once the whole file is checked. The import's settings (a large cache, and
+  // later deferred indexes) hold until the importer goes.
+  Result<bool> check(int64_t budget) {
     if (!csv_) {
       cache_.emplace(db_);
-      // The number index stays: every invoice is checked against it.
-      indexes_.emplace(db_, "invoices", std::initializer_list<std::string_view>{"invoices_by_number"},
-                       is_bulk(db_, "invoices", text_.view()));
       csv_.emplace(text_.view());
       if (!csv_->next(fields_))
         return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
@@ -74,48 +72,69 @@ class InvoiceImporter {
     }
     for (int64_t n = 0; n < budget; ++n) {
       if (!csv_->next(fields_)) {
-        if (Status s = end(sink); !s) return s.problems();
+        if (Status s = end(); !s) return s.problems();
+        checked_ = true;
         return true;
       }
       ++rows_;
       Row row{&fields_, &header_, c_.file_name, csv_->line(), &problems_, problems_.size()};
-      if (Status s = read_row(row, sink); !s) return s.problems();
+      read_row(row);
     }
     return false;
   }
 
-  // The share of the file read so far.
+  // Writes up to `budget` more rows' worth of the checked invoices, checking the file first when check() has
+  // not finished; true once the whole file is emitted.
+  Result<bool> step(EventSink& sink, int64_t budget) {
+    if (!checked_) {
+      Result<bool> checked = check(budget);
+      if (!checked) return checked.problems();
+      return false;
+    }
+    // The number index stays: it is unique, the last guard against a number taken twice.
+    if (!indexes_)
+      indexes_.emplace(db_, "invoices", std::initializer_list<std::string_view>{"invoices_by_number"},
+                       is_bulk(db_, "invoices", text_.view()));
+    Result<bool> done = batches_.write(sink, size_t(std::max<int64_t>(budget / int64_t(kBatch), 1)));
+    if (!done || !done.value()) return done;
+    if (Status s = indexes_->restore(); !s) return s.problems();
+    if (Status s = sink.emit("import.recorded", import_record(import_id_, "invoices", c_.file_name, sha_,
+                                                              rows_, invoices_, 0, created_, unread_));
+        !s)
+      return s.problems();
+    return true;
+  }
+
+  // How far the import is: checking the file is the first half, writing it the second.
   double progress() const {
-    return csv_ && !text_.view().empty() ? double(csv_->position()) / double(text_.view().size()) : 0.0;
+    if (checked_) return 0.5 + 0.5 * batches_.share_written();
+    return csv_ && !text_.view().empty() ? 0.5 * double(csv_->position()) / double(text_.view().size()) : 0.0;
   }
 
  private:
-  // After the last row: the last invoice, the last batch, the indexes, the import record.
-  Status end(EventSink& sink) {
+  // After the last row: the last invoice and batch; the file's problems, if any.
+  Status end() {
     if (!csv_->error().empty())
       problems_.push_back({c_.file_name + ":" + std::to_string(csv_->line()), csv_->error()});
-    if (Status s = finish(sink); !s) return s;
-    if (Status s = flush(sink); !s) return s;
+    finish();
+    gather();
     if (!problems_.empty()) return problems_;
     if (invoices_ == 0) return Problem{c_.file_name, "the file has no invoice rows"};
-    if (Status s = indexes_->restore(); !s) return s;
-    return sink.emit("import.recorded", import_record(import_id_, "invoices", c_.file_name, sha_, rows_,
-                                                      invoices_, 0, created_, unread_));
+    return ok_status();
   }
 
-  Status read_row(Row& row, EventSink& sink) {
+  void read_row(Row& row) {
     std::string number(row.get("InvoiceNo"));
     std::string key = lower_ascii(number);
     bool starts_invoice = !number.empty() && (!pending_ || pending_->number_key != key);
     // The invoice before is complete once a row names another: write it (or report it) first, so that its
     // problems are not counted as this row's.
-    if (starts_invoice)
-      if (Status s = finish(sink); !s) return s;
+    if (starts_invoice) finish();
     row.problems_before = problems_.size();
     check_text(row, header_.names);
     if (number.empty()) {
       row.problem("InvoiceNo", "is empty");
-      return ok_status();
+      return;
     }
     if (starts_invoice)
       start(row, number, key);
@@ -123,7 +142,6 @@ class InvoiceImporter {
       check_same(row);
     read_line(row);
     if (!row.ok()) pending_->bad = true;
-    return ok_status();
   }
 
   void start(const Row& row, const std::string& number, const std::string& key) {
@@ -299,23 +317,23 @@ class InvoiceImporter {
     p.lines.push_back(std::move(line));
   }
 
-  // Writes the gathered invoice if all its rows were good: its customer (created when new), then the invoice.
-  Status finish(EventSink& sink) {
-    if (!pending_) return ok_status();
+  // Gathers the invoice read if all its rows were good: its customer (created when new), then the invoice.
+  void finish() {
+    if (!pending_) return;
     PendingInvoice p = std::move(*pending_);
     pending_.reset();
-    if (p.bad) return ok_status();
+    if (p.bad) return;
     auto problem = [&](const char* column, const std::string& message) {
       problems_.push_back({c_.file_name + ":" + std::to_string(p.first_line) + ":" + column, message});
     };
-    // The batch not yet written is checked in memory, the rest through the number index.
-    if (batch_numbers_.count(p.number_key) || number_taken(db_, "invoice", p.number)) {
+    // This file's invoices (none written yet) are checked in memory, the ledger's through the number index.
+    if (file_numbers_.count(p.number_key) || number_taken(db_, "invoice", p.number)) {
       problem("InvoiceNo",
               "invoice " + p.number +
-                  (batch_numbers_.count(p.number_key) ? " appears earlier in this "
-                                                        "file; an invoice's rows must be consecutive"
-                                                      : taken_because(p.number)));
-      return ok_status();
+                  (file_numbers_.count(p.number_key) ? " appears earlier in this "
+                                                       "file; an invoice's rows must be consecutive"
+                                                     : taken_because(p.number)));
+      return;
     }
     // A customer new at the first row may have been created by an earlier invoice of this file since.
     const KnownCustomer* known = p.known ? p.known : customers_.find(p.customer);
@@ -330,9 +348,10 @@ class InvoiceImporter {
       if (!add) {
         for (const Problem& pr : add.problems())
           problem(pr.where == "name" ? "Customer" : "Currency", pr.message);
-        return ok_status();
+        return;
       }
       ++next_customer_id_;
+      note_if_similar(p.customer);
       customer = {add.value()["id"].get<int64_t>(), p.currency, ""};
       new_customers_.push_back(std::move(add.value()));
       customers_.remember(p.customer, customer);
@@ -365,7 +384,7 @@ class InvoiceImporter {
     Result<InvoiceTotals> totals = compute_totals(inputs, digits);
     if (!totals) {
       for (const Problem& pr : totals.problems()) problem("ItemAmount", pr.message);
-      return ok_status();
+      return;
     }
     // EN 16931 computes the tax once per rate (BR-CO-17: BT-117 = BT-116 × BT-119 / 100, rounded); rows that
     // were rounded one by one can add up to another amount, and which one is owed cannot be guessed.
@@ -378,36 +397,56 @@ class InvoiceImporter {
                   " (tax computed "
                   "once per rate, EN 16931 BR-CO-17); correct the file, or remove the ItemTaxAmount "
                   "column to book the computed tax");
-      return ok_status();
+      return;
     }
     if (totals->total_with_tax < 0) {
       problem("ItemAmount", "the invoice total is negative; import it as a credit note instead");
-      return ok_status();
+      return;
     }
     content.totals = totals.value();
     content.fields.lines = std::move(p.lines);
     if (next_invoice_id_ == 0) next_invoice_id_ = next_id(db_, "invoices");
     batch_.push_back(imported_invoice(next_invoice_id_++, p.number, content));
-    batch_numbers_.insert(std::move(p.number_key));
+    file_numbers_.insert(std::move(p.number_key));
     ++invoices_;
-    return batch_.size() >= kBatch ? flush(sink) : ok_status();
+    if (batch_.size() >= kBatch) gather();
   }
 
-  // Writes the invoices gathered so far as one invoices.imported event, applying the rows as they are rather
-  // than parsing the text back. Nothing is written once the file has problems: it is rejected anyway.
-  Status flush(EventSink& sink) {
-    if (batch_.empty() || !problems_.empty()) return ok_status();
-    if (!new_customers_.empty()) {
-      Json customers = {{"customers", std::move(new_customers_)}};
-      new_customers_ = Json::array();
-      if (Status s = sink.emit("customers.added", customers); !s) return s;
-    }
-    Status s = sink.emit_applied(
-        "invoices.imported", imported_invoices_text(import_id_, batch_),
-        [this](Db& db, const Event& e) { return insert_imported_invoices(db, e, import_id_, batch_); });
+  // Keeps the invoices gathered so far, with the customers they create, as one batch: a customers.added and
+  // an invoices.imported event, which apply the rows as they are rather than parsing the text back. Nothing
+  // is kept once the file has problems: it is refused anyway.
+  void gather() {
+    if (batch_.empty() || !problems_.empty()) return;
+    Json customers;
+    if (!new_customers_.empty()) customers = {{"customers", std::move(new_customers_)}};
+    new_customers_ = Json::array();
+    batches_.add([this, customers = std::move(customers), rows = std::move(batch_)](EventSink& sink) {
+      if (!customers.is_null())
+        if (Status s = sink.emit("customers.added", customers); !s) return s;
+      return sink.emit_applied("invoices.imported", imported_invoices_text(import_id_, rows),
+                               [this, &rows](Db& db, const Event& e) {
+                                 return insert_imported_invoices(db, e, import_id_, rows);
+                               });
+    });
     batch_.clear();
-    batch_numbers_.clear();
-    return s;
+  }
+
+  // Notes a new customer whose name looks like one the ledger or this file has already (the same
+  // similarity_key: "ACME Ltd." beside "Acme Limited"): a second record for one customer is easy to make in
+  // a spreadsheet and hard to see afterwards. The ledger's names are read once, at the first new customer.
+  void note_if_similar(const std::string& name) {
+    if (!similar_) {
+      similar_.emplace();
+      Statement& st = db_.prepare("SELECT name FROM customers ORDER BY id");
+      while (st.step()) similar_->emplace(similarity_key(st.text_view(0)), st.text(0));
+      st.reset();
+    }
+    const std::string key = similarity_key(name);
+    auto [it, added] = similar_->emplace(key, name);
+    if (added || key.empty()) return;
+    if (++similar_count_ <= kNotes)
+      notes_.push_back("new customer \"" + name + "\" looks like \"" + it->second +
+                       "\"; check they are not one customer");
   }
 
   // Why `number`, held by an invoice in the ledger, cannot be imported: numbers are never reused, not even
@@ -440,9 +479,9 @@ class InvoiceImporter {
   std::string sha_;
   ImportText text_;                         // the text read
   std::vector<std::string> unread_;         // the header's columns not among kColumns
-  std::optional<BulkCache> cache_;          // from the first step on
-  std::optional<DeferredIndexes> indexes_;  // from the first step on
-  std::optional<CsvReader> csv_;            // from the first step on
+  std::optional<BulkCache> cache_;          // from the first check on
+  std::optional<DeferredIndexes> indexes_;  // from the first write on
+  std::optional<CsvReader> csv_;            // from the first check on
   std::vector<std::string> fields_;         // the record being read
   Header header_;
   Problems problems_;
@@ -452,12 +491,28 @@ class InvoiceImporter {
   // Invoices per invoices.imported event: large enough that the log holds few events, small enough that
   // undoing or replaying one parses a payload of a few hundred kilobytes.
   static constexpr size_t kBatch = 1000;
-  std::vector<ImportedInvoice> batch_;             // rows not yet written
-  std::unordered_set<std::string> batch_numbers_;  // their numbers, lower-cased (not in the ledger yet)
-  int64_t next_invoice_id_ = 0;                    // id of the next invoice; 0 until the first
-  int64_t next_customer_id_ = 0;                   // id of the next new customer; 0 until the first
-  Json new_customers_ = Json::array();             // customer.added payloads not yet written
+  std::vector<ImportedInvoice> batch_;            // rows not yet in a batch
+  std::unordered_set<std::string> file_numbers_;  // the numbers of this file's invoices, lower-cased
+  CheckedBatches batches_;                        // the checked batches, written under the write lock
+  bool checked_ = false;                          // the whole file is checked (batches_ is complete)
+  int64_t next_invoice_id_ = 0;                   // id of the next invoice; 0 until the first
+  int64_t next_customer_id_ = 0;                  // id of the next new customer; 0 until the first
+  Json new_customers_ = Json::array();            // customer.added payloads not yet written
   int64_t rows_ = 0, invoices_ = 0, created_ = 0;
+  static constexpr int64_t kNotes = 20;  // near-duplicate names noted one by one; more are counted
+  std::optional<std::unordered_map<std::string, std::string>> similar_;  // similarity key -> first name
+  std::vector<std::string> notes_;
+  int64_t similar_count_ = 0;
+
+ public:
+  // The import's warnings: the new customers whose names look like others'.
+  std::vector<std::string> notes() const {
+    std::vector<std::string> out = notes_;
+    if (similar_count_ > kNotes)
+      out.push_back("and " + std::to_string(similar_count_ - kNotes) +
+                    " more new customers whose names look like others'");
+    return out;
+  }
 };
 
 }  // namespace
@@ -475,6 +530,8 @@ Result<StreamPlan> stream_command(Db& db, const ImportInvoices& command) {
   plan.created_id = next_id(db, "imports");
   auto importer =
       std::make_shared<InvoiceImporter>(db, command, plan.created_id, sha, std::move(decoded.value()));
+  plan.check = [importer](int64_t rows) { return importer->check(rows); };
+  plan.notes = [importer] { return importer->notes(); };
   plan.step = [importer](EventSink& sink, int64_t rows) { return importer->step(sink, rows); };
   plan.progress = [importer] { return importer->progress(); };
   plan.run = run_all_steps(plan.step);

@@ -1,6 +1,7 @@
-// CSV imports of payments, streamed into one action: every row is validated and allocated as RecordPayment
-// allocates (the rule, with early-payment discounts booked as credit notes) as it is read; any problem rolls
-// the whole file back, reporting every bad row as file:row:field.
+// CSV imports of payments, in one action: every row is read, checked and allocated as RecordPayment allocates
+// (the rule, with early-payment discounts booked as credit notes) before the ledger takes its write lock; any
+// problem refuses the whole file, reporting every bad row as file:row:field, and a good file is then written
+// in batches without being read again.
 #include "files/payment_import.h"
 
 #include <algorithm>
@@ -37,18 +38,12 @@ class PaymentImporter {
         text_(c.text, std::move(decoded)),
         customers_(db) {}
 
-  // Reads up to `budget` more rows (the header first), emitting a batch each thousand payments; true once the
-  // whole file is emitted. The import's settings (a large cache, deferred indexes) hold until the importer
-  // goes.
-  Result<bool> step(EventSink& sink, int64_t budget) {
+  // Reads, checks and allocates up to `budget` more rows (the header first), gathering a batch each thousand
+  // payments without writing anything; true once the whole file is checked. The import's settings (a large
+  // cache, and later deferred indexes) hold until the importer goes.
+  Result<bool> check(int64_t budget) {
     if (!csv_) {
       cache_.emplace(db_);
-      // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
-      // allocations.
-      const bool bulk = is_bulk(db_, "payments", text_.view());
-      payment_indexes_.emplace(db_, "payments", std::initializer_list<std::string_view>{}, bulk);
-      allocation_indexes_.emplace(db_, "allocations",
-                                  std::initializer_list<std::string_view>{"allocations_by_invoice"}, bulk);
       csv_.emplace(text_.view());
       if (!csv_->next(fields_))
         return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
@@ -61,36 +56,61 @@ class PaymentImporter {
     }
     for (int64_t n = 0; n < budget; ++n) {
       if (!csv_->next(fields_)) {
-        if (Status s = end(sink); !s) return s.problems();
+        if (Status s = end(); !s) return s.problems();
+        checked_ = true;
         return true;
       }
       ++rows_;
       Row row{&fields_, &header_, c_.file_name, csv_->line(), &problems_, problems_.size()};
       check_text(row, header_.names);
       read_row(row);
-      if (batch_.size() >= kBatch)
-        if (Status s = flush(sink); !s) return s.problems();
+      if (batch_.size() >= kBatch) gather();
     }
     return false;
   }
 
-  // The share of the file read so far.
+  // Writes up to `budget` more rows' worth of the checked payments, checking the file first when check() has
+  // not finished; true once the whole file is emitted.
+  Result<bool> step(EventSink& sink, int64_t budget) {
+    if (!checked_) {
+      Result<bool> checked = check(budget);
+      if (!checked) return checked.problems();
+      return false;
+    }
+    if (!payment_indexes_) {
+      // Allocating reads the invoices (by customer, by number) and, to date a settlement, an invoice's
+      // allocations: the discounts written with each batch do.
+      const bool bulk = is_bulk(db_, "payments", text_.view());
+      payment_indexes_.emplace(db_, "payments", std::initializer_list<std::string_view>{}, bulk);
+      allocation_indexes_.emplace(db_, "allocations",
+                                  std::initializer_list<std::string_view>{"allocations_by_invoice"}, bulk);
+    }
+    Result<bool> done = batches_.write(sink, size_t(std::max<int64_t>(budget / int64_t(kBatch), 1)));
+    if (!done || !done.value()) return done;
+    if (Status s = payment_indexes_->restore(); !s) return s.problems();
+    if (Status s = allocation_indexes_->restore(); !s) return s.problems();
+    if (Status s = sink.emit("import.recorded", import_record(import_id_, "payments", c_.file_name, sha_,
+                                                              rows_, 0, payments_, 0, unread_));
+        !s)
+      return s.problems();
+    return true;
+  }
+
+  // How far the import is: checking the file is the first half, writing it the second.
   double progress() const {
-    return csv_ && !text_.view().empty() ? double(csv_->position()) / double(text_.view().size()) : 0.0;
+    if (checked_) return 0.5 + 0.5 * batches_.share_written();
+    return csv_ && !text_.view().empty() ? 0.5 * double(csv_->position()) / double(text_.view().size()) : 0.0;
   }
 
  private:
-  // After the last row: the last batch, the indexes, the import record.
-  Status end(EventSink& sink) {
+  // After the last row: the last batch; the file's problems, if any.
+  Status end() {
     if (!csv_->error().empty())
       problems_.push_back({c_.file_name + ":" + std::to_string(csv_->line()), csv_->error()});
-    if (Status s = flush(sink); !s) return s;
+    gather();
     if (!problems_.empty()) return problems_;
     if (payments_ == 0) return Problem{c_.file_name, "the file has no payment rows"};
-    if (Status s = payment_indexes_->restore(); !s) return s;
-    if (Status s = allocation_indexes_->restore(); !s) return s;
-    return sink.emit("import.recorded", import_record(import_id_, "payments", c_.file_name, sha_, rows_, 0,
-                                                      payments_, 0, unread_));
+    return ok_status();
   }
 
   // Validates one row and, when the file is still good, allocates it by the rule and adds it to the batch.
@@ -129,7 +149,8 @@ class PaymentImporter {
     pay.currency = customer->currency;
     pay.method = std::string(method);
     pay.reference = std::string(reference);
-    // The plan RecordPayment books (payment_preview.h), against the open amounts this file leaves so far.
+    // The plan RecordPayment books (payment_preview.h), against the open amounts this file's earlier rows
+    // leave (none of them written yet).
     std::vector<PaymentPreviewLine> lines =
         plan_payment_lines(db_, customer->id, *date, pay.amount, reference, &pending_open_);
     bool discounted = false;
@@ -144,24 +165,26 @@ class PaymentImporter {
     ++payments_;
   }
 
-  // Writes the batch as one payments.imported event. Later payments were allocated against the open amounts
-  // this batch leaves (pending_open_), so the event's rows are exactly what applying them in order does.
-  Status flush(EventSink& sink) {
-    if (batch_.empty() || !problems_.empty()) return ok_status();
-    Status s = sink.emit_applied(
-        "payments.imported", imported_payments_text(import_id_, batch_),
-        [this](Db& db, const Event& e) { return insert_imported_payments(db, e, import_id_, batch_); });
-    // Then the batch's early-payment discounts, each a credit note allocated to its invoice, as RecordPayment
-    // books them.
-    for (const Discounted& d : discounts_) {
-      if (!s) break;
-      s = emit_all(sink, discount_events(db_, d.lines, d.customer_id, d.currency, d.payment_id,
-                                         &next_credit_note_id_, &next_allocation_id_));
-    }
+  // Keeps the batch as one payments.imported event followed by its early-payment discounts, each a credit
+  // note allocated to its invoice, as RecordPayment books them. Later payments were allocated against the
+  // open amounts the earlier ones leave (pending_open_), so the events are exactly what applying them in
+  // order does. Nothing is kept once the file has problems: it is refused anyway.
+  void gather() {
+    if (batch_.empty() || !problems_.empty()) return;
+    batches_.add([this, rows = std::move(batch_), discounts = std::move(discounts_)](EventSink& sink) {
+      Status s = sink.emit_applied("payments.imported", imported_payments_text(import_id_, rows),
+                                   [this, &rows](Db& db, const Event& e) {
+                                     return insert_imported_payments(db, e, import_id_, rows);
+                                   });
+      for (const Discounted& d : discounts) {
+        if (!s) break;
+        s = emit_all(sink, discount_events(db_, d.lines, d.customer_id, d.currency, d.payment_id,
+                                           &next_credit_note_id_, &next_allocation_id_));
+      }
+      return s;
+    });
     batch_.clear();
     discounts_.clear();
-    pending_open_.clear();  // now written: the projection has them
-    return s;
   }
 
   // A payment of the batch that earned early-payment discounts.
@@ -179,18 +202,20 @@ class PaymentImporter {
   std::string sha_;
   ImportText text_;                                    // the text read
   std::vector<std::string> unread_;                    // the header's columns this importer does not read
-  std::optional<BulkCache> cache_;                     // from the first step on
-  std::optional<DeferredIndexes> payment_indexes_;     // from the first step on
-  std::optional<DeferredIndexes> allocation_indexes_;  // from the first step on
-  std::optional<CsvReader> csv_;                       // from the first step on
+  std::optional<BulkCache> cache_;                     // from the first check on
+  std::optional<DeferredIndexes> payment_indexes_;     // from the first write on
+  std::optional<DeferredIndexes> allocation_indexes_;  // from the first write on
+  std::optional<CsvReader> csv_;                       // from the first check on
   std::vector<std::string> fields_;                    // the record being read
   Header header_;                                      // column positions
   Problems problems_;
   CustomerCache customers_;
-  std::vector<ImportedPayment> batch_;  // payments not yet written
+  std::vector<ImportedPayment> batch_;  // payments not yet in a batch
   std::vector<Discounted> discounts_;   // their discounts, written after them
   std::unordered_map<int64_t, int64_t>
-      pending_open_;  // invoice -> open amount after the unwritten allocations
+      pending_open_;        // invoice -> open amount after this file's allocations (none written yet)
+  CheckedBatches batches_;  // the checked batches, written under the write lock
+  bool checked_ = false;    // the whole file is checked (batches_ is complete)
   int64_t next_payment_id_ = 0, next_allocation_id_ = 0, next_credit_note_id_ = 0;
   int64_t rows_ = 0, payments_ = 0;
 };
@@ -207,6 +232,7 @@ Result<StreamPlan> stream_command(Db& db, const ImportPayments& command) {
   plan.created_id = next_id(db, "imports");
   auto importer =
       std::make_shared<PaymentImporter>(db, command, plan.created_id, sha, std::move(decoded.value()));
+  plan.check = [importer](int64_t rows) { return importer->check(rows); };
   plan.step = [importer](EventSink& sink, int64_t rows) { return importer->step(sink, rows); };
   plan.progress = [importer] { return importer->progress(); };
   plan.run = run_all_steps(plan.step);

@@ -28,47 +28,18 @@ struct LedgerEnv {
 
 // The outcome of an accepted action.
 struct ActionOutcome {
-  int64_t action = 0;      // the action's id in the history
-  std::string label;       // what was done
-  int64_t first_seq = 0;   // its first event
-  int64_t last_seq = 0;    // its last event
-  int64_t created_id = 0;  // the id of the record it created, if any
+  int64_t action = 0;              // the action's id in the history
+  std::string label;               // what was done
+  int64_t first_seq = 0;           // its first event
+  int64_t last_seq = 0;            // its last event
+  int64_t created_id = 0;          // the id of the record it created, if any
+  std::vector<std::string> notes;  // what the user should know about what was done (warnings)
 };
 
 // The projector of event `type` among every domain's, or null when no domain knows it.
 const Projector* find_projector(std::string_view type);
 
-class Ledger;
-
-// A streamed command (an import) run a slice at a time, so that a browser tab draws between slices. It holds
-// the ledger's write transaction from Ledger::start until it finishes: meanwhile the ledger refuses every
-// other change, and queries on Ledger::db() see the rows written so far. Dropping an unfinished job rolls
-// everything back. The ledger must outlive it.
-class StreamJob {
- public:
-  ~StreamJob();
-  StreamJob(const StreamJob&) = delete;
-  StreamJob& operator=(const StreamJob&) = delete;
-  // Reads up to `rows` more input rows. True once the command is committed (outcome() says what was done);
-  // false while there is more; problems when the command was refused (everything is rolled back and the job
-  // is finished). Must not be called once finished.
-  Result<bool> step(int64_t rows);
-  // How much of the input is read, 0 to 1.
-  double progress() const;
-  // Whether the job committed or was refused.
-  bool finished() const { return parts_ == nullptr; }
-  // What was done, once committed.
-  const ActionOutcome& outcome() const { return outcome_; }
-
- private:
-  friend class Ledger;
-  struct Parts;  // the write scope, the transaction, the plan and its event writer (ledger.cpp)
-  StreamJob(Ledger& ledger, std::unique_ptr<Parts> parts);
-  void end();  // rolls back what is not committed and lets the ledger take other changes again
-  Ledger& ledger_;
-  std::unique_ptr<Parts> parts_;
-  ActionOutcome outcome_;
-};
+class StreamJob;  // ledger/stream_job.h
 
 class Ledger {
  public:
@@ -81,15 +52,17 @@ class Ledger {
                                               OpenMode mode = OpenMode::Create);
 
   // Validates `command`; if accepted, appends its events and updates projections in one transaction.
-  // If rejected, returns its problems and nothing is written.
+  // If rejected, returns its problems and nothing is written. A streamed command that reads a file (an
+  // import) reads and checks all of it before taking the write lock: a refused file never waits for it.
   Result<ActionOutcome> execute(const Command& command);
 
   // Starts a streamed command that can go a slice at a time (ImportInvoices, ImportPayments); its checks
   // before the first row (a file imported before, an unknown currency) refuse it at once, writing nothing.
+  // The job checks the whole input before it takes the write lock (StreamJob).
   // Problems, too, for a command that has no slices, or while another job is running.
   // The job keeps `command` (an import's text) until it ends.
   Result<std::unique_ptr<StreamJob>> start(Command command);
-  // Whether a StreamJob holds the write transaction (then execute, undo, redo and rebuild are refused).
+  // Whether a StreamJob is under way (then execute, undo, redo and rebuild are refused).
   bool busy() const { return job_ != nullptr; }
 
   // Reverses the most recent action not yet undone by appending compensating events. Problem if none.
@@ -121,6 +94,7 @@ class Ledger {
   friend class StreamJob;     // commits through notify() and clears job_
   Ledger(std::unique_ptr<Db> db, LedgerEnv env) : db_(std::move(db)), env_(std::move(env)) {}
   Result<ActionOutcome> commit(const Plan& plan, ActionKind kind, int64_t target);
+  Result<ActionOutcome> write_stream(StreamPlan& plan);  // runs a streamed plan into one action
   Result<ActionOutcome> reverse_action(int64_t id, const std::string& label, ActionKind kind);
   void notify();  // after the outermost commit: bump the revision, run the hook
   std::unique_ptr<Db> db_;
@@ -128,7 +102,7 @@ class Ledger {
   int64_t revision_ = 0;
   uint64_t rng_state_ = 0;
   std::function<void()> on_commit_;
-  StreamJob* job_ = nullptr;  // the job holding the write transaction, if any
+  StreamJob* job_ = nullptr;  // the job under way, if any
 };
 
 }  // namespace duebook

@@ -262,18 +262,18 @@ std::string amount_text(int64_t minor, const Currency& c) {
 }  // namespace
 
 std::string statement_to_json(const CustomerStatement& st) {
-  using Json = nlohmann::ordered_json;
-  Json out;
+  using OrderedJson = nlohmann::ordered_json;  // keys in the order written
+  OrderedJson out;
   out["customer"] = st.customer;
   out["from"] = to_iso(st.from);
   out["to"] = to_iso(st.to);
   out["buckets"] = st.bucket_names;
-  out["currencies"] = Json::array();
+  out["currencies"] = OrderedJson::array();
   for (const StatementSection& s : st.sections) {
-    Json section;
+    OrderedJson section;
     section["currency"] = s.currency.code;
     section["opening_balance"] = amount_text(s.opening_balance, s.currency);
-    section["lines"] = Json::array();
+    section["lines"] = OrderedJson::array();
     for (const StatementLine& l : s.lines)
       section["lines"].push_back({{"date", to_iso(l.date)},
                                   {"kind", to_string(l.kind)},
@@ -281,15 +281,15 @@ std::string statement_to_json(const CustomerStatement& st) {
                                   {"amount", amount_text(l.amount, s.currency)},
                                   {"balance", amount_text(l.balance, s.currency)}});
     section["closing_balance"] = amount_text(s.closing_balance, s.currency);
-    Json aging;
-    aging["buckets"] = Json::array();
+    OrderedJson aging;
+    aging["buckets"] = OrderedJson::array();
     for (int64_t b : s.aging.buckets) aging["buckets"].push_back(amount_text(b, s.currency));
     aging["total"] = amount_text(s.aging.total, s.currency);
     aging["unapplied_credit"] = amount_text(s.aging.unapplied_credit, s.currency);
     section["aging"] = aging;
     out["currencies"].push_back(section);
   }
-  return out.dump(2, ' ', false, Json::error_handler_t::replace);
+  return out.dump(2, ' ', false, OrderedJson::error_handler_t::replace);
 }
 
 std::string statement_to_table(const CustomerStatement& st) {

@@ -68,13 +68,20 @@ class EventSink {
 // A plan that can also go a slice at a time (an import, so a browser tab can draw between slices) has `step`:
 // it reads up to `rows` more input rows, emitting their events, and answers true once everything is emitted;
 // stepping until true emits exactly what `run` does. `progress` says how far it is, 0 to 1.
+// A plan that reads a file may also `check` it first, before the ledger takes its write lock: it reads and
+// checks up to `rows` more rows, writing nothing, and answers true once the whole input is checked (problems
+// when it is refused). Its `step` and `run` then write what was checked, without reading the input again;
+// they check it first themselves when `check` was not called. What `check` read must still be the ledger's
+// state when they write: the ledger compares its last event and otherwise plans the command again.
 struct StreamPlan {
   std::string label;                      // the action's label, on every event
   std::function<Status(EventSink&)> run;  // emits the events; problems roll everything back
   std::function<Result<bool>(EventSink&, int64_t)>
-      step;                          // optional: the next slice; true when all is emitted
-  std::function<double()> progress;  // with `step`: the share done so far
-  int64_t created_id = 0;            // id of the record it creates (the import), if any
+      step;                                         // optional: the next slice; true when all is emitted
+  std::function<Result<bool>(int64_t)> check;       // optional: the next slice checked, nothing written
+  std::function<std::vector<std::string>()> notes;  // optional: warnings about what was done, once done
+  std::function<double()> progress;                 // with `step`: the share done so far
+  int64_t created_id = 0;                           // id of the record it creates (the import), if any
 };
 // Serialises a JSON payload compactly and deterministically (keys sorted by nlohmann's std::map). Text that
 // is not UTF-8 is written with U+FFFD in place of the bad bytes instead of failing (which, without

@@ -83,6 +83,9 @@ int add(Context& ctx, Args& args) {
   Result<ActionOutcome> r = ledger->execute(AddCustomer{f});
   if (!r) return ctx.rejected(r.problems());
   ctx.out << "Added customer #" << r->created_id << " " << f.name << "\n";
+  for (const Customer& c : similar_customers(ledger->db(), f.name, r->created_id))
+    ctx.err << "duebook: note: \"" << f.name << "\" looks like customer #" << c.id << " \"" << c.fields.name
+            << "\"; check they are not one customer\n";
   return kOk;
 }
 

@@ -57,6 +57,7 @@ int import(Context& ctx, Args& args) {
   t.rows.push_back({std::to_string(s.id), s.file, std::to_string(s.rows), std::to_string(s.invoices),
                     std::to_string(s.payments), std::to_string(s.customers), s.sha256});
   ctx.print(t);
+  for (const std::string& note : r->notes) ctx.err << "duebook: " << path << ": note: " << note << "\n";
   if (!s.unread_columns.empty())
     ctx.err << "duebook: " << path
             << ": columns not read (their values are not in the ledger): " << s.unread_columns << "\n";

@@ -604,6 +604,18 @@ check "timeline: unknown customer" 3 "$bin" --db "$odb" customer timeline "Nobod
 check "output: unread columns listed" 0 "$bin" --db "$odb" import --invoices "$fixtures/invoices_extra_columns.csv"
 expect "output: unread columns named" "$work/err" "columns not read .*: SalesRep, Class"
 
+# Names that look like an existing customer's are added, with a note (never refused).
+check "names: a look-alike is added" 0 "$bin" --db "$odb" customer add "TAB Co." --currency USD
+expect "names: the look-alike is noted" "$work/err" 'note: "TAB Co\." looks like customer #2 "Tab Co"'
+check "names: another name, no note" 0 "$bin" --db "$odb" customer add "Umbrella Corp" --currency USD
+if [ -s "$work/err" ]; then failed=$((failed + 1)); echo "FAIL: names: a note for a name like no other"
+else passed=$((passed + 1)); fi
+printf 'InvoiceNo,Customer,InvoiceDate,ItemDescription,ItemAmount\nLA-1,Umbrella Corporation,2026-01-05,Work,1.00\n' \
+  >"$work/lookalike.csv"
+check "names: an import of a look-alike" 0 "$bin" --db "$odb" import --invoices "$work/lookalike.csv"
+expect "names: the import notes it" "$work/err" \
+  'lookalike.csv: note: new customer "Umbrella Corporation" looks like "Umbrella Corp"'
+
 # Another program holding the write lock: a short hold is waited out; a long one fails with exit 4, cleanly.
 hold_lock() {  # hold_lock SECONDS: holds the ledger's write lock; returns once it is held
   rm -f "$work/locked"
@@ -617,10 +629,14 @@ pathlib.Path(sys.argv[2]).touch(); time.sleep(float(sys.argv[3])); c.execute('RO
 hold_lock 1
 check "busy: a short hold is waited out" 0 "$bin" --db "$tdb" customer add "Waited Ltd" --currency USD
 wait "$holder"
-hold_lock 8
+hold_lock 10
 check "busy: a long hold fails with exit 4" 4 "$bin" --db "$tdb" customer add "Impatient Ltd" --currency USD
 expect "busy: says in use" "$work/err" "trust.sqlite: the ledger is in use by another program"
 check "busy: reads go on" 0 "$bin" --db "$tdb" customer list
+# An import reads and checks its file before it asks for the lock: a refused file is told so at once.
+check "busy: a bad file is refused without waiting for the lock" 3 \
+  "$bin" --db "$tdb" import --invoices "$fixtures/invoices_bad.csv"
+expect "busy: the bad file's rows named" "$work/err" "invoices_bad.csv:[0-9]*:"
 wait "$holder"
 check "busy: nothing half-written" 0 "$bin" --db "$tdb" --format csv customer list
 if grep -q "Impatient" "$work/out"; then

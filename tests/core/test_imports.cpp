@@ -30,14 +30,6 @@ std::vector<std::vector<std::string>> read_all(std::string_view text, std::strin
   return rows;
 }
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(DUEBOOK_FIXTURES) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const char* kHeader =
     "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,"
     "ItemAmount\n";
