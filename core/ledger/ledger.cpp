@@ -54,9 +54,10 @@ int64_t scalar(Db& db, const char* sql, int64_t bind = 0) {
   return v;
 }
 
-// Keeps the `actions` projection: one row per action, with its place in the undo history. `first` says
-// whether `e` starts its action (unknown: look it up); later events only move last_seq.
-Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nullopt) {
+}  // namespace
+
+// One row per action, with its place in the undo history; later events of an action only move last_seq.
+Status track_action(Db& db, const Event& e, std::optional<bool> first) {
   bool known = false;
   if (first) {
     known = !*first;
@@ -89,8 +90,6 @@ Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nul
                 e.action_kind == ActionKind::Undo ? "open" : "active", e.seq)
       .run();
 }
-
-}  // namespace
 
 Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv env, OpenMode mode) {
   Result<std::unique_ptr<Db>> db = Db::open(path, mode);

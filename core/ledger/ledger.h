@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct ActionOutcome {
 
 // The projector of event `type` among every domain's, or null when no domain knows it.
 const Projector* find_projector(std::string_view type);
+
+// Keeps the `actions` projection (the undo history) up to date for event `e`, just appended: `first` says
+// whether `e` starts its action (nullopt: look it up). Runs inside the caller's transaction.
+Status track_action(Db& db, const Event& e, std::optional<bool> first = std::nullopt);
 
 class Ledger;
 
@@ -117,8 +122,9 @@ class Ledger {
   Db& db() { return *db_; }
 
  private:
-  friend class ActionWriter;  // appends the events of one action (ledger.cpp)
-  friend class StreamJob;     // commits through notify() and clears job_
+  friend class ActionWriter;      // appends the events of one action (ledger.cpp)
+  friend class StreamJob;         // commits through notify() and clears job_
+  friend class LedgerFileOpener;  // adopts the events of a ledger file (ledger_file_open.cpp)
   Ledger(std::unique_ptr<Db> db, LedgerEnv env) : db_(std::move(db)), env_(std::move(env)) {}
   Result<ActionOutcome> commit(const Plan& plan, ActionKind kind, int64_t target);
   Result<ActionOutcome> reverse_action(int64_t id, const std::string& label, ActionKind kind);
