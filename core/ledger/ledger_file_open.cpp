@@ -299,10 +299,10 @@ std::vector<std::string> action_labels(const std::vector<Event>& events) {
   return out;
 }
 
-// Merges the file's new events after this ledger's own, deciding conflicts as `choice` says.
+// Merges the file's new events after this ledger's own, deciding conflicts as `decide` says.
 Status merge(LedgerFileOpener& opener, const MineIndex& mine, const LedgerFile& file,
              const std::vector<const Event*>& theirs, const RowMap& known_rows,
-             const std::set<std::string>& tables, ConflictChoice choice, LedgerFileOutcome& out) {
+             const std::set<std::string>& tables, const ConflictDecisions& decide, LedgerFileOutcome& out) {
   std::set<std::string> in_file;
   for (const Event& e : file.events) in_file.insert(e.id);
   std::vector<const Event*> mine_only;
@@ -317,12 +317,18 @@ Status merge(LedgerFileOpener& opener, const MineIndex& mine, const LedgerFile& 
   std::set<RowRef> shared;
   for (const auto& [ref, id] : known_rows) shared.insert({ref.table, id});
   out.conflicts = find_conflicts(mine_only, theirs_here, shared);
-  if (!out.conflicts.empty() && choice == ConflictChoice::Ask) return ok_status();
+  if (!decide.each.empty() && decide.each.size() != out.conflicts.size())
+    return Problem{"", "the file brings " + std::to_string(out.conflicts.size()) + " conflict(s) but " +
+                           std::to_string(decide.each.size()) + " decision(s) were given"};
   std::set<int64_t> drop_theirs, undo_mine;
-  for (const LedgerConflict& c : out.conflicts) {
+  for (size_t i = 0; i < out.conflicts.size(); ++i) {
+    const LedgerConflict& c = out.conflicts[i];
+    const ConflictChoice choice = decide.each.empty() ? decide.all : decide.each[i];
+    if (choice == ConflictChoice::Ask) out.undecided = true;
     if (choice == ConflictChoice::Mine) drop_theirs.insert(c.theirs_action);
     if (choice == ConflictChoice::Theirs) undo_mine.insert(c.mine_action);
   }
+  if (out.undecided) return ok_status();
   for (auto it = undo_mine.rbegin(); it != undo_mine.rend(); ++it) {
     std::string label;
     for (const LedgerConflict& c : out.conflicts)
@@ -357,6 +363,11 @@ class Writable {
 
 Result<LedgerFileOutcome> open_ledger_file(Ledger& ledger, const LedgerFile& file, ConflictChoice choice,
                                            bool dry_run) {
+  return open_ledger_file(ledger, file, ConflictDecisions{choice, {}}, dry_run);
+}
+
+Result<LedgerFileOutcome> open_ledger_file(Ledger& ledger, const LedgerFile& file,
+                                           const ConflictDecisions& decisions, bool dry_run) {
   LedgerFileOpener opener(ledger);
   if (opener.busy()) return Problem{"", "an import is under way; wait until it has finished"};
   Writable writing(opener);
@@ -392,9 +403,9 @@ Result<LedgerFileOutcome> open_ledger_file(Ledger& ledger, const LedgerFile& fil
       if (Status s = opener.adopt(std::move(later), true); !s) return s.problems();
     } else {
       out.mode = "merge";
-      if (Status s = merge(opener, mine, file, *theirs, known_rows, tables, choice, out); !s)
+      if (Status s = merge(opener, mine, file, *theirs, known_rows, tables, decisions, out); !s)
         return s.problems();
-      if (!out.conflicts.empty() && choice == ConflictChoice::Ask) return out;
+      if (out.undecided) return out;
     }
   }
   if (dry_run) return out;  // the transaction rolls back

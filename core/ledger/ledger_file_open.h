@@ -20,6 +20,13 @@ enum class ConflictChoice {
   Both     // keep both; the file's invoice or credit note takes the next free number
 };
 
+// How to decide the conflicts a file brings: all one way, or each its own way (`each` in the order a call
+// deciding nothing listed them; when given it must have one choice per conflict and overrides `all`).
+struct ConflictDecisions {
+  ConflictChoice all = ConflictChoice::Ask;  // for every conflict
+  std::vector<ConflictChoice> each;          // or one per conflict
+};
+
 // A real conflict between what this ledger and the file did after they parted.
 struct LedgerConflict {
   std::string what;           // "invoice number INV-2026-0003 issued on both sides with different content"
@@ -43,6 +50,7 @@ struct LedgerFileOutcome {
       renumbered;              // "INV-2026-0003 -> INV-2026-0004" for the file's renumbered documents
   int64_t undone_actions = 0;  // this ledger's actions undone to keep the file's side
   bool written = false;        // whether the ledger was changed
+  bool undecided = false;      // conflicts were listed and left undecided: nothing was written
 };
 
 // Opens `file` (already read and checked by read_ledger_file) into `ledger`, in one transaction:
@@ -57,6 +65,10 @@ struct LedgerFileOutcome {
 // Conflicts (one invoice or credit note number issued on both sides, one payment allocated differently on
 // each side, an invoice voided on one side and paid on the other) are listed and nothing is written unless
 // `choice` decides them. `dry_run` does everything but commit. On any problem nothing is written.
+Result<LedgerFileOutcome> open_ledger_file(Ledger& ledger, const LedgerFile& file,
+                                           const ConflictDecisions& decisions, bool dry_run);
+
+// open_ledger_file deciding every conflict as `choice` says.
 Result<LedgerFileOutcome> open_ledger_file(Ledger& ledger, const LedgerFile& file, ConflictChoice choice,
                                            bool dry_run);
 

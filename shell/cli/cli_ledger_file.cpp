@@ -109,7 +109,7 @@ int import_ledger_file_command(Context& ctx, Args& args, const std::string& path
             << " events are in this ledger; nothing to add\n";
     return kOk;
   }
-  if (!o.conflicts.empty() && choice == ConflictChoice::Ask) {
+  if (o.undecided) {
     for (const LedgerConflict& c : o.conflicts)
       ctx.err << "duebook: " << path << ": event " << c.theirs_seq << ": conflict: " << c.what << " (here: \""
               << c.mine << "\"; in the file: \"" << c.theirs << "\")\n";

@@ -266,3 +266,22 @@ TEST_CASE("a file whose events do not apply here is refused, the ledger's file u
   }
   CHECK(file_sha(db.path) == before);
 }
+
+TEST_CASE("a date range takes the events recorded in it, with what they need from before") {
+  TestLedger source;
+  fill(*source.ledger);  // every event recorded on 2026-01-01 (the test clock)
+  LedgerSelection before;
+  before.to = day("2025-12-31");
+  LedgerFile none = exported(*source.ledger, before);
+  CHECK(none.manifest.scope == "subset");
+  CHECK(none.manifest.events == 0);
+  CHECK(none.manifest.selection == "to 2025-12-31");
+  LedgerSelection from;
+  from.from = day("2026-01-01");
+  from.to = day("2026-01-01");
+  LedgerFile all = exported(*source.ledger, from);
+  CHECK(all.manifest.events == all.manifest.source_events);
+  TestLedger copy;
+  REQUIRE(open_ledger_file(*copy.ledger, all, ConflictChoice::Ask, false).ok());
+  CHECK(books(copy->db()) == books(source->db()));
+}

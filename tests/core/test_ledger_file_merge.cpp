@@ -132,6 +132,7 @@ TEST_CASE("the same invoice number issued on both sides is a conflict: listed, t
   CHECK(asked->conflicts[0].what ==
         "invoice number INV-2026-0002 issued on both sides with different content");
   CHECK_FALSE(asked->written);
+  CHECK(asked->undecided);
   t.mine.reset();
   CHECK(file_sha(t.mine_path.path) == sha_before);  // nothing written, byte for byte
   t.mine = open_seeded(t.mine_path.path, 4);
@@ -242,4 +243,33 @@ TEST_CASE(
   const std::string lima_books = books(copy->db());
   CHECK(lima_books.find("7002 Lima Ltd 8000 0 paid") != std::string::npos);
   CHECK(lima_books.find("INV-2026-0001") == std::string::npos);
+}
+
+TEST_CASE("each conflict decided its own way") {
+  TwoCopies t;
+  // Both sides issue INV-2026-0002 and INV-2026-0003.
+  must(*t.mine, AddInvoice{invoice_for(t.acme, "2026-01-20", 2500), true});
+  must(*t.mine, AddInvoice{invoice_for(t.acme, "2026-01-22", 2600), true});
+  must(*t.theirs, AddInvoice{invoice_for(t.acme, "2026-01-21", 900), true});
+  must(*t.theirs, AddInvoice{invoice_for(t.acme, "2026-01-23", 800), true});
+  LedgerFile file = exported(*t.theirs);
+  Result<LedgerFileOutcome> asked = open_ledger_file(*t.mine, file, ConflictChoice::Ask, false);
+  REQUIRE(asked.ok());
+  REQUIRE(asked->conflicts.size() == 2);
+  CHECK(asked->conflicts[0].what.find("INV-2026-0002") != std::string::npos);
+  CHECK(asked->conflicts[1].what.find("INV-2026-0003") != std::string::npos);
+  // One decision short is a problem, not a guess.
+  ConflictDecisions short_one{ConflictChoice::Ask, {ConflictChoice::Mine}};
+  CHECK(describe(open_ledger_file(*t.mine, file, short_one, false).problems()) ==
+        "the file brings 2 conflict(s) but 1 decision(s) were given");
+  // Keep mine for the first, both for the second: their 0002 stays out, their 0003 becomes 0004.
+  ConflictDecisions decisions{ConflictChoice::Ask, {ConflictChoice::Mine, ConflictChoice::Both}};
+  Result<LedgerFileOutcome> out = open_ledger_file(*t.mine, file, decisions, false);
+  REQUIRE_MESSAGE(out.ok(), describe(out.problems()));
+  CHECK(out->written);
+  CHECK(out->renumbered == std::vector<std::string>{"INV-2026-0003 -> INV-2026-0004"});
+  CHECK(books(t.mine->db()) ==
+        "Acme Ltd 15900 0\nINV-2026-0001 Acme Ltd 10000 10000 open\nINV-2026-0002 Acme Ltd 2500 2500 open\n"
+        "INV-2026-0003 Acme Ltd 2600 2600 open\nINV-2026-0004 Acme Ltd 800 800 open\n");
+  CHECK(t.mine->verify().first_bad_seq == 0);
 }
