@@ -273,6 +273,7 @@ Result<std::vector<const Event*>> new_events(const LedgerFile& file, const MineI
                                              RowMap& known_rows, const std::set<std::string>& tables,
                                              int64_t& known) {
   std::vector<const Event*> theirs;
+  std::vector<std::pair<const Event*, const Event*>> both;  // (the file's, this ledger's)
   for (const Event& e : file.events) {
     auto it = mine.by_id.find(e.id);
     if (it == mine.by_id.end()) {
@@ -280,12 +281,21 @@ Result<std::vector<const Event*>> new_events(const LedgerFile& file, const MineI
       continue;
     }
     const Event& here = it->second;
-    const std::vector<RowRef> there_refs = refs_in_order(e, tables), here_refs = refs_in_order(here, tables);
     if (here.type != e.type || here.at_ms != e.at_ms || here.actor != e.actor || here.label != e.label ||
-        here.action_kind != e.action_kind || there_refs.size() != here_refs.size())
+        here.action_kind != e.action_kind)
       return Problem{"event " + std::to_string(e.seq),
                      "this ledger holds an event with the same id (" + e.id + ") and other contents"};
     ++known;
+    both.emplace_back(&e, &here);
+  }
+  if (theirs.empty()) return theirs;  // contained: no need to read the payloads
+  for (const auto& [there, here] : both) {
+    const std::vector<RowRef> there_refs = refs_in_order(*there, tables);
+    const std::vector<RowRef> here_refs =
+        there->payload == here->payload ? there_refs : refs_in_order(*here, tables);
+    if (there_refs.size() != here_refs.size())
+      return Problem{"event " + std::to_string(there->seq),
+                     "this ledger holds an event with the same id (" + there->id + ") and other contents"};
     for (size_t i = 0; i < there_refs.size(); ++i) known_rows.emplace(there_refs[i], here_refs[i].id);
   }
   return theirs;
