@@ -403,8 +403,10 @@ Result<LedgerFileOutcome> open_ledger_file(Ledger& ledger, const LedgerFile& fil
     if (out.known_events == 0 && file.manifest.ledger_id != mine.order.front())
       return Problem{"", "the file shares no history with this ledger (it is ledger " +
                              file.manifest.ledger_id + "): open it into an empty ledger instead"};
+    // The file continues this ledger when its first events are this ledger's, chained the same way (not
+    // re-chained by an earlier merge).
     const bool continues = file.manifest.scope == "whole" && out.known_events == int64_t(mine.order.size()) &&
-                           file.events[mine.order.size() - 1].id == mine.order.back();
+                           file.events[mine.order.size() - 1].hash == mine.by_id.at(mine.order.back()).hash;
     if (continues) {
       out.mode = "append";
       std::vector<Event> later(file.events.begin() + int64_t(mine.order.size()), file.events.end());

@@ -57,6 +57,14 @@ std::string books(Db& db) {
   return out;
 }
 
+// The id of Zed Co in `ledger`.
+int64_t zed_there(Ledger& ledger) {
+  Statement& st = ledger.db().prepare("SELECT id FROM customers WHERE name = 'Zed Co'");
+  const int64_t id = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return id;
+}
+
 // Two files holding one ledger: `mine` (seed 1) and a copy made by opening its ledger file (seed 2).
 struct TwoCopies {
   TempFile mine_path{"merge-mine"}, theirs_path{"merge-theirs"};
@@ -100,6 +108,16 @@ TEST_CASE("two diverged copies merged both ways give the same books") {
     REQUIRE(tables.ok());
     CHECK(tables->first_bad.empty());
   }
+  // They go on, and their next file merges again: each side's copy of the other's events was chained afresh
+  // and its rows renumbered, and the merge follows that numbering (their invoice for Zed lands on Zed here).
+  const int64_t quebec = must(*t.theirs, AddCustomer{customer_fields("Quebec SA")});
+  must(*t.theirs, AddInvoice{invoice_for(quebec, "2026-02-01", 700), true});
+  must(*t.theirs, AddInvoice{invoice_for(zed_there(*t.theirs), "2026-02-02", 300), true});
+  Result<LedgerFileOutcome> next = open_ledger_file(*t.mine, exported(*t.theirs), ConflictChoice::Ask, false);
+  REQUIRE_MESSAGE(next.ok(), describe(next.problems()));
+  CHECK(next->mode == "merge");
+  CHECK(books(t.mine->db()) == books(t.theirs->db()));
+  CHECK(books(t.mine->db()).find("INV-2026-0003 Zed Co 300 300 open") != std::string::npos);
   // Each side now holds the union: the other's file is contained, and so is a second merge.
   Result<LedgerFileOutcome> again = open_ledger_file(*t.mine, from_theirs, ConflictChoice::Ask, false);
   REQUIRE_MESSAGE(again.ok(), describe(again.problems()));
