@@ -118,13 +118,79 @@ pay("pay_other_customers_invoice", ["2026-02-01,Acme Ltd,5.00,EUR,1002,"], ":2:R
 pay("pay_missing_series_invoice", ["2026-02-01,Acme Ltd,5.00,EUR,INV-2026-0099,"], ":2:Reference: .*does not exist")
 pay("pay_long_method", ["2026-02-01,Acme Ltd,10.00,EUR,," + "m" * 101], ":2:Method: ")
 
+# Ledger files (.duebook, docs/ledger-file.md). The reader checks each event's hash, so the cases are built with
+# real hashes (the same as store/events.cpp's event_hash) and then damaged in one place each.
+import hashlib
+import json
+
+ZERO = "0" * 64
+
+
+def event_hash(e):
+    parts = [e["prev_hash"], str(e["seq"]), e["id"], str(e["at_ms"]), e["actor"], e["type"], str(e["action"]),
+             e["action_kind"], str(e["action_target"]), e["label"], e["payload"]]
+    return hashlib.sha256("".join(p + "\x1f" for p in parts).encode()).hexdigest()
+
+
+def event(seq, prev, payload, type_="customer.added", label="Add customer Zed Ltd"):
+    e = {"seq": seq, "id": "01KDWZZZZZZZZZZZZZZZZZZZ%02d" % seq, "at_ms": 1767225600000, "actor": "test",
+         "type": type_, "action": seq, "action_kind": "do", "action_target": 0, "label": label,
+         "prev_hash": prev, "payload": payload}
+    e["hash"] = event_hash(e)
+    return e
+
+
+def line(e):
+    keys = ["seq", "id", "at_ms", "actor", "type", "action", "action_kind", "action_target", "label", "prev_hash",
+            "hash", "payload"]
+    return json.dumps({k: e[k] for k in keys}, separators=(",", ":"), ensure_ascii=False)
+
+
+def ledger_file(events, **manifest):
+    body = "".join(line(e) + "\n" for e in events)
+    m = {"format": "duebook-ledger", "version": "1.0", "min_reader": "1.0", "program": "Duebook",
+         "program_version": "0.1.0", "ledger_id": events[0]["id"] if events else "", "scope": "whole",
+         "selection": "", "source_events": len(events), "events": len(events),
+         "first_hash": events[0]["hash"] if events else "", "last_hash": events[-1]["hash"] if events else "",
+         "anchor": "", "content_sha256": hashlib.sha256(body.encode()).hexdigest()}
+    m.update(manifest)
+    return (json.dumps(m, separators=(",", ":")) + "\n" + body).encode()
+
+
+def led(name, data, pattern, code=3):
+    cases.append((name + ".duebook", "ledger", data, code, pattern))
+
+
+ZED = '{"id":1,"name":"Zed Ltd"}'
+e1 = event(1, ZERO, ZED)
+e2 = event(2, e1["hash"], '{"id":2,"name":"Yak Ltd"}', label="Add customer Yak Ltd")
+good = ledger_file([e1, e2])
+led("ledger_other_ledger", good, "shares no history with this ledger")
+edited = dict(e1, payload='{"id":1,"name":"Evil Ltd"}')
+led("ledger_tampered_payload", ledger_file([edited, e2]), ":2: event 1: its hash does not match its contents")
+relinked = event(2, "f" * 64, e2["payload"])
+led("ledger_broken_link", ledger_file([e1, relinked]), ":3: event 2: its link to event 1 is broken")
+led("ledger_gap", ledger_file([e1, event(3, e1["hash"], e2["payload"])]), ":3: event 3: event 2 is missing")
+led("ledger_newer_major", ledger_file([e1, e2], version="2.0"), ":1: written in ledger file format 2.0")
+led("ledger_newer_reader", ledger_file([e1, e2], version="1.2", min_reader="1.1"), ":1: this file needs a reader of format 1.1")
+led("ledger_not_manifest", b"InvoiceNo,Customer\n", ":1: the first line is not a ledger file manifest")
+led("ledger_empty", b"", "the file is empty")
+led("ledger_cut_short", good[:good.rindex(b"\n", 0, len(good) - 1) + 1], "the file was cut short")
+led("ledger_line_added", good + line(event(3, e2["hash"], '{"id":3,"name":"X"}')).encode() + b"\n",
+    ":4: more event lines than the manifest's count")
+led("ledger_content_changed", good.replace(b'"seq":2,', b'"seq": 2,'), "the content hash does not match")
+deep = event(1, ZERO, '{"a":' * 40 + "1" + "}" * 40)
+led("ledger_deep_payload", ledger_file([deep]), ":2: event 1: payload nests deeper than 32 levels")
+led("ledger_bad_kind", ledger_file([dict(e1, action_kind="maybe")]), ":2: event 1: action_kind \"maybe\"")
+
 os.makedirs(here, exist_ok=True)
 for f in os.listdir(here):
     os.remove(os.path.join(here, f))
 with open(os.path.join(here, "cases.tsv"), "w") as t:
     t.write("# file\tkind\texit\tpattern (grep -E) the error must contain; written by scripts/make-bad-fixtures.py\n")
     for name, kind, data, code, pattern in cases:
-        with open(os.path.join(here, name + ".csv"), "wb") as f:
+        file = name if "." in name else name + ".csv"
+        with open(os.path.join(here, file), "wb") as f:
             f.write(data)
-        t.write(f"{name}.csv\t{kind}\t{code}\t{pattern}\n")
+        t.write(f"{file}\t{kind}\t{code}\t{pattern}\n")
 print(f"{len(cases)} cases in {os.path.normpath(here)}")

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,8 +91,9 @@ class Ledger {
   Db& db() { return *db_; }
 
  private:
-  friend class ActionWriter;  // appends the events of one action (ledger.cpp)
-  friend class StreamJob;     // commits through notify() and clears job_
+  friend class ActionWriter;      // appends the events of one action (ledger.cpp)
+  friend class StreamJob;         // commits through notify() and clears job_
+  friend class LedgerFileOpener;  // adopts the events of a ledger file (ledger_file_open.cpp)
   Ledger(std::unique_ptr<Db> db, LedgerEnv env) : db_(std::move(db)), env_(std::move(env)) {}
   Result<ActionOutcome> commit(const Plan& plan, ActionKind kind, int64_t target);
   Result<ActionOutcome> write_stream(StreamPlan& plan);  // runs a streamed plan into one action

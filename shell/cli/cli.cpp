@@ -271,9 +271,11 @@ int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& 
   std::optional<std::string> db = args.option("--db");
   std::optional<std::string> format = args.option("--format");
   Context ctx(db ? *db : "", format ? *format : "table", out, err);
-  if (ctx.format != "table" && ctx.format != "json" && ctx.format != "csv")
-    return ctx.usage("--format must be table, json or csv, not \"" + ctx.format + "\"");
   std::optional<std::string> command = args.positional();
+  // export's own --format (duebook) is read by the export command.
+  if (ctx.format != "table" && ctx.format != "json" && ctx.format != "csv" &&
+      !(command == "export" && ctx.format == "duebook"))
+    return ctx.usage("--format must be table, json or csv, not \"" + ctx.format + "\"");
   if (!command) return window(db ? *db : shell::default_database_path());
   if (ctx.db_path.empty()) ctx.db_path = shell::default_database_path();
   ctx.env.now_ms = [] {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "cli_ledger_file.h"
 #include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
@@ -34,6 +35,8 @@ std::optional<std::string> read_file(Context& ctx, const std::string& path) {
 }
 
 int import(Context& ctx, Args& args) {
+  if (std::optional<std::string> ledger_file = args.option("--ledger"))
+    return import_ledger_file_command(ctx, args, *ledger_file);
   std::optional<std::string> invoices = args.option("--invoices"), payments = args.option("--payments");
   std::optional<std::string> date_format = args.option("--date-format"), currency = args.option("--currency");
   if (int rc = ctx.leftover(args)) return rc;
@@ -67,6 +70,7 @@ int import(Context& ctx, Args& args) {
 // One JSON object per line per event, payload as an object, in log order: enough for another ledger to verify
 // the chain and replay it.
 int export_log(Context& ctx, Args& args) {
+  if (ctx.format == "duebook") return export_ledger_file_command(ctx, args);
   std::optional<std::string> output = args.option("--output");
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
@@ -118,9 +122,14 @@ const std::vector<Handler>& import_handlers() {
       {"import", "",
        "import a CSV, all rows or none: --invoices FILE (QuickBooks columns) [--currency C] | --payments "
        "FILE; "
-       "[--date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY]",
+       "[--date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY]; or a ledger file: --ledger FILE.duebook "
+       "[--dry-run] [--resolve mine|theirs|both]",
        import},
-      {"export", "", "the whole ledger as JSON lines, one event per line [--output FILE]", export_log},
+      {"export", "",
+       "the whole ledger as JSON lines, one event per line [--output FILE]; or a ledger file: --format "
+       "duebook "
+       "[--customer C] [--invoice N]... [--from D] [--to D] --output FILE.duebook",
+       export_log},
   };
   return handlers;
 }
