@@ -109,6 +109,9 @@ Result<ActionOutcome> Ledger::execute(const Command& command) {
   std::optional<StreamPlan> stream;
   int64_t planned_at = 0;
   if (is_streamed(command)) {
+    // One read transaction for the plan and its check: one state read, and the file's reads take the
+    // file's read lock once, not once per statement.
+    Transaction reading(*db_);
     planned_at = last_seq(*db_);
     Result<StreamPlan> plan = plan_stream(*db_, command);
     if (!plan) return plan.problems();

@@ -39,6 +39,7 @@ int64_t last_seq(Db& db) {
 struct StreamJob::Parts {
   std::optional<WriteScope> writing;     // from the write lock on
   std::optional<Transaction> tx;         // the write lock, once the input is checked
+  std::optional<Transaction> reading;    // a read transaction while the input is checked: one state
   Command command;                       // the plan reads the command (an import's text) until it ends
   StreamPlan plan;                       //
   std::unique_ptr<ActionWriter> writer;  // from the write lock on
@@ -49,6 +50,7 @@ struct StreamJob::Parts {
 Result<std::unique_ptr<StreamJob>> StreamJob::begin(Ledger& ledger, Command command) {
   auto parts = std::make_unique<Parts>();
   parts->command = std::move(command);
+  parts->reading.emplace(ledger.db());
   parts->planned_at = last_seq(ledger.db());
   Result<StreamPlan> plan = plan_stream(ledger.db(), parts->command);
   if (!plan) return plan.problems();
@@ -73,6 +75,7 @@ void StreamJob::end() {
 Status StreamJob::lock() {
   Parts& p = *parts_;
   Db& db = *ledger_.db_;
+  p.reading.reset();  // the snapshot ends before the write lock is asked for
   p.writing.emplace(db);
   p.tx.emplace(db, TransactionKind::Write);
   if (last_seq(db) != p.planned_at) {  // another program wrote since: plan (and check) again, under the lock
