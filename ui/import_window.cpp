@@ -165,6 +165,8 @@ void draw_import_window(Platform& platform, ImportWindowState& state, Commands& 
   } else if (state.sink.outcome) {
     ImGui::Text("%s: done.", state.sink.outcome->label.c_str());
     test_mark("import.done");
+    if (ImGui::Button("Close")) state.open = false;
+    test_mark("import.close");
   } else if (!state.sink.problems.empty()) {
     draw_problems(state.sink.problems);
   }

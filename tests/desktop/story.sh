@@ -2,7 +2,8 @@
 # The collections story on the desktop, under Xvfb, entered through the window as a user would (no CLI
 # seeding): the company's details, a customer with a billing and an escalation contact, two invoices on
 # 2/10 net 30; the as-of date moved past the due date brings the reminder on Today, which is recorded as sent;
-# then a payment split by hand across both invoices, its remainder kept as unapplied credit. Widgets are found
+# a file of the customer's October invoice imported through File > Import CSV; then a payment split by hand
+# across the invoices, its remainder kept as unapplied credit, listed with the import on the customer's page. Widgets are found
 # by name in the facts the window writes each frame ($DUEBOOK_TEST_FACTS) and driven by XTest (xui.py).
 # Usage: tests/desktop/story.sh PATH/TO/duebook ARTIFACTS_DIR [XVFB_SERVER_NUMBER]
 #   (default $DUEBOOK_XVFB_SERVER or 58) writes ARTIFACTS_DIR/desktop-story-*.png
@@ -74,6 +75,16 @@ shot today
 ui click today.outcome.reached
 ui wait 's["today"]["entries"] == []'
 
+# The customer's October invoice imported from a file (with a 50.00 deposit): one entry on its timeline.
+printf '%s\n' "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,ItemAmount,Deposit" \
+  "OCT-77,Acme Ltd,2026-10-05,,,,Materials,1,250.00,250.00,50.00" > "$work/acme-october.csv"
+ui click menu.file
+ui click menu.import
+ui type import.path "$work/acme-october.csv"
+ui click import.open_path
+ui wait 's["invoices"] == 3 and not s["import"]["running"] and s["import"]["done"] == "Import invoices from acme-october.csv"' 30
+ui click import.close
+
 # A payment of 700.00 split by hand: 500.00 and 150.00, 50.00 kept as unapplied credit.
 ui type asof.date 2026-10-12
 ui keys Return
@@ -82,7 +93,7 @@ ui click tab.payments
 ui type payment.customer "Acme Ltd"
 ui type payment.amount 700
 ui click payment.split
-ui wait 's["payment_split"]["on"] and [r["amount"] for r in s["payment_split"]["rows"]] == ["700.00", ""]'
+ui wait 's["payment_split"]["on"] and [r["amount"] for r in s["payment_split"]["rows"]] == ["700.00", "", ""]'
 ui type payment.split.INV-2026-0002 300
 ui wait 's["payment_split"]["error"].startswith("The split gives EUR 1,000.00 to invoices")'
 shot split-refused
@@ -94,10 +105,18 @@ ui click payment.record
 ui wait 's["payment_confirmation"] == "Payment of EUR 700.00 recorded; no invoice settled; EUR 50.00 kept as unapplied credit."'
 ui wait '[c["unapplied"] for c in s["credits"]] == [5000]'
 shot unapplied-credit
+
+# The customer's page: the credit listed, the import and the payment on the timeline, newest first.
+ui click tab.customers
+ui click "customers.open.Acme Ltd"
+ui wait '[e["kind"] for e in s["customer_page"]["timeline"]][:2] == ["payment", "import"]'
+ui wait 's["customer_page"]["timeline"][1]["what"] == "Import invoices from acme-october.csv: 1 invoice"'
+ui wait '[c["unapplied"] for c in s["customer_page"]["credits"]] == [5000]'
+shot timeline
 INNER
 xvfb-run -n "$server" -s "-screen 0 1280x800x24" bash "$work/inner.sh" ||
   { echo "desktop story: 0 passed, 1 failed"; exit 1; }
-for shot in today split-refused payment-split unapplied-credit; do
+for shot in today split-refused payment-split unapplied-credit timeline; do
   colours=$(convert "$artifacts/desktop-story-$shot.png" -format %k info:)
   if [ "${colours:-0}" -lt 16 ]; then
     echo "desktop story: desktop-story-$shot.png has only $colours colours"

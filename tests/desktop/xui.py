@@ -60,7 +60,9 @@ def click(x, y):
     time.sleep(0.15)
 
 
-def key(name, shift=False, control=False):
+def key(name, shift=False, control=False, hold=0.15):
+    # ImGui 1.86 reads key state once a frame: a key must stay down across a frame to be seen (characters
+    # typed come through a queue, so they may be quick).
     code = x11.XKeysymToKeycode(display, x11.XStringToKeysym(name.encode()))
     if code == 0:
         sys.exit(f"xui: no key for {name}")
@@ -71,14 +73,19 @@ def key(name, shift=False, control=False):
         mods.append(x11.XKeysymToKeycode(display, x11.XStringToKeysym(b"Shift_L")))
     for m in mods:
         xtst.XTestFakeKeyEvent(display, m, 1, 0)
+    if mods:
+        x11.XFlush(display)
+        time.sleep(hold)  # the window sees the modifier down before the key
     xtst.XTestFakeKeyEvent(display, code, 1, 0)
     x11.XFlush(display)
-    time.sleep(0.03)
+    time.sleep(hold)
     xtst.XTestFakeKeyEvent(display, code, 0, 0)
+    x11.XFlush(display)
+    time.sleep(0.04)
     for m in reversed(mods):
         xtst.XTestFakeKeyEvent(display, m, 0, 0)
     x11.XFlush(display)
-    time.sleep(0.03)
+    time.sleep(0.04)
 
 
 NAMES = {" ": "space", "-": "minus", ".": "period", ",": "comma", "@": "at", "&": "ampersand", "/": "slash",
@@ -92,7 +99,7 @@ def type_char(ch):
     if code == 0:
         sys.exit(f"xui: no key for {ch!r}")
     # The keysym on the key's second level needs Shift (upper case, "@", "&", ...).
-    key(name, shift=x11.XKeycodeToKeysym(display, code, 0) != keysym)
+    key(name, shift=x11.XKeycodeToKeysym(display, code, 0) != keysym, hold=0.03)
 
 
 def main():
@@ -103,6 +110,7 @@ def main():
     elif command == "type":
         x, y, w, h = item(path, args[0])
         click(x + min(w / 2, 40), y + h / 2)
+        time.sleep(0.2)  # the field is active from the frame after the click
         key("a", control=True)
         key("BackSpace")
         for ch in args[1]:
