@@ -48,7 +48,10 @@ void refresh(Queries& queries, CustomerPageState& s, const Date& today) {
   s.open_invoices = list_invoices(db, q);
   s.overdue = 0;
   for (const InvoiceSummary& inv : s.open_invoices)
-    if (inv.due_date < day) s.overdue += inv.open;
+    if (inv.due_date < day)
+      s.overdue += inv.open;
+    else if (std::optional<InvoiceDetail> d = find_invoice(db, inv.id); d && d->deposit > 0)
+      s.overdue += overdue_on(d->parts, today).amount;  // a deposit is due on receipt (deposits.h)
   s.promises = list_promises(db, today, s.customer_id);
   s.disputes = list_disputes(db, s.customer_id);
   s.timeline = customer_timeline(db, s.customer_id, 300);

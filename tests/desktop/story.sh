@@ -112,6 +112,8 @@ ui click "customers.open.Acme Ltd"
 ui wait '[e["kind"] for e in s["customer_page"]["timeline"]][:2] == ["payment", "import"]'
 ui wait 's["customer_page"]["timeline"][1]["what"] == "Import invoices from acme-october.csv: 1 invoice"'
 ui wait '[c["unapplied"] for c in s["customer_page"]["credits"]] == [5000]'
+# Overdue: 500.00 left on INV-2026-0001 and the October invoice's 50.00 deposit, due on receipt (10-05).
+ui wait 's["customer_page"]["overdue"] == 55000'
 shot timeline
 INNER
 xvfb-run -n "$server" -s "-screen 0 1280x800x24" bash "$work/inner.sh" ||
