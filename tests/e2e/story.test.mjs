@@ -199,6 +199,8 @@ test("the customer page: the split on the invoices, the credit listed, the impor
   assert.equal(facts.ar_balance, 100000);
   assert.equal(facts.unapplied, 5000);
   assert.equal(facts.balance, 95000);
+  // Overdue: 500.00 left on INV-2026-0001 and OCT-77's 50.00 deposit, due on receipt (10-05).
+  assert.equal(facts.overdue, 55000);
   assert.deepEqual(facts.credits.map((c) => c.unapplied), [5000]);
   await waitItem(page, "customer_page.timeline.1", 3000);
   await shot("customer-page");
