@@ -303,6 +303,19 @@ std::string App::state_json() {
     j["undo"] = queries_->undo_label();
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
     j["payment_confirmation"] = payments_.confirmation;
+    nlohmann::json split_rows = nlohmann::json::array();
+    for (const SplitRow& r : payments_.split.rows)
+      split_rows.push_back({{"number", r.number}, {"amount", r.amount}});
+    j["payment_split"] = {{"on", payments_.split.on},
+                          {"rows", split_rows},
+                          {"error", payments_.split.error},
+                          {"unapplied", payments_.preview ? payments_.preview->unapplied : -1}};
+    nlohmann::json credits = nlohmann::json::array();
+    for (const UnappliedCredit& c : payments_.credits.credits)
+      credits.push_back(
+          {{"source", credit_key(c)}, {"customer", c.customer_name}, {"unapplied", c.unapplied}});
+    j["credits"] = credits;
+    j["credit_message"] = payments_.credits.message;
     nlohmann::json problems = nlohmann::json::array();
     for (const Problem& p : import_.sink.problems)
       problems.push_back({{"where", p.where}, {"message", p.message}});

@@ -48,13 +48,10 @@ void refresh(Queries& queries, CustomerPageState& s, const Date& today) {
   s.open_invoices = list_invoices(db, q);
   s.overdue = 0;
   for (const InvoiceSummary& inv : s.open_invoices)
-    if (inv.due_date < day) s.overdue += inv.open;
-  s.credits.clear();
-  PaymentQuery pq;
-  pq.customer_id = s.customer_id;
-  pq.limit = 200;
-  for (const PaymentSummary& p : list_payments(db, pq))
-    if (p.unallocated > 0 && p.status == "received") s.credits.push_back(p);
+    if (inv.due_date < day)
+      s.overdue += inv.open;
+    else if (std::optional<InvoiceDetail> d = find_invoice(db, inv.id); d && d->deposit > 0)
+      s.overdue += overdue_on(d->parts, today).amount;  // a deposit is due on receipt (deposits.h)
   s.promises = list_promises(db, today, s.customer_id);
   s.disputes = list_disputes(db, s.customer_id);
   s.timeline = customer_timeline(db, s.customer_id, 300);
@@ -239,11 +236,6 @@ void draw_open_invoices(CustomerPageState& s, Navigation& nav, const Date& today
     }
     ImGui::EndTable();
   }
-  heading("Unapplied credit");
-  if (s.credits.empty()) ImGui::TextDisabled("None.");
-  for (const PaymentSummary& p : s.credits)
-    ImGui::BulletText("%s from payment #%lld of %s", display_money(p.unallocated, p.currency).c_str(),
-                      (long long)p.id, p.date.c_str());
 }
 
 void draw_promises_disputes(CustomerPageState& s) {
@@ -315,6 +307,8 @@ void draw_customer_page(Queries& queries, CustomerPageState& s, Commands& comman
   ImGui::BeginChild("page-left", ImVec2(left, 0));
   draw_contacts(s, commands);
   draw_open_invoices(s, nav, today);
+  heading("Unapplied credit");
+  draw_credit_list(queries, s.credit_list, commands, today, s.customer_id, "customer_page.credit");
   draw_promises_disputes(s);
   ImGui::EndChild();
   ImGui::SameLine();
@@ -328,9 +322,15 @@ std::string customer_page_facts(const CustomerPageState& s) {
   nlohmann::json timeline = nlohmann::json::array();
   for (const TimelineEntry& e : s.timeline)
     timeline.push_back({{"kind", e.kind}, {"what", e.what}, {"date", e.date}, {"hash", e.hash_prefix}});
+  nlohmann::json credits = nlohmann::json::array();
+  for (const UnappliedCredit& c : s.credit_list.credits)
+    credits.push_back({{"source", credit_key(c)}, {"number", c.number}, {"unapplied", c.unapplied}});
   return nlohmann::json{{"id", s.customer_id},
                         {"name", s.customer->fields.name},
                         {"balance", s.balance.net_balance},
+                        {"ar_balance", s.balance.ar_balance},
+                        {"unapplied", s.balance.unapplied_credit},
+                        {"credits", credits},
                         {"overdue", s.overdue},
                         {"timeline", timeline}}
       .dump();

@@ -11,6 +11,7 @@
 #include "collections/collections_queries.h"
 #include "collections/customer_timeline.h"
 #include "commands.h"
+#include "credit_list.h"
 #include "customers/customers.h"
 #include "invoicing/invoice_queries.h"
 #include "navigation.h"
@@ -42,7 +43,7 @@ struct CustomerPageState {
   CustomerBalance balance;
   int64_t overdue = 0;
   std::vector<InvoiceSummary> open_invoices;
-  std::vector<PaymentSummary> credits;  // payments with something unapplied
+  CreditListState credit_list;  // payments and credit notes with something unapplied, to apply or refund
   std::vector<PromiseStatus> promises;
   std::vector<DisputeRecord> disputes;
   std::vector<TimelineEntry> timeline;
@@ -53,8 +54,8 @@ struct CustomerPageState {
 void draw_customer_page(Queries& queries, CustomerPageState& state, Commands& commands, Navigation& nav,
                         const Date& today);
 
-// Facts for end-to-end tests, as JSON text: {"id", "name", "balance", "timeline": [{"kind", "what",
-// "date"}]}.
+// Facts for end-to-end tests, as JSON text: {"id", "name", "balance", "ar_balance", "unapplied", "overdue",
+// "credits": [{"source", "number", "unapplied"}], "timeline": [{"kind", "what", "date", "hash"}]}.
 std::string customer_page_facts(const CustomerPageState& state);
 
 }  // namespace duebook::ui

@@ -171,6 +171,8 @@ void draw_import_window(Platform& platform, ImportWindowState& state, Commands& 
       ImGui::TextWrapped("Note: %s", note.c_str());
       ImGui::PopStyleColor();
     }
+    if (ImGui::Button("Close")) state.open = false;
+    test_mark("import.close");
   } else if (!state.sink.problems.empty()) {
     draw_problems(state.sink.problems);
   }

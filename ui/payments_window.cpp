@@ -19,7 +19,7 @@ const ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Bord
 
 // Builds the command from the form; what cannot be read here (no such customer, an amount or date that is not
 // one) is a form error naming its field, and nothing is previewed or submitted.
-bool command_from(Queries& queries, const PaymentsWindowState& s, const Date& today, RecordPayment* out,
+bool command_from(Queries& queries, PaymentsWindowState& s, const Date& today, RecordPayment* out,
                   std::string* error, std::string* field) {
   const PaymentDraft& d = s.draft;
   std::optional<Customer> c = queries.customer_by_name(d.customer);
@@ -50,6 +50,11 @@ bool command_from(Queries& queries, const PaymentsWindowState& s, const Date& to
     return false;
   }
   out->amount = amount.value();
+  if (s.split.on && !apply_split(s.split, cur, currency_digits(cur), out)) {
+    *field = "split";
+    *error = s.split.error;
+    return false;
+  }
   return true;
 }
 
@@ -57,7 +62,7 @@ bool command_from(Queries& queries, const PaymentsWindowState& s, const Date& to
 std::string preview_key(Queries& queries, const PaymentsWindowState& s, const Date& today) {
   const PaymentDraft& d = s.draft;
   return d.customer + '\x1f' + d.amount + '\x1f' + d.currency + '\x1f' + d.date + '\x1f' + d.reference +
-         '\x1f' + std::to_string(queries.revision()) + to_iso(today);
+         '\x1f' + std::to_string(queries.revision()) + to_iso(today) + split_key(s.split);
 }
 
 void refresh_preview(Queries& queries, PaymentsWindowState& s, const Date& today) {
@@ -65,6 +70,8 @@ void refresh_preview(Queries& queries, PaymentsWindowState& s, const Date& today
   const std::string key = preview_key(queries, s, today);
   if (key == s.preview_key) return;
   s.preview_key = key;
+  s.split.error.clear();
+  s.split.error_field.clear();
   s.preview.reset();
   s.preview_problems.clear();
   s.open_invoices.clear();
@@ -77,6 +84,11 @@ void refresh_preview(Queries& queries, PaymentsWindowState& s, const Date& today
     q.sort = InvoiceSort::DueDate;
     q.limit = 20;
     s.open_invoices = queries.invoices(q);
+    if (s.split.on && s.split.customer_id != c->id)  // another customer: their invoices, nothing typed yet
+      prefill_split(s.split, c->id, s.open_invoices, nullptr, currency_digits(c->fields.currency));
+  } else {
+    s.split.rows.clear();
+    s.split.customer_id = 0;
   }
   if (!command_from(queries, s, today, &cmd, &error, &field)) return;
   Result<PaymentPreview> p = preview_payment(queries.db(), cmd);
@@ -171,8 +183,27 @@ void draw_form(Queries& queries, PaymentsWindowState& s, Commands& commands, con
   test_mark("payment.confirmation");
 }
 
-void draw_preview(PaymentsWindowState& s) {
+// The split by hand: a checkbox that turns it on (prefilled with what the rule proposes) and the amounts.
+// Returns true while the split is on (it then replaces the rule's preview).
+bool draw_split_choice(Queries& queries, PaymentsWindowState& s) {
+  std::optional<Customer> c = queries.customer_by_name(s.draft.customer);
+  ImGui::BeginDisabled(!c);
+  if (ImGui::Checkbox("Split by hand", &s.split.on) && s.split.on && c)
+    prefill_split(s.split, c->id, s.open_invoices, s.preview ? &*s.preview : nullptr,
+                  currency_digits(c->fields.currency));
+  ImGui::EndDisabled();
+  test_mark("payment.split");
+  if (!s.split.on || !c) return false;
+  const std::string& cur = s.draft.currency.empty() ? c->fields.currency : s.draft.currency;
+  Result<int64_t> amount = parse_amount(s.draft.amount, currency_digits(cur));
+  draw_split(s.split, amount ? amount.value() : -1, cur, s.preview ? &*s.preview : nullptr,
+             s.preview_problems);
+  return true;
+}
+
+void draw_preview(Queries& queries, PaymentsWindowState& s) {
   heading("How it will be allocated");
+  if (draw_split_choice(queries, s)) return;
   if (!s.preview) {
     ImGui::TextDisabled("Type a customer and an amount to see where the money goes.");
     return;
@@ -234,34 +265,6 @@ void draw_preview(PaymentsWindowState& s) {
   }
 }
 
-void draw_credit_row(PaymentsWindowState& s, Queries& queries, Commands& commands, const PaymentSummary& p,
-                     const Date& today) {
-  ImGui::PushID(int(p.id));
-  if (ImGui::SmallButton("Allocate")) {
-    InvoiceQuery q;
-    q.customer_id = p.customer_id;
-    q.status = "unpaid";
-    q.sort = InvoiceSort::DueDate;
-    q.limit = 50;
-    AllocateCredit a;
-    a.source = {CreditKind::Payment, p.id};
-    for (const InvoiceSummary& inv : queries.invoices(q)) a.targets.push_back({inv.id, std::nullopt});
-    if (a.targets.empty())
-      s.credit_message = p.customer_name + " has no open invoice to allocate it to.";
-    else
-      commands.submit(a, &s.credit_sink);
-  }
-  test_mark(("payments.allocate." + std::to_string(p.id)).c_str());
-  ImGui::SameLine();
-  bool armed = s.refund_armed == p.id;
-  if (confirm_button("Refund", "Confirm refund", ("payments.refund." + std::to_string(p.id)).c_str(), &armed))
-    commands.submit(RefundCredit{p.customer_id, p.unallocated, today, "bank transfer", "",
-                                 CreditRef{CreditKind::Payment, p.id}},
-                    &s.credit_sink);
-  s.refund_armed = armed ? p.id : (s.refund_armed == p.id ? 0 : s.refund_armed);
-  ImGui::PopID();
-}
-
 void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Navigation& nav,
                 const Date& today) {
   if (s.list_revision != queries.revision()) {
@@ -270,28 +273,9 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
     q.limit = 500;
     s.payments = list_payments(queries.db(), q);
   }
-  if (s.credit_sink.completed != s.credit_seen) {
-    s.credit_seen = s.credit_sink.completed;
-    s.credit_message =
-        s.credit_sink.outcome ? s.credit_sink.outcome->label + ": done." : describe(s.credit_sink.problems);
-  }
   ImGui::TextUnformatted("Unapplied credit");
-  if (!s.credit_message.empty()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", s.credit_message.c_str());
-  }
   ImGui::Separator();
-  bool any = false;
-  for (const PaymentSummary& p : s.payments) {
-    if (p.unallocated <= 0 || p.status != "received") continue;
-    any = true;
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s  %s  payment #%lld of %s", p.customer_name.c_str(),
-                display_money(p.unallocated, p.currency).c_str(), (long long)p.id, p.date.c_str());
-    ImGui::SameLine();
-    draw_credit_row(s, queries, commands, p, today);
-  }
-  if (!any) ImGui::TextDisabled("None: every payment is applied.");
+  draw_credit_list(queries, s.credits, commands, today, 0, "payments.credit");
   ImGui::Spacing();
   ImGui::TextUnformatted("Payments received");
   ImGui::Separator();
@@ -336,6 +320,7 @@ void prefill_payment_form(Queries& queries, PaymentsWindowState& s, int64_t cust
   s.form_error_field.clear();
   s.confirmation.clear();
   s.sink.problems.clear();
+  s.split = PaymentSplit{};
   if (std::optional<Customer> c = queries.customer(customer_id)) {
     s.draft.customer = c->fields.name;
     s.draft.currency = c->fields.currency;
@@ -352,13 +337,14 @@ void draw_payments_window(Queries& queries, PaymentsWindowState& s, Commands& co
       s.draft = PaymentDraft{};
       s.draft.customer = customer;  // ready for the next payment from the same customer
       s.draft.currency = currency;
+      s.split = PaymentSplit{};  // the invoices it split have moved on
     }
   }
   const float form_width = std::max(360.0f, ImGui::GetContentRegionAvail().x * 0.42f);
   ImGui::BeginChild("payment-form", ImVec2(form_width, 0), true);
   draw_form(queries, s, commands, today);
   refresh_preview(queries, s, today);  // after the form, so what was typed in this frame shows in it
-  draw_preview(s);
+  draw_preview(queries, s);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("payment-lists", ImVec2(0, 0));

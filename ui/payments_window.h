@@ -1,5 +1,5 @@
 // The Payments window: the form to record a payment with a live preview of its allocation, the payments
-// received, and the unapplied credits with Allocate and Refund.
+// received, and the unapplied credit (payments and credit notes) with Apply to invoice and Refund.
 #pragma once
 
 #include <optional>
@@ -8,9 +8,11 @@
 
 #include "base/date.h"
 #include "commands.h"
+#include "credit_list.h"
 #include "invoicing/invoice_queries.h"
 #include "invoicing/payment_preview.h"
 #include "navigation.h"
+#include "payment_split.h"
 
 namespace duebook::ui {
 
@@ -39,14 +41,12 @@ struct PaymentsWindowState {
   std::optional<PaymentPreview> preview;
   Problems preview_problems;
   std::vector<InvoiceSummary> open_invoices;  // the customer's, to put one first by hand
+  PaymentSplit split;                         // the amounts typed per invoice when split by hand
   bool stale = false;  // the draft changed after the preview was drawn: another frame is needed
   // The lists, re-read when the ledger changes.
   int64_t list_revision = -1;
   std::vector<PaymentSummary> payments;
-  CommandSink credit_sink;     // result of the last Allocate or Refund
-  int64_t refund_armed = 0;    // payment whose Refund was clicked once
-  std::string credit_message;  // what the last Allocate or Refund did, or why it was refused
-  int64_t credit_seen = 0;
+  CreditListState credits;  // the unapplied credit of every customer
 };
 
 // Draws the window; `today` is the default payment date.

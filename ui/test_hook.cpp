@@ -27,9 +27,10 @@ void test_begin_frame() {
   current.clear();
 }
 
-std::string test_items_json() {
+std::string test_items_json(bool frame_just_drawn) {
   nlohmann::json items = nlohmann::json::object();
-  for (const MarkedItem& m : last) items[m.name] = {m.min.x, m.min.y, m.max.x - m.min.x, m.max.y - m.min.y};
+  for (const MarkedItem& m : frame_just_drawn ? current : last)
+    items[m.name] = {m.min.x, m.min.y, m.max.x - m.min.x, m.max.y - m.min.y};
   return nlohmann::json{{"items", items}}.dump();
 }
 

@@ -10,7 +10,8 @@ namespace duebook::ui {
 void test_mark(const char* name);
 // Starts a new frame's list (called by the app before drawing).
 void test_begin_frame();
-// {"items": {"name": [x, y, w, h], ...}} in display (CSS) pixels, for the last completed frame.
-std::string test_items_json();
+// {"items": {"name": [x, y, w, h], ...}} in display (CSS) pixels, for the last completed frame; with
+// `frame_just_drawn`, called after a frame and before the next begins, for that frame.
+std::string test_items_json(bool frame_just_drawn = false);
 
 }  // namespace duebook::ui

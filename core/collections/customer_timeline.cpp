@@ -14,17 +14,25 @@ const char* kCustomerSeqs =
     "'invoice.issued', 'invoice.voided', 'invoice.reinstated', 'invoice.discarded', 'invoice.restored') "
     "AND json_extract(e.payload, '$.id') = i.id WHERE i.customer_id = ?1 "
     "UNION SELECT e.seq FROM disputes d JOIN events e ON e.type IN ('dispute.resolved', 'dispute.reopened', "
-    "'dispute.withdrawn') AND json_extract(e.payload, '$.id') = d.id WHERE d.customer_id = ?1";
+    "'dispute.withdrawn') AND json_extract(e.payload, '$.id') = d.id WHERE d.customer_id = ?1 "
+    // An import that created the customer's invoices or payments: its record event (the batches name no
+    // customer), found by the import ids on those rows.
+    "UNION SELECT e.seq FROM events e WHERE e.type = 'import.recorded' AND json_extract(e.payload, '$.id') "
+    "IN "
+    "(SELECT import_id FROM invoices WHERE customer_id = ?1 AND import_id IS NOT NULL "
+    "UNION SELECT import_id FROM payments WHERE customer_id = ?1 AND import_id IS NOT NULL)";
 
 // One event of an action, as read.
 struct Row {
   int64_t seq;
   std::string type, date, recorded_on, hash, channel;
+  int64_t import_id;  // of an import.recorded event; else 0
 };
 
 // Which event speaks for an action, by type prefix, in this order, and the word a user reads for it: a void
 // that gives back a payment is about the invoice, a payment allocated is about the payment.
-const std::pair<const char*, const char*> kPrincipal[] = {{"invoice.voided", "invoice"},
+const std::pair<const char*, const char*> kPrincipal[] = {{"import.recorded", "import"},
+                                                          {"invoice.voided", "invoice"},
                                                           {"invoice.written_off", "write-off"},
                                                           {"invoice.write_off", "write-off"},
                                                           {"invoice.", "invoice"},
@@ -64,6 +72,32 @@ void finish(TimelineEntry& e, const std::string& action_kind, const std::vector<
   e.seq = principal->seq;
   e.date = reversal ? principal->recorded_on : principal->date;
   e.hash_prefix = principal->hash.substr(0, 12);
+  if (kind == "import") e.import_id = principal->import_id;
+}
+
+// Completes an import's entry: the file and what it created for the customer (the label "Import invoices
+// from march.csv" becomes "Import invoices from march.csv: 3 invoices").
+void describe_import(Db& db, int64_t customer_id, TimelineEntry& e) {
+  Statement& st = db.prepare(
+      "SELECT file, (SELECT count(*) FROM invoices WHERE import_id = ?1 AND customer_id = ?2), "
+      "(SELECT count(*) FROM payments WHERE import_id = ?1 AND customer_id = ?2) FROM imports WHERE id = ?1");
+  st.bind_all(e.import_id, customer_id);
+  if (st.step()) {
+    const std::string file = st.text(0);
+    const std::size_t slash = file.find_last_of("/\\");
+    e.import_file = slash == std::string::npos ? file : file.substr(slash + 1);
+    e.import_invoices = st.int64(1);
+    e.import_payments = st.int64(2);
+  }
+  st.reset();
+  auto count = [](int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string made;
+  if (e.import_invoices > 0) made = count(e.import_invoices, "invoice", "invoices");
+  if (e.import_payments > 0)
+    made += (made.empty() ? "" : ", ") + count(e.import_payments, "payment", "payments");
+  if (!made.empty()) e.what += ": " + made;
 }
 
 }  // namespace
@@ -73,7 +107,8 @@ std::vector<TimelineEntry> customer_timeline(Db& db, int64_t customer_id, int64_
       std::string("SELECT seq, action, action_kind, type, label, actor, hash, coalesce(json_extract(payload, "
                   "'$.date'), json_extract(payload, '$.issue_date'), json_extract(payload, "
                   "'$.invoice.issue_date'), date(at_ms / 1000, 'unixepoch')), coalesce(json_extract(payload, "
-                  "'$.channel'), ''), date(at_ms / 1000, 'unixepoch') FROM events WHERE seq IN (") +
+                  "'$.channel'), ''), date(at_ms / 1000, 'unixepoch'), CASE type WHEN 'import.recorded' THEN "
+                  "json_extract(payload, '$.id') ELSE 0 END FROM events WHERE seq IN (") +
       kCustomerSeqs + ") ORDER BY seq DESC");
   st.bind_all(customer_id);
   std::vector<TimelineEntry> out;
@@ -94,10 +129,12 @@ std::vector<TimelineEntry> customer_timeline(Db& db, int64_t customer_id, int64_
       action_kind = st.text(2);
       rows.clear();
     }
-    rows.push_back({st.int64(0), st.text(3), st.text(7), st.text(9), st.text(6), st.text(8)});
+    rows.push_back({st.int64(0), st.text(3), st.text(7), st.text(9), st.text(6), st.text(8), st.int64(10)});
   }
   st.reset();
   if (!rows.empty()) finish(out.back(), action_kind, rows);
+  for (TimelineEntry& e : out)
+    if (e.import_id != 0) describe_import(db, customer_id, e);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "files/import_batches.h"
 
+#include <algorithm>
 #include <map>
 
 #include "invoicing/payment_commands.h"
@@ -23,11 +24,12 @@ enum Column {
   kTax,
   kTotal,
   kLines,
+  kDeposit,  // written only in batches with a down payment, so batches without one read as before
   kColumnCount
 };
 const char* const kColumns[kColumnCount] = {"id",       "number",       "customer", "currency", "issue_date",
                                             "due_date", "due_explicit", "terms",    "memo",     "net",
-                                            "tax",      "total",        "lines"};
+                                            "tax",      "total",        "lines",    "deposit"};
 const char* const kLineColumns[] = {"description", "quantity", "unit_price", "discount", "tax_rate", "net"};
 
 // Appends `s` as a JSON string: quotes, backslashes and control characters escaped, UTF-8 as is (the importer
@@ -72,6 +74,7 @@ ImportedInvoice from_row(const Json& row) {
   for (const Json& l : row[kLines])
     inv.lines.push_back({l[0].get<std::string>(), l[1].get<std::string>(), l[2].get<int64_t>(),
                          l[3].get<int64_t>(), l[4].get<std::string>(), l[5].get<int64_t>()});
+  if (row.size() > kDeposit) inv.deposit = row[kDeposit].get<int64_t>();
   return inv;
 }
 
@@ -244,8 +247,10 @@ Status insert_imported_payments(Db& db, const Event& e, int64_t import_id,
   return ok_status();
 }
 
-ImportedInvoice imported_invoice(int64_t id, const std::string& number, const InvoiceContent& c) {
+ImportedInvoice imported_invoice(int64_t id, const std::string& number, const InvoiceContent& c,
+                                 int64_t deposit) {
   ImportedInvoice inv;
+  inv.deposit = deposit;
   inv.id = id;
   inv.number = number;
   inv.customer_id = c.fields.customer_id;
@@ -271,8 +276,10 @@ std::string imported_invoices_text(int64_t import_id, const std::vector<Imported
   out.reserve(128 + rows.size() * 256);
   out += "{\"import\":";
   put_int(out, import_id);
+  const bool deposits =
+      std::any_of(rows.begin(), rows.end(), [](const ImportedInvoice& inv) { return inv.deposit > 0; });
   out += ",\"columns\":[";
-  for (int c = 0; c < kColumnCount; ++c) {
+  for (int c = 0; c < (deposits ? kColumnCount : kDeposit); ++c) {
     if (c) out += ',';
     put_string(out, kColumns[c]);
   }
@@ -320,7 +327,12 @@ std::string imported_invoices_text(int64_t import_id, const std::vector<Imported
       put_int(out, l.net);
       out += ']';
     }
-    out += "]]";
+    out += ']';
+    if (deposits) {
+      out += ',';
+      put_int(out, inv.deposit);
+    }
+    out += ']';
   }
   out += "]}";
   return out;
@@ -332,8 +344,9 @@ Status insert_imported_invoices(Db& db, const Event& e, int64_t import_id,
   Statement& invoice = db.prepare(
       "INSERT INTO invoices(id, number, series, external, customer_id, currency, issue_date, due_date, "
       "due_explicit, "
-      "terms, memo, net, tax, total, open_amount, issued, status, settled_on, import_id, created_seq) "
-      "VALUES (?1, ?2, '', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, ?13, ?14, ?15, ?16)");
+      "terms, memo, net, tax, total, open_amount, issued, status, settled_on, import_id, created_seq, "
+      "deposit) "
+      "VALUES (?1, ?2, '', 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, ?13, ?14, ?15, ?16, ?17)");
   Statement& line = db.prepare(
       "INSERT INTO invoice_lines(invoice_id, position, description, quantity, unit_price, discount, "
       "tax_rate, net) "
@@ -349,7 +362,7 @@ Status insert_imported_invoices(Db& db, const Event& e, int64_t import_id,
       invoice.bind(14, inv.issue_date);
     else
       invoice.bind_null(14);
-    invoice.bind(15, import_id).bind(16, e.seq);
+    invoice.bind(15, import_id).bind(16, e.seq).bind(17, inv.deposit);
     if (Status s = invoice.run(); !s) return s;
     int64_t position = 0;
     for (const ImportedInvoice::Line& l : inv.lines)

@@ -38,6 +38,7 @@ struct ImportedInvoice {
   int64_t tax = 0;            // BT-110
   int64_t total = 0;          // BT-112
   std::vector<Line> lines;    // in order
+  int64_t deposit = 0;        // the down payment due on the issue date (invoicing/deposits.h); 0 = none
 };
 
 // One imported payment with the allocations the allocation rule gave it when it was read.
@@ -68,8 +69,9 @@ std::string imported_payments_text(int64_t import_id, const std::vector<Imported
 Status insert_imported_payments(Db& db, const Event& e, int64_t import_id,
                                 const std::vector<ImportedPayment>& rows);
 
-// The row for invoice `id` numbered `number` with validated `content`.
-ImportedInvoice imported_invoice(int64_t id, const std::string& number, const InvoiceContent& content);
+// The row for invoice `id` numbered `number` with validated `content` asking for `deposit` on receipt.
+ImportedInvoice imported_invoice(int64_t id, const std::string& number, const InvoiceContent& content,
+                                 int64_t deposit);
 
 // The invoices.imported payload for a batch: {"import", "columns", "line_columns", "invoices": [[...], ...]},
 // written directly (no JSON tree); valid JSON that parses back to the same rows.

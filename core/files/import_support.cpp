@@ -7,6 +7,7 @@
 #include "base/result.h"
 #include "base/text.h"
 #include "customers/customer_queries.h"
+#include "invoicing/deposits.h"
 
 namespace duebook {
 
@@ -210,6 +211,17 @@ Result<bool> CheckedBatches::write(EventSink& sink, size_t count) {
     emits_[next_] = nullptr;
   }
   return next_ == emits_.size();
+}
+
+Result<int64_t> imported_deposit(std::string_view cell, std::string_view terms, int64_t total, int digits) {
+  if (cell.empty()) return invoice_deposit(terms, total);
+  Result<int64_t> amount = parse_amount(ungrouped_number(cell), digits);
+  if (!amount) return amount.problems();
+  if (amount.value() < 0) return Problem{"Deposit", "is negative"};
+  if (amount.value() > total)
+    return Problem{"Deposit", money_text(amount.value(), digits) + " is more than the invoice's total " +
+                                  money_text(total, digits)};
+  return amount.value();
 }
 
 }  // namespace duebook

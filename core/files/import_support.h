@@ -94,6 +94,12 @@ std::optional<Date> read_date(const Row& row, const char* column, const std::str
 
 std::string money_text(int64_t minor, int digits);
 
+// The down payment of an imported invoice of `total` (minor units, `digits` decimals): the Deposit cell when
+// it is not empty (an amount, 0 = none, at most the total), else what `terms` ask ("30% deposit, Net 30":
+// invoice_deposit, invoicing/deposits.h) — so the Terms column, or the customer's terms (which "require a
+// down payment" sets), apply as they do to a typed invoice. Fails with a message for the Deposit column.
+Result<int64_t> imported_deposit(std::string_view cell, std::string_view terms, int64_t total, int digits);
+
 // "already imported on 2026-03-01" when a file with this digest was imported and not undone.
 std::optional<Problem> already_imported(Db& db, const std::string& file, const std::string& sha);
 

@@ -38,6 +38,7 @@ struct PendingInvoice {
   std::optional<Date> issue_date, due_date;  // InvoiceDate, DueDate
   std::string terms;                         // Terms text
   std::string memo;                          // Memo
+  std::string deposit;                       // the Deposit cell of its first row ("" = as the terms ask)
   const KnownCustomer* known = nullptr;      // the customer when the ledger (or this import) has it
   std::vector<InvoiceLine> lines;            // one per row
   std::optional<int64_t> tax_given;          // the sum of the rows' ItemTaxAmount, when the file has them
@@ -169,6 +170,7 @@ class InvoiceImporter {
         row.problem("Terms", messages_of(t.problems()));
     }
     p.memo = row.get("Memo");
+    p.deposit = row.get("Deposit");
     // The currency: the customer's when it exists, else the Currency column, else the default.
     std::string currency(row.get("Currency"));
     for (char& ch : currency)
@@ -403,10 +405,16 @@ class InvoiceImporter {
       problem("ItemAmount", "the invoice total is negative; import it as a credit note instead");
       return;
     }
+    Result<int64_t> deposit =
+        imported_deposit(p.deposit, content.fields.terms, totals->total_with_tax, digits);
+    if (!deposit) {
+      problem("Deposit", messages_of(deposit.problems()));
+      return;
+    }
     content.totals = totals.value();
     content.fields.lines = std::move(p.lines);
     if (next_invoice_id_ == 0) next_invoice_id_ = next_id(db_, "invoices");
-    batch_.push_back(imported_invoice(next_invoice_id_++, p.number, content));
+    batch_.push_back(imported_invoice(next_invoice_id_++, p.number, content, deposit.value()));
     file_numbers_.insert(std::move(p.number_key));
     ++invoices_;
     if (batch_.size() >= kBatch) gather();
@@ -470,9 +478,9 @@ class InvoiceImporter {
 
   // The columns this importer reads (QuickBooks Online's invoice export and import template).
   static constexpr std::initializer_list<const char*> kColumns = {
-      "InvoiceNo", "Customer", "InvoiceDate",     "DueDate",      "Terms",    "Memo",
-      "Currency",  "Item",     "ItemDescription", "ItemQuantity", "ItemRate", "ItemAmount",
-      "Taxable",   "TaxRate",  "ItemTaxCode",     "ItemTaxAmount"};
+      "InvoiceNo", "Customer", "InvoiceDate",     "DueDate",       "Terms",    "Memo",
+      "Currency",  "Item",     "ItemDescription", "ItemQuantity",  "ItemRate", "ItemAmount",
+      "Taxable",   "TaxRate",  "ItemTaxCode",     "ItemTaxAmount", "Deposit"};
   Db& db_;
   const ImportInvoices& c_;
   int64_t import_id_;

@@ -229,6 +229,33 @@ std::optional<int64_t> find_credit_note_by_number(Db& db, std::string_view numbe
   return id;
 }
 
+std::vector<UnappliedCredit> list_unapplied_credits(Db& db, int64_t customer_id, int64_t limit) {
+  Statement& st = db.prepare(
+      "SELECT x.k, x.id, x.customer_id, coalesce(c.name, ''), x.number, x.date, x.amount, x.unallocated, "
+      "x.currency, x.detail FROM (SELECT 0 AS k, id, customer_id, '' AS number, date, amount, unallocated, "
+      "currency, "
+      "trim(method || ' ' || reference) AS detail FROM payments WHERE status = 'received' AND unallocated > "
+      "0 "
+      "AND (?1 = 0 OR customer_id = ?1) "
+      "UNION ALL SELECT 1, id, customer_id, number, date, amount, unallocated, currency, reason "
+      "FROM credit_notes WHERE status = 'issued' AND unallocated > 0 AND (?1 = 0 OR customer_id = ?1)) x "
+      "LEFT JOIN customers c ON c.id = x.customer_id ORDER BY x.date, x.k, x.id LIMIT ?2");
+  st.bind_all(customer_id, limit);
+  std::vector<UnappliedCredit> out;
+  while (st.step())
+    out.push_back({{st.int64(0) == 0 ? CreditKind::Payment : CreditKind::CreditNote, st.int64(1)},
+                   st.int64(2),
+                   st.text(3),
+                   st.text(4),
+                   st.text(5),
+                   st.int64(6),
+                   st.int64(7),
+                   st.text(8),
+                   st.text(9)});
+  st.reset();
+  return out;
+}
+
 std::optional<CustomerBalance> customer_balance(Db& db, int64_t customer_id) {
   std::optional<Customer> c = find_customer(db, customer_id);
   if (!c) return std::nullopt;

@@ -131,6 +131,24 @@ std::optional<CreditNoteSummary> find_credit_note(Db& db, int64_t id);
 // The id of the credit note with this number (case-insensitive), if any.
 std::optional<int64_t> find_credit_note_by_number(Db& db, std::string_view number);
 
+// One payment or credit note with credit left to allocate or refund.
+struct UnappliedCredit {
+  CreditRef source;           // the payment or credit note
+  int64_t customer_id = 0;    // whose credit
+  std::string customer_name;  // their name
+  std::string number;         // the credit note's number; "" for a payment
+  std::string date;           // ISO date received / issued
+  int64_t amount = 0;         // its whole amount
+  int64_t unapplied = 0;      // of it, not yet allocated or refunded (> 0)
+  std::string currency;       // ISO 4217 code
+  std::string detail;         // a payment's method and reference, a credit note's reason
+};
+// The unapplied credit of customer `customer_id` (0 = every customer): received payments and issued credit
+// notes with something not yet allocated or refunded, oldest first (by date, then payments before credit
+// notes, then id), at most `limit` of them. Reversed payments and void credit notes are not listed. Reads
+// only; empty for an unknown customer.
+std::vector<UnappliedCredit> list_unapplied_credits(Db& db, int64_t customer_id, int64_t limit = 500);
+
 // Where a customer stands.
 struct CustomerBalance {
   int64_t customer_id = 0;       // which customer

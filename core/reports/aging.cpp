@@ -147,13 +147,6 @@ int bucket_of(int64_t age, const int32_t* limits, int bucket_count) {
   return bucket;
 }
 
-// The down payment invoice i asks for (ArLedger::deposits, by binary search); 0 when none.
-int64_t deposit_of(const ArLedger& ledger, int32_t i) {
-  auto it = std::lower_bound(ledger.deposits.begin(), ledger.deposits.end(), i,
-                             [](const ArDeposit& d, int32_t v) { return d.invoice < v; });
-  return it != ledger.deposits.end() && it->invoice == i ? it->amount : 0;
-}
-
 // A part of an open invoice as aged: its bucket, amount and age.
 struct AgedPiece {
   int bucket = 0;

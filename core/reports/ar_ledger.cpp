@@ -133,4 +133,10 @@ void build_open_index(ArLedger& ledger) {
         [](const ArOpenIndexEntry& a, const ArOpenIndexEntry& b) { return a.closed_day > b.closed_day; });
 }
 
+int64_t deposit_of(const ArLedger& ledger, int32_t invoice) {
+  auto it = std::lower_bound(ledger.deposits.begin(), ledger.deposits.end(), invoice,
+                             [](const ArDeposit& d, int32_t v) { return d.invoice < v; });
+  return it != ledger.deposits.end() && it->invoice == invoice ? it->amount : 0;
+}
+
 }  // namespace duebook

@@ -134,4 +134,8 @@ void build_open_index(ArLedger& ledger);
 // functions below assume a ledger that passes (they assert or skip what they cannot use).
 Status check_ar_ledger(const ArLedger& ledger);
 
+// The down payment invoice `invoice` (an index in ledger.invoices) asks for: its ArLedger::deposits entry,
+// found by binary search (the list is sorted by invoice); 0 when it asks none.
+int64_t deposit_of(const ArLedger& ledger, int32_t invoice);
+
 }  // namespace duebook

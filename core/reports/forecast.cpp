@@ -252,6 +252,66 @@ PaymentOutlook payment_outlook(const PaymentHistory& history, int32_t customer, 
   return outlook;
 }
 
+namespace {
+
+// Adds `open`, due on day `due` from `customer`, to every line of `f` as of day `as_of` (the statistical
+// model: the conditional sample of the history for an invoice that far past due). Returns true when the
+// customer's own history was used.
+bool forecast_part(const PaymentHistory& history, const ForecastOptions& options, int32_t as_of,
+                   int32_t customer, int32_t due, int64_t open, CurrencyForecast& f, bool* overflow_out) {
+  bool overflow = false;
+  add_to(f.naive, slot_of(due, as_of), open, &overflow);
+
+  const Sample s = choose_sample(history, customer, int64_t{as_of} - due);
+  if (!s.found) {
+    f.beyond_history += open;
+    for (ForecastLine* line : {&f.expected, &f.low, &f.likely, &f.high})
+      add_not_collected(*line, open, &overflow);
+    *overflow_out |= overflow;
+    return false;
+  }
+
+  // Expected: the cumulative paid share at the end of each slot, rounded once with HalfUp, so that
+  // the slots' amounts add up exactly to round(open × paid / n) and no cent is lost or made.
+  const Int128 n = int64_t{s.paid} + s.lost;
+  int64_t handed_out = 0;
+  int32_t cumulative = 0;
+  int current_slot = -1;
+  int32_t before = s.paid_before;
+  auto emit = [&](int slot) {
+    const int64_t upto = static_cast<int64_t>(round_div(Int128{open} * cumulative, n, Rounding::HalfUp));
+    add_to(f.expected, slot, upto - handed_out, &overflow);
+    handed_out = upto;
+  };
+  for (uint32_t j = s.first; j < s.end; ++j) {
+    const PaymentHistory::Entry& e = history.entries[j];
+    const int32_t paid_here = e.paid_cum - before;
+    before = e.paid_cum;
+    if (paid_here == 0) continue;
+    const int slot = slot_of(int64_t{due} + e.days_late, as_of);
+    if (slot != current_slot && current_slot >= 0) emit(current_slot);
+    current_slot = slot;
+    cumulative += paid_here;
+  }
+  if (current_slot >= 0) emit(current_slot);
+  add_not_collected(f.expected, open - handed_out, &overflow);
+
+  const std::pair<ForecastLine*, int32_t> lines[] = {{&f.low, options.late_percentile},
+                                                     {&f.likely, options.median_percentile},
+                                                     {&f.high, options.early_percentile}};
+  for (const auto& [line, percentile] : lines) {
+    int64_t day = 0;
+    if (percentile_day(history, s, percentile, due, &day))
+      add_to(*line, slot_of(day, as_of), open, &overflow);
+    else
+      add_not_collected(*line, open, &overflow);
+  }
+  *overflow_out |= overflow;
+  return s.own;
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // Forecast
 
@@ -297,55 +357,20 @@ Result<CashForecast> forecast_cash(const ArLedger& ledger, const std::vector<Sch
     if (open <= 0 || scheduled_invoice[static_cast<std::size_t>(i)]) return;
     const ArInvoice& inv = ledger.invoices[static_cast<std::size_t>(i)];
     CurrencyForecast& f = forecast.by_currency[static_cast<std::size_t>(inv.currency)];
-    const int32_t due = due_of(inv);
     overflow |= __builtin_add_overflow(f.open_total, open, &f.open_total);
     ++f.invoices;
-    add_to(f.naive, slot_of(due, as_of), open, &overflow);
-
-    const Sample s = choose_sample(history, inv.customer, int64_t{as_of} - due);
-    if (!s.found) {
-      f.beyond_history += open;
-      for (ForecastLine* line : {&f.expected, &f.low, &f.likely, &f.high})
-        add_not_collected(*line, open, &overflow);
-      return;
-    }
-    f.own_history += s.own;
-
-    // Expected: the cumulative paid share at the end of each slot, rounded once with HalfUp, so that
-    // the slots' amounts add up exactly to round(open × paid / n) and no cent is lost or made.
-    const Int128 n = int64_t{s.paid} + s.lost;
-    int64_t handed_out = 0;
-    int32_t cumulative = 0;
-    int current_slot = -1;
-    int32_t before = s.paid_before;
-    auto emit = [&](int slot) {
-      const int64_t upto = static_cast<int64_t>(round_div(Int128{open} * cumulative, n, Rounding::HalfUp));
-      add_to(f.expected, slot, upto - handed_out, &overflow);
-      handed_out = upto;
-    };
-    for (uint32_t j = s.first; j < s.end; ++j) {
-      const PaymentHistory::Entry& e = history.entries[j];
-      const int32_t paid_here = e.paid_cum - before;
-      before = e.paid_cum;
-      if (paid_here == 0) continue;
-      const int slot = slot_of(int64_t{due} + e.days_late, as_of);
-      if (slot != current_slot && current_slot >= 0) emit(current_slot);
-      current_slot = slot;
-      cumulative += paid_here;
-    }
-    if (current_slot >= 0) emit(current_slot);
-    add_not_collected(f.expected, open - handed_out, &overflow);
-
-    const std::pair<ForecastLine*, int32_t> lines[] = {{&f.low, options.late_percentile},
-                                                       {&f.likely, options.median_percentile},
-                                                       {&f.high, options.early_percentile}};
-    for (const auto& [line, percentile] : lines) {
-      int64_t day = 0;
-      if (percentile_day(history, s, percentile, due, &day))
-        add_to(*line, slot_of(day, as_of), open, &overflow);
-      else
-        add_not_collected(*line, open, &overflow);
-    }
+    // A down payment is due on receipt (invoicing/deposits.h): its open part is forecast from the issue
+    // day, the rest from the due day; reductions settle the deposit first, so its open part is
+    // clamp(deposit − (total − open), 0, open).
+    const int64_t deposit = ledger.deposits.empty() ? 0 : deposit_of(ledger, i);
+    const int64_t deposit_open = std::clamp<int64_t>(deposit - (inv.total - open), 0, open);
+    bool own = false;
+    if (deposit_open > 0)
+      own |= forecast_part(history, options, as_of, inv.customer, inv.issued_day, deposit_open, f, &overflow);
+    if (open > deposit_open)
+      own |= forecast_part(history, options, as_of, inv.customer, due_of(inv), open - deposit_open, f,
+                           &overflow);
+    f.own_history += own;
   });
   if (overflow)
     return Problem{"amount", "the forecast adds up to more than the largest amount Duebook can hold"};

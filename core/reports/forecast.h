@@ -27,7 +27,9 @@
 // amount × p; a percentile line takes the whole amount when p ≥ its percentile (low: p ≥ 80 %, likely:
 // p ≥ 50 %, high: p ≥ 20 %) — the same reading as for invoices: the low line believes only what is at
 // least 80 % sure. An invoice a scheduled receipt names is left out of the statistical model: the plan
-// stands for it. Every line accounts for every cent: Σ weeks + later + not_collected = open_total.
+// stands for it. An invoice with a down payment (ArLedger::deposits) is modelled as two parts: the deposit's
+// open part due on its issue day (on receipt, invoicing/deposits.h), the rest on its due day; reductions
+// settle the deposit first. Every line accounts for every cent: Σ weeks + later + not_collected = open_total.
 #pragma once
 
 #include <array>

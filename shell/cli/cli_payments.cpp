@@ -1,4 +1,5 @@
-// CLI commands for money received and credit: payment add|preview|allocate|list|refund, customer balance.
+// CLI commands for money received and credit: payment add|preview|allocate|list|credits|refund, customer
+// balance.
 #include <ostream>
 
 #include "cli.h"
@@ -182,6 +183,29 @@ int list(Context& ctx, Args& args) {
   return kOk;
 }
 
+// The unapplied credit (payments and credit notes with credit left), oldest first; --customer narrows it.
+int credits(Context& ctx, Args& args) {
+  std::optional<std::string> customer = args.option("--customer");
+  if (int rc = ctx.leftover(args)) return rc;
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  int64_t customer_id = 0;
+  if (customer) {
+    std::optional<Customer> c = find_customer_arg(ledger->db(), *customer);
+    if (!c) return ctx.rejected({{"--customer", "no customer \"" + *customer + "\""}});
+    customer_id = c->id;
+  }
+  Table t{{"kind", "id", "number", "date", "customer", "currency", "amount", "unapplied", "detail"},
+          {},
+          {false, true, false, false, false, false, true, true}};
+  for (const UnappliedCredit& c : list_unapplied_credits(ledger->db(), customer_id, 1000000))
+    t.rows.push_back({to_string(c.source.kind), std::to_string(c.source.id), c.number, c.date,
+                      c.customer_name, c.currency, money_text(c.amount, c.currency),
+                      money_text(c.unapplied, c.currency), c.detail});
+  ctx.print(t);
+  return kOk;
+}
+
 int refund(Context& ctx, Args& args) {
   std::optional<std::string> customer_key = args.option("--customer"), amount = args.option("--amount");
   std::optional<std::string> date = args.option("--date"), method = args.option("--method");
@@ -249,6 +273,10 @@ const std::vector<Handler>& payment_handlers() {
        "[--date D]",
        allocate},
       {"payment", "list", "list payments [--customer C] [--limit N] [--offset N]", list},
+      {"payment", "credits",
+       "list unapplied credit (payments and credit notes not yet allocated or refunded), oldest first: "
+       "[--customer C]; apply it with payment allocate",
+       credits},
       {"payment", "refund", "pay unapplied credit back: --customer C --amount A [--date D] [--method M]",
        refund},
       {"customer", "balance", "AR balance and unapplied credit: [ID|NAME]", balance},

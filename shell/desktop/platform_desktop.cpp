@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "app.h"
+#include "test_hook.h"
 
 #ifndef DUEBOOK_FONT_PATH
 #define DUEBOOK_FONT_PATH ""
@@ -122,6 +123,23 @@ void DesktopPlatform::request_frame() {
   glfwPostEmptyEvent();
 }
 
+namespace {
+
+// Writes {"items": {name: [x, y, w, h]}, "state": App::state_json} to `path` through a temporary file, so a
+// reader never sees half of it.
+void write_test_facts(const char* path, ui::App& app) {
+  const std::string tmp = std::string(path) + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    const std::string items = ui::test_items_json(true);
+    out << items.substr(0, items.size() - 1) << ",\"state\":" << app.state_json() << "}";
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+}
+
+}  // namespace
+
 int run_window(const std::string& db_path, int quit_after_frames) {
   glfwSetErrorCallback(
       [](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
@@ -158,6 +176,9 @@ int run_window(const std::string& db_path, int quit_after_frames) {
     auto* p = static_cast<DesktopPlatform*>(glfwGetWindowUserPointer(w));
     for (int i = 0; i < count; ++i) p->open_path(paths[i]);
   });
+  // For end-to-end tests: each frame's widget rectangles and app state, as the browser's window.duebook
+  // gives them, written (whole, by rename) to the file $DUEBOOK_TEST_FACTS names.
+  const char* facts_path = std::getenv("DUEBOOK_TEST_FACTS");
   int frames = 0, busy_frames = 2;
   while (!glfwWindowShouldClose(window)) {
     // Sleep until input arrives; draw a few frames after it so ImGui settles, then go idle again.
@@ -177,6 +198,7 @@ int run_window(const std::string& db_path, int quit_after_frames) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
+    if (facts_path && *facts_path) write_test_facts(facts_path, app);
     busy_frames = changed ? 3 : busy_frames - 1;
     if (quit_after_frames > 0 && ++frames >= quit_after_frames) break;
   }

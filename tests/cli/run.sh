@@ -171,6 +171,12 @@ expect "l3: credit note number" "$work/out" "Credit note CN-2026-0001"
 check "l3: credit note to customer" 0 "$bin" --db "$ldb" credit-note add --customer 1 --amount 50 --date 2026-03-12
 check "l3: allocate credit note" 0 "$bin" --db "$ldb" payment allocate --credit-note CN-2026-0002 \
   --invoice INV-2026-0001=20.00
+check "l3: unapplied credits" 0 "$bin" --db "$ldb" --format csv payment credits --customer "Acme Ltd"
+expect "l3: credits header" "$work/out" '^kind,id,number,date,customer,currency,amount,unapplied,detail'
+expect "l3: the credit note's rest" "$work/out" '^credit_note,2,CN-2026-0002,2026-03-12,Acme Ltd,USD,50.00,30.00,'
+if grep -q "^payment," "$work/out"; then failed=$((failed + 1)); echo "FAIL: l3: a fully applied payment listed"; \
+  else passed=$((passed + 1)); fi
+check "l3: credits of nobody" 3 "$bin" --db "$ldb" payment credits --customer Nobody
 check "l3: balance" 0 "$bin" --db "$ldb" --format csv customer balance "Acme Ltd"
 expect "l3: balance row" "$work/out" '^1,Acme Ltd,USD,917.97,30.00,887.97,1'
 check "l3: write-off" 0 "$bin" --db "$ldb" invoice write-off INV-2026-0001 --amount 7.97 --reason rounding \
@@ -222,6 +228,9 @@ check "import: payments" 0 "$bin" --db "$idb" --format csv import --payments "$f
 expect "import: payment counts" "$work/out" '^2,.*payments_good.csv,3,0,3,0,'
 check "import: payment applied" 0 "$bin" --db "$idb" --format csv invoice list --search 1004
 expect "import: 1004 paid" "$work/out" ',1004,paid,Acme Ltd,'
+check "import: on the customer's timeline" 0 "$bin" --db "$idb" customer timeline "Acme Ltd"
+expect "import: invoices on the timeline" "$work/out" "import +Import invoices from invoices_good.csv: 3 invoices"
+expect "import: payments on the timeline" "$work/out" "import +Import payments from payments_good.csv: 2 payments"
 check "import: bad payments" 3 "$bin" --db "$idb" import --payments "$fixtures/payments_bad.csv"
 expect "import: bad payment customer" "$work/err" "payments_bad.csv:2:Customer: "
 expect "import: bad payment currency" "$work/err" "payments_bad.csv:5:Currency: "

@@ -9,6 +9,8 @@
 #include "collections/customer_accounts.h"
 #include "collections/customer_timeline.h"
 #include "customers/customer_queries.h"
+#include "files/invoice_import.h"
+#include "files/payment_import.h"
 #include "invoicing/invoice_queries.h"
 #include "invoicing/payment_preview.h"
 #include "receivables_checks.h"
@@ -247,4 +249,46 @@ TEST_CASE("customer timeline: every action about the customer, newest first, wit
   std::vector<std::string> plan = customer_timeline_plan(t->db(), acme);
   CHECK(plan_uses(plan, "events_by_customer"));
   CHECK(plan_uses(plan, "events_by_record"));
+}
+
+// A batch import is one entry on the timeline of each customer it created invoices or payments for, with the
+// file's name (without its folders) and what it created for that customer.
+TEST_CASE("customer timeline: an import that created the customer's invoices or payments is one entry") {
+  TestLedger t;
+  int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  const std::string invoices =
+      "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,ItemAmount,"
+      "Currency\n"
+      "7001,Acme Ltd,2026-03-01,,Net 30,,Work,1,100.00,100.00,USD\n"
+      "7002,Acme Ltd,2026-03-02,,Net 30,,Work,1,50.00,50.00,USD\n"
+      "7003,Beta Inc,2026-03-03,,Net 30,,Work,1,20.00,20.00,USD\n";
+  REQUIRE(t->execute(ImportInvoices{"/exports/march.csv", invoices, "", "USD"}).ok());
+  const std::string payments =
+      "Date,Customer,Amount,Currency,Reference,Method\n2026-04-02,Acme Ltd,30.00,USD,7001,bank transfer\n";
+  REQUIRE(t->execute(ImportPayments{"april.csv", payments, ""}).ok());
+
+  std::vector<TimelineEntry> tl = customer_timeline(t->db(), acme);
+  REQUIRE(tl.size() == 3);
+  CHECK(tl[0].kind == "import");
+  CHECK(tl[0].what == "Import payments from april.csv: 1 payment");
+  CHECK(tl[0].import_file == "april.csv");
+  CHECK(tl[0].import_payments == 1);
+  CHECK(tl[0].import_invoices == 0);
+  CHECK(tl[1].kind == "import");
+  CHECK(tl[1].what == "Import invoices from march.csv: 2 invoices");
+  CHECK(tl[1].import_invoices == 2);
+  CHECK(tl[2].kind == "customer");
+  for (const TimelineEntry& e : tl) {
+    std::vector<Event> ev = read_events(t->db(), e.seq, e.seq);
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].hash.substr(0, 12) == e.hash_prefix);
+  }
+  CHECK(read_events(t->db(), tl[0].seq, tl[0].seq)[0].type == "import.recorded");
+  // The customer the import created: its creation and its one invoice are the same entry.
+  std::optional<Customer> beta = find_customer_by_name(t->db(), "Beta Inc");
+  REQUIRE(beta);
+  std::vector<TimelineEntry> bt = customer_timeline(t->db(), beta->id);
+  REQUIRE(bt.size() == 1);
+  CHECK(bt[0].what == "Import invoices from march.csv: 1 invoice");
+  CHECK(plan_uses(customer_timeline_plan(t->db(), acme), "events_by_record"));
 }

@@ -4,6 +4,7 @@
 
 #include "collections/collections_worklist.h"
 #include "customers/customer_queries.h"
+#include "files/invoice_import.h"
 #include "invoicing/deposits.h"
 #include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
@@ -148,4 +149,62 @@ TEST_CASE("require a deposit: the customer's terms ask for one on new invoices")
   CHECK(find_customer(t->db(), acme)->fields.terms == "Net 30");
   REQUIRE(t->undo().ok());
   CHECK(find_customer(t->db(), acme)->fields.terms == "25% deposit, Net 30");
+}
+
+// Deposits in invoice imports, as with typed invoices (invoicing/deposits.h: the deposit the terms ask for,
+// rounded half-up, due on receipt): the Deposit column when filled in, else the invoice's Terms, else the
+// customer's terms (which "require a down payment" sets). Expected values by hand:
+//   8001  200.00, customer's "25% deposit, Net 30"      → 25 % of 200.00 = 50.00
+//   8002  100.00, Deposit 10.00                          → 10.00 (the column wins)
+//   8003  100.00, Terms "Net 15"                         → none
+//   8004  100.00, Terms "40% deposit, Net 30"            → 40.00
+//   8005  100.00, Deposit 0                              → none, though the customer's terms ask 25 %
+TEST_CASE("invoice import: a deposit from the Deposit column, else as the terms ask") {
+  TestLedger t;
+  int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  must(*t.ledger, RequireDeposit{acme, Decimal{25, 0}});
+  const std::string header =
+      "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,ItemAmount,"
+      "Deposit\n";
+  const std::string good = header +
+                           "8001,Acme Ltd,2026-03-01,,,,Work,1,200.00,200.00,\n"
+                           "8002,Acme Ltd,2026-03-01,,,,Work,1,100.00,100.00,10.00\n"
+                           "8003,Acme Ltd,2026-03-01,,Net 15,,Work,1,100.00,100.00,\n"
+                           "8004,Acme Ltd,2026-03-01,,\"40% deposit, Net 30\",,Work,1,100.00,100.00,\n"
+                           "8005,Acme Ltd,2026-03-01,,,,Work,1,100.00,100.00,0\n";
+  REQUIRE(t->execute(ImportInvoices{"deposits.csv", good, "", "USD"}).ok());
+  const std::pair<const char*, int64_t> expected[] = {
+      {"8001", 5000}, {"8002", 1000}, {"8003", 0}, {"8004", 4000}, {"8005", 0}};
+  for (const auto& row : expected) {
+    const char* number = row.first;  // a structured binding cannot be captured (CAPTURE) before C++20
+    const int64_t deposit = row.second;
+    CAPTURE(number);
+    std::optional<int64_t> id = find_invoice_by_number(t->db(), number);
+    REQUIRE(id);
+    std::optional<InvoiceDetail> d = find_invoice(t->db(), *id);
+    CHECK(d->deposit == deposit);
+    CHECK(d->parts.size() == (deposit > 0 ? 2u : 1u));
+    if (deposit > 0) {
+      CHECK(d->parts[0].deposit);
+      CHECK(to_iso(d->parts[0].due) == "2026-03-01");  // due on receipt
+    }
+  }
+  // The deposit is in the event: a rebuild reads it back the same.
+  const std::string imported = dump_projections(t->db());
+  REQUIRE(t->rebuild().ok());
+  CHECK(dump_projections(t->db()) == imported);
+  CHECK(receivables_violations(t->db()) == "");
+
+  // A deposit that is not an amount, or more than the total, refuses the file naming row and column.
+  const int64_t events = last_event_seq(t->db());
+  const std::string bad = header +
+                          "8101,Acme Ltd,2026-03-01,,,,Work,1,100.00,100.00,150.00\n"
+                          "8102,Acme Ltd,2026-03-01,,,,Work,1,100.00,100.00,ten\n";
+  Result<ActionOutcome> r = t->execute(ImportInvoices{"bad.csv", bad, "", "USD"});
+  REQUIRE_FALSE(r.ok());
+  const std::string problems = describe(r.problems());
+  CHECK(problems.find("bad.csv:2:Deposit") != std::string::npos);
+  CHECK(problems.find("more than the invoice's total 100.00") != std::string::npos);
+  CHECK(problems.find("bad.csv:3:Deposit") != std::string::npos);
+  CHECK(last_event_seq(t->db()) == events);
 }

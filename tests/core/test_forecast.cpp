@@ -334,3 +334,48 @@ TEST_CASE("forecast: the backtest reports weekly absolute error and MAPE") {
   CHECK(format_rational(c.mape_percent, 2) == "100.00");
   CHECK(forecast_week_start(date("2026-06-30"), 1) == date("2026-07-08"));
 }
+
+// Down payments in the forecast. The rule, from invoicing/deposits.h (and issue 13: "the deposit due on
+// receipt and the balance on the terms"): the deposit falls due on the invoice date, the balance on the due
+// date, and whatever reduces the invoice settles the deposit first. Worked by hand: the customer pays every
+// invoice exactly 14 days late; an invoice of 1,000.00 on "30% deposit, Net 30" issued 2026-06-20 (due
+// 07-20), as of 2026-06-30:
+//   deposit 300.00 due 06-20 → paid 07-04, 4 days on: week 1;  balance 700.00 due 07-20 → paid 08-03,
+//   34 days on: week 5 (days 29..35). Naive: the deposit is overdue (week 1), the balance on 07-20 (week 3).
+//   With 200.00 paid on 06-25 the deposit has 100.00 open (reductions settle it first): week 1 holds 100.00.
+TEST_CASE("forecast: a deposit is due on receipt, the balance on the terms") {
+  struct Case {
+    int64_t paid;            // paid on 2026-06-25, minor units
+    int64_t deposit;         // the invoice's deposit (0: none)
+    int64_t week1, week5;    // expected line
+    int64_t naive1, naive3;  // naive line
+  };
+  const Case cases[] = {
+      {0, 0, 0, 100000, 0, 100000},                // no deposit: all of it on the due date's terms
+      {0, 30000, 30000, 70000, 30000, 70000},      // the deposit from the issue day
+      {20000, 30000, 10000, 70000, 10000, 70000},  // 200.00 paid: 100.00 of the deposit left open
+      {50000, 30000, 0, 50000, 0, 50000},          // deposit settled: the rest on the terms only
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.paid);
+    CAPTURE(k.deposit);
+    ArLedger ledger = empty_ledger(1);
+    const int32_t old_due = day("2025-01-31");
+    for (int n = 0; n < 5; ++n) add_invoice(ledger, 0, old_due - 30, old_due, 1000, 14);
+    const int32_t i = add_invoice(ledger, 0, day("2026-06-20"), day("2026-07-20"), 100000, 0, false);
+    if (k.paid > 0)
+      ledger.reductions.push_back(ArReduction{i, day("2026-06-25"), k.paid, ReductionKind::Payment});
+    if (k.deposit > 0) ledger.deposits.push_back(ArDeposit{i, k.deposit});
+    REQUIRE(check_ar_ledger(ledger).ok());
+    Result<CashForecast> f = forecast_cash(ledger, {}, as_of("2026-06-30"));
+    REQUIRE(f.ok());
+    const CurrencyForecast& c = f->by_currency[0];
+    CHECK(c.expected.weeks[0] == k.week1);
+    CHECK(c.expected.weeks[4] == k.week5);
+    CHECK(c.naive.weeks[0] == k.naive1);
+    CHECK(c.naive.weeks[2] == k.naive3);
+    CHECK(c.invoices == 1);
+    CHECK(c.own_history == 1);
+    check_accounts(c);
+  }
+}

@@ -251,3 +251,50 @@ TEST_CASE("rebuild reproduces every projection after a mixed history") {
   REQUIRE(t->rebuild().ok());
   CHECK(dump_projections(t->db()) == before);
 }
+
+// The unapplied credit list: what customer_balance's unapplied_credit adds up, one row per payment or credit
+// note, oldest first; fully used, reversed and void sources are not listed.
+TEST_CASE("unapplied credits: payments and credit notes with credit left, per customer and for everyone") {
+  TestLedger t;
+  int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd")});
+  int64_t beta = must(*t.ledger, AddCustomer{customer_fields("Beta plc")});
+  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-05", 10000), true});
+  // 120.00 against 100.00 open: 20.00 left (the allocation rule keeps an overpayment as unapplied credit).
+  int64_t pay = must(*t.ledger, RecordPayment{acme, day("2026-02-01"), 12000, "", "bank transfer", "R-7"});
+  int64_t cn = must(*t.ledger, AddCreditNote{acme, 0, day("2026-01-20"), 500, "goodwill", "CN"});
+  must(*t.ledger, RecordPayment{beta, day("2026-01-10"), 300, "", "card", ""});
+  must(*t.ledger, RefundCredit{beta, 300, day("2026-01-11"), "bank", "", std::nullopt});
+  int64_t beta_cn = must(*t.ledger, AddCreditNote{beta, 0, day("2026-03-01"), 700, "returned goods", "CN"});
+
+  std::vector<UnappliedCredit> all = list_unapplied_credits(t->db(), 0);
+  REQUIRE(all.size() == 3);  // Beta's refunded payment is not listed
+  CHECK(all[0].source.kind == CreditKind::CreditNote);
+  CHECK(all[0].source.id == cn);
+  CHECK(all[0].number == "CN-2026-0001");
+  CHECK(all[0].unapplied == 500);
+  CHECK(all[0].detail == "goodwill");
+  CHECK(all[1].source.kind == CreditKind::Payment);
+  CHECK(all[1].source.id == pay);
+  CHECK(all[1].amount == 12000);
+  CHECK(all[1].unapplied == 2000);
+  CHECK(all[1].detail == "bank transfer R-7");
+  CHECK(all[1].customer_name == "Acme Ltd");
+  CHECK(all[2].source.id == beta_cn);
+  CHECK(all[2].customer_id == beta);
+
+  std::vector<UnappliedCredit> mine = list_unapplied_credits(t->db(), acme);
+  REQUIRE(mine.size() == 2);
+  int64_t total = 0;
+  for (const UnappliedCredit& c : mine) total += c.unapplied;
+  CHECK(total == customer_balance(t->db(), acme)->unapplied_credit);
+  CHECK(list_unapplied_credits(t->db(), acme, 1).size() == 1);
+  CHECK(list_unapplied_credits(t->db(), 999).empty());
+
+  // Applying the credit note to a new invoice uses it up; what is left of it stays listed.
+  int64_t inv2 = must(*t.ledger, AddInvoice{invoice_for(acme, "2026-03-05", 400), true});
+  must(*t.ledger, AllocateCredit{{CreditKind::CreditNote, cn}, {{inv2, std::nullopt}}, std::nullopt});
+  mine = list_unapplied_credits(t->db(), acme);
+  REQUIRE(mine.size() == 2);
+  CHECK(mine[0].unapplied == 100);  // 5.00 − 4.00
+  CHECK(find_invoice(t->db(), inv2)->summary.open == 0);
+}
