@@ -26,13 +26,23 @@ before(async () => {
   ({ url, process: server } = await startServer());
 });
 
-after(() => {
+// Every browser opened here, closed at the end even when a test failed half-way (a browser left open would
+// keep the run from ending).
+const contexts = [];
+async function open(profile, options) {
+  const ctx = await openContext(profile, url, options);
+  contexts.push(ctx);
+  return ctx;
+}
+
+after(async () => {
+  for (const ctx of contexts) await ctx.close().catch(() => {});
   if (server) server.kill();
   for (const p of profiles) rmSync(p, { recursive: true, force: true });
 });
 
 test("each edit writes only the blocks it changed, and the ledger is read back after a reload", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -70,7 +80,7 @@ test("each edit writes only the blocks it changed, and the ledger is read back a
 });
 
 test("a ledger kept by the old IDBFS storage is imported once and then stored block by block", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -125,7 +135,7 @@ function snapshot(page) {
 }
 
 test("a ledger stored in 4 KiB blocks (before pages shrank) still opens, edits and saves in 4 KiB blocks", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -177,7 +187,7 @@ test("a ledger stored in 4 KiB blocks (before pages shrank) still opens, edits a
 });
 
 test("a read-only tab shows the writer's saved edits without a reload, and keeps its notice", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const a = ctx.pages()[0];
   await a.goto(url);
   await waitReady(a);
@@ -222,7 +232,7 @@ test("a read-only tab shows the writer's saved edits without a reload, and keeps
 });
 
 test("a second tab opens read-only, cannot write, and takes over with every saved edit", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const a = ctx.pages()[0];
   await a.goto(url);
   await waitReady(a);
@@ -282,7 +292,7 @@ test("a second tab opens read-only, cannot write, and takes over with every save
 });
 
 test("a full quota is said plainly; edits stay in memory, download, and are saved once there is room", async () => {
-  const ctx = await openContext(newProfile(), url, { acceptDownloads: true });
+  const ctx = await open(newProfile(), { acceptDownloads: true });
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -320,7 +330,7 @@ test("a full quota is said plainly; edits stay in memory, download, and are save
 });
 
 test("hiding the page (visibilitychange, pagehide) saves what a failed write left unsaved", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
