@@ -23,6 +23,7 @@ App::App(Platform& platform) : platform_(platform) {
   env.actor = platform.name();
   env.seed = uint64_t(platform.now_ms()) ^ reinterpret_cast<uintptr_t>(this);
   env.wal = platform.write_ahead_log();
+  env.page_size = platform.new_ledger_page_size();
   Result<std::unique_ptr<Ledger>> ledger = Ledger::open(platform.database_path(), env);
   if (!ledger) {
     open_error_ = describe(ledger.problems());
@@ -204,6 +205,7 @@ bool App::frame() {
     ImGui::End();
     return false;
   }
+  if (platform_.take_outside_change()) ledger_->changed_outside();
   draw_menu();
   const SaveState save = platform_.save_state();
   draw_save_notice(platform_, save);

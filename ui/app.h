@@ -38,6 +38,11 @@ class App {
   // "frames", "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
+  // Between frames: ends the reads the ledger's connection has left open, so that its file may be changed
+  // from outside (a read-only browser tab loading the writing tab's saved edits).
+  void end_reads() {
+    if (ledger_) ledger_->db().end_reads();
+  }
   // Opens the payment form for customer `customer_id` (its name and currency filled in; 0 = an empty form)
   // and brings the Payments tab to the front on the next frame.
   void open_payment_form(int64_t customer_id);

@@ -61,6 +61,11 @@ class Platform {
   // Whether the ledger may use SQLite's write-ahead log: true for a file on a real disk, false where the
   // platform keeps the database in memory and persists it itself.
   virtual bool write_ahead_log() const { return true; }
+  // The SQLite page size for a ledger made new here (0: SQLite's default). The browser stores page by page.
+  virtual int new_ledger_page_size() const { return 0; }
+  // True once after the ledger's file was changed from outside since the last call (a read-only browser tab
+  // has loaded what the writing tab saved): the views must query again.
+  virtual bool take_outside_change() { return false; }
   // Unix milliseconds, for event timestamps.
   virtual int64_t now_ms() = 0;
   // The user's calendar day where they are: the browser page's time zone, the desktop system's local time;

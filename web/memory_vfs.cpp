@@ -11,25 +11,27 @@
 namespace duebook::web {
 namespace {
 
-// One file's bytes: kBlockSize blocks, allocated as the file grows, so a 100 MB ledger never needs one
-// contiguous 100 MB allocation (nor a copy of it when it grows).
+// One file's bytes: blocks of block_size bytes, allocated as the file grows, so a 100 MB ledger never needs
+// one contiguous 100 MB allocation (nor a copy of it when it grows).
 struct MemoryFile {
   std::vector<std::unique_ptr<uint8_t[]>> blocks;
   int64_t size = 0;
+  int64_t block_size = kScratchBlockSize;
   bool persistent = false;    // the ledger's database: changes are tracked and reported at each commit
   std::vector<bool> changed;  // per block, since the last reported commit (persistent file only)
   std::vector<uint32_t> changed_list;
   int writers = 0;  // handles holding RESERVED or more
+  int readers = 0;  // handles holding SHARED or more
 
   uint8_t* block(size_t index) { return index < blocks.size() ? blocks[index].get() : nullptr; }
 
   // Makes room for `new_size` bytes; new blocks are zeroed. False when memory ran out.
   bool reserve(int64_t new_size) {
-    size_t needed = size_t((new_size + kBlockSize - 1) / kBlockSize);
+    size_t needed = size_t((new_size + block_size - 1) / block_size);
     while (blocks.size() < needed) {
-      uint8_t* b = new (std::nothrow) uint8_t[kBlockSize];
+      uint8_t* b = new (std::nothrow) uint8_t[size_t(block_size)];
       if (!b) return false;
-      std::memset(b, 0, kBlockSize);
+      std::memset(b, 0, size_t(block_size));
       blocks.emplace_back(b);
     }
     return true;
@@ -44,11 +46,11 @@ struct MemoryFile {
   }
 
   void truncate(int64_t new_size) {
-    size_t keep = size_t((new_size + kBlockSize - 1) / kBlockSize);
+    size_t keep = size_t((new_size + block_size - 1) / block_size);
     if (blocks.size() > keep) blocks.resize(keep);
-    if (new_size % kBlockSize && keep > 0)  // bytes past the end read as zero if the file grows again
-      std::memset(blocks[keep - 1].get() + new_size % kBlockSize, 0,
-                  size_t(kBlockSize - new_size % kBlockSize));
+    if (new_size % block_size && keep > 0)  // bytes past the end read as zero if the file grows again
+      std::memset(blocks[keep - 1].get() + new_size % block_size, 0,
+                  size_t(block_size - new_size % block_size));
     size = new_size;
   }
 };
@@ -83,8 +85,9 @@ void report_commit(MemoryFile& file) {
   CommitBatch batch;
   batch.commit = ++g->commit;
   batch.file_size = file.size;
+  batch.block_size = file.block_size;
   std::sort(file.changed_list.begin(), file.changed_list.end());
-  size_t live = size_t((file.size + kBlockSize - 1) / kBlockSize);
+  size_t live = size_t((file.size + file.block_size - 1) / file.block_size);
   for (uint32_t index : file.changed_list) {
     file.changed[index] = false;
     if (index >= live) continue;  // truncated away since; the stored file is cut to file_size
@@ -98,6 +101,7 @@ void report_commit(MemoryFile& file) {
 int x_close(sqlite3_file* f) {
   auto* h = reinterpret_cast<Handle*>(f);
   if ((*h->file)->writers > 0 && h->lock >= SQLITE_LOCK_RESERVED) --(*h->file)->writers;
+  if ((*h->file)->readers > 0 && h->lock >= SQLITE_LOCK_SHARED) --(*h->file)->readers;
   delete h->file;
   delete h->name;
   return SQLITE_OK;
@@ -105,12 +109,13 @@ int x_close(sqlite3_file* f) {
 
 int x_read(sqlite3_file* f, void* out, int amount, sqlite3_int64 offset) {
   MemoryFile& file = file_of(f);
+  const int64_t bs = file.block_size;
   auto* dst = static_cast<uint8_t*>(out);
   int64_t available = std::max<int64_t>(0, std::min<int64_t>(amount, file.size - offset));
   for (int64_t done = 0; done < available;) {
     int64_t at = offset + done;
-    int64_t in_block = std::min(available - done, kBlockSize - at % kBlockSize);
-    std::memcpy(dst + done, file.block(size_t(at / kBlockSize)) + at % kBlockSize, size_t(in_block));
+    int64_t in_block = std::min(available - done, bs - at % bs);
+    std::memcpy(dst + done, file.block(size_t(at / bs)) + at % bs, size_t(in_block));
     done += in_block;
   }
   if (available < amount) {
@@ -123,12 +128,13 @@ int x_read(sqlite3_file* f, void* out, int amount, sqlite3_int64 offset) {
 int x_write(sqlite3_file* f, const void* in, int amount, sqlite3_int64 offset) {
   MemoryFile& file = file_of(f);
   if (!file.reserve(offset + amount)) return SQLITE_FULL;
+  const int64_t bs = file.block_size;
   const auto* src = static_cast<const uint8_t*>(in);
   for (int64_t done = 0; done < amount;) {
     int64_t at = offset + done;
-    int64_t in_block = std::min<int64_t>(amount - done, kBlockSize - at % kBlockSize);
-    std::memcpy(file.block(size_t(at / kBlockSize)) + at % kBlockSize, src + done, size_t(in_block));
-    file.mark(size_t(at / kBlockSize));
+    int64_t in_block = std::min<int64_t>(amount - done, bs - at % bs);
+    std::memcpy(file.block(size_t(at / bs)) + at % bs, src + done, size_t(in_block));
+    file.mark(size_t(at / bs));
     done += in_block;
   }
   file.size = std::max<int64_t>(file.size, offset + amount);
@@ -154,6 +160,7 @@ int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
 int x_lock(sqlite3_file* f, int level) {
   auto* h = reinterpret_cast<Handle*>(f);
   if (level >= SQLITE_LOCK_RESERVED && h->lock < SQLITE_LOCK_RESERVED) ++(*h->file)->writers;
+  if (level >= SQLITE_LOCK_SHARED && h->lock < SQLITE_LOCK_SHARED) ++(*h->file)->readers;
   h->lock = std::max(h->lock, level);
   return SQLITE_OK;
 }
@@ -163,6 +170,7 @@ int x_unlock(sqlite3_file* f, int level) {
   MemoryFile& file = **h->file;
   bool ended_write = h->lock >= SQLITE_LOCK_RESERVED && level < SQLITE_LOCK_RESERVED;
   if (ended_write) --file.writers;
+  if (h->lock >= SQLITE_LOCK_SHARED && level < SQLITE_LOCK_SHARED) --file.readers;
   h->lock = level;
   if (ended_write && file.persistent) report_commit(file);
   return SQLITE_OK;
@@ -176,8 +184,8 @@ int x_check_reserved_lock(sqlite3_file* f, int* out) {
 int x_file_control(sqlite3_file*, int, void*) {
   return SQLITE_NOTFOUND;
 }
-int x_sector_size(sqlite3_file*) {
-  return int(kBlockSize);
+int x_sector_size(sqlite3_file* f) {
+  return int(file_of(f).block_size);
 }
 // Writes to memory never tear, so SQLite need not journal the bytes around a changed cell.
 int x_device_characteristics(sqlite3_file*) {
@@ -215,6 +223,7 @@ int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int*
       if (!(flags & SQLITE_OPEN_CREATE)) return SQLITE_CANTOPEN;
       it = g->files.emplace(name, std::make_shared<MemoryFile>()).first;
       it->second->persistent = name == g->persistent_path;
+      if (it->second->persistent) it->second->block_size = kNewLedgerBlockSize;
     }
     file = it->second;
     kept_name = new (std::nothrow) std::string(name);
@@ -266,6 +275,7 @@ MemoryFile& persistent_file() {
   if (!slot) {
     slot = std::make_shared<MemoryFile>();
     slot->persistent = true;
+    slot->block_size = kNewLedgerBlockSize;
   }
   return *slot;
 }
@@ -296,14 +306,35 @@ void install_memory_vfs(const std::string& persistent_path,
   sqlite3_vfs_register(&v, 1);
 }
 
-bool preload_begin(int64_t file_size, int64_t commit) {
+bool preload_begin(int64_t file_size, int64_t commit, int64_t block_size) {
+  if (block_size < 512 || block_size > 65536 || (block_size & (block_size - 1))) return false;
   MemoryFile& file = persistent_file();
   file.blocks.clear();
+  file.changed.clear();
+  file.changed_list.clear();
+  file.block_size = block_size;
   file.size = 0;
   if (!file.reserve(file_size)) return false;
   file.size = file_size;
   g->commit = commit;
   return true;
+}
+
+bool reload_begin(int64_t file_size, int64_t commit) {
+  MemoryFile& file = persistent_file();
+  if (file_size < file.size) file.truncate(file_size);
+  if (!file.reserve(file_size)) return false;
+  file.size = file_size;
+  g->commit = commit;
+  return true;
+}
+
+bool persistent_file_in_use() {
+  return persistent_file().readers > 0;
+}
+
+int64_t persistent_block_size() {
+  return persistent_file().block_size;
 }
 
 uint8_t* preload_block(uint32_t index) {
@@ -318,10 +349,10 @@ void commit_whole_file() {
 
 std::vector<uint8_t> snapshot_persistent_file() {
   MemoryFile& file = persistent_file();
+  const int64_t bs = file.block_size;
   std::vector<uint8_t> out(size_t(file.size));
-  for (int64_t at = 0; at < file.size; at += kBlockSize)
-    std::memcpy(out.data() + at, file.block(size_t(at / kBlockSize)),
-                size_t(std::min(kBlockSize, file.size - at)));
+  for (int64_t at = 0; at < file.size; at += bs)
+    std::memcpy(out.data() + at, file.block(size_t(at / bs)), size_t(std::min(bs, file.size - at)));
   return out;
 }
 

@@ -99,6 +99,8 @@ class WebPlatform : public ui::Platform {
   void request_frame() override;
   const char* name() override { return "browser"; }
   bool write_ahead_log() const override { return false; }
+  int new_ledger_page_size() const override { return storage_page_size(); }
+  bool take_outside_change() override { return storage_take_reloaded(); }
   ui::SaveState save_state() override { return storage_save_state(); }
   void take_over() override { storage_take_over(); }
   void download_ledger() override { storage_download(); }
@@ -431,6 +433,7 @@ void start() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   state->app = std::make_unique<ui::App>(state->platform);
+  set_storage_end_reads([] { state->app->end_reads(); });
 
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_key);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_key);

@@ -12,20 +12,25 @@
 // aborts, so two tabs never interleave their files.
 //
 // Database "duebook-ledger", version 2: store "meta" holds "header"; store "packs" maps pack number -> an
-// ArrayBuffer of up to 256 blocks; store "blocks" maps block number -> an ArrayBuffer of blockSize bytes, newer
-// than the pack it falls in. Commits write single blocks; opening folds them into packs when there are many. A ledger Emscripten's IDBFS kept (database "/data", file
-// "/data/duebook.sqlite") is imported once, then that database is deleted.
+// ArrayBuffer of up to 1 MiB of the file (1 MiB / blockSize blocks); store "blocks" maps block number -> an
+// ArrayBuffer of blockSize bytes, newer than the pack it falls in. Commits write single blocks; opening folds
+// them into packs when there are many. A block is one SQLite page: a new ledger gets 1 KiB pages, a stored
+// ledger keeps its header's blockSize (4 KiB before pages shrank), an imported file its own page size. The
+// ledger Emscripten's IDBFS kept (database "/data", file "/data/duebook.sqlite") is imported once, then deleted.
+//
+// A read-only tab follows the writer: after each completed write the writer's worker broadcasts the commit and
+// the blocks it wrote (BroadcastChannel "duebook-ledger"); the reader reads those blocks (or, when it missed a
+// commit, the whole stored ledger) in one transaction, puts them in memory between two frames and redraws.
 Module.duebookStorage = (function() {
   "use strict";
-  const DB_NAME = "duebook-ledger";
-  const DB_VERSION = 2;
-  const PACK_BLOCKS = 256;      // blocks per pack (1 MiB)
+  const DB_NAME = "duebook-ledger", DB_VERSION = 2;
+  const PACK_BYTES = 1 << 20;   // bytes of the file per pack (1 MiB)
+  const NEW_LEDGER_BLOCK_SIZE = 1024;  // a new ledger's SQLite page size (web/memory_vfs.h)
+  const CHANNEL_NAME = "duebook-ledger";
   const COMPACT_OVER = 64;      // single blocks stored beside the packs before opening folds them in
   const COMPACT_PACKS_PER_WRITE = 8;  // a reload interrupts at most one short transaction
-  const LOCK_NAME = "duebook-ledger-writer";
-  const TAKE_OVER_FLAG = "duebook-take-over";
-  const OLD_IDBFS_DB = "/data";
-  const OLD_IDBFS_FILE = "/data/duebook.sqlite";
+  const LOCK_NAME = "duebook-ledger-writer", TAKE_OVER_FLAG = "duebook-take-over";
+  const OLD_IDBFS_DB = "/data", OLD_IDBFS_FILE = "/data/duebook.sqlite";
 
   const owner = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   const s = {
@@ -41,7 +46,7 @@ Module.duebookStorage = (function() {
     imported: "",       // "idbfs" after importing the old store
     persisted: null,    // navigator.storage.persist()'s answer
     usage: 0, quota: 0, // navigator.storage.estimate(), bytes
-    blockSize: 4096,
+    blockSize: NEW_LEDGER_BLOCK_SIZE,
     storedSize: 0,      // file size in the stored header
     writes: 0,          // write transactions completed
     bytesWritten: 0,    // block bytes put by those transactions
@@ -50,7 +55,11 @@ Module.duebookStorage = (function() {
     loadMs: 0,          // of openMs: the IndexedDB transaction reading header and blocks
     compactionJobs: 0,  // pack rewrites still to do after opening
     lastHandoffMs: 0,   // main-thread time the last commit spent copying its blocks to the writer
+    refreshes: 0,       // reader: times another tab's saved edits were loaded (incremental + whole)
+    wholeRefreshes: 0,  // reader: of those, how many read the whole stored ledger
+    lastRefreshMs: 0,   // reader: from the broadcast to the blocks being in memory
   };
+  function packBlocks() { return PACK_BYTES / s.blockSize; }
   let db = null;
   let worker = null;    // writes the committed blocks (web/storage_worker.js)
   let listeners = [];
@@ -116,13 +125,18 @@ Module.duebookStorage = (function() {
     const out = {header: null, keys: [], values: [], packKeys: [], packValues: []};
     meta.get("header").onsuccess = function(e) {
       out.header = e.target.result || null;
-      if (writer) meta.put(Object.assign({blockSize: s.blockSize, fileSize: 0, commit: 0}, out.header,
+      if (writer) meta.put(Object.assign({blockSize: NEW_LEDGER_BLOCK_SIZE, fileSize: 0, commit: 0}, out.header,
                                          {owner: owner}), "header");
     };
     blocks.getAllKeys().onsuccess = function(e) { out.keys = e.target.result; };
     blocks.getAll().onsuccess = function(e) { out.values = e.target.result; };
     packs.getAllKeys().onsuccess = function(e) { out.packKeys = e.target.result; };
     packs.getAll().onsuccess = function(e) { out.packValues = e.target.result; };
+    return completion(tx, out);
+  }
+
+  // Resolves `out` once `tx` has completed.
+  function completion(tx, out) {
     return new Promise(function(resolve, reject) {
       tx.oncomplete = function() { resolve(out); };
       tx.onerror = tx.onabort = function() { reject(tx.error); };
@@ -136,6 +150,7 @@ Module.duebookStorage = (function() {
   function compact(stored) {
     if (stored.keys.length <= COMPACT_OVER || !worker) return;
     const bs = s.blockSize, byPack = new Map(), jobs = [], buffers = [];
+    const PACK_BLOCKS = packBlocks();
     for (const key of stored.keys) {
       const p = Math.floor(key / PACK_BLOCKS);
       if (!byPack.has(p)) byPack.set(p, []);
@@ -160,6 +175,88 @@ Module.duebookStorage = (function() {
     worker.postMessage({type: "compact", jobs: jobs}, buffers);
   }
 
+  // Reader: follows the writing tab. `loaded` is the stored commit this tab's memory holds; `queued` the
+  // writes heard of and not yet loaded, merged ({commit, prev, fileSize, blockSize, blocks, whole}).
+  let loaded = 0, refreshing = false, queued = null;
+  function follow() {
+    loaded = s.durable;
+    if (typeof BroadcastChannel !== "function") return;
+    new BroadcastChannel(CHANNEL_NAME).onmessage = function(e) {
+      const m = e.data;
+      if (!m || m.type !== "durable" || s.mode !== "reader") return;
+      if (!queued) {
+        queued = {commit: m.commit, prev: m.prev, fileSize: m.fileSize, blockSize: m.blockSize, blocks: new Set(m.blocks),
+                  heardAt: performance.now(), whole: false};
+      } else if (m.commit > queued.commit) {
+        queued.whole = queued.whole || m.prev !== queued.commit;  // a write was missed: read everything
+        for (const b of m.blocks) queued.blocks.add(b);
+        Object.assign(queued, {commit: m.commit, fileSize: m.fileSize, blockSize: m.blockSize});
+      }
+      refreshNext();
+    };
+  }
+
+  // Puts stored blocks into the file in memory between two frames: waits while a transaction is open.
+  function applyWhenFree(fileSize, commit, whole, fill) {
+    return new Promise(function(resolve, reject) {
+      (function attempt() {
+        const r = _duebook_storage_reload_begin(fileSize, commit, whole ? 1 : 0);
+        if (r === 0) { setTimeout(attempt, 20); return; }
+        if (r < 0) { reject(new Error("not enough memory for the ledger")); return; }
+        fill(function(index) { return _duebook_storage_preload_block(index); });
+        resolve();
+      })();
+    });
+  }
+
+  // Reads the blocks one write changed, with the header, in one transaction.
+  function readBlocks(keys) {
+    const tx = db.transaction(["meta", "blocks"], "readonly");
+    const out = {header: null, keys: keys, values: new Array(keys.length), packKeys: [], packValues: []};
+    tx.objectStore("meta").get("header").onsuccess = function(e) { out.header = e.target.result || null; };
+    const blocks = tx.objectStore("blocks");
+    keys.forEach(function(key, i) { blocks.get(key).onsuccess = function(e) { out.values[i] = e.target.result; }; });
+    return completion(tx, out);
+  }
+
+  // Loads what the writer saved since `loaded`: only the blocks it wrote when this tab heard of every write in
+  // between and the store still holds exactly that commit, else the whole stored ledger. Then redraws.
+  async function refreshNext() {
+    if (refreshing || !queued) return;
+    const m = queued;
+    queued = null;
+    if (m.commit <= loaded) return;
+    refreshing = true;
+    try {
+      // This tab's memory went its own way (it made a new ledger before the writer's first save), or the
+      // store holds another kind of file: open it afresh.
+      if (s.commit !== loaded || m.blockSize !== s.blockSize) { location.reload(); return; }
+      let stored = null, whole = m.whole || m.prev !== loaded;
+      if (!whole) {
+        stored = await readBlocks(Array.from(m.blocks));
+        whole = !stored.header || stored.header.commit !== m.commit ||
+                stored.values.some(function(v) { return !v; });
+      }
+      if (whole) stored = await load(false);
+      const h = stored.header;
+      if (!h || h.commit <= loaded) return;
+      if (h.blockSize !== s.blockSize) { location.reload(); return; }
+      await applyWhenFree(h.fileSize, h.commit, whole, fillFrom(stored));
+      loaded = s.commit = s.durable = h.commit;
+      s.storedSize = h.fileSize;
+      s.refreshes++;
+      if (whole) s.wholeRefreshes++;
+      s.lastRefreshMs = performance.now() - m.heardAt;
+      _duebook_storage_reloaded();
+      changed();
+    } catch (e) {
+      console.error("duebook: could not load the other tab's saved edits", e);
+    } finally {
+      refreshing = false;
+      refreshNext();
+    }
+  }
+
   // The ledger file Emscripten's IDBFS kept before this store existed, or null.
   async function readOldIdbfs() {
     if (!indexedDB.databases) return null;
@@ -176,8 +273,34 @@ Module.duebookStorage = (function() {
   }
 
   function install(fileSize, commit, fill) {
-    if (!_duebook_storage_preload_begin(fileSize, commit)) throw new Error("not enough memory for the ledger");
+    if (!_duebook_storage_preload_begin(fileSize, commit, s.blockSize)) {
+      throw new Error("not enough memory for the ledger (or blocks of " + s.blockSize + " bytes)");
+    }
     fill(function(index) { return _duebook_storage_preload_block(index); });
+  }
+
+  // Copies the stored packs, then the single blocks (newer), into the file in memory.
+  function fillFrom(stored) {
+    return function(block) {
+      const bs = s.blockSize, PACK_BLOCKS = packBlocks();
+      for (let i = 0; i < stored.packKeys.length; ++i) {
+        const pack = stored.packValues[i], first = stored.packKeys[i] * PACK_BLOCKS;
+        for (let j = 0; j * bs < pack.byteLength; ++j) {
+          const ptr = block(first + j);
+          if (ptr) HEAPU8.set(new Uint8Array(pack, j * bs, bs), ptr);
+        }
+      }
+      for (let i = 0; i < stored.keys.length; ++i) {
+        const ptr = block(stored.keys[i]);
+        if (ptr) HEAPU8.set(new Uint8Array(stored.values[i]), ptr);
+      }
+    };
+  }
+
+  // The page size a SQLite file was written with (header bytes 16-17; 1 means 65536).
+  function pageSizeOf(file) {
+    const n = file.length >= 100 ? (file[16] << 8) | file[17] : 0;
+    return n === 1 ? 65536 : n >= 512 && (n & (n - 1)) === 0 ? n : 4096;
   }
 
   // Opens the store and puts the saved ledger in memory; then calls `start` (which opens the ledger).
@@ -197,10 +320,11 @@ Module.duebookStorage = (function() {
         s.readerReason = "The ledger is open for editing in another tab. This tab can only read it.";
         watchLock();
       }
-      const h = stored.header;
-      if (h && h.blockSize !== s.blockSize) throw new Error("the stored ledger uses blocks of " + h.blockSize + " bytes");
+      // A header of commit 0 is only the writer's claim: nothing was stored under it yet.
+      const h = stored.header && stored.header.commit > 0 ? stored.header : null;
       const old = !h && writer ? await readOldIdbfs() : null;
       if (old) {
+        s.blockSize = pageSizeOf(old);
         // A file in WAL mode (bytes 18-19 = 2) needs shared memory this file system has not got; a file with no
         // -wal beside it is complete, and is the same file in rollback mode with those bytes set to 1.
         if (old.length > 100 && old[18] === 2 && old[19] === 2) old[18] = old[19] = 1;
@@ -210,23 +334,14 @@ Module.duebookStorage = (function() {
         });
         s.imported = "idbfs";
       } else if (h) {
+        s.blockSize = h.blockSize;
         s.commit = s.durable = h.commit;
         s.storedSize = h.fileSize;
-        install(h.fileSize, h.commit, function(block) {
-          const bs = s.blockSize;
-          for (let i = 0; i < stored.packKeys.length; ++i) {  // packs first: single blocks are newer
-            const pack = stored.packValues[i], first = stored.packKeys[i] * PACK_BLOCKS;
-            for (let j = 0; j * bs < pack.byteLength; ++j) {
-              const ptr = block(first + j);
-              if (ptr) HEAPU8.set(new Uint8Array(pack, j * bs, bs), ptr);
-            }
-          }
-          for (let i = 0; i < stored.keys.length; ++i) {
-            const ptr = block(stored.keys[i]);
-            if (ptr) HEAPU8.set(new Uint8Array(stored.values[i]), ptr);
-          }
-        });
+        install(h.fileSize, h.commit, fillFrom(stored));
+      } else {
+        install(0, 0, function() {});  // a new ledger: its pages are NEW_LEDGER_BLOCK_SIZE bytes
       }
+      if (!writer) follow();
       stored.values = stored.packValues = null;
     } catch (e) {
       console.error("duebook: the browser's storage cannot be used", e);
@@ -281,7 +396,8 @@ Module.duebookStorage = (function() {
 
   function startWorker() {
     worker = new Worker("storage_worker.js");
-    worker.postMessage({type: "init", owner: owner, blockSize: s.blockSize, storedSize: s.storedSize});
+    worker.postMessage({type: "init", owner: owner, blockSize: s.blockSize, storedSize: s.storedSize,
+                        storedCommit: s.durable});
     worker.onmessage = function(e) {
       const m = e.data;
       if (m.type === "durable") {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <utility>
 #include <vector>
 
 #include "memory_vfs.h"
@@ -37,7 +38,9 @@ std::string megabytes(double bytes) {
   return text;
 }
 
-std::vector<uint8_t> snapshot;  // the file handed to a download, until JavaScript has copied it
+std::vector<uint8_t> snapshot;    // the file handed to a download, until JavaScript has copied it
+std::function<void()> end_reads;  // ends the ledger connection's open reads
+bool reloaded = false;  // a read-only tab loaded another tab's saved edits; the views do not know yet
 
 }  // namespace
 
@@ -50,6 +53,18 @@ void open_storage(const char* database_path) {
   // clang-format off
   EM_ASM({ Module.duebookStorage.open(function() { _duebook_web_start(); }); });
   // clang-format on
+}
+
+void set_storage_end_reads(std::function<void()> hook) {
+  end_reads = std::move(hook);
+}
+
+int storage_page_size() {
+  return int(persistent_block_size());
+}
+
+bool storage_take_reloaded() {
+  return std::exchange(reloaded, false);
 }
 
 ui::SaveState storage_save_state() {
@@ -134,9 +149,25 @@ ui::BackupState storage_backup_state() {
 
 extern "C" {
 
-// Loading: sizes the ledger file (bytes) and sets the commit counter; 0 when memory cannot be had.
-EMSCRIPTEN_KEEPALIVE int duebook_storage_preload_begin(double file_size, double commit) {
-  return duebook::web::preload_begin(int64_t(file_size), int64_t(commit)) ? 1 : 0;
+// Loading: sizes the ledger file (bytes, in blocks of `block_size`) and sets the commit counter; 0 when
+// memory cannot be had.
+EMSCRIPTEN_KEEPALIVE int duebook_storage_preload_begin(double file_size, double commit, double block_size) {
+  return duebook::web::preload_begin(int64_t(file_size), int64_t(commit), int64_t(block_size)) ? 1 : 0;
+}
+// A read-only tab loading another tab's saved edits: 1 when no transaction is open and the file is resized
+// to `file_size` (its blocks kept, or all emptied when `whole`; then overwritten by
+// duebook_storage_preload_block), 0 to try later, -1 when memory cannot be had.
+EMSCRIPTEN_KEEPALIVE int duebook_storage_reload_begin(double file_size, double commit, int whole) {
+  using namespace duebook::web;
+  if (persistent_file_in_use() && end_reads) end_reads();
+  if (persistent_file_in_use()) return 0;
+  const bool ok = whole ? preload_begin(int64_t(file_size), int64_t(commit), persistent_block_size())
+                        : reload_begin(int64_t(file_size), int64_t(commit));
+  return ok ? 1 : -1;
+}
+// After the blocks are in: the views query again on the next frame.
+EMSCRIPTEN_KEEPALIVE void duebook_storage_reloaded() {
+  duebook::web::reloaded = true;
 }
 // Loading: where block `index`'s bytes go (0 past the end of the file).
 EMSCRIPTEN_KEEPALIVE uint8_t* duebook_storage_preload_block(uint32_t index) {

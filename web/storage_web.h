@@ -2,6 +2,8 @@
 // IndexedDB (storage.js), and the save state the status bar shows.
 #pragma once
 
+#include <functional>
+
 #include "platform.h"
 
 namespace duebook::web {
@@ -9,6 +11,13 @@ namespace duebook::web {
 // Installs the VFS for `database_path`, then loads the stored ledger into memory (asynchronously) and calls
 // duebook_web_start() when it is there. Call once, from main().
 void open_storage(const char* database_path);
+// Called before a read-only tab changes the ledger's file in memory: must end the reads the ledger's
+// connection has left open (ui::App::end_reads).
+void set_storage_end_reads(std::function<void()> end_reads);
+// The page size a ledger made new here gets: the stored file's block size (memory_vfs.h).
+int storage_page_size();
+// True once after a read-only tab has loaded the writing tab's saved edits into memory (since the last call).
+bool storage_take_reloaded();
 // What the status bar says about the latest edit.
 ui::SaveState storage_save_state();
 // Writes what is not saved yet (normally each commit is written at once; this retries after a failure).

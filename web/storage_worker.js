@@ -1,7 +1,7 @@
 // Writes the ledger's committed blocks to IndexedDB off the main thread (started by web/storage.js), so a write
 // neither waits for the tab's frames nor delays them.
 //
-// Messages in:  {type: "init", owner, blockSize, storedSize}
+// Messages in:  {type: "init", owner, blockSize, storedSize, storedCommit}
 //               {type: "write", commit, fileSize, blocks: [[index, ArrayBuffer], ...], committedAt}
 //               {type: "compact", jobs: [{packs: [[number, ArrayBuffer]], drop: [block numbers]}]}  (fold single
 //                 blocks into packs, one job per transaction)
@@ -10,14 +10,17 @@
 //               {type: "failed", commit, name, message}  (the blocks are kept and written with the next attempt)
 //               {type: "compacted", packs, dropped, jobsLeft}
 //               {type: "stolen"}  (another tab owns the stored ledger now; nothing more is written)
+// Broadcast on BroadcastChannel "duebook-ledger" after each completed write, for read-only tabs:
+//               {type: "durable", commit, prev (the stored commit before), fileSize, blockSize, blocks: [index, ...]}
 "use strict";
-let db = null, owner = "", blockSize = 4096, storedSize = 0;
+let db = null, owner = "", blockSize = 4096, storedSize = 0, storedCommit = 0;
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("duebook-ledger") : null;
 let pending = null;   // {commit, fileSize, blocks: Map(index -> ArrayBuffer), committedAt}: not yet written
 // Pack rewrites to do, each {packs: [[number, ArrayBuffer]], drop: Set(block numbers)}, holding the state
 // storage.js loaded. Edits go first; a block an edit writes is no longer dropped (the pack's copy is older).
 let compaction = [];
 let writing = false, stolen = false;
-const PACK_BLOCKS = 256;
+const PACK_BYTES = 1 << 20;  // a pack holds 1 MiB of the file: PACK_BYTES / blockSize blocks
 
 function now() { return performance.timeOrigin + performance.now(); }
 
@@ -105,7 +108,7 @@ async function writeNext() {
   if (batch.fileSize < storedSize) {  // cut: nothing past the end may come back if the file grows again
     const end = Math.ceil(batch.fileSize / blockSize);
     blocks.delete(IDBKeyRange.lowerBound(end));
-    tx.objectStore("packs").delete(IDBKeyRange.lowerBound(Math.ceil(end / PACK_BLOCKS)));
+    tx.objectStore("packs").delete(IDBKeyRange.lowerBound(Math.ceil(end / (PACK_BYTES / blockSize))));
   }
   meta.put({blockSize: blockSize, fileSize: batch.fileSize, commit: batch.commit, owner: owner, savedAt: Date.now()},
            "header");
@@ -115,6 +118,11 @@ async function writeNext() {
     const done = now();
     postMessage({type: "durable", commit: batch.commit, fileSize: batch.fileSize, blocks: batch.blocks.size, bytes: bytes,
                  writeMs: done - started, sinceCommitMs: done - batch.committedAt});
+    if (channel) {
+      channel.postMessage({type: "durable", commit: batch.commit, prev: storedCommit, fileSize: batch.fileSize,
+                           blockSize: blockSize, blocks: Array.from(batch.blocks.keys())});
+    }
+    storedCommit = batch.commit;
     writeNext();
   };
   tx.onabort = function() {
@@ -137,6 +145,7 @@ onmessage = function(e) {
     owner = m.owner;
     blockSize = m.blockSize;
     storedSize = m.storedSize;
+    storedCommit = m.storedCommit || 0;
   } else if (m.type === "write") {
     const batch = {commit: m.commit, fileSize: m.fileSize, blocks: new Map(), committedAt: m.committedAt};
     for (let i = 0; i < m.blocks.length; ++i) batch.blocks.set(m.blocks[i][0], m.blocks[i][1]);

@@ -52,6 +52,10 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& path, LedgerEnv 
                      "this ledger's schema (" + std::to_string(version) +
                          ") needs an upgrade, which a read-only open cannot make: open it once for writing"};
   } else {
+    // Before the journal mode: a WAL file's page size is fixed once the mode is set. A no-op on a file that
+    // already has pages.
+    if (env.page_size > 0)
+      if (Status s = d.exec("PRAGMA page_size = " + std::to_string(env.page_size)); !s) return refused(s);
     if (Status s = d.exec(env.wal ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
                                   : "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL");
         !s)

@@ -25,6 +25,9 @@ struct LedgerEnv {
   uint64_t seed = 0;                // entropy for event ids (ULIDs)
   bool wal = true;             // write-ahead log (desktop); the browser's in-memory file system wants false
   int busy_timeout_ms = 5000;  // how long a command waits for another program's write lock before failing
+  // The SQLite page size of a ledger this open creates (a power of two, 512-65536); 0 keeps SQLite's default.
+  // An existing file keeps its own. The browser makes small pages: its writes are page by page.
+  int page_size = 0;
 };
 
 // The outcome of an accepted action.
@@ -82,6 +85,10 @@ class Ledger {
 
   // Bumped after every committed change, so views know to re-query.
   int64_t revision() const { return revision_; }
+  // Tells the ledger that its file was changed from outside between transactions (a read-only browser tab
+  // loading what the writing tab saved): bumps the revision, so views re-query, without running the commit
+  // hook. SQLite itself sees the change by the file's change counter at its next read.
+  void changed_outside() { ++revision_; }
   // Called after each commit (the browser persists its storage there).
   void set_on_commit(std::function<void()> hook) { on_commit_ = std::move(hook); }
 

@@ -125,6 +125,12 @@ Statement& Db::prepare(std::string_view sql) {
 int64_t Db::last_insert_rowid() const {
   return sqlite3_last_insert_rowid(db_);
 }
+void Db::end_reads() {
+  if (!sqlite3_get_autocommit(db_)) return;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s; s = sqlite3_next_stmt(db_, s))
+    if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+}
+
 int Db::changes() const {
   return sqlite3_changes(db_);
 }

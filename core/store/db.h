@@ -69,6 +69,10 @@ class Db {
   void set_writable(bool writable) { writable_ = writable; }
   bool writable() const { return writable_; }
   sqlite3* handle() { return db_; }
+  // Ends the reads this connection's statements have left open (a statement stepped to a row and not reset
+  // holds its read transaction), so that the file may be changed from outside. Does nothing inside a
+  // transaction; the statements are prepared again (and reset) as usual at their next use.
+  void end_reads();
 
  private:
   Db(sqlite3* db, std::string path);

@@ -1,5 +1,6 @@
 // Ledger files as they come: missing, empty, another application's, read-only, damaged (issue 12).
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <iterator>
@@ -19,6 +20,14 @@ namespace {
 std::string file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The page size the connection reports.
+int64_t page_size(Db& db) {
+  Statement& st = db.prepare("PRAGMA page_size");
+  const int64_t value = st.step() ? st.int64(0) : 0;
+  st.reset();
+  return value;
 }
 
 bool file_exists(const std::string& path) {
@@ -148,4 +157,53 @@ TEST_CASE("rebuild refuses a file that lost its event log") {
   Status rebuilt = ledger->rebuild();
   REQUIRE_FALSE(rebuilt.ok());
   CHECK(describe(rebuilt.problems()).find("lost its events table") != std::string::npos);
+}
+
+TEST_CASE("a new ledger takes the page size its host asks for; an existing one keeps its own") {
+  TempFile file("pages");
+  LedgerEnv small = test_env();
+  small.page_size = 1024;
+  {
+    std::unique_ptr<Ledger> ledger = Ledger::open(file.path, small).value();
+    REQUIRE(ledger->execute(AddCustomer{customer_fields("Acme Ltd")}).ok());
+    CHECK(page_size(ledger->db()) == 1024);
+  }
+  const std::string bytes = file_bytes(file.path);
+  REQUIRE(bytes.size() > 18);
+  CHECK((uint8_t(bytes[16]) << 8 | uint8_t(bytes[17])) == 1024);  // the file header says so too
+  CHECK(bytes.size() % 1024 == 0);
+  LedgerEnv large = test_env();
+  large.page_size = 8192;
+  large.seed = 43;  // the fixed clock and another seed: event ids differ from the first open's
+  std::unique_ptr<Ledger> reopened = Ledger::open(file.path, large).value();
+  CHECK(page_size(reopened->db()) == 1024);
+  Result<ActionOutcome> added = reopened->execute(AddCustomer{customer_fields("Bell GmbH")});
+  REQUIRE_MESSAGE(added.ok(), describe(added.problems()));
+  CHECK(page_size(reopened->db()) == 1024);
+  CHECK(list_customers(reopened->db(), CustomerQuery{}).size() == 2);
+}
+
+TEST_CASE("a change made from outside bumps the revision without a commit") {
+  TempFile file("outside");
+  std::unique_ptr<Ledger> ledger = open_test_ledger(file.path);
+  int commits = 0;
+  ledger->set_on_commit([&commits] { ++commits; });
+  const int64_t before = ledger->revision();
+  {
+    std::unique_ptr<Ledger> other = open_test_ledger(file.path);
+    REQUIRE(other->execute(AddCustomer{customer_fields("Written Elsewhere")}).ok());
+  }
+  // A statement stepped to a row and left holds its read; end_reads ends it (the file may then change).
+  Statement& held = ledger->db().prepare("SELECT 1 FROM events UNION ALL SELECT 2");
+  REQUIRE(held.step());
+  CHECK(sqlite3_stmt_busy(sqlite3_next_stmt(ledger->db().handle(), nullptr)) != 0);
+  ledger->db().end_reads();
+  for (sqlite3_stmt* st = sqlite3_next_stmt(ledger->db().handle(), nullptr); st;
+       st = sqlite3_next_stmt(ledger->db().handle(), st))
+    CHECK(sqlite3_stmt_busy(st) == 0);
+  ledger->changed_outside();
+  CHECK(ledger->revision() == before + 1);
+  CHECK(commits == 0);
+  // SQLite sees the other connection's commit at the next read.
+  CHECK(list_customers(ledger->db(), CustomerQuery{}).size() == 1);
 }

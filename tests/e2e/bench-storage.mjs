@@ -53,6 +53,7 @@ try {
   const s0 = await state(page);
   report.customers = s0.customers;
   report.invoices = s0.invoices;
+  report.block_size = (await storage(page)).blockSize;
   console.error(`bench-web: imported ${(report.db_bytes / 1e6).toFixed(1)} MB (${s0.invoices} invoices) in ${report.import_ms} ms`);
 
   // The first open as the writer folds the imported blocks into packs; let it finish.
@@ -102,7 +103,8 @@ try {
   report.edit_handoff_ms = { p50: pct(handoff, 50), max: Math.max(...handoff) };
 
   const mb = (report.db_bytes / 1e6).toFixed(1);
-  console.log(`Browser storage, ${mb} MB ledger (${report.invoices} invoices, ${report.customers} customers)`);
+  console.log(`Browser storage, ${mb} MB ledger (${report.invoices} invoices, ${report.customers} customers), ` +
+    `${report.block_size}-byte pages and blocks`);
   console.log("| measure | value | target |\n|---|---:|---:|");
   console.log(`| open: stored ledger read into memory, median (max) of ${OPENS} | ${fmt(report.open_ms.median)} ms (${fmt(report.open_ms.max)}) | ≤ 2000 ms |`);
   console.log(`| of which the IndexedDB read (getAllKeys + getAll), median (max) | ${fmt(report.open_read_ms.median)} ms (${fmt(report.open_read_ms.max)}) | |`);

@@ -1,9 +1,12 @@
-// Browser storage end to end: the ledger survives reloads block by block, an old IDBFS ledger is imported once,
-// two tabs never overwrite each other (one writer, a read-only second tab that can take over), and a full
-// quota is said plainly while the edits stay in memory and can be downloaded.
+// Browser storage end to end: the ledger survives reloads block by block (1 KiB pages for a new ledger; a
+// ledger stored with 4 KiB blocks keeps working), an old IDBFS ledger is imported once, two tabs never
+// overwrite each other (one writer, a read-only second tab that follows the writer's saves and can take over),
+// a full quota is said plainly while the edits stay in memory and can be downloaded, and hiding the page saves
+// what a failed write left unsaved.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { addCustomer, artifacts, check, clickItem, showCustomers, openContext, state, storage, waitFor, waitItem, waitReady,
@@ -23,13 +26,23 @@ before(async () => {
   ({ url, process: server } = await startServer());
 });
 
-after(() => {
+// Every browser opened here, closed at the end even when a test failed half-way (a browser left open would
+// keep the run from ending).
+const contexts = [];
+async function open(profile, options) {
+  const ctx = await openContext(profile, url, options);
+  contexts.push(ctx);
+  return ctx;
+}
+
+after(async () => {
+  for (const ctx of contexts) await ctx.close().catch(() => {});
   if (server) server.kill();
   for (const p of profiles) rmSync(p, { recursive: true, force: true });
 });
 
 test("each edit writes only the blocks it changed, and the ledger is read back after a reload", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -42,6 +55,15 @@ test("each edit writes only the blocks it changed, and the ledger is read back a
   console.log(`one customer edit: ${st.lastWrite.blocks} blocks, ${st.lastWrite.bytes} bytes, ` +
     `durable ${st.lastWrite.sinceCommitMs.toFixed(1)} ms after the commit`);
   assert.equal(st.commit, first.commit + 1, "one commit per edit");
+  assert.equal(st.blockSize, 1024, "a new ledger is stored in blocks of 1 KiB");
+  assert.equal(st.lastWrite.bytes % 1024, 0, "whole blocks are written");
+  const header = await page.evaluate(() => {
+    const n = Module._duebook_storage_snapshot(), p = Module._duebook_storage_snapshot_data();
+    const out = [HEAPU8[p + 16], HEAPU8[p + 17], n];
+    Module._duebook_storage_snapshot_free();
+    return out;
+  });
+  assert.equal(header[0] * 256 + header[1], 1024, "the new ledger's SQLite pages are 1 KiB, as its blocks");
   assert.ok(st.lastWrite.bytes <= 64 * 1024, `an edit writes at most 64 KiB, not ${st.lastWrite.bytes}`);
   assert.ok(st.lastWrite.bytes < st.storedSize, "an edit writes less than the whole file");
 
@@ -58,7 +80,7 @@ test("each edit writes only the blocks it changed, and the ledger is read back a
 });
 
 test("a ledger kept by the old IDBFS storage is imported once and then stored block by block", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -101,8 +123,116 @@ test("a ledger kept by the old IDBFS storage is imported once and then stored bl
   await ctx.close();
 });
 
+// The ledger file in memory, as bytes.
+function snapshot(page) {
+  return page.evaluate(() => {
+    const n = Module._duebook_storage_snapshot();
+    const p = Module._duebook_storage_snapshot_data();
+    const out = Array.from(HEAPU8.subarray(p, p + n));
+    Module._duebook_storage_snapshot_free();
+    return out;
+  });
+}
+
+test("a ledger stored in 4 KiB blocks (before pages shrank) still opens, edits and saves in 4 KiB blocks", async () => {
+  const ctx = await open(newProfile());
+  const page = ctx.pages()[0];
+  await page.goto(url);
+  await waitReady(page);
+  await addCustomer(page, "Stored In Four K");
+  await waitSaved(page);
+  // The same ledger with 4 KiB pages (SQLite's VACUUM rewrites it), stored as the 4 KiB build stored it: the
+  // file in 1 MiB packs of 256 blocks, page 1 again as a newer single block, the header saying 4096.
+  const dir = newProfile(), file = path.join(dir, "four-k.sqlite");
+  writeFileSync(file, Buffer.from(await snapshot(page)));
+  execFileSync("python3", ["-c", "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\n" +
+    "c.execute('PRAGMA page_size = 4096')\nc.execute('VACUUM')\nc.close()", file]);
+  const fourK = readFileSync(file);
+  assert.equal(fourK.readUInt16BE(16), 4096, "the file has 4 KiB pages");
+  await page.goto(url + "not-the-app");
+  await page.evaluate(async (bytes) => {
+    const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    await done(indexedDB.deleteDatabase("duebook-ledger"));
+    const open = indexedDB.open("duebook-ledger", 2);
+    open.onupgradeneeded = () => { for (const n of ["meta", "blocks", "packs"]) open.result.createObjectStore(n); };
+    const db = await done(open);
+    const file = new Uint8Array(bytes), tx = db.transaction(["meta", "blocks", "packs"], "readwrite");
+    for (let p = 0; p * 1048576 < file.length; ++p) tx.objectStore("packs").put(file.slice(p * 1048576, (p + 1) * 1048576).buffer, p);
+    tx.objectStore("blocks").put(file.slice(0, 4096).buffer, 0);
+    tx.objectStore("meta").put({ blockSize: 4096, fileSize: file.length, commit: 7, owner: "an-earlier-tab" }, "header");
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+  }, Array.from(fourK));
+
+  await page.goto(url);
+  await waitReady(page);
+  const st = await storage(page);
+  assert.equal(st.blockSize, 4096, "the stored ledger keeps its 4 KiB blocks");
+  assert.equal(st.commit, 7, "the stored commit counter is read");
+  assert.deepEqual((await check(page)).customers, ["Stored In Four K"]);
+  await addCustomer(page, "Added In Four K");
+  await waitSaved(page);
+  const after = await storage(page);
+  assert.equal(after.commit, 8);
+  assert.equal(after.lastWrite.bytes % 4096, 0, `4 KiB blocks are written (${after.lastWrite.bytes} bytes)`);
+  assert.equal(Buffer.from(await snapshot(page)).readUInt16BE(16), 4096, "the pages stay 4 KiB");
+  await page.reload();
+  await waitReady(page);
+  const c = await check(page);
+  assert.equal(c.integrity, "ok");
+  assert.equal(c.chain_bad_seq, 0);
+  assert.deepEqual([...c.customers].sort(), ["Added In Four K", "Stored In Four K"]);
+  assert.equal((await storage(page)).blockSize, 4096);
+  await ctx.close();
+});
+
+test("a read-only tab shows the writer's saved edits without a reload, and keeps its notice", async () => {
+  const ctx = await open(newProfile());
+  const a = ctx.pages()[0];
+  await a.goto(url);
+  await waitReady(a);
+  await addCustomer(a, "First From A");
+  await waitSaved(a);
+  const b = await ctx.newPage();
+  await b.goto(url);
+  await waitReady(b);
+  assert.equal((await storage(b)).mode, "reader");
+  await showCustomers(b);
+  await waitItem(b, "customers.row.First From A");
+  await b.evaluate(() => { window.sameDocument = true; });  // gone if the tab reloads
+
+  await a.bringToFront();
+  await addCustomer(a, "Second From A");
+  await waitSaved(a);
+  await waitItem(b, "customers.row.Second From A", 5000);
+  let st = await storage(b);
+  assert.equal(st.refreshes, 1, "one write, one refresh");
+  assert.equal(st.wholeRefreshes, 0, "only the blocks the write changed were read");
+  assert.equal(st.durable, (await storage(a)).durable, "B holds A's latest saved commit");
+  console.log(`read-only tab refreshed ${st.lastRefreshMs.toFixed(1)} ms after the broadcast`);
+
+  // Several quick edits (writes merged or not): B ends with every one of them.
+  await a.bringToFront();
+  for (const name of ["Third From A", "Fourth From A"]) await addCustomer(a, name);
+  await waitSaved(a);
+  await b.bringToFront();
+  await waitItem(b, "customers.row.Fourth From A", 5000);
+  await waitItem(b, "customers.row.Third From A");
+  st = await storage(b);
+  assert.equal(st.durable, (await storage(a)).durable);
+  assert.equal(await b.evaluate(() => window.sameDocument), true, "tab B was not reloaded");
+  assert.equal((await state(b)).save_state, "read_only", "the read-only notice stays");
+  await waitItem(b, "storage.take_over");
+  const c = await check(b);
+  assert.equal(c.integrity, "ok");
+  assert.equal(c.chain_bad_seq, 0);
+  assert.deepEqual([...c.customers].sort(), ["First From A", "Fourth From A", "Second From A", "Third From A"]);
+  await b.screenshot({ path: path.join(artifacts, "storage-read-only-refreshed.png") });
+  await ctx.close();
+});
+
 test("a second tab opens read-only, cannot write, and takes over with every saved edit", async () => {
-  const ctx = await openContext(newProfile(), url);
+  const ctx = await open(newProfile());
   const a = ctx.pages()[0];
   await a.goto(url);
   await waitReady(a);
@@ -162,7 +292,7 @@ test("a second tab opens read-only, cannot write, and takes over with every save
 });
 
 test("a full quota is said plainly; edits stay in memory, download, and are saved once there is room", async () => {
-  const ctx = await openContext(newProfile(), url, { acceptDownloads: true });
+  const ctx = await open(newProfile(), { acceptDownloads: true });
   const page = ctx.pages()[0];
   await page.goto(url);
   await waitReady(page);
@@ -196,5 +326,51 @@ test("a full quota is said plainly; edits stay in memory, download, and are save
   await page.reload();
   await waitReady(page);
   assert.equal((await state(page)).customers, n + 2, "every edit made while the quota was full was saved later");
+  await ctx.close();
+});
+
+test("hiding the page (visibilitychange, pagehide) saves what a failed write left unsaved", async () => {
+  const ctx = await open(newProfile());
+  const page = ctx.pages()[0];
+  await page.goto(url);
+  await waitReady(page);
+  await addCustomer(page, "Saved Before");
+  await waitSaved(page);
+  const cdp = await ctx.newCDPSession(page);
+  const origin = new URL(url).origin;
+  let n = 0;
+  for (const how of ["visibilitychange", "pagehide"]) {
+    // A write fails (the quota is full); nothing tries it again until something asks.
+    const usage = (await cdp.send("Storage.getUsageAndQuota", { origin })).usage;
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: usage + 1024 });
+    for (let i = 0; i < 20 && (await state(page)).save_state !== "not_saved"; ++i, ++n) {
+      await addCustomer(page, `Unsaved ${n}`);
+      await waitFor(page, (x) => x.save_state !== "saving", "the write to finish or fail");
+    }
+    await waitFor(page, (x) => x.save_state === "not_saved", "the status bar to say Not saved");
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin });
+    await page.waitForTimeout(1500);
+    const unsaved = await storage(page);
+    assert.ok(unsaved.commit > unsaved.durable, `still unsaved with room again and no edit (${how})`);
+    // The page is hidden: what is not saved is written.
+    await page.evaluate((how) => {
+      if (how === "pagehide") {
+        window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
+      } else {
+        Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+        delete document.visibilityState;
+      }
+    }, how);
+    await page.waitForFunction(() => window.duebook.storage().durable === window.duebook.storage().commit, null,
+      { timeout: 10000 });
+    assert.equal((await storage(page)).durable, unsaved.commit, `the latest commit is durable after ${how}`);
+    await waitSaved(page);
+  }
+  const customers = (await state(page)).customers;
+  assert.equal(customers, 1 + n);
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await state(page)).customers, customers, "every edit made while writes failed is stored");
   await ctx.close();
 });
