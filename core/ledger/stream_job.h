@@ -26,8 +26,10 @@ int64_t last_seq(Db& db);
 // A streamed command (an import) run a slice at a time, so that a browser tab draws between slices. It first
 // checks its whole input, a slice at a time, without the write lock (other programs may go on writing);
 // then takes the write lock, planning again if the ledger changed meanwhile, and writes a slice at a time.
-// From start to end the ledger refuses every other change, and queries on Ledger::db() see the rows written
-// so far. Dropping an unfinished job rolls everything back. The ledger must outlive it.
+// From start to end the ledger refuses every other change. While the input is checked, queries on
+// Ledger::db() see the ledger as it was when the job started (the check's read transaction); while it is
+// written, they see the rows written so far. Dropping an unfinished job rolls everything back. The ledger
+// must outlive it.
 class StreamJob {
  public:
   ~StreamJob();
