@@ -340,10 +340,11 @@ test("hiding the page (visibilitychange, pagehide) saves what a failed write lef
   const origin = new URL(url).origin;
   let n = 0;
   for (const how of ["visibilitychange", "pagehide"]) {
-    // A write fails (the quota is full); nothing tries it again until something asks.
-    const usage = (await cdp.send("Storage.getUsageAndQuota", { origin })).usage;
-    await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: usage + 1024 });
-    for (let i = 0; i < 20 && (await state(page)).save_state !== "not_saved"; ++i, ++n) {
+    // A write fails (the quota is full); nothing tries it again until something asks. The browser's count of
+    // what the origin uses can lag behind its writes, so the quota is set again from it before each edit.
+    for (let i = 0; i < 40 && (await state(page)).save_state !== "not_saved"; ++i, ++n) {
+      const usage = (await cdp.send("Storage.getUsageAndQuota", { origin })).usage;
+      await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: usage + 1024 });
       await addCustomer(page, `Unsaved ${n}`);
       await waitFor(page, (x) => x.save_state !== "saving", "the write to finish or fail");
     }
