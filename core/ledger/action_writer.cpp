@@ -1,5 +1,7 @@
 #include "ledger/action_writer.h"
 
+#include "ledger/event_shapes.h"
+
 namespace duebook {
 
 namespace {
@@ -9,6 +11,20 @@ uint64_t splitmix64(uint64_t& state) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
+}
+
+// Debug builds hold every event this program writes to its declared shape, so the table that checks events
+// from files (ledger/event_shapes_table.cpp) cannot drift from what the commands write.
+[[maybe_unused]] Status check_own_shape(const Event& e, const Json* parsed) {
+  Json reparsed;
+  if (!parsed) {
+    reparsed = Json::parse(e.payload, nullptr, false);
+    parsed = &reparsed;
+  }
+  if (Status s = check_event_shape(e.type, *parsed); !s)
+    return Problem{"event " + e.type,
+                   "its payload does not have its declared shape: " + describe(s.problems())};
+  return ok_status();
 }
 
 }  // namespace
@@ -75,6 +91,9 @@ Status ActionWriter::write(std::string_view type, std::string payload, const Jso
   if (Status s = append_event(db, e, previous_.seq ? &previous_ : nullptr); !s) return s;
   const Projector* projector = find_projector(e.type);
   if (!projector) return Problem{"event " + std::to_string(e.seq), "unknown event type " + e.type};
+#ifndef NDEBUG
+  if (Status s = check_own_shape(e, parsed); !s) return s;
+#endif
   if (apply) {
     if (Status s = (*apply)(db, e); !s) return s;
   } else {

@@ -7,6 +7,7 @@
 
 #include "files/event_refs.h"
 #include "ledger/action_writer.h"
+#include "ledger/event_shapes.h"
 #include "store/schema.h"
 
 namespace duebook {
@@ -31,6 +32,8 @@ class LedgerFileOpener {
       if (!projector) return Problem{where, "unknown event type " + e.type};
       Json payload = Json::parse(e.payload, nullptr, false);
       if (payload.is_discarded()) return Problem{where, "payload is not JSON"};
+      if (Status s = check_event_shape(e.type, payload); !s)
+        return Problem{where + " (" + e.type + ")", "payload " + describe(s.problems())};
       if (Status s = projector->apply(db_, e, payload); !s)
         return Problem{where + " (" + e.type + ")", "does not apply here: " + describe(s.problems())};
       if (Status s = track_action(db_, e); !s) return s;
