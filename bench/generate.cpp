@@ -4,22 +4,10 @@
 #include <memory>
 
 #include "base/money.h"
+#include "base/random.h"
 
 namespace duebook::bench {
 namespace {
-
-// splitmix64: small, fast and good enough for synthetic data.
-struct Rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int64_t range(int64_t lo, int64_t hi) { return lo + int64_t(next() % uint64_t(hi - lo + 1)); }  // inclusive
-  bool chance(int percent) { return int(next() % 100) < percent; }
-};
 
 const char* kFirst[] = {"Acme",    "Baker",   "Crown",   "Delta",     "Evergreen", "Falcon",    "Granite",
                         "Harbor",  "Iris",    "Juniper", "Kestrel",   "Lumen",     "Meridian",  "Northwind",
@@ -60,21 +48,21 @@ struct File {
 
 GeneratedLedger generate(const GeneratorOptions& o) {
   GeneratedLedger g;
-  Rng rng{o.seed};
+  SplitMix64 rng{o.seed};
   g.customers.reserve(size_t(o.customers));
   for (int64_t i = 0; i < o.customers; ++i) {
     GenCustomer c;
     c.name = std::string(kFirst[rng.next() % std::size(kFirst)]) + " " +
              kSecond[rng.next() % std::size(kSecond)] + " " + kSuffix[rng.next() % std::size(kSuffix)] + " " +
              std::to_string(i + 1);
-    int64_t roll = rng.range(0, 99);
+    int64_t roll = rng.between(0, 99);
     c.currency = roll < 70 ? "USD" : roll < 88 ? "EUR" : roll < 97 ? "GBP" : "JPY";
-    roll = rng.range(0, 99);
+    roll = rng.between(0, 99);
     c.kind = roll < 60   ? PayerKind::OnTime
              : roll < 85 ? PayerKind::Late
              : roll < 95 ? PayerKind::Partial
                          : PayerKind::Never;
-    c.mean_days_late = int(rng.range(5, 60));
+    c.mean_days_late = int(rng.between(5, 60));
     const int terms[] = {15, 30, 30, 30, 45, 60};
     c.net_days = terms[rng.next() % std::size(terms)];
     g.customers.push_back(std::move(c));
@@ -94,23 +82,23 @@ GeneratedLedger generate(const GeneratorOptions& o) {
     const GenCustomer& c = g.customers[size_t(inv.customer)];
     inv.issued = civil_from_days(day);
     inv.due = add_days(inv.issued, c.net_days);
-    int lines = int(rng.range(1, 3));
+    int lines = int(rng.between(1, 3));
     inv.total_minor = 0;
     int64_t scale = c.currency == "JPY" ? 1 : 100;  // JPY amounts have no minor unit but are ~100× larger
     for (int l = 0; l < lines; ++l) {
-      GenLine line{kItems[rng.next() % std::size(kItems)], rng.range(1, 20),
-                   rng.range(500, 50000) * scale / 100};
-      if (c.currency == "JPY") line.rate_minor = rng.range(500, 50000);
+      GenLine line{kItems[rng.next() % std::size(kItems)], rng.between(1, 20),
+                   rng.between(500, 50000) * scale / 100};
+      if (c.currency == "JPY") line.rate_minor = rng.between(500, 50000);
       inv.total_minor += line.quantity * line.rate_minor;
       inv.lines.push_back(std::move(line));
     }
     // Credit notes on about 3 % of invoices: part of the amount.
     int64_t credited = 0;
     if (rng.chance(3)) {
-      credited = inv.total_minor * rng.range(5, 50) / 100;
+      credited = inv.total_minor * rng.between(5, 50) / 100;
       char cn[32];
       std::snprintf(cn, sizeof cn, "CN-%07lld", (long long)(g.credit_notes.size() + 1));
-      int64_t cn_day = std::min(as_of, day + rng.range(1, 20));
+      int64_t cn_day = std::min(as_of, day + rng.between(1, 20));
       g.credit_notes.push_back({cn, civil_from_days(cn_day), int32_t(i), credited});
     }
     int64_t owed = inv.total_minor - credited;
@@ -121,19 +109,19 @@ GeneratedLedger generate(const GeneratorOptions& o) {
     };
     switch (c.kind) {
       case PayerKind::OnTime:
-        pay(due_day - rng.range(0, 10), owed);
+        pay(due_day - rng.between(0, 10), owed);
         break;
       case PayerKind::Late:
-        pay(due_day + rng.range(c.mean_days_late / 2, c.mean_days_late * 3 / 2), owed);
+        pay(due_day + rng.between(c.mean_days_late / 2, c.mean_days_late * 3 / 2), owed);
         break;
       case PayerKind::Partial: {
-        int64_t part = owed * rng.range(30, 70) / 100;
-        pay(due_day + rng.range(0, 30), part);
-        if (rng.chance(60)) pay(due_day + rng.range(31, 120), owed - part);
+        int64_t part = owed * rng.between(30, 70) / 100;
+        pay(due_day + rng.between(0, 30), part);
+        if (rng.chance(60)) pay(due_day + rng.between(31, 120), owed - part);
         break;
       }
       case PayerKind::Never:
-        if (rng.chance(20)) pay(due_day + rng.range(100, 400), owed);
+        if (rng.chance(20)) pay(due_day + rng.between(100, 400), owed);
         break;
     }
     g.invoices.push_back(std::move(inv));

@@ -11,6 +11,7 @@
 
 #include "backup_bar.h"
 #include "collections/collections_outcome.h"
+#include "ledger/demo_ledger.h"
 #include "save_state_bar.h"
 #include "settings_window.h"
 #include "test_hook.h"
@@ -18,21 +19,70 @@
 namespace duebook::ui {
 
 App::App(Platform& platform) : platform_(platform) {
+  open_ledger();
+}
+
+void App::open_ledger() {
   LedgerEnv env;
-  env.now_ms = [&platform] { return platform.now_ms(); };
-  env.actor = platform.name();
-  env.seed = uint64_t(platform.now_ms()) ^ reinterpret_cast<uintptr_t>(this);
-  env.wal = platform.write_ahead_log();
-  env.page_size = platform.new_ledger_page_size();
-  Result<std::unique_ptr<Ledger>> ledger = Ledger::open(platform.database_path(), env);
+  env.now_ms = [this] { return platform_.now_ms(); };
+  env.actor = platform_.name();
+  env.seed = uint64_t(platform_.now_ms()) ^ reinterpret_cast<uintptr_t>(this);
+  env.wal = platform_.write_ahead_log();
+  env.page_size = platform_.new_ledger_page_size();
+  Result<std::unique_ptr<Ledger>> ledger = Ledger::open(platform_.database_path(), env);
   if (!ledger) {
     open_error_ = describe(ledger.problems());
     return;
   }
-  as_of_text_ = to_iso(platform.local_today());
+  open_error_.clear();
+  as_of_text_ = to_iso(platform_.local_today());
   ledger_ = std::move(ledger.value());
-  ledger_->set_on_commit([&platform] { platform.persist(); });
+  ledger_->set_on_commit([this] { platform_.persist(); });
   queries_ = std::make_unique<Queries>(*ledger_);
+  // A new ledger opens on the welcome screen; it stays until a way in is chosen or it is closed, so the tabs
+  // do not move while the user adds a first customer.
+  welcome_ = WelcomeState{};
+  welcome_.dismissed = queries_->event_count() > 0;
+}
+
+void App::leave_demo() {
+  queries_.reset();
+  ledger_.reset();
+  demo_ = false;
+  demo_revision_ = -1;
+  leaving_demo_ = !platform_.start_over();
+  if (leaving_demo_) {
+    open_error_ = "Leaving the demo: starting a new, empty ledger…";
+    return;
+  }
+  open_ledger();
+  status_message_ = "Left the demo: this is a new, empty ledger";
+  select_tab_ = "Welcome";
+}
+
+void App::draw_welcome_tab() {
+  if (welcome_.dismissed) return;
+  bool open = true;
+  const bool shown = ImGui::BeginTabItem(
+      "Welcome", &open,
+      select_tab_ && std::strcmp(select_tab_, "Welcome") == 0 ? ImGuiTabItemFlags_SetSelected : 0);
+  test_mark("tab.welcome");
+  if (!open) welcome_.dismissed = true;
+  if (!shown) return;
+  switch (draw_welcome(welcome_, commands_)) {
+    case WelcomeChoice::OwnLedger:
+      select_tab_ = "Customers";
+      break;
+    case WelcomeChoice::ImportFile:
+      import_.open = true;
+      break;
+    case WelcomeChoice::Demo:
+      commands_.fill_demo(today());
+      break;
+    case WelcomeChoice::None:
+      break;
+  }
+  ImGui::EndTabItem();
 }
 
 App::~App() = default;
@@ -200,7 +250,7 @@ bool App::frame() {
                            ImGuiWindowFlags_NoSavedSettings;
   ImGui::Begin("Duebook", nullptr, flags);
   if (!ledger_) {
-    ImGui::TextWrapped("Duebook could not open its ledger:");
+    if (!leaving_demo_) ImGui::TextWrapped("Duebook could not open its ledger:");
     ImGui::TextWrapped("%s", open_error_.c_str());
     ImGui::End();
     return false;
@@ -218,6 +268,11 @@ bool App::frame() {
   accept_files(platform_.take_files(), *queries_, import_, commands_);
   float status_height = ImGui::GetFrameHeightWithSpacing();
   follow_navigation();
+  if (demo_revision_ != ledger_->revision()) {
+    demo_revision_ = ledger_->revision();
+    demo_ = is_demo_ledger(ledger_->db());
+  }
+  if (demo_ && draw_demo_banner(welcome_) && save.kind != SaveState::Kind::ReadOnly) leaving_demo_ = true;
   ImGui::BeginChild("workbench", ImVec2(0, -status_height));
   // While an import holds the ledger its rows are half written: the windows wait for the commit.
   bool switching_tab = false;
@@ -236,7 +291,12 @@ bool App::frame() {
                           nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice || payments_.stale;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
-  return commands_.run(*ledger_, &status_message_) || navigating;
+  const bool ran = commands_.run(*ledger_, &status_message_);
+  if (leaving_demo_) {
+    leave_demo();
+    return true;
+  }
+  return ran || navigating;
 }
 
 bool App::draw_tabs() {
@@ -245,6 +305,7 @@ bool App::draw_tabs() {
   auto flags = [this](const char* name) {
     return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
+  draw_welcome_tab();
   const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
   test_mark("tab.today");
   if (today_open) {
@@ -298,6 +359,8 @@ std::string App::state_json() {
     j["revision"] = ledger_->revision();
     j["events"] = queries_->event_count();
     j["status"] = status_message_;
+    j["demo"] = demo_;
+    j["welcome"] = !welcome_.dismissed;
     j["save_state"] = save_state_name(platform_.save_state().kind);
     j["as_of"] = to_iso(today());
     j["local_today"] = to_iso(platform_.local_today());

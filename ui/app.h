@@ -20,6 +20,7 @@
 #include "queries_view.h"
 #include "settings_window.h"
 #include "today_window.h"
+#include "welcome_window.h"
 
 namespace duebook::ui {
 
@@ -52,6 +53,12 @@ class App {
   std::string check_json();
 
  private:
+  // Opens the ledger at platform.database_path() (the constructor, and again after leaving the demo).
+  void open_ledger();
+  // Closes the demo ledger and starts a new, empty one in its place (the platform sets the demo aside).
+  void leave_demo();
+  // The Welcome tab, first, while the ledger is new and no way in was chosen.
+  void draw_welcome_tab();
   // The day every screen works on: the as-of date the user set for planning, else the user's local day.
   Date today() const;
   void draw_menu();
@@ -85,6 +92,10 @@ class App {
   const char* select_tab_ = nullptr;  // a tab to bring to the front on the next frame
   ImportWindowState import_;
   SettingsWindowState settings_;
+  WelcomeState welcome_;
+  bool demo_ = false;           // the ledger is the demo (checked once per change of the ledger)
+  int64_t demo_revision_ = -1;  // the ledger revision demo_ was checked at
+  bool leaving_demo_ = false;   // "Leave the demo" was confirmed: done after the frame
   int64_t frames_ = 0;
 };
 

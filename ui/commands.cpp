@@ -1,6 +1,9 @@
 #include "commands.h"
 
 #include <chrono>
+#include <utility>
+
+#include "ledger/demo_ledger.h"
 
 namespace duebook::ui {
 
@@ -50,7 +53,14 @@ bool Commands::step_import(std::string* status_message) {
 }
 
 bool Commands::run(Ledger& ledger, std::string* status_message) {
-  bool ran = !queue_.empty() || undo_ || redo_ || import_start_ || job_;
+  bool ran = !queue_.empty() || undo_ || redo_ || import_start_ || job_ || demo_;
+  if (demo_) {
+    Result<DemoSummary> made = fill_demo_ledger(ledger, *std::exchange(demo_, std::nullopt));
+    *status_message = made ? "Made the demo: " + std::to_string(made->customers) + " customers, " +
+                                 std::to_string(made->invoices) + " invoices, " +
+                                 std::to_string(made->payments) + " payments"
+                           : describe(made.problems());
+  }
   if (import_start_) {
     Pending p = std::move(*import_start_);
     import_start_.reset();
@@ -86,7 +96,8 @@ bool Commands::run(Ledger& ledger, std::string* status_message) {
 }
 
 bool Commands::refuse(const std::string& reason, std::string* status_message) {
-  bool queued = !queue_.empty() || undo_ || redo_ || import_start_;
+  bool queued = !queue_.empty() || undo_ || redo_ || import_start_ || demo_;
+  demo_.reset();
   if (import_start_) {
     import_start_->sink->problems = {Problem{"", reason}};
     import_start_->sink->outcome = std::nullopt;

@@ -26,6 +26,8 @@ class Commands {
  public:
   void submit(Command command, CommandSink* sink) { queue_.push_back({std::move(command), sink}); }
   void undo() { undo_ = true; }
+  // Fills the (empty) ledger with the demo business as of `today` after the frame (ledger/demo_ledger.h).
+  void fill_demo(const Date& today) { demo_ = today; }
   void redo() { redo_ = true; }
   // Starts `command` (an import) after the frame as a StreamJob; each run() then takes it a slice further for
   // about `slice_ms`, so that the frame stays short. The outcome comes to `sink` when it ends.
@@ -57,6 +59,7 @@ class Commands {
   bool cancel_ = false;
   bool undo_ = false;
   bool redo_ = false;
+  std::optional<Date> demo_;  // the day to make the demo for, when asked
 };
 
 }  // namespace duebook::ui

@@ -85,6 +85,10 @@ class Platform {
   virtual SaveState save_state() { return {}; }
   // ReadOnly: make this window the ledger's writer (it reloads the ledger as last saved).
   virtual void take_over() {}
+  // Sets the ledger aside for good and starts a new, empty one (leaving the demo); the app has closed the
+  // ledger first. True when the new ledger can be opened at database_path() at once; false when the platform
+  // starts the app again itself (the browser forgets its stored ledger and reloads the page).
+  virtual bool start_over() { return false; }
   // Hands the user a copy of the ledger file as it stands in memory (a download in the browser).
   virtual void download_ledger() {}
   // Whether "Back up now" is offered, and when the last backup was made (polled each frame; cheap).

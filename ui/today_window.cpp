@@ -94,11 +94,11 @@ void draw_list(Queries& queries, TodayWindowState& s, const Date& as_of) {
   const float paused_height = s.cache.paused.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 7;
   if (ImGui::BeginTable("today-list", 4, flags, ImVec2(0, -paused_height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("Overdue", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("EUR 000,000.00").x);
     ImGui::TableSetupColumn("Late", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000 d").x);
-    ImGui::TableSetupColumn("Step due", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Step due", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     for (int i = 0; i < int(s.cache.items.size()); ++i) {
       const WorklistItem& item = s.cache.items[size_t(i)];
@@ -183,7 +183,7 @@ void draw_today_window(Queries& queries, TodayWindowState& state, Commands& comm
   }
   handle_keys(queries, state, commands, as_of);
   draw_header(state, as_of);
-  const float list_width = std::max(320.0f, ImGui::GetContentRegionAvail().x * 0.28f);
+  const float list_width = std::max(420.0f, ImGui::GetContentRegionAvail().x * 0.36f);
   ImGui::BeginChild("today-entries", ImVec2(list_width, 0));
   if (state.cache.items.empty()) ImGui::TextWrapped("Nobody to contact on %s.", to_iso(as_of).c_str());
   draw_list(queries, state, as_of);

@@ -104,6 +104,10 @@ class WebPlatform : public ui::Platform {
   ui::SaveState save_state() override { return storage_save_state(); }
   void take_over() override { storage_take_over(); }
   void download_ledger() override { storage_download(); }
+  bool start_over() override {
+    storage_start_over();
+    return false;  // the page reloads
+  }
   ui::BackupState backup_state() override { return storage_backup_state(); }
   void back_up() override { storage_back_up(); }
   ui::StorageFacts storage_facts() override { return web::storage_facts(); }

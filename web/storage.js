@@ -445,6 +445,22 @@ Module.duebookStorage = (function() {
     location.reload();
   }
 
+  // Forgets the stored ledger and reloads the page into a new, empty one (leaving the demo). The writer stops
+  // first, so no write of the old ledger lands after the stores are cleared; a reader only reloads.
+  function startOver() {
+    if (s.mode !== "writer" || !db) { location.reload(); return; }
+    if (worker) worker.terminate();
+    worker = null;
+    s.mode = "leaving";  // nothing more is written, and leaving the page asks nothing
+    const tx = db.transaction(["meta", "blocks", "packs"], "readwrite");
+    for (const name of ["meta", "blocks", "packs"]) tx.objectStore(name).clear();
+    tx.oncomplete = function() { location.reload(); };
+    tx.onerror = tx.onabort = function() {
+      console.error("duebook: the stored ledger could not be cleared", tx.error);
+      location.reload();
+    };
+  }
+
   // Hands the user the ledger file as it stands in memory, as `name` (by default named by the time).
   function download(name) {
     const n = _duebook_storage_snapshot();
@@ -490,7 +506,8 @@ Module.duebookStorage = (function() {
   window.addEventListener("pagehide", flush);
 
   return {
-    open: open, commit: commit, flush: flush, takeOver: takeOver, download: download, backUp: backUp,
+    open: open, commit: commit, flush: flush, takeOver: takeOver, startOver: startOver, download: download,
+    backUp: backUp,
     lastBackup: lastBackup, backupReminderDays: backupReminderDays, setBackupReminderDays: setBackupReminderDays,
     estimate: estimate,
     state: function() { return s; },

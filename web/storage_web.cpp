@@ -113,6 +113,9 @@ void storage_flush() {
 void storage_take_over() {
   EM_ASM({ Module.duebookStorage.takeOver(); });
 }
+void storage_start_over() {
+  EM_ASM({ Module.duebookStorage.startOver(); });
+}
 void storage_download() {
   EM_ASM({ Module.duebookStorage.download(); });
 }

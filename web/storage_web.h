@@ -24,6 +24,8 @@ ui::SaveState storage_save_state();
 void storage_flush();
 // Reloads the page as the ledger's writer (another tab loses the lock).
 void storage_take_over();
+// Forgets the stored ledger and reloads the page into a new, empty one.
+void storage_start_over();
 // Downloads the ledger file as it stands in memory.
 void storage_download();
 // "Back up now": when the last backup was made and after how many days to remind (kept in localStorage).

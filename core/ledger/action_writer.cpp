@@ -1,17 +1,11 @@
 #include "ledger/action_writer.h"
 
+#include "base/random.h"
 #include "ledger/event_shapes.h"
 
 namespace duebook {
 
 namespace {
-
-uint64_t splitmix64(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
 
 // Debug builds hold every event this program writes to its declared shape, so the table that checks events
 // from files (ledger/event_shapes_table.cpp) cannot drift from what the commands write.
@@ -70,8 +64,10 @@ ActionWriter::ActionWriter(Ledger& ledger, std::string label, ActionKind kind, i
   next.reset();
   out.label = label_;
   now_ = ledger_.env_.now_ms();
-  hi_ = splitmix64(ledger_.rng_state_) & 0xffff;
-  lo_ = splitmix64(ledger_.rng_state_);
+  SplitMix64 rng{ledger_.rng_state_};
+  hi_ = rng.next() & 0xffff;
+  lo_ = rng.next();
+  ledger_.rng_state_ = rng.state;
 }
 
 Status ActionWriter::write(std::string_view type, std::string payload, const Json* parsed,

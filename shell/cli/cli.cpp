@@ -240,9 +240,9 @@ bool reads_only(const Handler& h) {
 }
 
 int run_handler(const Handler& h, Context& ctx, Args& args) {
-  ctx.mode = std::string(h.command) == "init" ? OpenMode::Create
-             : reads_only(h)                  ? OpenMode::ReadOnly
-                                              : OpenMode::Existing;
+  ctx.mode = std::string(h.command) == "init" || std::string(h.command) == "demo" ? OpenMode::Create
+             : reads_only(h)                                                      ? OpenMode::ReadOnly
+                                                                                  : OpenMode::Existing;
   return ctx.finish(h.run(ctx, args));
 }
 

@@ -1,7 +1,8 @@
-// CLI commands over the ledger as a whole: init, log, verify, rebuild, undo, redo.
+// CLI commands over the ledger as a whole: init, demo, log, verify, rebuild, undo, redo.
 #include <ostream>
 
 #include "cli.h"
+#include "ledger/demo_ledger.h"
 #include "ledger/ledger_audit.h"
 
 namespace duebook::cli {
@@ -11,6 +12,22 @@ int init(Context& ctx, Args& args) {
   if (int rc = ctx.leftover(args)) return rc;
   if (!ctx.ledger()) return kIoError;
   ctx.out << "Ledger ready at " << ctx.db_path << "\n";
+  return kOk;
+}
+
+int demo(Context& ctx, Args& args) {
+  std::optional<std::string> today_text = args.option("--today");
+  if (int rc = ctx.leftover(args)) return rc;
+  Result<Date> today = date_arg(ctx, today_text, "--today");
+  if (!today) return ctx.rejected(today.problems());
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<DemoSummary> made = fill_demo_ledger(*ledger, today.value());
+  if (!made) return ctx.rejected(made.problems());
+  ctx.out << "Demo ledger ready at " << ctx.db_path << " (as of " << iso(today.value())
+          << "): " << made->customers << " customers, " << made->invoices << " invoices, " << made->payments
+          << " payments, " << made->collections << " collections actions. Try: duebook --db \"" << ctx.db_path
+          << "\" collections worklist\n";
   return kOk;
 }
 
@@ -88,6 +105,9 @@ int undo_or_redo(Context& ctx, Args& args, bool undo) {
 const std::vector<Handler>& ledger_handlers() {
   static const std::vector<Handler> handlers = {
       {"init", "", "create (or open and migrate) the ledger file", init},
+      {"demo", "",
+       "fill a new ledger with a demo business dated up to today [--today DATE], to explore every screen",
+       demo},
       {"log", "", "the event log [--from SEQ]", log},
       {"verify", "",
        "re-hash the event chain, compare every table with a replay of the log, print the chain's anchor "

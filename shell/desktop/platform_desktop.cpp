@@ -81,6 +81,18 @@ void DesktopPlatform::print_text(const std::string& title, const std::string& te
   open_url(file.string());
 }
 
+bool DesktopPlatform::start_over() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::rename(db_path_, db_path_ + ".demo", ec);
+  if (ec) return false;
+  // The app closed the ledger, so SQLite has folded its write-ahead log into the file; none is left to pair
+  // with the new ledger.
+  fs::remove(db_path_ + "-wal", ec);
+  fs::remove(db_path_ + "-shm", ec);
+  return true;
+}
+
 void DesktopPlatform::open_path(const std::string& path) {
   ui::IncomingFile f;
   f.name = path;

@@ -16,6 +16,8 @@ class DesktopPlatform : public ui::Platform {
   explicit DesktopPlatform(std::string db_path) : db_path_(std::move(db_path)) {}
   std::string database_path() override { return db_path_; }
   void persist() override {}  // SQLite has already made the commit durable on disk
+  // Moves the ledger file aside (beside it, as NAME.demo, replacing an older one) so a new one is made there.
+  bool start_over() override;
   int64_t now_ms() override;
   Date local_today() override;
   void open_url(const std::string& url) override;

@@ -677,5 +677,16 @@ for w in A B; do
 done
 check "concurrent: verify" 0 "$bin" --db "$tdb" verify
 
+# The demo ledger: made for today, with work on today's list; only into a new ledger.
+ddb="$work/demo.sqlite"
+check "demo" 0 "$bin" demo --db "$ddb"
+expect "demo says what it made" "$work/out" "Demo ledger ready at .*: 32 customers, [0-9]+ invoices"
+check "demo worklist" 0 "$bin" --db "$ddb" collections worklist
+expect "demo worklist has work" "$work/out" "^Worklist for [0-9-]+: [0-9]+ customers to contact"
+expect "demo letters are signed by the demo" "$work/out" "Brightwell Studio Ltd \\(demo\\)"
+check "demo verify" 0 "$bin" --db "$ddb" verify
+check "demo again refused" 3 "$bin" demo --db "$ddb"
+expect "demo again says why" "$work/err" "empty ledger only"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <map>
 
+#include "base/random.h"
 #include "base/sha256.h"
 #include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
@@ -23,20 +24,6 @@ constexpr int kOperations = 100000;
 constexpr int kCheckEvery = 10000;
 constexpr int kRebuildAt = 10000;  // and at the end
 constexpr uint64_t kSeed = 0x6475656201;
-
-// splitmix64: the same numbers on every platform (std:: distributions are not specified exactly).
-struct Rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int64_t below(int64_t n) { return n <= 0 ? 0 : int64_t(next() % uint64_t(n)); }  // 0..n-1
-  int64_t between(int64_t lo, int64_t hi) { return lo + below(hi - lo + 1); }
-  bool chance(int percent) { return below(100) < percent; }
-};
 
 // The first column of the first row of `sql`, with ?1 and ?2 bound when the SQL has them; 0 when none.
 int64_t scalar(Db& db, const std::string& sql, int64_t a = 0, int64_t b = 0) {
@@ -66,7 +53,7 @@ struct MaxIds {
 // at a random place among the newest couple of thousand (where most of the action is), so a pick costs the
 // same on a large ledger as on a small one. 0 when the window has none: the command is then rejected, which
 // is tested too.
-int64_t pick(Db& db, Rng& rng, MaxIds& ids, const std::string& table, const std::string& where,
+int64_t pick(Db& db, SplitMix64& rng, MaxIds& ids, const std::string& table, const std::string& where,
              int64_t arg = 0) {
   int64_t max_id = ids.by_table[table];
   if (max_id == 0) return 0;
@@ -79,7 +66,7 @@ int64_t pick(Db& db, Rng& rng, MaxIds& ids, const std::string& table, const std:
 
 struct Walk {
   TestLedger t;
-  Rng rng{kSeed};
+  SplitMix64 rng{kSeed};
   Date today{2026, 1, 1};
   std::vector<int64_t> customers;
   MaxIds ids;

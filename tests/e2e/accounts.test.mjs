@@ -4,29 +4,20 @@
 // keyboard input throughout; screenshots of each screen go to $DUEBOOK_ARTIFACTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { artifacts, clickItem, items, openContext, selectAllAndType, startServer, state, waitFor, waitItem,
-  waitReady, waitSaved } from "./helpers.mjs";
+import { artifacts, clickItem, freshSession, items, selectAllAndType, state, waitFor, waitItem, waitReady,
+  waitSaved } from "./helpers.mjs";
 
 const CUSTOMER = "Hartmann Bau GmbH";
-let server, url, profile, context, page;
+let session, page;
 
 before(async () => {
-  ({ url, process: server } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "duebook-accounts-"));
-  context = await openContext(profile, url);
-  page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  await page.goto(url);
-  await waitReady(page);
+  session = await freshSession("accounts");
+  ({ page } = session);
 });
 
 after(async () => {
-  if (context) await context.close();
-  if (server) server.kill();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (session) await session.close();
 });
 
 async function type(name, text) {

@@ -2,7 +2,7 @@
 // or started by hand when a test must kill it), and the real UI driven by mouse and keyboard.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -74,6 +74,37 @@ export function launchKillable(profile) {
     });
     proc.on("exit", (code) => { if (text !== null) reject(new Error(`chromium exited with ${code}: ${text}`)); });
   });
+}
+
+// The app served on a free port and opened in a brand-new browser profile: `page` is on it and ready, unless
+// `goto` is false (the test navigates itself to `url`); `initScript` runs in the page before the app's own
+// scripts. close() ends the browser and the server and removes the profile.
+export async function freshSession(name, { initScript, goto = true } = {}) {
+  const { url, process: server } = await startServer();
+  const profile = mkdtempSync(path.join(tmpdir(), `duebook-${name}-`));
+  const context = await openContext(profile, url);
+  const page = context.pages()[0] || await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  if (initScript) await page.addInitScript(initScript);
+  if (goto) {
+    await page.goto(url);
+    await waitReady(page);
+  }
+  return {
+    url, page,
+    async close() {
+      await context.close();
+      server.kill();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// For initScript: every URL the page asks the browser to open (a mailto: opens the mail program) is kept in
+// window.openedUrls instead.
+export function captureOpenedUrls() {
+  window.openedUrls = [];
+  window.open = (u) => { window.openedUrls.push(String(u)); return null; };
 }
 
 export async function waitReady(p) {

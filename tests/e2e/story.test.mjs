@@ -7,34 +7,20 @@
 // Screenshots of each screen go to $DUEBOOK_ARTIFACTS (story-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { addCustomer, artifacts, clickItem, items, openContext, selectAllAndType, showCustomers, startServer, state,
-  typeText, waitFor, waitItem, waitReady, waitSaved } from "./helpers.mjs";
+import { addCustomer, artifacts, captureOpenedUrls, clickItem, freshSession, items, selectAllAndType,
+  showCustomers, state, typeText, waitFor, waitItem, waitReady, waitSaved } from "./helpers.mjs";
 
 const CUSTOMER = "Acme Ltd";
-let server, url, profile, context, page;
+let session, page;
 
 before(async () => {
-  ({ url, process: server } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "duebook-story-"));
-  context = await openContext(profile, url);
-  page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  // Every URL the page asks the browser to open (a mailto: opens the mail program) is captured here instead.
-  await page.addInitScript(() => {
-    window.openedUrls = [];
-    window.open = (u) => { window.openedUrls.push(String(u)); return null; };
-  });
-  await page.goto(url);
-  await waitReady(page);
+  session = await freshSession("story", { initScript: captureOpenedUrls });
+  ({ page } = session);
 });
 
 after(async () => {
-  if (context) await context.close();
-  if (server) server.kill();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (session) await session.close();
 });
 
 const shot = (name) => page.screenshot({ path: path.join(artifacts, `story-${name}.png`) });
@@ -71,6 +57,8 @@ async function openCustomerPage() {
 }
 
 test("a new user: the company, a customer with two contacts, two invoices on 2/10 net 30", async () => {
+  await waitItem(page, "tab.welcome");  // a new ledger opens on the welcome screen
+  await clickItem(page, "tab.today");
   await waitItem(page, "today.header");
   for (const [field, text] of [["company.name", "Northwind Supplies Ltd"], ["company.sender", "Jo Fielding"],
     ["company.phone", "+44 161 496 0000"], ["company.email", "accounts@northwind.example"]])

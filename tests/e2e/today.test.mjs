@@ -6,31 +6,19 @@
 // screenshots of each screen go to $DUEBOOK_ARTIFACTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { addCustomer, artifacts, clickItem, items, openContext, selectAllAndType, showCustomers, startServer, state,
-  typeText, waitFor, waitItem, waitReady, waitSaved } from "./helpers.mjs";
+import { addCustomer, artifacts, captureOpenedUrls, clickItem, freshSession, items, selectAllAndType,
+  showCustomers, state, typeText, waitFor, waitItem, waitReady, waitSaved } from "./helpers.mjs";
 
-let server, url, profile, context, page;
+let session, page, url;
 
 before(async () => {
-  ({ url, process: server } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "duebook-today-"));
-  context = await openContext(profile, url);
-  page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  // Every URL the page asks the browser to open (a mailto: opens the mail program) is captured here instead.
-  await page.addInitScript(() => {
-    window.openedUrls = [];
-    window.open = (u) => { window.openedUrls.push(String(u)); return null; };
-  });
+  session = await freshSession("today", { initScript: captureOpenedUrls, goto: false });
+  ({ page, url } = session);
 });
 
 after(async () => {
-  if (context) await context.close();
-  if (server) server.kill();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (session) await session.close();
 });
 
 const shot = (name) => page.screenshot({ path: path.join(artifacts, `today-${name}.png`) });
@@ -49,10 +37,11 @@ async function openToday() {
   await waitItem(page, "today.header");
 }
 
-test("Today is the first screen, on the user's local day", async () => {
+test("a new ledger opens on the welcome screen; Today works on the user's local day", async () => {
   await page.goto(url);
   await waitReady(page);
-  await waitItem(page, "today.header");
+  await waitItem(page, "welcome.start");
+  await openToday();
   const local = await page.evaluate(() => {
     const d = new Date();
     const two = (n) => String(n).padStart(2, "0");
