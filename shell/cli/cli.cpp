@@ -261,12 +261,39 @@ static void print_help(std::ostream& out) {
   out << "\nExit codes: 0 ok, 2 usage error, 3 rejected input, 4 I/O error.\n";
 }
 
+// `duebook COMMAND [SUBCOMMAND] --help`: the usage of each matching command with its options. False when no
+// command matches.
+static bool print_command_help(std::ostream& out, const std::string& command,
+                               const std::optional<std::string>& sub) {
+  bool any = false;
+  for (const auto* list : all_handlers())
+    for (const Handler& h : *list) {
+      if (command != h.command || (sub && *sub != h.subcommand)) continue;
+      if (!any) out << "Usage:\n";
+      any = true;
+      out << "  duebook [--db PATH] [--format table|json|csv] " << h.command << (*h.subcommand ? " " : "")
+          << h.subcommand << "\n      " << h.summary << "\n";
+    }
+  if (any) out << "\nExit codes: 0 ok, 2 usage error, 3 rejected input, 4 I/O error.\n";
+  return any;
+}
+
 int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& err,
         const std::function<int(const std::string&)>& window) {
   Args args(words);
   if (args.flag("--help") || args.flag("-h")) {
-    print_help(out);
-    return kOk;
+    args.option("--db");
+    args.option("--format");
+    std::optional<std::string> command = args.positional();
+    if (!command) {
+      print_help(out);
+      return kOk;
+    }
+    std::optional<std::string> sub = args.positional();
+    if (print_command_help(out, *command, sub)) return kOk;
+    err << "duebook: no command \"" << *command << (sub ? " " + *sub : "")
+        << "\"\nRun 'duebook --help' for the commands.\n";
+    return kUsage;
   }
   std::optional<std::string> db = args.option("--db");
   std::optional<std::string> format = args.option("--format");

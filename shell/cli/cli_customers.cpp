@@ -252,7 +252,12 @@ int require_deposit(Context& ctx, Args& args) {
 
 const std::vector<Handler>& customer_handlers() {
   static const std::vector<Handler> handlers = {
-      {"customer", "add", "add a customer: NAME [--currency C] [--terms T] [--credit-limit A] ...", add},
+      {"customer", "add",
+       "add a customer: NAME "
+       "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
+       "ID] [--notes TEXT] [--billing-name N] [--billing-email E] [--billing-phone P] [--escalation-name N] "
+       "[--escalation-email E] [--escalation-phone P]",
+       add},
       {"customer", "list", "list customers [--search TEXT] [--limit N] [--offset N]", list_customers_cmd},
       {"customer", "accounts",
        "balance, overdue, days late and standing per customer --as-of DATE [--sort name|balance|overdue|"
@@ -263,7 +268,11 @@ const std::vector<Handler>& customer_handlers() {
        "[--explain]",
        timeline},
       {"customer", "show", "one customer's details: ID|NAME", show},
-      {"customer", "edit", "change a customer: ID|NAME [--name ...] [--terms ...] ...",
+      {"customer", "edit",
+       "change a customer (only the options given): ID|NAME [--name N] "
+       "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
+       "ID] [--notes TEXT] [--billing-name N] [--billing-email E] [--billing-phone P] [--escalation-name N] "
+       "[--escalation-email E] [--escalation-phone P]",
        [](Context& c, Args& a) { return edit_with(c, a, std::nullopt); }},
       {"customer", "require-deposit",
        "ask a share of every new invoice on receipt (a slow payer's remedy): ID|NAME --percent P (0 = stop)",

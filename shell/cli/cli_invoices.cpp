@@ -440,7 +440,7 @@ const std::vector<Handler>& invoice_handlers() {
       {"schedule", "add",
        "recurring invoices: --customer C --every monthly|quarterly|yearly|N-days --start D [--end D] "
        "[--draft] "
-       "--line ...",
+       "--line \"DESCRIPTION;QUANTITY;UNIT PRICE[;TAX %[;DISCOUNT]]\" (repeat for each line)",
        schedule_add},
       {"schedule", "list", "list recurring schedules", schedule_list},
       {"schedule", "run", "issue every scheduled invoice due up to --as-of D (default today)", schedule_run},

@@ -677,6 +677,15 @@ for w in A B; do
 done
 check "concurrent: verify" 0 "$bin" --db "$tdb" verify
 
+# Help for one command or subcommand, with its options; an unknown one is a usage error.
+check "help for a command" 0 "$bin" customer --help
+expect "command help lists its subcommands" "$work/out" "duebook .* customer add"
+expect "command help gives the options" "$work/out" "--escalation-email E"
+check "help for a subcommand" 0 "$bin" payment add --help
+expect "subcommand help" "$work/out" "record money received"
+check "help for no such command" 2 "$bin" nope --help
+expect "help names the unknown command" "$work/err" 'no command "nope"'
+
 # The demo ledger: made for today, with work on today's list; only into a new ledger.
 ddb="$work/demo.sqlite"
 check "demo" 0 "$bin" demo --db "$ddb"
