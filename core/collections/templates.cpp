@@ -1,6 +1,7 @@
 #include "collections/templates.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 
 #include "base/currencies.h"
@@ -82,9 +83,9 @@ std::string group_thousands(const std::string& plain) {
 
 const std::vector<std::string>& known_placeholders() {
   static const std::vector<std::string> names = {
-      "amount_due", "company_address", "company_email", "company_name", "company_phone",
-      "contact",    "customer",        "days_overdue",  "due_dates",    "fee",
-      "interest",   "invoice_numbers", "sender_name",   "total_due",
+      "amount_due",    "company_address", "company_email", "company_name", "company_phone", "contact",
+      "customer",      "days_overdue",    "due_dates",     "fee",          "interest",      "invoice_numbers",
+      "invoice_table", "invoices",        "invoices_due",  "sender_name",  "total_due",
   };
   assert(std::is_sorted(names.begin(), names.end()));
   return names;
@@ -116,24 +117,40 @@ Result<std::string> render_text(std::string_view text, const TemplateValues& val
                                 const std::string& where) {
   Problems problems;
   std::string out;
-  std::string error;
-  const bool closed = scan(
-      text, [&](std::string_view literal) { out.append(literal); },
-      [&](std::string_view name) {
-        const std::string key(name);
-        if (!is_known(key)) {
-          add_once(&problems, where, "unknown placeholder {{" + key + "}}");
-          return;
-        }
-        const auto it = values.find(key);
-        if (it == values.end()) {
-          add_once(&problems, where, "no value for {{" + key + "}}");
-          return;
-        }
-        out += it->second;
-      },
-      &error);
-  if (!closed) problems.push_back({where, error});
+  bool last_blank = false;  // the last line kept is empty
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    std::string rendered, error;
+    bool placeholders = false, words = false;
+    const bool closed = scan(
+        line,
+        [&](std::string_view literal) {
+          words |= !trim(literal).empty();
+          rendered.append(literal);
+        },
+        [&](std::string_view name) {
+          placeholders = true;
+          const std::string key(name);
+          if (!is_known(key)) return add_once(&problems, where, "unknown placeholder {{" + key + "}}");
+          const auto it = values.find(key);
+          if (it == values.end()) return add_once(&problems, where, "no value for {{" + key + "}}");
+          rendered += it->second;
+        },
+        &error);
+    if (!closed) problems.push_back({where, error});
+    const bool blank = trim(rendered).empty();
+    // A line of placeholders only that all came out empty is left out, and so is a blank line after a
+    // blank line: an empty phone number or address leaves no gap in a letter.
+    const bool keep = !(blank && ((placeholders && !words) || (last_blank && start > 0)));
+    if (keep) {
+      out += rendered;
+      if (end < text.size()) out += '\n';
+      last_blank = blank;
+    }
+    start = end + 1;
+  }
   if (!problems.empty()) return problems;
   return out;
 }
@@ -218,6 +235,35 @@ std::string format_money_for_letter(const Money& amount) {
   return std::string(amount.currency.view()) + " " + group_thousands(format_amount(amount.minor, digits));
 }
 
+namespace {
+
+// The entry's invoices as aligned lines, one per invoice: number, due date, how late, what is open.
+std::string invoice_table(const WorklistEntry& entry) {
+  std::vector<std::array<std::string, 4>> rows;
+  std::array<std::size_t, 4> width{};
+  for (const WorklistLine& l : entry.lines) {
+    std::array<std::string, 4> row = {
+        l.invoice, "due " + to_iso(l.due_date),
+        l.days_late > 0 ? std::to_string(l.days_late) + (l.days_late == 1 ? " day late" : " days late")
+                        : "not yet late",
+        format_money_for_letter(l.open)};
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    rows.push_back(std::move(row));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    if (!out.empty()) out += '\n';
+    out += "  ";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string pad(width[c] - row[c].size(), ' ');
+      out += c == 3 ? pad + row[c] : row[c] + pad + "   ";  // amounts right-aligned
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company, int64_t fee_minor,
                                 int64_t interest_minor) {
   std::string numbers;
@@ -249,6 +295,12 @@ TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails
       {"fee", format_money_for_letter(fee)},
       {"interest", format_money_for_letter(interest)},
       {"invoice_numbers", numbers},
+      {"invoice_table", entry.lines.size() > 1 ? invoice_table(entry) : ""},
+      {"invoices",
+       entry.lines.size() == 1 ? "invoice " + numbers : std::to_string(entry.lines.size()) + " invoices"},
+      {"invoices_due", entry.lines.size() == 1
+                           ? "invoice " + numbers + ", due on " + dates + ","
+                           : "the " + std::to_string(entry.lines.size()) + " invoices listed below"},
       {"sender_name", company.sender_name},
       {"total_due", format_money_for_letter(total)},
   };

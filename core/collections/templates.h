@@ -27,7 +27,7 @@ using TemplateValues = std::map<std::string, std::string>;
 
 // The placeholders a template may use, sorted: amount_due, company_address, company_email,
 // company_name, company_phone, contact, customer, days_overdue, due_dates, fee, interest,
-// invoice_numbers, sender_name, total_due.
+// invoice_numbers, invoice_table, invoices, invoices_due, sender_name, total_due.
 const std::vector<std::string>& known_placeholders();
 
 // Checks a template without values: every "{{" closes with "}}" and names a known placeholder
@@ -35,7 +35,9 @@ const std::vector<std::string>& known_placeholders();
 // Problems name "template <id>.subject" / ".body" and quote the placeholder. Changes nothing.
 Status check_template(const MessageTemplate& message);
 
-// Replaces every {{name}} in `text` by values[name]. Fails, listing each problem once, when a
+// Replaces every {{name}} in `text` by values[name], line by line: a line made of placeholders only that
+// all come out empty is left out, as is a blank line right after another, so an empty field leaves no
+// gap. Fails, listing each problem once, when a
 // placeholder is unknown (not in known_placeholders, even if `values` has it), has no entry in
 // `values` (an empty string is a value), or a "{{" is not closed; `where` locates the problems.
 // Values are inserted as they are: no placeholder inside a value is expanded.
@@ -89,9 +91,11 @@ std::string format_money_for_letter(const Money& amount);
 
 // Every known placeholder's value for a worklist entry: customer; contact (the contact's name, or
 // "Accounts Payable team" when the entry has none); invoice_numbers and due_dates (comma-
-// separated, in the entry's line order); amount_due (Σ open); days_overdue (the largest, never
-// below 0); fee and interest as given (in the entry's currency); total_due = amount_due + fee +
-// interest; the company fields. Never fails.
+// separated, in the entry's line order); invoices ("invoice INV-1", or "3 invoices"); invoices_due
+// ("invoice INV-1, due on 2026-03-01," or "the 3 invoices listed below"); invoice_table (several
+// invoices: one aligned line each with number, due date, days late and open amount; "" for one); amount_due
+// (Σ open); days_overdue (the largest, never below 0); fee and interest as given (in the entry's currency);
+// total_due = amount_due + fee + interest; the company fields. Never fails.
 TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company,
                                 int64_t fee_minor = 0, int64_t interest_minor = 0);
 

@@ -8,58 +8,69 @@ namespace {
 
 constexpr const char kSignature[] = "{{sender_name}}\n{{company_name}}\n{{company_phone}}\n{{company_email}}";
 
-constexpr const char kFriendlyReminderSubject[] = "Payment reminder: invoice {{invoice_numbers}}";
+constexpr const char kFriendlyReminderSubject[] = "Payment reminder: {{invoices}}";
 constexpr const char kFriendlyReminderBody[] = R"(Dear {{contact}},
 
-We have not yet received payment of {{amount_due}} for invoice {{invoice_numbers}}, due on {{due_dates}}. A duplicate of the invoice is attached for your convenience.
+Payment of {{amount_due}} for {{invoices_due}} has not reached us yet.
+
+{{invoice_table}}
+
+A duplicate of each invoice is attached for your convenience.
 
 It may simply have been overlooked, or the payment may already be on its way; if so, thank you. Otherwise we would be grateful if you could arrange payment at your earliest convenience, or let us know if any query is holding it up.
 
 Kind regards,
 )";
 
-constexpr const char kCourtesyReminderSubject[] =
-    "Upcoming payment: invoice {{invoice_numbers}} from {{company_name}}";
+constexpr const char kCourtesyReminderSubject[] = "Upcoming payment: {{invoices}} from {{company_name}}";
 constexpr const char kCourtesyReminderBody[] = R"(Dear {{contact}},
 
-This is a courtesy note that invoice {{invoice_numbers}} for {{amount_due}} falls due on {{due_dates}}.
+This is a courtesy note about {{invoices_due}} for {{amount_due}}.
+
+{{invoice_table}}
 
 If payment is already arranged, thank you, and please disregard this message. If anything on the invoice needs clarifying, simply reply to this email and we will be glad to help.
 
 Kind regards,
 )";
 
-constexpr const char kPhoneScriptSubject[] = "Call script: {{customer}}, invoice {{invoice_numbers}}";
+constexpr const char kPhoneScriptSubject[] = "Call script: {{customer}}, {{invoices}}";
 constexpr const char kPhoneScriptBody[] = R"(Call {{contact}} at {{customer}}.
 
+{{invoice_table}}
+
 1. Introduce yourself: "Hello, this is {{sender_name}} from {{company_name}}. Is this a good moment for a quick call about an invoice?"
-2. State the facts: invoice {{invoice_numbers}} for {{amount_due}}, due on {{due_dates}}, now {{days_overdue}} days overdue.
+2. State the facts: {{amount_due}} is open for {{invoices_due}} and is {{days_overdue}} days overdue.
 3. Ask: "Have you received the invoice, and is there anything preventing payment?"
 4. If there is a query or a dispute, note the details, promise a reply by a date, and record the dispute so that reminders pause.
 5. If payment is agreed, ask for the date and the amount and record them as a promise to pay.
 6. Summarise what was agreed, thank them, and confirm it by email the same day.
 )";
 
-constexpr const char kSecondCallSubject[] = "Second call script: {{customer}}, invoice {{invoice_numbers}}";
+constexpr const char kSecondCallSubject[] = "Second call script: {{customer}}, {{invoices}}";
 constexpr const char kSecondCallBody[] = R"(Second call to {{contact}} at {{customer}}.
 
-1. Refer to the earlier call: "I am following up on our conversation about invoice {{invoice_numbers}}."
-2. State the balance: {{amount_due}}, due on {{due_dates}}, now {{days_overdue}} days overdue.
+{{invoice_table}}
+
+1. Refer to the earlier call: "I am following up on our conversation about {{invoices}}."
+2. State the balance: {{amount_due}} is open for {{invoices_due}} and is {{days_overdue}} days overdue.
 3. Ask what has happened since the last conversation and when payment will be made.
 4. Ask for a specific date and amount, and record them as a promise to pay.
 5. Explain, politely, that under our terms late-payment charges apply to overdue accounts and that the credit on the account will be reviewed if it is not brought up to date.
 6. If the contact cannot commit, ask who can authorise the payment and note their name and number.
 )";
 
-constexpr const char kOverdueLetterSubject[] = "Overdue account: invoice {{invoice_numbers}}";
+constexpr const char kOverdueLetterSubject[] = "Overdue account: {{invoices}}";
 constexpr const char kOverdueLetterBody[] = R"({{company_name}}
 {{company_address}}
 
 Dear {{contact}},
 
-Overdue invoice {{invoice_numbers}}
+Overdue account: {{invoices}}
 
-Despite our earlier reminders, invoice {{invoice_numbers}}, due on {{due_dates}}, remains unpaid and is now {{days_overdue}} days overdue. The amount outstanding is {{amount_due}}.
+Despite our earlier reminders, {{amount_due}} for {{invoices_due}} is unpaid and now {{days_overdue}} days overdue.
+
+{{invoice_table}}
 
 Please arrange payment within seven days of the date of this letter. If you believe this is incorrect, or would like to discuss a payment arrangement, please contact us on {{company_phone}} or at {{company_email}}.
 
@@ -67,15 +78,17 @@ Yours sincerely,
 
 )";
 
-constexpr const char kLateFeeLetterSubject[] = "Overdue account: invoice {{invoice_numbers}} - charges added";
+constexpr const char kLateFeeLetterSubject[] = "Overdue account: {{invoices}} - charges added";
 constexpr const char kLateFeeLetterBody[] = R"({{company_name}}
 {{company_address}}
 
 Dear {{contact}},
 
-Overdue invoice {{invoice_numbers}}
+Overdue account: {{invoices}}
 
-Despite our earlier reminders, invoice {{invoice_numbers}}, due on {{due_dates}}, remains unpaid and is now {{days_overdue}} days overdue.
+Despite our earlier reminders, {{amount_due}} for {{invoices_due}} is unpaid and now {{days_overdue}} days overdue.
+
+{{invoice_table}}
 
 In accordance with our terms of business, a late payment fee of {{fee}} has been added to your account, and interest on the overdue amount has accrued to {{interest}} to date. Interest will continue to accrue daily until the balance is paid.
 
@@ -100,7 +113,9 @@ Overdue account of {{customer}}
 
 I am writing to you directly because our attempts to resolve an overdue balance with your accounts team have not succeeded, and I would be grateful for your help in bringing the matter to a close.
 
-Invoice {{invoice_numbers}}, due on {{due_dates}}, is now {{days_overdue}} days overdue. The total now due, including charges under our terms, is {{total_due}}.
+The balance of {{amount_due}} for {{invoices_due}} is now {{days_overdue}} days overdue. The total now due, including charges under our terms, is {{total_due}}.
+
+{{invoice_table}}
 
 We value our relationship with {{customer}} and would much prefer to settle this without further steps. Please arrange payment, or ask the appropriate person to contact me on {{company_phone}} or at {{company_email}} within seven days to agree a way forward.
 
@@ -111,7 +126,9 @@ Yours sincerely,
 constexpr const char kCreditHoldSubject[] = "Account on hold: {{customer}}";
 constexpr const char kCreditHoldBody[] = R"(Dear {{contact}},
 
-Because invoice {{invoice_numbers}} remains unpaid {{days_overdue}} days after its due date, we have placed the account of {{customer}} on hold with effect from today.
+Because the balance for {{invoices_due}} is still unpaid {{days_overdue}} days after falling due, we have placed the account of {{customer}} on hold with effect from today.
+
+{{invoice_table}}
 
 While the account is on hold we are unable to accept new orders or start new work, except with payment in advance or cash on delivery. Work already confirmed will be reviewed with you case by case.
 
@@ -121,7 +138,7 @@ Yours sincerely,
 
 )";
 
-constexpr const char kFinalNoticeSubject[] = "Final notice: invoice {{invoice_numbers}}";
+constexpr const char kFinalNoticeSubject[] = "Final notice: {{invoices}}";
 constexpr const char kFinalNoticeBody[] = R"({{company_name}}
 {{company_address}}
 
@@ -129,7 +146,9 @@ Dear {{contact}},
 
 Final notice
 
-Invoice {{invoice_numbers}}, due on {{due_dates}}, remains unpaid after {{days_overdue}} days and several reminders. The total now due is {{total_due}}, including a late payment fee of {{fee}} and interest of {{interest}}.
+The balance for {{invoices_due}} is still unpaid after {{days_overdue}} days and several reminders. The total now due is {{total_due}}, including a late payment fee of {{fee}} and interest of {{interest}}.
+
+{{invoice_table}}
 
 Unless we receive payment in full, or agree a payment plan with you, within 14 days of the date of this notice, we will pass the debt to a collection agency without further notice. Further recovery costs may then be added to the debt.
 
@@ -145,7 +164,9 @@ constexpr const char kAgencyBody[] = R"({{company_name}}
 
 Dear {{contact}},
 
-As we have not received payment of invoice {{invoice_numbers}}, due on {{due_dates}}, or any proposal to settle it, we have today passed the debt of {{total_due}} to our collection agency.
+As we have not received payment for {{invoices_due}} or any proposal to settle it, we have today passed the debt of {{total_due}} to our collection agency.
+
+{{invoice_table}}
 
 From now on, please deal directly with the agency, who will contact you shortly. Any payment should be made as the agency directs.
 

@@ -135,7 +135,9 @@ TEST_CASE("worklist over a scripted month through the ledger: steps on their day
   CHECK(proposed(t, "2026-03-22") == std::vector<std::string>{A + ":3", B + ":2"});
   LedgerWorklist w = load_worklist(t->db(), day("2026-03-22"));
   CHECK(w.items[0].entry.step.action == StepAction::PhoneCall);
-  CHECK(w.items[0].subject.find(A) != std::string::npos);
+  CHECK(w.items[0].subject.find("2 invoices") != std::string::npos);
+  CHECK(w.items[0].body.find(A) != std::string::npos);  // both invoices, one line each
+  CHECK(w.items[0].body.find(B) != std::string::npos);
   CHECK(w.items[0].mailto.empty());                                // a call has no mailto
   CHECK(load_worklist(t->db(), day("2026-03-16")).items.empty());  // B:1 still done
   CHECK(receivables_violations(t->db()) == "");

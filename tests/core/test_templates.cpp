@@ -189,10 +189,32 @@ TEST_CASE("a worklist entry renders through the late-fee letter and the friendly
   Result<RenderedMessage> email =
       render_message(*find_template(default_templates(), "friendly_reminder"), v, "pat@acme.example");
   REQUIRE(email.ok());
-  CHECK(email->subject == "Payment reminder: invoice INV-1001, INV-1007");
-  CHECK(email->mailto.rfind("mailto:pat@acme.example?subject=Payment%20reminder%3A%20invoice%20INV-1001%2C%"
-                            "20INV-1007&body=Dear%20Pat%20Billing%2C%0D%0A%0D%0A",
-                            0) == 0);
+  CHECK(email->subject == "Payment reminder: 2 invoices");
+  CHECK(email->mailto.rfind(
+            "mailto:pat@acme.example?subject=Payment%20reminder%3A%202%20invoices&body=Dear%20Pat%"
+            "20Billing%2C%0D%0A%0D%0A",
+            0) == 0);
+  // Several invoices are a table, not a sentence listing numbers and dates side by side.
+  CHECK(contains(email->body, "for the 2 invoices listed below has not reached us yet."));
+  CHECK(contains(email->body,
+                 "  INV-1001   due 2026-02-01   30 days late   EUR 1,234.50\n"
+                 "  INV-1007   due 2026-02-20   11 days late     EUR 500.00"));
+
+  // One invoice: named in the sentence, with no table.
+  WorklistEntry single = acme_entry();
+  single.lines.resize(1);
+  single.open_minor = 123450;
+  const TemplateValues one = values_for_entry(single, company());
+  CHECK(one.at("invoices") == "invoice INV-1001");
+  CHECK(one.at("invoices_due") == "invoice INV-1001, due on 2026-02-01,");
+  CHECK(one.at("invoice_table").empty());
+  Result<RenderedMessage> one_email =
+      render_message(*find_template(default_templates(), "friendly_reminder"), one, "");
+  REQUIRE(one_email.ok());
+  CHECK(
+      contains(one_email->body,
+               "Payment of EUR 1,234.50 for invoice INV-1001, due on 2026-02-01, has not reached us yet.\n\n"
+               "A duplicate of each invoice is attached"));
 
   // No contact name: a polite generic salutation rather than a gap.
   WorklistEntry nameless = acme_entry();
@@ -206,4 +228,34 @@ TEST_CASE("a worklist entry renders through the late-fee letter and the friendly
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.problems()[0].where == "template late_fee_letter.body");
   CHECK(contains(missing.problems()[0].message, "no value for {{fee}}"));
+}
+
+TEST_CASE("an empty field leaves no gap: its line goes, and blank lines never pile up") {
+  CHECK(*render_text("A\n{{company_phone}}\nB", {{"company_phone", ""}}, "t") == "A\nB");
+  CHECK(*render_text("A\n  {{company_phone}} {{company_email}}\nB",
+                     {{"company_phone", ""}, {"company_email", ""}}, "t") == "A\nB");
+  // A line with words of its own stays, even when its placeholder is empty.
+  CHECK(*render_text("A\nPhone: {{company_phone}}\nB", {{"company_phone", ""}}, "t") == "A\nPhone: \nB");
+  CHECK(*render_text("A\n\n{{company_phone}}\n\nB", {{"company_phone", ""}}, "t") == "A\n\nB");
+  CHECK(*render_text("A\n{{company_phone}}\nB", {{"company_phone", "+44 1"}}, "t") == "A\n+44 1\nB");
+  // Every built-in message for a business that gave only its name: no run of blank lines anywhere.
+  CompanyDetails bare;
+  bare.name = "Bare Ltd";
+  for (const MessageTemplate& t : default_templates()) {
+    CAPTURE(t.id);
+    for (const WorklistEntry& e : {acme_entry(), [] {
+                                     WorklistEntry one = acme_entry();
+                                     one.lines.resize(1);
+                                     return one;
+                                   }()}) {
+      Result<RenderedMessage> m = render_message(t, values_for_entry(e, bare, 100, 200), "");
+      REQUIRE(m.ok());
+      CHECK_FALSE(contains(m->body, "\n\n\n"));
+      CHECK_FALSE(contains(m->body, ",."));
+      // "Listed below" lists them.
+      if (contains(m->body, "listed below")) CHECK(contains(m->body, "INV-1007   due 2026-02-20"));
+      if (t.action != StepAction::PhoneCall)
+        CHECK(contains(m->body, "Bare Ltd"));  // scripts are read, not signed
+    }
+  }
 }
