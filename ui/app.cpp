@@ -87,10 +87,39 @@ void App::draw_welcome_tab() {
 
 App::~App() = default;
 
-void App::export_invoices() {
-  std::string name = "duebook-invoices-" + to_iso(today()) + ".csv";
-  Result<std::string> saved = platform_.save_file(name, queries_->invoices_csv(), "text/csv");
+void App::export_invoices(InvoiceColumns columns) {
+  const bool xero = columns == InvoiceColumns::Xero;
+  std::string name = std::string("duebook-invoices-") + (xero ? "xero-" : "") + to_iso(today()) + ".csv";
+  Result<std::string> saved = platform_.save_file(name, queries_->invoices_csv(columns), "text/csv");
   status_message_ = saved ? "Exported the invoices to " + saved.value() : describe(saved.problems());
+}
+
+void App::export_payments() {
+  std::string name = "duebook-payments-" + to_iso(today()) + ".csv";
+  Result<std::string> saved = platform_.save_file(name, queries_->payments_csv(), "text/csv");
+  status_message_ = saved ? "Exported the payments to " + saved.value() : describe(saved.problems());
+}
+
+void App::save_e_invoice(const std::string& number) {
+  Result<std::string> xml = queries_->e_invoice(number);
+  Result<std::string> saved = xml ? platform_.save_file(number + ".xml", xml.value(), "application/xml")
+                                  : Result<std::string>(xml.problems());
+  invoice_window_.e_invoice_result =
+      saved ? "Saved the e-invoice to " + saved.value() : "No e-invoice: " + describe(saved.problems());
+}
+
+void App::export_journal(JournalDialect dialect) {
+  const char* extension = dialect == JournalDialect::Hledger  ? ".journal"
+                          : dialect == JournalDialect::Ledger ? ".ledger"
+                                                              : ".beancount";
+  Result<std::string> text = queries_->journal(dialect);
+  if (!text) {
+    status_message_ = describe(text.problems());
+    return;
+  }
+  std::string name = "duebook-receivables-" + to_iso(today()) + extension;
+  Result<std::string> saved = platform_.save_file(name, text.value(), "text/plain");
+  status_message_ = saved ? "Exported the journal to " + saved.value() : describe(saved.problems());
 }
 
 Date App::today() const {
@@ -191,6 +220,8 @@ void App::draw_account_tabs() {
       draw_invoice_window(*queries_, invoice_window_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
+    if (!invoice_window_.e_invoice_request.empty())
+      save_e_invoice(std::exchange(invoice_window_.e_invoice_request, std::string()));
     if (!open) invoice_window_ = InvoiceWindowState{};
   }
 }
@@ -202,8 +233,25 @@ void App::draw_menu() {
   if (file) {
     if (ImGui::MenuItem("Import CSV…", nullptr, false, !import_.running)) import_.open = true;
     test_mark("menu.import");
-    if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running)) export_invoices();
+    if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running))
+      export_invoices(InvoiceColumns::QuickBooks);
     test_mark("menu.export_invoices");
+    if (ImGui::MenuItem("Export invoices (Xero CSV)", nullptr, false, !import_.running))
+      export_invoices(InvoiceColumns::Xero);
+    test_mark("menu.export_invoices_xero");
+    if (ImGui::MenuItem("Export payments (bank statement CSV)", nullptr, false, !import_.running))
+      export_payments();
+    test_mark("menu.export_payments");
+    if (ImGui::BeginMenu("Export journal", !import_.running)) {
+      if (ImGui::MenuItem("hledger")) export_journal(JournalDialect::Hledger);
+      test_mark("menu.export_hledger");
+      if (ImGui::MenuItem("ledger")) export_journal(JournalDialect::Ledger);
+      test_mark("menu.export_ledger_journal");
+      if (ImGui::MenuItem("beancount")) export_journal(JournalDialect::Beancount);
+      test_mark("menu.export_beancount");
+      ImGui::EndMenu();
+    }
+    test_mark("menu.export_journal");
     if (ImGui::MenuItem("Export the whole ledger", nullptr, false, !import_.running)) platform_.back_up();
     test_mark("menu.export_ledger");
     ImGui::Separator();

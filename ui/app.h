@@ -9,6 +9,8 @@
 #include "commands.h"
 #include "customer_page.h"
 #include "customers_window.h"
+#include "files/invoice_export.h"
+#include "files/journal_export.h"
 #include "history_window.h"
 #include "import_window.h"
 #include "invoice_window.h"
@@ -66,7 +68,11 @@ class App {
   // Draws the tab bar; true when a tab was brought to the front (the next frame shows it).
   bool draw_tabs();
   nlohmann::json today_json();
-  void export_invoices();  // the invoice list as a CSV file, named by today's date
+  void export_invoices(InvoiceColumns columns);  // the invoice list as a CSV file, named by today's date
+  void export_payments();                        // the payments as a bank-statement CSV file
+  void export_journal(JournalDialect dialect);   // the receivables as a plain-text accounting journal
+  void save_e_invoice(
+      const std::string& number);  // an invoice as UBL, its result shown in the invoice window
   void draw_status_bar(float height, const SaveState& save);
   // Carries out what the windows asked for in the last frame (open a page, an invoice, the payment form).
   void follow_navigation();

@@ -94,7 +94,8 @@ void draw_choose(Platform& platform, ImportWindowState& state) {
     test_mark("import.open_path");
   }
   ImGui::TextDisabled(
-      "Invoices: QuickBooks Online's invoice export (InvoiceNo, Customer, InvoiceDate, ItemAmount…).");
+      "Invoices: QuickBooks Online's invoice export (InvoiceNo, Customer, InvoiceDate, ItemAmount…),");
+  ImGui::TextDisabled("or Xero's (ContactName, InvoiceNumber, InvoiceDate, UnitAmount, TaxType…).");
   ImGui::TextDisabled("Payments: Date, Customer, Amount, Currency, Reference, Method.");
 }
 

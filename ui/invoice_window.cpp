@@ -246,6 +246,13 @@ void draw_invoice_window(Queries& queries, InvoiceWindowState& s, Commands& comm
   }
   ImGui::Spacing();
   draw_duplicate(s, commands, today);
+  if (st != InvoiceStatus::Void && st != InvoiceStatus::Draft && st != InvoiceStatus::Discarded) {
+    ImGui::Spacing();
+    // Saving goes through the platform, which the window does not hold: the app saves it after the frame.
+    if (ImGui::Button("E-invoice (UBL, Peppol)")) s.e_invoice_request = s.detail->summary.number;
+    test_mark("invoice_window.e_invoice");
+    if (!s.e_invoice_result.empty()) ImGui::TextWrapped("%s", s.e_invoice_result.c_str());
+  }
   ImGui::EndChild();
 }
 

@@ -30,7 +30,9 @@ struct InvoiceActionForm {
 struct InvoiceWindowState {
   int64_t invoice_id = 0;  // which invoice; 0 = none open
   InvoiceActionForm void_form, credit_form, write_off_form, dispute_form, duplicate_form;
-  std::string confirmation;  // what the last accepted action did
+  std::string confirmation;       // what the last accepted action did
+  std::string e_invoice_request;  // set by the "E-invoice" button: the number the app saves as UBL next
+  std::string e_invoice_result;   // where the e-invoice went, or why it could not be made
   // What the window shows, re-read only when the ledger changes.
   int64_t cache_revision = -1, cache_id = 0;
   std::optional<InvoiceDetail> detail;

@@ -6,6 +6,8 @@
 #include "customers/customer_queries.h"
 #include "files/imports.h"
 #include "files/invoice_export.h"
+#include "files/journal_export.h"
+#include "files/ubl_export.h"
 #include "invoicing/invoice_queries.h"
 #include "ledger/ledger.h"
 
@@ -32,8 +34,17 @@ class Queries {
   std::vector<Event> events(int64_t from, int64_t to) const { return read_events(ledger_.db(), from, to); }
   int64_t event_count() const { return last_event_seq(ledger_.db()); }
   std::string undo_label() const { return ledger_.undo_label(); }
-  // Every issued invoice as the CSV the invoice import reads (files/invoice_export.h).
-  std::string invoices_csv() const { return duebook::invoices_csv(ledger_.db()); }
+  // Every issued invoice as the CSV the invoice import reads, in QuickBooks' or Xero's columns
+  // (files/invoice_export.h).
+  std::string invoices_csv(InvoiceColumns columns = InvoiceColumns::QuickBooks) const {
+    return duebook::invoices_csv(ledger_.db(), columns);
+  }
+  // The received payments as a bank-statement CSV the payment import reads (files/invoice_export.h).
+  std::string payments_csv() const { return duebook::payments_csv(ledger_.db()); }
+  // The receivables as an hledger, ledger or beancount journal (files/journal_export.h).
+  Result<std::string> journal(JournalDialect dialect) const { return journal_text(ledger_.db(), dialect); }
+  // Invoice or credit note `number` as a UBL / Peppol BIS Billing 3.0 e-invoice (files/ubl_export.h).
+  Result<std::string> e_invoice(std::string_view number) const { return ubl_document(ledger_.db(), number); }
   // Which import a CSV file is for, by its header (files/imports.h).
   Result<CsvImportKind> import_kind(const std::string& file, std::string_view text) const {
     return csv_import_kind(file, text);

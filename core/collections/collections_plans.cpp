@@ -22,11 +22,15 @@ Problem no_customer(int64_t id) {
 }
 
 Json company_json(const CompanyDetails& c) {
-  return {{"name", c.name},
-          {"address", c.address},
-          {"phone", c.phone},
-          {"email", c.email},
-          {"sender_name", c.sender_name}};
+  Json j = {{"name", c.name},
+            {"address", c.address},
+            {"phone", c.phone},
+            {"email", c.email},
+            {"sender_name", c.sender_name}};
+  // The e-invoice fields only when set, so that the payloads of a business without them stay as they were.
+  if (!c.vat_id.empty()) j["vat_id"] = c.vat_id;
+  if (!c.endpoint.empty()) j["endpoint"] = c.endpoint;
+  return j;
 }
 
 void check_text(Problems& problems, const std::string& text, size_t limit, const char* field) {
@@ -129,12 +133,18 @@ Result<Plan> plan_command(Db& db, const SetCustomerPolicy& command) {
 
 Result<Plan> plan_command(Db& db, const SetCompanyDetails& command) {
   CompanyDetails c = command.company;
-  for (std::string* field : {&c.name, &c.phone, &c.email, &c.sender_name}) *field = trimmed(*field);
+  for (std::string* field : {&c.name, &c.phone, &c.email, &c.sender_name, &c.vat_id, &c.endpoint})
+    *field = trimmed(*field);
   Problems problems;
   if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.find(' ') != std::string::npos))
     problems.push_back({"email", "\"" + c.email + "\" is not an email address"});
   check_text(problems, c.name, 200, "name");
   check_text(problems, c.address, 1000, "address");
+  check_text(problems, c.vat_id, 64, "vat_id");
+  check_text(problems, c.endpoint, 200, "endpoint");
+  if (!c.endpoint.empty() &&
+      (c.endpoint.find(':') == std::string::npos || c.endpoint.front() == ':' || c.endpoint.back() == ':'))
+    problems.push_back({"endpoint", "\"" + c.endpoint + "\" is not SCHEME:ID (\"0088:5790000435975\")"});
   if (!problems.empty()) return problems;
   Json before = company_json(company_details(db)), after = company_json(c);
   if (before == after) return Problem{"", "nothing changed"};

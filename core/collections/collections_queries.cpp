@@ -147,6 +147,8 @@ CompanyDetails company_details(Db& db) {
       c.phone = j.value("phone", "");
       c.email = j.value("email", "");
       c.sender_name = j.value("sender_name", "");
+      c.vat_id = j.value("vat_id", "");
+      c.endpoint = j.value("endpoint", "");
     }
   }
   st.reset();

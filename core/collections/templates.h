@@ -83,6 +83,8 @@ struct CompanyDetails {
   std::string phone;        // {{company_phone}}
   std::string email;        // {{company_email}}
   std::string sender_name;  // {{sender_name}}: the person signing
+  std::string vat_id;       // VAT identifier, for e-invoices (EN 16931 BT-31); "" = none
+  std::string endpoint;     // electronic address for e-invoices, "SCHEME:ID" (BT-34, Peppol EAS); "" = none
 };
 
 // Formats an amount for a letter, code first, thousands grouped: "EUR 1,234.50", "JPY 120,000",

@@ -12,7 +12,7 @@
 namespace duebook {
 
 Header read_header(const std::vector<std::string>& fields, const std::vector<const char*>& required,
-                   const std::string& file, Problems& problems) {
+                   const std::string& file, Problems& problems, const std::vector<ColumnAlias>& aliases) {
   Header h;
   for (size_t i = 0; i < fields.size(); ++i) {
     std::string name = trimmed(fields[i]);
@@ -24,6 +24,10 @@ Header read_header(const std::vector<std::string>& fields, const std::vector<con
                                                    std::to_string(at->second + 1) + " and " +
                                                    std::to_string(i + 1) + "); keep one"});
     h.names.push_back(name);
+  }
+  for (const ColumnAlias& a : aliases) {
+    auto alias = h.index.find(lower_ascii(a.alias));
+    if (alias != h.index.end()) h.index.emplace(lower_ascii(a.name), alias->second);
   }
   for (const char* name : required)
     if (h[name] < 0)

@@ -35,13 +35,26 @@ struct Header {
     memo.emplace_back(name, position);
     return position;
   }
+  // The column `name` as the file writes it (the other program's name when it is read through an alias), or
+  // `name` itself when the file has no such column: what a problem names.
+  std::string written(const std::string& name) const {
+    auto it = index.find(lower_ascii(name));
+    return it == index.end() || size_t(it->second) >= names.size() ? name : names[size_t(it->second)];
+  }
   mutable std::vector<std::pair<const char*, int>> memo;  // literal -> position, filled on first use
 };
 
+// One column another program names differently: `alias` is read as `name` when the file has no `name`.
+struct ColumnAlias {
+  const char* name;   // the name the importer asks for
+  const char* alias;  // the other program's name for it
+};
+
 // Reads the header record: names are matched case-insensitively, with blanks and a leading '*' (QuickBooks'
-// mark of a required column) ignored. Problems for required columns that are missing.
+// and Xero's mark of a required column) ignored; each alias whose column the file has, and whose name it has
+// not, reads that column under the name. Problems for required columns that are missing.
 Header read_header(const std::vector<std::string>& fields, const std::vector<const char*>& required,
-                   const std::string& file, Problems& problems);
+                   const std::string& file, Problems& problems, const std::vector<ColumnAlias>& aliases = {});
 
 // One CSV row with its problems.
 struct Row {
@@ -63,7 +76,7 @@ struct Row {
     return v.substr(b, v.find_last_not_of(" \t\r\n") - b + 1);
   }
   void problem(const std::string& column, const std::string& message) const {
-    problems->push_back({file + ":" + std::to_string(line) + ":" + column, message});
+    problems->push_back({file + ":" + std::to_string(line) + ":" + header->written(column), message});
   }
   bool ok() const { return problems->size() == problems_before; }
 };

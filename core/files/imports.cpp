@@ -61,10 +61,12 @@ Result<CsvImportKind> csv_import_kind(const std::string& file, std::string_view 
   if (!csv.next(fields)) return Problem{file + ":1", csv.error().empty() ? "the file is empty" : csv.error()};
   Problems ignored;
   Header header = read_header(fields, {}, file, ignored);
-  if (header["InvoiceNo"] >= 0) return CsvImportKind::Invoices;
+  if (header["InvoiceNo"] >= 0 || header["InvoiceNumber"] >= 0)
+    return CsvImportKind::Invoices;  // QuickBooks, Xero
   if (header["Date"] >= 0 && header["Customer"] >= 0 && header["Amount"] >= 0) return CsvImportKind::Payments;
   return Problem{file + ":1",
-                 "is neither an invoice export (it would have an InvoiceNo column) nor a payment list (Date, "
+                 "is neither an invoice export (it would have an InvoiceNo or InvoiceNumber column) nor a "
+                 "payment list (Date, "
                  "Customer and Amount columns)"};
 }
 

@@ -67,8 +67,11 @@ class InvoiceImporter {
       csv_.emplace(text_.view());
       if (!csv_->next(fields_))
         return Problem{c_.file_name + ":1", csv_->error().empty() ? "the file is empty" : csv_->error()};
-      header_ = read_header(fields_, {"InvoiceNo", "Customer", "InvoiceDate", "ItemAmount"}, c_.file_name,
-                            problems_);
+      header_ = read_header(fields_, {"InvoiceNo", "Customer", "InvoiceDate"}, c_.file_name, problems_,
+                            kXeroColumns);
+      // Xero's files have no line amount: it is UnitAmount × Quantity (invoice_rows.h). QuickBooks' state it.
+      if (header_["ItemAmount"] < 0 && header_["UnitAmount"] < 0)
+        problems_.push_back({c_.file_name + ":1:ItemAmount", "the file has no ItemAmount column"});
       if (!problems_.empty()) return problems_;
       unread_ = unread_columns(header_, kColumns);
     }
@@ -226,7 +229,8 @@ class InvoiceImporter {
     pending_.reset();
     if (p.bad) return;
     auto problem = [&](const char* column, const std::string& message) {
-      problems_.push_back({c_.file_name + ":" + std::to_string(p.first_line) + ":" + column, message});
+      problems_.push_back(
+          {c_.file_name + ":" + std::to_string(p.first_line) + ":" + header_.written(column), message});
     };
     // This file's invoices (none written yet) are checked in memory, the ledger's through the number index.
     if (file_numbers_.count(p.number_key) || number_taken(db_, "invoice", p.number)) {
@@ -378,9 +382,18 @@ class InvoiceImporter {
 
   // The columns this importer reads (QuickBooks Online's invoice export and import template).
   static constexpr std::initializer_list<const char*> kColumns = {
-      "InvoiceNo", "Customer", "InvoiceDate",     "DueDate",       "Terms",    "Memo",
-      "Currency",  "Item",     "ItemDescription", "ItemQuantity",  "ItemRate", "ItemAmount",
-      "Taxable",   "TaxRate",  "ItemTaxCode",     "ItemTaxAmount", "Deposit"};
+      "InvoiceNo",     "Customer",    "InvoiceDate",     "DueDate",       "Terms",    "Memo",
+      "Currency",      "Item",        "ItemDescription", "ItemQuantity",  "ItemRate", "ItemAmount",
+      "Taxable",       "TaxRate",     "ItemTaxCode",     "ItemTaxAmount", "Deposit",  "ContactName",
+      "InvoiceNumber", "Description", "Quantity",        "UnitAmount",    "TaxType"};
+  // Xero's invoice columns (its "Import invoices" template: ContactName, InvoiceNumber, InvoiceDate, DueDate,
+  // Description, Quantity, UnitAmount, AccountCode, TaxType, Currency) read as QuickBooks' ones; TaxType is
+  // read by invoice_rows.cpp, AccountCode is not kept.
+  inline static const std::vector<ColumnAlias> kXeroColumns = {{"InvoiceNo", "InvoiceNumber"},
+                                                               {"Customer", "ContactName"},
+                                                               {"ItemDescription", "Description"},
+                                                               {"ItemQuantity", "Quantity"},
+                                                               {"ItemRate", "UnitAmount"}};
   Db& db_;
   const ImportInvoices& c_;
   int64_t import_id_;

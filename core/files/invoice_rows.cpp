@@ -1,6 +1,8 @@
 // One row of a QuickBooks invoice file read as an invoice line: item, quantity, rate, amount and tax.
 #include "files/invoice_rows.h"
 
+#include <cctype>
+
 #include "base/currencies.h"
 #include "base/money.h"
 #include "base/text.h"
@@ -9,10 +11,35 @@ namespace duebook {
 
 namespace {
 
+// The line's tax rate from Xero's TaxType: its name holds the rate ("20% (VAT on Income)", "GST 15%", "19%"),
+// or says the line is untaxed ("Tax Exempt", "No VAT", "Zero Rated", "None", empty). A bare tax code
+// ("OUTPUT2") is refused: a taxed line must never be booked untaxed.
+std::optional<Decimal> read_xero_tax(const Row& row) {
+  const std::string type(row.get("TaxType"));
+  const size_t percent = type.find('%');
+  if (percent != std::string::npos) {
+    size_t start = percent;
+    while (start > 0 && (std::isdigit(static_cast<unsigned char>(type[start - 1])) || type[start - 1] == '.'))
+      --start;
+    Result<Decimal> r = parse_decimal(type.substr(start, percent - start));
+    if (r && r->units >= 0 && !(Decimal{100, 0} < *r)) return r.value();
+  } else {
+    const std::string t = lower_ascii(type);
+    for (const char* untaxed : {"", "none", "no vat", "no gst", "tax exempt", "exempt", "zero rated",
+                                "zero rated income", "exempt income", "gst free income", "bas excluded"})
+      if (t == untaxed) return Decimal{0, 0};
+  }
+  row.problem("TaxType", "\"" + type +
+                             "\" is not a rate; write the tax type with its rate, as Xero names it "
+                             "(\"20% (VAT on Income)\", \"15%\"), or \"Tax Exempt\"");
+  return std::nullopt;
+}
+
 // The line's tax rate from QuickBooks' tax columns: TaxRate ("20", "20%") when Taxable is not "N"; a row
 // with a tax code or "Taxable = Y" but no rate is refused (a taxed line must never be booked untaxed).
 // ItemTaxAmount, when given, is summed into `tax_given`.
 std::optional<Decimal> read_tax(const Row& row, int digits, std::optional<int64_t>& tax_given) {
+  if ((*row.header)["TaxRate"] < 0 && (*row.header)["TaxType"] >= 0) return read_xero_tax(row);
   std::string_view taxable = row.get("Taxable");
   const bool no =
       taxable == "N" || taxable == "n" || lower_ascii(taxable) == "no" || lower_ascii(taxable) == "false";
@@ -76,10 +103,13 @@ std::optional<InvoiceLine> read_invoice_line(const Row& row, const std::string& 
       row.problem("ItemQuantity", d.problems()[0].message), quantity.reset();
   }
   std::optional<int64_t> amount;
+  // Xero's files have no line amount (the line is UnitAmount × Quantity); QuickBooks' state it, and it is
+  // checked against the product below.
+  const bool stated = (*row.header)["ItemAmount"] >= 0;
   Result<int64_t> a = parse_amount(ungrouped_number(row.get("ItemAmount")), digits);
   if (a)
     amount = a.value();
-  else
+  else if (stated)
     row.problem("ItemAmount", a.problems()[0].message + " (" + currency + ")");
   std::optional<int64_t> rate;
   if (std::string_view r = row.get("ItemRate"); !r.empty()) {
@@ -95,6 +125,10 @@ std::optional<InvoiceLine> read_invoice_line(const Row& row, const std::string& 
       row.problem("ItemRate", "is empty; it is needed when ItemQuantity is not 1");
   }
   std::optional<Decimal> tax_rate = read_tax(row, digits, tax_given);
+  if (!stated && rate && quantity) {
+    Result<int64_t> product = multiply(*rate < 0 ? -*rate : *rate, *quantity);
+    if (product) amount = *rate < 0 ? -product.value() : product.value();
+  }
   if (!quantity || !rate || !amount || !tax_rate) return std::nullopt;
   // A negative rate (QuickBooks' discount lines) becomes a negative quantity: prices are never negative
   // (BR-27).

@@ -299,9 +299,12 @@ int run(const std::vector<std::string>& words, std::ostream& out, std::ostream& 
   std::optional<std::string> format = args.option("--format");
   Context ctx(db ? *db : "", format ? *format : "table", out, err);
   std::optional<std::string> command = args.positional();
-  // export's own --format (duebook) is read by the export command.
+  // export's own formats (duebook, the journals, the CSV column sets) are read by the export command.
+  const bool export_format = ctx.format == "duebook" || ctx.format == "hledger" || ctx.format == "ledger" ||
+                             ctx.format == "beancount" || ctx.format == "quickbooks" ||
+                             ctx.format == "xero" || ctx.format == "payments" || ctx.format == "ubl";
   if (ctx.format != "table" && ctx.format != "json" && ctx.format != "csv" &&
-      !(command == "export" && ctx.format == "duebook"))
+      !(command == "export" && export_format))
     return ctx.usage("--format must be table, json or csv, not \"" + ctx.format + "\"");
   if (!command) return window(db ? *db : shell::default_database_path());
   if (ctx.db_path.empty()) ctx.db_path = shell::default_database_path();

@@ -155,8 +155,12 @@ int company(Context& ctx, Args& args) {
   if (auto v = args.option("--phone")) c.phone = *v;
   if (auto v = args.option("--email")) c.email = *v;
   if (auto v = args.option("--sender")) c.sender_name = *v;
+  if (auto v = args.option("--vat-id")) c.vat_id = *v;
+  if (auto v = args.option("--endpoint")) c.endpoint = *v;
   if (int rc = ctx.leftover(args)) return rc;
-  return execute_and_report(ctx, *ledger, SetCompanyDetails{c}, {{"email", "--email"}, {"name", "--name"}});
+  return execute_and_report(
+      ctx, *ledger, SetCompanyDetails{c},
+      {{"email", "--email"}, {"name", "--name"}, {"vat_id", "--vat-id"}, {"endpoint", "--endpoint"}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +328,9 @@ const std::vector<Handler>& collections_handlers() {
          done},
         {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume)", snooze},
         {"collections", "company",
-         "who signs the messages: [--name] [--email] [--phone] [--address] [--sender]", company},
+         "who signs the messages and issues e-invoices: [--name] [--email] [--phone] [--address] [--sender] "
+         "[--vat-id ID] [--endpoint SCHEME:ID]",
+         company},
     };
     const std::vector<Handler>& contacts = collection_contact_handlers();
     list.insert(list.end(), contacts.begin(), contacts.end());

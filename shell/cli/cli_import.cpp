@@ -8,6 +8,9 @@
 
 #include "cli.h"
 #include "cli_ledger_file.h"
+#include "files/invoice_export.h"
+#include "files/journal_export.h"
+#include "files/ubl_export.h"
 #include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
@@ -67,10 +70,72 @@ int import(Context& ctx, Args& args) {
   return kOk;
 }
 
+// Writes `text` to `path`; kOk, or kIoError after saying why.
+int write_output(Context& ctx, const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) {
+    ctx.err << "duebook: " << path << ": cannot write the file\n";
+    return kIoError;
+  }
+  return kOk;
+}
+
+// The receivables as an hledger, ledger or beancount journal.
+int export_journal(Context& ctx, Args& args, JournalDialect dialect) {
+  std::optional<std::string> output = args.option("--output");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!output) return ctx.usage("export --format " + ctx.format + " needs --output FILE");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<JournalBook> book = read_journal_book(ledger->db());
+  if (!book) return ctx.rejected(book.problems());
+  if (int rc = write_output(ctx, *output, write_journal(book.value(), dialect))) return rc;
+  ctx.out << "Exported " << book->transactions.size() << " transactions (" << ctx.format << ") to " << *output
+          << "\n";
+  return kOk;
+}
+
+// The invoices as CSV in QuickBooks' or Xero's columns, or the payments as a bank statement.
+int export_csv(Context& ctx, Args& args, std::optional<InvoiceColumns> columns) {
+  std::optional<std::string> output = args.option("--output");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!output) return ctx.usage("export --format " + ctx.format + " needs --output FILE.csv");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  const std::string text = columns ? invoices_csv(ledger->db(), *columns) : payments_csv(ledger->db());
+  if (int rc = write_output(ctx, *output, text)) return rc;
+  int64_t rows = -1;  // the header is not a row
+  for (char c : text) rows += c == '\n';
+  ctx.out << "Exported " << rows << " rows (" << ctx.format << ") to " << *output << "\n";
+  return kOk;
+}
+
+// One invoice or credit note as a UBL 2.1 / Peppol BIS Billing 3.0 e-invoice.
+int export_ubl(Context& ctx, Args& args) {
+  std::optional<std::string> output = args.option("--output"), number = args.option("--invoice");
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!output || !number) return ctx.usage("export --format ubl needs --invoice NUMBER --output FILE.xml");
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  Result<std::string> xml = ubl_document(ledger->db(), *number);
+  if (!xml) return ctx.rejected(xml.problems());
+  if (int rc = write_output(ctx, *output, xml.value())) return rc;
+  ctx.out << "Exported " << *number << " (UBL, Peppol BIS Billing 3.0) to " << *output << "\n";
+  return kOk;
+}
+
 // One JSON object per line per event, payload as an object, in log order: enough for another ledger to verify
 // the chain and replay it.
 int export_log(Context& ctx, Args& args) {
   if (ctx.format == "duebook") return export_ledger_file_command(ctx, args);
+  if (std::optional<JournalDialect> dialect = journal_dialect(ctx.format))
+    return export_journal(ctx, args, *dialect);
+  if (std::optional<InvoiceColumns> columns = invoice_columns(ctx.format))
+    return export_csv(ctx, args, columns);
+  if (ctx.format == "payments") return export_csv(ctx, args, std::nullopt);
+  if (ctx.format == "ubl") return export_ubl(ctx, args);
   std::optional<std::string> output = args.option("--output");
   if (int rc = ctx.leftover(args)) return rc;
   Ledger* ledger = ctx.ledger();
@@ -120,7 +185,8 @@ int export_log(Context& ctx, Args& args) {
 const std::vector<Handler>& import_handlers() {
   static const std::vector<Handler> handlers = {
       {"import", "",
-       "import a CSV, all rows or none: --invoices FILE (QuickBooks columns) [--currency C] | --payments "
+       "import a CSV, all rows or none: --invoices FILE (QuickBooks or Xero columns) [--currency C] | "
+       "--payments "
        "FILE; "
        "[--date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY]; or a ledger file: --ledger FILE.duebook "
        "[--dry-run] [--resolve mine|theirs|both]",
@@ -128,7 +194,10 @@ const std::vector<Handler>& import_handlers() {
       {"export", "",
        "the whole ledger as JSON lines, one event per line [--output FILE]; or a ledger file: --format "
        "duebook "
-       "[--customer C] [--invoice N]... [--from D] [--to D] --output FILE.duebook",
+       "[--customer C] [--invoice N]... [--from D] [--to D] --output FILE.duebook; or the receivables as a "
+       "journal: --format hledger|ledger|beancount --output FILE; or the invoices as CSV: --format "
+       "quickbooks|xero --output FILE.csv; or the payments as a bank statement: --format payments --output "
+       "FILE.csv; or an e-invoice: --format ubl --invoice NUMBER --output FILE.xml",
        export_log},
   };
   return handlers;

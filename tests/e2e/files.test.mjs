@@ -3,6 +3,7 @@
 // problems by file, row and field with nothing stored, and exports that download as real files, the invoice
 // CSV imported again into a fresh browser profile.
 import { test, before, after } from "node:test";
+import { execFileSync } from "node:child_process";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -190,6 +191,20 @@ test("10,000 invoice rows import a slice per frame: a progress bar, short frames
   const lines = readFileSync(exported, "utf8").trim().split("\r\n");
   assert.equal(lines.length, 10001, "a header and one row per invoice line");
   assert.ok(lines[0].startsWith("InvoiceNo,Customer,Currency,InvoiceDate,DueDate"));
+  // The same lines in Xero's columns, and the receivables as a beancount journal that bean-check reads.
+  const [xero] = await Promise.all([page.waitForEvent("download", { timeout: 20000 }),
+    menu(page, "menu.export_invoices_xero")]);
+  assert.equal(xero.suggestedFilename(), `duebook-invoices-xero-${today}.csv`);
+  const xeroLines = readFileSync(await xero.path(), "utf8").trim().split("\r\n");
+  assert.equal(xeroLines.length, 10001, "a header and one row per invoice line");
+  assert.ok(xeroLines[0].startsWith("*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,Description"));
+  const [journal] = await Promise.all([page.waitForEvent("download", { timeout: 30000 }),
+    (async () => { await menu(page, "menu.export_journal"); await waitItem(page, "menu.export_beancount", 3000);
+      await clickItem(page, "menu.export_beancount"); })()]);
+  assert.equal(journal.suggestedFilename(), `duebook-receivables-${today}.beancount`);
+  const journalFile = path.join(tempDir("duebook-export-"), journal.suggestedFilename());
+  copyFileSync(await journal.path(), journalFile);
+  execFileSync("bean-check", [journalFile]);  // throws, with its messages, on any error
   // The whole ledger downloads too.
   const [ledger] = await Promise.all([page.waitForEvent("download", { timeout: 20000 }),
     menu(page, "menu.export_ledger")]);
