@@ -106,6 +106,42 @@ void App::follow_navigation() {
     select_tab_ = "invoice";
   }
   if (nav_.pay_customer) open_payment_form(*std::exchange(nav_.pay_customer, std::nullopt));
+  if (nav_.invoice_list) {
+    filter_invoices(invoices_, nav_.invoice_list->overdue, nav_.invoice_list->currency);
+    nav_.invoice_list.reset();
+    select_tab_ = "Invoices";
+  }
+  if (nav_.open_tab) select_tab_ = std::exchange(nav_.open_tab, nullptr);
+}
+
+void App::run_palette_action(PaletteAction action) {
+  switch (action) {
+    case PaletteAction::None:
+      break;
+    case PaletteAction::Import:
+      import_.open = true;
+      break;
+    case PaletteAction::ExportInvoices:
+      export_invoices();
+      break;
+    case PaletteAction::ExportLedger:
+      platform_.back_up();
+      break;
+    case PaletteAction::Settings:
+      settings_.open = true;
+      break;
+    case PaletteAction::Undo:
+      commands_.undo();
+      break;
+    case PaletteAction::Redo:
+      commands_.redo();
+      break;
+    case PaletteAction::BackToToday:
+      as_of_.reset();
+      as_of_error_.clear();
+      as_of_text_ = to_iso(platform_.local_today());
+      break;
+  }
 }
 
 void App::draw_account_tabs() {
@@ -228,12 +264,15 @@ bool App::frame() {
   ImGui::EndChild();
   draw_status_bar(status_height, save);
   ImGui::End();
+  if (!import_.running) draw_command_palette(*queries_, palette_, nav_);
+  run_palette_action(std::exchange(palette_.action, PaletteAction::None));
   draw_import_window(platform_, import_, commands_);
   draw_settings_window(platform_, settings_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
-                          nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice || payments_.stale;
+                          nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice ||
+                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   return commands_.run(*ledger_, &status_message_) || navigating;
@@ -245,6 +284,12 @@ bool App::draw_tabs() {
   auto flags = [this](const char* name) {
     return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
+  const bool dashboard = ImGui::BeginTabItem("Dashboard", nullptr, flags("Dashboard"));
+  test_mark("tab.dashboard");
+  if (dashboard) {
+    draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
+    ImGui::EndTabItem();
+  }
   const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
   test_mark("tab.today");
   if (today_open) {
@@ -304,6 +349,9 @@ std::string App::state_json() {
     j["today"] = today_json();
     j["undo"] = queries_->undo_label();
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
+    j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
+    j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
+    j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["payment_confirmation"] = payments_.confirmation;
     nlohmann::json split_rows = nlohmann::json::array();
     for (const SplitRow& r : payments_.split.rows)

@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 
+#include "command_palette.h"
 #include "commands.h"
 #include "customer_page.h"
 #include "customers_window.h"
+#include "dashboard_window.h"
 #include "history_window.h"
 #include "import_window.h"
 #include "invoice_window.h"
@@ -63,6 +65,8 @@ class App {
   void draw_status_bar(float height, const SaveState& save);
   // Carries out what the windows asked for in the last frame (open a page, an invoice, the payment form).
   void follow_navigation();
+  // Carries out an action chosen in the command palette that the app owns (import, export, settings, undo).
+  void run_palette_action(PaletteAction action);
   // The tabs of the customer page, the invoice window and the payment form.
   void draw_account_tabs();
   Platform& platform_;
@@ -71,6 +75,8 @@ class App {
   std::string open_error_;
   std::string status_message_;
   Commands commands_;
+  DashboardWindowState dashboard_;
+  CommandPaletteState palette_;
   CustomersWindowState customers_;
   InvoicesWindowState invoices_;
   HistoryWindowState history_;

@@ -28,7 +28,8 @@ trap 'import -window root "$artifacts/desktop-story-failed.png"; cp "\$facts" "$
 for i in \$(seq 1 100); do [ -s "\$facts" ] && break; sleep 0.1; done
 ui wait 's.get("ready") is True' 20
 
-# The company that signs the messages, where Today asks for it.
+# The company that signs the messages, where Today asks for it (the Dashboard is the first tab).
+ui click tab.today
 ui type company.name "Northwind Supplies Ltd"
 ui type company.sender "Jo Fielding"
 ui type company.phone "+44 161 496 0000"

@@ -71,6 +71,7 @@ async function openCustomerPage() {
 }
 
 test("a new user: the company, a customer with two contacts, two invoices on 2/10 net 30", async () => {
+  await clickItem(page, "tab.today");  // the Dashboard is the first screen
   await waitItem(page, "today.header");
   for (const [field, text] of [["company.name", "Northwind Supplies Ltd"], ["company.sender", "Jo Fielding"],
     ["company.phone", "+44 161 496 0000"], ["company.email", "accounts@northwind.example"]])
