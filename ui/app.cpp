@@ -219,7 +219,11 @@ void App::draw_status_bar(float height, const SaveState& save) {
     ImGui::TextDisabled("|");
     ImGui::SameLine();
   }
-  const long long customers = (long long)queries_->customer_count("");
+  if (customer_count_revision_ != queries_->revision()) {
+    customer_count_ = queries_->customer_count("");
+    customer_count_revision_ = queries_->revision();
+  }
+  const long long customers = (long long)customer_count_;
   ImGui::TextDisabled("%s  |  %s  |  %lld %s%s%s", platform_.name(), ledger_->db().path().c_str(), customers,
                       customers == 1 ? "customer" : "customers", status_message_.empty() ? "" : "  |  ",
                       status_message_.c_str());
