@@ -279,7 +279,9 @@ void draw_dashboard_window(Queries& queries, DashboardWindowState& s, Navigation
     ImGui::BeginChild("dashboard-left", ImVec2(left, 0), false, ImGuiWindowFlags_NoScrollbar);
     draw_aging(d, nav, block - ImGui::GetFontSize() * 3);
     ImGui::Spacing();
-    draw_dso_line(c, block - ImGui::GetFontSize() * 2.5f);
+    // The line takes what is left of the column (the aging above it grows with the currencies).
+    draw_dso_line(c, std::max(ImGui::GetFontSize() * 7,
+                              ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2.2f));
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
