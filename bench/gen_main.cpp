@@ -1,11 +1,13 @@
 // duebook-gen: writes a synthetic ledger as QuickBooks-style CSV files and a ledger/hledger journal.
-//   duebook-gen --invoices N [--customers C] [--seed S] --out DIR
+//   duebook-gen --invoices N [--customers C] [--seed S] [--first-day D] [--last-day D] [--as-of D] --out DIR
+// (dates YYYY-MM-DD: invoices are issued from the first to the last day, payments made up to the as-of day).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
 
+#include "base/date.h"
 #include "generate.h"
 
 int main(int argc, char** argv) {
@@ -22,13 +24,22 @@ int main(int argc, char** argv) {
       o.seed = std::strtoull(v.c_str(), nullptr, 10);
     else if (k == "--out")
       out = v;
-    else {
+    else if (k == "--first-day" || k == "--last-day" || k == "--as-of") {
+      duebook::Result<duebook::Date> d = duebook::parse_date(v);
+      if (!d) {
+        std::fprintf(stderr, "duebook-gen: %s: %s\n", k.c_str(), d.problems()[0].message.c_str());
+        return 2;
+      }
+      (k == "--first-day" ? o.first_day : k == "--last-day" ? o.last_day : o.as_of) = d.value();
+    } else {
       std::fprintf(stderr, "duebook-gen: unknown option %s\n", k.c_str());
       return 2;
     }
   }
   if (out.empty() || o.invoices <= 0) {
-    std::fprintf(stderr, "usage: duebook-gen --invoices N [--customers C] [--seed S] --out DIR\n");
+    std::fprintf(stderr,
+                 "usage: duebook-gen --invoices N [--customers C] [--seed S] [--first-day D] [--last-day D] "
+                 "[--as-of D] --out DIR\n");
     return 2;
   }
   if (!customers_given) o.customers = std::max<int64_t>(1, o.invoices / 10);

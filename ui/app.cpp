@@ -9,8 +9,10 @@
 #include <string_view>
 #include <utility>
 
+#include "as_of_bar.h"
 #include "backup_bar.h"
 #include "collections/collections_outcome.h"
+#include "exports.h"
 #include "ledger/demo_ledger.h"
 #include "save_state_bar.h"
 #include "settings_window.h"
@@ -35,7 +37,7 @@ void App::open_ledger() {
     return;
   }
   open_error_.clear();
-  as_of_text_ = to_iso(platform_.local_today());
+  as_of_.text = to_iso(platform_.local_today());
   ledger_ = std::move(ledger.value());
   ledger_->set_on_commit([this] { platform_.persist(); });
   queries_ = std::make_unique<Queries>(*ledger_);
@@ -48,6 +50,18 @@ void App::open_ledger() {
 void App::leave_demo() {
   queries_.reset();
   ledger_.reset();
+  // Every window forgets what it showed of the demo (caches are keyed by revisions a new ledger reuses).
+  dashboard_ = DashboardWindowState{};
+  palette_ = CommandPaletteState{};
+  customers_ = CustomersWindowState{};
+  invoices_ = InvoicesWindowState{};
+  history_ = HistoryWindowState{};
+  today_window_ = TodayWindowState{};
+  customer_page_ = CustomerPageState{};
+  invoice_window_ = InvoiceWindowState{};
+  payments_ = PaymentsWindowState{};
+  nav_ = Navigation{};
+  customer_count_revision_ = -1;
   demo_ = false;
   demo_revision_ = -1;
   leaving_demo_ = !platform_.start_over();
@@ -87,81 +101,9 @@ void App::draw_welcome_tab() {
 
 App::~App() = default;
 
-void App::export_invoices(InvoiceColumns columns) {
-  const bool xero = columns == InvoiceColumns::Xero;
-  std::string name = std::string("duebook-invoices-") + (xero ? "xero-" : "") + to_iso(today()) + ".csv";
-  Result<std::string> saved = platform_.save_file(name, queries_->invoices_csv(columns), "text/csv");
-  status_message_ = saved ? "Exported the invoices to " + saved.value() : describe(saved.problems());
-}
-
-void App::export_payments() {
-  std::string name = "duebook-payments-" + to_iso(today()) + ".csv";
-  Result<std::string> saved = platform_.save_file(name, queries_->payments_csv(), "text/csv");
-  status_message_ = saved ? "Exported the payments to " + saved.value() : describe(saved.problems());
-}
-
-void App::save_e_invoice(const std::string& number) {
-  Result<std::string> xml = queries_->e_invoice(number);
-  Result<std::string> saved = xml ? platform_.save_file(number + ".xml", xml.value(), "application/xml")
-                                  : Result<std::string>(xml.problems());
-  invoice_window_.e_invoice_result =
-      saved ? "Saved the e-invoice to " + saved.value() : "No e-invoice: " + describe(saved.problems());
-}
-
-void App::export_journal(JournalDialect dialect) {
-  const char* extension = dialect == JournalDialect::Hledger  ? ".journal"
-                          : dialect == JournalDialect::Ledger ? ".ledger"
-                                                              : ".beancount";
-  Result<std::string> text = queries_->journal(dialect);
-  if (!text) {
-    status_message_ = describe(text.problems());
-    return;
-  }
-  std::string name = "duebook-receivables-" + to_iso(today()) + extension;
-  Result<std::string> saved = platform_.save_file(name, text.value(), "text/plain");
-  status_message_ = saved ? "Exported the journal to " + saved.value() : describe(saved.problems());
-}
-
 Date App::today() const {
   // The user's own calendar day (not UTC's: late in the evening west of Greenwich UTC is already tomorrow).
-  return as_of_ ? *as_of_ : platform_.local_today();
-}
-
-// The as-of date in the menu bar: typed and applied with Enter (or on leaving the field); "Back to today"
-// returns to the local day.
-void App::draw_as_of() {
-  const std::string shown = to_iso(today());
-  ImGui::TextDisabled("|");
-  ImGui::TextUnformatted(as_of_ ? "As of (planning)" : "As of");
-  ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
-  const bool entered = ImGui::InputText("##as-of", &as_of_text_, ImGuiInputTextFlags_EnterReturnsTrue);
-  test_mark("asof.date");
-  if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
-    Result<Date> day = parse_date(as_of_text_);
-    if (!day) {
-      as_of_error_ = "As of: " + day.problems()[0].message;
-    } else {
-      as_of_error_.clear();
-      as_of_ = *day == platform_.local_today() ? std::nullopt : std::optional<Date>(*day);
-      as_of_text_ = to_iso(*day);
-    }
-  } else if (!ImGui::IsItemActive() && as_of_error_.empty()) {
-    as_of_text_ = shown;
-  }
-  if (!as_of_error_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
-    ImGui::TextUnformatted(as_of_error_.c_str());
-    ImGui::PopStyleColor();
-    test_mark("asof.error");
-  }
-  if (as_of_ || !as_of_error_.empty()) {
-    if (ImGui::SmallButton("Back to today")) {
-      as_of_.reset();
-      as_of_error_.clear();
-      as_of_text_ = to_iso(platform_.local_today());
-    }
-    test_mark("asof.today");
-  }
+  return as_of_.day(platform_.local_today());
 }
 
 void App::open_payment_form(int64_t customer_id) {
@@ -185,6 +127,40 @@ void App::follow_navigation() {
     select_tab_ = "invoice";
   }
   if (nav_.pay_customer) open_payment_form(*std::exchange(nav_.pay_customer, std::nullopt));
+  if (nav_.invoice_list) {
+    filter_invoices(invoices_, nav_.invoice_list->overdue, nav_.invoice_list->currency);
+    nav_.invoice_list.reset();
+    select_tab_ = "Invoices";
+  }
+  if (nav_.open_tab) select_tab_ = std::exchange(nav_.open_tab, nullptr);
+}
+
+void App::run_palette_action(PaletteAction action) {
+  switch (action) {
+    case PaletteAction::None:
+      break;
+    case PaletteAction::Import:
+      import_.open = true;
+      break;
+    case PaletteAction::ExportInvoices:
+      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::QuickBooks);
+      break;
+    case PaletteAction::ExportLedger:
+      platform_.back_up();
+      break;
+    case PaletteAction::Settings:
+      settings_.open = true;
+      break;
+    case PaletteAction::Undo:
+      commands_.undo();
+      break;
+    case PaletteAction::Redo:
+      commands_.redo();
+      break;
+    case PaletteAction::BackToToday:
+      as_of_.reset(platform_.local_today());
+      break;
+  }
 }
 
 void App::draw_account_tabs() {
@@ -221,7 +197,8 @@ void App::draw_account_tabs() {
       ImGui::EndTabItem();
     }
     if (!invoice_window_.e_invoice_request.empty())
-      save_e_invoice(std::exchange(invoice_window_.e_invoice_request, std::string()));
+      invoice_window_.e_invoice_result = save_e_invoice_file(
+          platform_, *queries_, std::exchange(invoice_window_.e_invoice_request, std::string()));
     if (!open) invoice_window_ = InvoiceWindowState{};
   }
 }
@@ -234,20 +211,23 @@ void App::draw_menu() {
     if (ImGui::MenuItem("Import CSV…", nullptr, false, !import_.running)) import_.open = true;
     test_mark("menu.import");
     if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running))
-      export_invoices(InvoiceColumns::QuickBooks);
+      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::QuickBooks);
     test_mark("menu.export_invoices");
     if (ImGui::MenuItem("Export invoices (Xero CSV)", nullptr, false, !import_.running))
-      export_invoices(InvoiceColumns::Xero);
+      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::Xero);
     test_mark("menu.export_invoices_xero");
     if (ImGui::MenuItem("Export payments (bank statement CSV)", nullptr, false, !import_.running))
-      export_payments();
+      status_message_ = export_payments_file(platform_, *queries_, today());
     test_mark("menu.export_payments");
     if (ImGui::BeginMenu("Export journal", !import_.running)) {
-      if (ImGui::MenuItem("hledger")) export_journal(JournalDialect::Hledger);
+      if (ImGui::MenuItem("hledger"))
+        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Hledger);
       test_mark("menu.export_hledger");
-      if (ImGui::MenuItem("ledger")) export_journal(JournalDialect::Ledger);
+      if (ImGui::MenuItem("ledger"))
+        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Ledger);
       test_mark("menu.export_ledger_journal");
-      if (ImGui::MenuItem("beancount")) export_journal(JournalDialect::Beancount);
+      if (ImGui::MenuItem("beancount"))
+        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Beancount);
       test_mark("menu.export_beancount");
       ImGui::EndMenu();
     }
@@ -267,7 +247,7 @@ void App::draw_menu() {
       commands_.redo();
     ImGui::EndMenu();
   }
-  draw_as_of();
+  draw_as_of(as_of_, platform_.local_today());
   ImGui::EndMenuBar();
 }
 
@@ -281,7 +261,11 @@ void App::draw_status_bar(float height, const SaveState& save) {
     ImGui::TextDisabled("|");
     ImGui::SameLine();
   }
-  const long long customers = (long long)queries_->customer_count("");
+  if (customer_count_revision_ != queries_->revision()) {
+    customer_count_ = queries_->customer_count("");
+    customer_count_revision_ = queries_->revision();
+  }
+  const long long customers = (long long)customer_count_;
   ImGui::TextDisabled("%s  |  %s  |  %lld %s%s%s", platform_.name(), ledger_->db().path().c_str(), customers,
                       customers == 1 ? "customer" : "customers", status_message_.empty() ? "" : "  |  ",
                       status_message_.c_str());
@@ -331,12 +315,15 @@ bool App::frame() {
   ImGui::EndChild();
   draw_status_bar(status_height, save);
   ImGui::End();
+  if (!import_.running) draw_command_palette(*queries_, palette_, nav_);
+  run_palette_action(std::exchange(palette_.action, PaletteAction::None));
   draw_import_window(platform_, import_, commands_);
   draw_settings_window(platform_, settings_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
-                          nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice || payments_.stale;
+                          nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice ||
+                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
@@ -354,6 +341,12 @@ bool App::draw_tabs() {
     return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
   draw_welcome_tab();
+  const bool dashboard = ImGui::BeginTabItem("Dashboard", nullptr, flags("Dashboard"));
+  test_mark("tab.dashboard");
+  if (dashboard) {
+    draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
+    ImGui::EndTabItem();
+  }
   const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
   test_mark("tab.today");
   if (today_open) {
@@ -415,6 +408,9 @@ std::string App::state_json() {
     j["today"] = today_json();
     j["undo"] = queries_->undo_label();
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
+    j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
+    j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
+    j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["payment_confirmation"] = payments_.confirmation;
     nlohmann::json split_rows = nlohmann::json::array();
     for (const SplitRow& r : payments_.split.rows)
@@ -480,49 +476,6 @@ std::string App::check_json() {
                         {"chain_message", chain.message},
                         {"customers", names}}
       .dump();
-}
-
-void load_fonts(const char* ttf_path, float pixel_size) {
-  ImGuiIO& io = ImGui::GetIO();
-  // Basic Latin + Latin-1 (£ ¥ and accented names), Latin Extended-A/B (Polish, Czech, Turkish…),
-  // General Punctuation (dashes, quotes, …), Currency Symbols (€ ₹ ₺ …), minus sign.
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2212, 0x2212, 0};
-  ImFontConfig config;
-  config.OversampleH = 2;
-  config.OversampleV = 1;
-  config.PixelSnapH = true;
-  if (ttf_path && io.Fonts->AddFontFromFileTTF(ttf_path, pixel_size, &config, ranges)) return;
-  std::fprintf(stderr, "duebook: cannot load font %s; using the built-in one\n",
-               ttf_path ? ttf_path : "(none)");
-  ImFontConfig fallback;
-  fallback.SizePixels = pixel_size;
-  io.Fonts->AddFontDefault(&fallback);
-}
-
-void apply_style(float scale) {
-  ImGui::StyleColorsLight();
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowRounding = 0.0f;
-  style.ChildRounding = 4.0f;
-  style.FrameRounding = 4.0f;
-  style.GrabRounding = 4.0f;
-  style.TabRounding = 4.0f;
-  style.FramePadding = ImVec2(8, 5);
-  style.ItemSpacing = ImVec2(8, 6);
-  style.WindowPadding = ImVec2(12, 10);
-  style.CellPadding = ImVec2(6, 4);
-  ImVec4* c = style.Colors;
-  c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
-  c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 0.0f);
-  c[ImGuiCol_Button] = ImVec4(0.80f, 0.87f, 0.94f, 1.0f);
-  c[ImGuiCol_ButtonHovered] = ImVec4(0.68f, 0.79f, 0.90f, 1.0f);
-  c[ImGuiCol_ButtonActive] = ImVec4(0.58f, 0.71f, 0.86f, 1.0f);
-  c[ImGuiCol_Header] = ImVec4(0.16f, 0.42f, 0.60f, 0.25f);
-  c[ImGuiCol_HeaderHovered] = ImVec4(0.16f, 0.42f, 0.60f, 0.35f);
-  c[ImGuiCol_Tab] = ImVec4(0.86f, 0.89f, 0.92f, 1.0f);
-  c[ImGuiCol_TabActive] = ImVec4(0.80f, 0.87f, 0.94f, 1.0f);
-  c[ImGuiCol_TabHovered] = ImVec4(0.68f, 0.79f, 0.90f, 1.0f);
-  style.ScaleAllSizes(scale);
 }
 
 }  // namespace duebook::ui

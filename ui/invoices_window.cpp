@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "base/currencies.h"
@@ -50,6 +51,7 @@ InvoiceQuery query_of(const InvoicesWindowState& s, const Date& today) {
   q.descending = s.descending;
   q.offset = s.page * kPageRows;
   q.limit = kPageRows;
+  q.currency = s.currency;
   if (s.overdue <= 0) return q;
   q.status = "unpaid";
   // Bucket b holds the ages (limits[b - 1], limits[b]]; an age is today minus the due date.
@@ -63,7 +65,7 @@ InvoiceQuery query_of(const InvoicesWindowState& s, const Date& today) {
 
 std::string cache_key(const InvoiceQuery& q) {
   return q.status + '\x1f' + q.search + '\x1f' + std::to_string(int(q.sort)) + (q.descending ? "d" : "a") +
-         std::to_string(q.offset) + '\x1f' + q.due_from + '\x1f' + q.due_to;
+         std::to_string(q.offset) + '\x1f' + q.due_from + '\x1f' + q.due_to + '\x1f' + q.currency;
 }
 
 std::string money(int64_t minor, const std::string& currency) {
@@ -92,6 +94,12 @@ void draw_filters(InvoicesWindowState& s) {
   };
   combo("Status", "invoices.status", &s.status, kStatusNames, IM_ARRAYSIZE(kStatusNames));
   combo("Overdue", "invoices.overdue", &s.overdue, overdue.data(), int(overdue.size()));
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("Currency").x + ImGui::GetStyle().FramePadding.x * 2);
+  if (ImGui::InputTextWithHint("##invoice-currency", "Currency", &s.currency,
+                               ImGuiInputTextFlags_CharsUppercase))
+    s.page = 0;
+  test_mark("invoices.currency");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputTextWithHint("##invoice-search", "Search by number or customer", &s.search)) s.page = 0;
   test_mark("invoices.search");
@@ -345,6 +353,30 @@ void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, con
 }
 
 }  // namespace
+
+void filter_invoices(InvoicesWindowState& s, int overdue, const std::string& currency) {
+  s.status = 1;  // unpaid
+  s.overdue = overdue;
+  s.currency = currency;
+  s.search.clear();
+  s.page = 0;
+}
+
+std::string invoice_list_facts(const InvoicesWindowState& s) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const InvoiceSummary& r : s.cache_rows)
+    rows.push_back({{"number", r.number},
+                    {"customer", r.customer_name},
+                    {"currency", r.currency},
+                    {"due", r.due_date},
+                    {"open", r.open}});
+  return nlohmann::json{{"status", kStatusQuery[s.status]},
+                        {"overdue", s.overdue},
+                        {"currency", s.currency},
+                        {"count", s.cache_count},
+                        {"rows", rows}}
+      .dump();
+}
 
 void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands,
                           const Date& today) {

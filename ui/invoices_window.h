@@ -29,9 +29,10 @@ struct InvoiceDraft {
 };
 
 struct InvoicesWindowState {
-  int status = 0;      // index into the status filter: all, unpaid, paid, draft, void
-  int overdue = 0;     // overdue filter: 0 any, else 1 + a bucket of default_aging_buckets()
-  std::string search;  // number or customer name fragment
+  int status = 0;        // index into the status filter: all, unpaid, paid, draft, void
+  int overdue = 0;       // overdue filter: 0 any, else 1 + a bucket of default_aging_buckets()
+  std::string search;    // number or customer name fragment
+  std::string currency;  // ISO 4217 code the list keeps to; "" = every currency
   InvoiceSort sort = InvoiceSort::Number;
   bool descending = true;    // newest numbers first
   int64_t page = 0;          // 50 rows a page
@@ -47,6 +48,14 @@ struct InvoicesWindowState {
   int64_t cache_count = 0;
   std::vector<InvoiceSummary> cache_rows;
 };
+
+// Shows the unpaid invoices of one overdue bucket (1 + a bucket of default_aging_buckets()) in `currency`
+// ("" = every currency) from the first page, the other filters cleared.
+void filter_invoices(InvoicesWindowState& state, int overdue, const std::string& currency);
+
+// Facts for end-to-end tests, as JSON text: {"status", "overdue", "currency", "count", "rows": [{"number",
+// "customer", "currency", "due", "open"}]} of the page shown.
+std::string invoice_list_facts(const InvoicesWindowState& state);
 
 // `today` dates the overdue buckets and a new invoice without a date.
 void draw_invoices_window(Queries& queries, InvoicesWindowState& state, Commands& commands,

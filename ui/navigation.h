@@ -1,16 +1,26 @@
-// Requests a window makes to show another one (a customer's page, an invoice, the payment form). The app
-// carries them out at the start of the next frame, so no window reaches into another's state while drawing.
+// Requests a window makes to show another one (a customer's page, an invoice, the payment form, a filtered
+// invoice list). The app carries them out at the start of the next frame, so no window reaches into another's
+// state while drawing.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace duebook::ui {
+
+// The Invoices tab filtered to one aging bucket of one currency.
+struct InvoiceListRequest {
+  int overdue = 0;       // 1 + the bucket of default_aging_buckets(), as InvoicesWindowState::overdue
+  std::string currency;  // ISO 4217 code; "" = every currency
+};
 
 struct Navigation {
   int64_t open_customer = 0;            // show this customer's page; 0 = no request
   int64_t open_invoice = 0;             // show this invoice's window; 0 = no request
   std::optional<int64_t> pay_customer;  // open the payment form for this customer (0 = none chosen yet)
+  std::optional<InvoiceListRequest> invoice_list;  // show the Invoices tab with these filters
+  const char* open_tab = nullptr;                  // bring this tab ("Dashboard", "Today", ...) to the front
 };
 
 }  // namespace duebook::ui

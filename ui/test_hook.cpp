@@ -22,6 +22,10 @@ void test_mark(const char* name) {
   current.push_back({name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
 }
 
+void test_mark_rect(const char* name, float min_x, float min_y, float max_x, float max_y) {
+  current.push_back({name, ImVec2(min_x, min_y), ImVec2(max_x, max_y)});
+}
+
 void test_begin_frame() {
   last.swap(current);
   current.clear();

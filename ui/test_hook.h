@@ -8,6 +8,8 @@ namespace duebook::ui {
 
 // Records the last submitted ImGui item under `name` (unique per frame).
 void test_mark(const char* name);
+// Records a rectangle drawn without an ImGui item of its own (a chart's bar) under `name`.
+void test_mark_rect(const char* name, float min_x, float min_y, float max_x, float max_y);
 // Starts a new frame's list (called by the app before drawing).
 void test_begin_frame();
 // {"items": {"name": [x, y, w, h], ...}} in display (CSS) pixels, for the last completed frame; with

@@ -39,7 +39,7 @@ std::string like_fragment(std::string_view fragment) {
 }
 
 // The WHERE clause for a query. Only fixed SQL text is chosen here; user text is always bound (?1 status,
-// ?2 customer, ?3 search pattern, ?6 due from, ?7 due to).
+// ?2 customer, ?3 search pattern, ?6 due from, ?7 due to, ?8 currency).
 std::string where_clause(const InvoiceQuery& q) {
   std::string w = "WHERE 1 = 1";
   if (q.status.empty())
@@ -53,6 +53,7 @@ std::string where_clause(const InvoiceQuery& q) {
     w += " AND (lower(coalesce(i.number, '')) LIKE ?3 ESCAPE '\\' OR c.name_key LIKE ?3 ESCAPE '\\')";
   if (!q.due_from.empty()) w += " AND i.due_date >= ?6";
   if (!q.due_to.empty()) w += " AND i.due_date <= ?7";
+  if (!q.currency.empty()) w += " AND i.currency = ?8";
   return w;
 }
 
@@ -62,6 +63,7 @@ void bind_query(Statement& st, const InvoiceQuery& q) {
   if (!q.search.empty()) st.bind(3, like_fragment(q.search));
   if (!q.due_from.empty()) st.bind(6, q.due_from);
   if (!q.due_to.empty()) st.bind(7, q.due_to);
+  if (!q.currency.empty()) st.bind(8, q.currency);
 }
 
 }  // namespace

@@ -44,6 +44,7 @@ struct InvoiceQuery {
   int64_t limit = 50;                      // rows to return at most
   std::string due_from;                    // ISO date: only invoices due on or after it; "" = no lower bound
   std::string due_to;                      // ISO date: only invoices due on or before it; "" = no upper bound
+  std::string currency;                    // ISO 4217 code: only invoices in it; "" = every currency
 };
 // A page of invoices. An unknown status name matches nothing.
 std::vector<InvoiceSummary> list_invoices(Db& db, const InvoiceQuery& query);

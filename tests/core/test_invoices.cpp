@@ -313,6 +313,30 @@ TEST_CASE("an overdue page of unpaid invoices reads only the unpaid ones in its 
   CHECK(list_invoices(t->db(), q).size() == 1);
 }
 
+TEST_CASE("the invoice list keeps to one currency when asked, and counts alike") {
+  // The dashboard's aging bars are per currency: a click lists one bucket's invoices of that currency only.
+  TestLedger t;
+  int64_t acme = must(*t.ledger, AddCustomer{customer_fields("Acme Ltd", "EUR")});
+  int64_t birch = must(*t.ledger, AddCustomer{customer_fields("Birch Inc", "USD")});
+  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-10", 300), true});
+  must(*t.ledger, AddInvoice{invoice_for(birch, "2026-01-11", 500), true});
+  must(*t.ledger, AddInvoice{invoice_for(acme, "2026-01-12", 700), true});
+  InvoiceQuery q;
+  q.status = "unpaid";
+  q.currency = "EUR";
+  std::vector<InvoiceSummary> eur = list_invoices(t->db(), q);
+  REQUIRE(eur.size() == 2);
+  for (const InvoiceSummary& s : eur) CHECK(s.currency == "EUR");
+  CHECK(count_invoices(t->db(), q) == 2);
+  q.currency = "USD";
+  REQUIRE(list_invoices(t->db(), q).size() == 1);
+  CHECK(list_invoices(t->db(), q)[0].customer_name == "Birch Inc");
+  q.currency = "GBP";
+  CHECK(count_invoices(t->db(), q) == 0);
+  q.currency.clear();
+  CHECK(count_invoices(t->db(), q) == 3);
+}
+
 TEST_CASE("a customer's currency cannot change once invoices exist") {
   TestLedger t;
   int64_t acme = add_customer(t, "Acme Ltd");

@@ -34,8 +34,8 @@ for i in \$(seq 1 100); do
 done
 sleep 1.5
 kill -0 \$app 2>/dev/null || { echo "desktop customer page: the program exited early"; exit 1; }
-# Today is the first tab: the Customers tab, at 1280x800.
-python3 "$here/xclick.py" 118 49 || exit 1
+# The Dashboard is the first tab, then Today: the Customers tab, at 1280x800.
+python3 "$here/xclick.py" 214 49 || exit 1
 sleep 1
 import -window root "$work/list.png" || exit 1
 # The Open button of the first (only) row of the customers list, at 1280x800.

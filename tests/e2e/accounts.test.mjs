@@ -47,7 +47,7 @@ async function issueInvoice(date, description, quantity, price, expected) {
 const page_facts = async () => (await state(page)).customer_page;
 
 test("a customer with contacts, two invoices on Net 30", async () => {
-  await clickItem(page, "tab.customers");  // Today is the first tab
+  await clickItem(page, "tab.customers");  // the Dashboard is the first tab
   await type("customer.name", CUSTOMER);
   await type("customer.currency", "EUR");
   await type("customer.billing_name", "Jana Hartmann");

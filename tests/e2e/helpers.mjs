@@ -169,7 +169,7 @@ export async function selectAllAndType(p, text) {
   await typeText(p, text);
 }
 
-// Brings the Customers tab to the front unless its form is already on screen (Today is the first tab).
+// Brings the Customers tab to the front unless its form is already on screen (the Dashboard is the first tab).
 export async function showCustomers(p) {
   if (!(await items(p))["customer.name"]) await clickItem(p, "tab.customers");
   await waitItem(p, "customer.name");

@@ -188,6 +188,7 @@ test("on the broken promise's next day the customer is back with the next step, 
 
     await page.reload();
     await waitReady(page);
+    await clickItem(page, "tab.today");
     await waitItem(page, "today.header");
     const s = await state(page);
     assert.equal(s.as_of, s.local_today, "a reload starts again on the local day");

@@ -1,0 +1,49 @@
+#include "as_of_bar.h"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "test_hook.h"
+
+namespace duebook::ui {
+
+void AsOfState::reset(const Date& local_today) {
+  as_of.reset();
+  error.clear();
+  text = to_iso(local_today);
+}
+
+void draw_as_of(AsOfState& s, const Date& local_today) {
+  const std::string shown = to_iso(s.day(local_today));
+  ImGui::TextDisabled("|");
+  ImGui::TextUnformatted(s.as_of ? "As of (planning)" : "As of");
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+  const bool entered = ImGui::InputText("##as-of", &s.text, ImGuiInputTextFlags_EnterReturnsTrue);
+  test_mark("asof.date");
+  if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
+    Result<Date> day = parse_date(s.text);
+    if (!day) {
+      s.error = "As of: " + day.problems()[0].message;
+    } else {
+      s.error.clear();
+      s.as_of = *day == local_today ? std::nullopt : std::optional<Date>(*day);
+      s.text = to_iso(*day);
+    }
+  } else if (!ImGui::IsItemActive() && s.error.empty()) {
+    s.text = shown;
+  }
+  if (!s.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
+    ImGui::TextUnformatted(s.error.c_str());
+    ImGui::PopStyleColor();
+    test_mark("asof.error");
+  }
+  if (s.as_of || !s.error.empty()) {
+    if (ImGui::SmallButton("Back to today")) {
+      s.reset(local_today);
+    }
+    test_mark("asof.today");
+  }
+}
+
+}  // namespace duebook::ui

@@ -1,0 +1,37 @@
+// The Dashboard, the first tab: a look at the receivables rather than a read. What is owed and overdue per
+// currency, DSO and CEI with their trend, today's work, the aging as stacked bars (a click lists a bucket's
+// invoices), the 13-week forecast with its range and the promised receipts, DSO month by month, and the ten
+// customers owing the most overdue (a click opens the customer). Figures come from core's load_dashboard,
+// computed again only when the ledger or the as-of day changes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/date.h"
+#include "collections/dashboard.h"
+#include "navigation.h"
+
+namespace duebook::ui {
+
+class Queries;
+
+struct DashboardWindowState {
+  std::string currency;  // the currency the charts and the top ten show; "" = the one owed most
+  // The figures, loaded again only when the ledger or the day changes.
+  int64_t cache_revision = -1;
+  Date cache_as_of;
+  std::optional<Dashboard> cache;
+  std::string error;  // why the figures could not be computed
+};
+
+// Draws the tab for the day `as_of`. Clicks ask `nav` to open a customer or the Invoices tab on a bucket.
+void draw_dashboard_window(Queries& queries, DashboardWindowState& state, Navigation& nav, const Date& as_of);
+
+// Facts for end-to-end tests, as JSON text: {"as_of", "buckets": [...], "currencies": [{"currency",
+// "receivable", "overdue", "aging": [...], "aging_invoices": [...], "top": [{"name", "overdue"}]}],
+// "worklist", "broken_promises", "on_hold", "disputes"}; {} before the first draw.
+std::string dashboard_facts(const DashboardWindowState& state);
+
+}  // namespace duebook::ui
