@@ -8,7 +8,8 @@ packages=(cmake g++ make ninja-build git xz-utils ca-certificates python3 nodejs
           emscripten libglfw3-dev libgl-dev nlohmann-json3-dev doctest-dev
           fonts-dejavu-core python3-fonttools
           chromium xvfb xauth x11-utils imagemagick clang-format
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          poppler-utils zbar-tools)  # the PDF documents' tests: pdftotext, pdftoppm, pdfinfo; zbarimg
 
 missing=()
 for p in "${packages[@]}"; do
