@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/bank.h"
 #include "base/text.h"
 #include "collections/collections.h"
 #include "collections/collections_queries.h"
@@ -19,14 +20,6 @@ namespace {
 
 Problem no_customer(int64_t id) {
   return {"customer_id", "no customer with id " + std::to_string(id)};
-}
-
-Json company_json(const CompanyDetails& c) {
-  return {{"name", c.name},
-          {"address", c.address},
-          {"phone", c.phone},
-          {"email", c.email},
-          {"sender_name", c.sender_name}};
 }
 
 void check_text(Problems& problems, const std::string& text, size_t limit, const char* field) {
@@ -135,8 +128,10 @@ Result<Plan> plan_command(Db& db, const SetCompanyDetails& command) {
     problems.push_back({"email", "\"" + c.email + "\" is not an email address"});
   check_text(problems, c.name, 200, "name");
   check_text(problems, c.address, 1000, "address");
+  check_text(problems, c.account_name, 70, "account_name");  // EPC069-12 §3.4: the beneficiary's name ≤ 70
+  for (Problem& p : normalize_bank_account(c.iban, c.bic)) problems.push_back(std::move(p));
   if (!problems.empty()) return problems;
-  Json before = company_json(company_details(db)), after = company_json(c);
+  Json before = company_to_json(company_details(db)), after = company_to_json(c);
   if (before == after) return Problem{"", "nothing changed"};
   Plan plan;
   plan.label = "Set the company details for collection messages";

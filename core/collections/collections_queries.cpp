@@ -136,6 +136,17 @@ PolicyRecord policy_for_customer(Db& db, int64_t customer_id) {
   return find_policy(db, id).value_or(default_policy_record());
 }
 
+Json company_to_json(const CompanyDetails& c) {
+  return {{"name", c.name},
+          {"address", c.address},
+          {"phone", c.phone},
+          {"email", c.email},
+          {"sender_name", c.sender_name},
+          {"account_name", c.account_name},
+          {"iban", c.iban},
+          {"bic", c.bic}};
+}
+
 CompanyDetails company_details(Db& db) {
   Statement& st = db.prepare("SELECT value FROM collection_settings WHERE key = 'company'");
   CompanyDetails c;
@@ -147,6 +158,9 @@ CompanyDetails company_details(Db& db) {
       c.phone = j.value("phone", "");
       c.email = j.value("email", "");
       c.sender_name = j.value("sender_name", "");
+      c.account_name = j.value("account_name", "");
+      c.iban = j.value("iban", "");
+      c.bic = j.value("bic", "");
     }
   }
   st.reset();

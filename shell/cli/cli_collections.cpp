@@ -155,8 +155,16 @@ int company(Context& ctx, Args& args) {
   if (auto v = args.option("--phone")) c.phone = *v;
   if (auto v = args.option("--email")) c.email = *v;
   if (auto v = args.option("--sender")) c.sender_name = *v;
+  if (auto v = args.option("--account-name")) c.account_name = *v;
+  if (auto v = args.option("--iban")) c.iban = *v;
+  if (auto v = args.option("--bic")) c.bic = *v;
   if (int rc = ctx.leftover(args)) return rc;
-  return execute_and_report(ctx, *ledger, SetCompanyDetails{c}, {{"email", "--email"}, {"name", "--name"}});
+  return execute_and_report(ctx, *ledger, SetCompanyDetails{c},
+                            {{"email", "--email"},
+                             {"name", "--name"},
+                             {"iban", "--iban"},
+                             {"bic", "--bic"},
+                             {"account_name", "--account-name"}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +332,9 @@ const std::vector<Handler>& collections_handlers() {
          done},
         {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume)", snooze},
         {"collections", "company",
-         "who signs the messages: [--name] [--email] [--phone] [--address] [--sender]", company},
+         "who signs the messages: [--name] [--email] [--phone] [--address] [--sender] [--iban] [--bic] "
+         "[--account-name]",
+         company},
     };
     const std::vector<Handler>& contacts = collection_contact_handlers();
     list.insert(list.end(), contacts.begin(), contacts.end());
