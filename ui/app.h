@@ -79,6 +79,7 @@ class App {
   InvoiceWindowState invoice_window_;
   PaymentsWindowState payments_;
   Navigation nav_;
+  CommandSink document_sink_;         // the record of a reminder or letter produced as PDF
   std::optional<Date> as_of_;         // the as-of date set for planning; none = the local day
   std::string as_of_text_;            // the as-of field as typed
   std::string as_of_error_;           // why the typed date was refused

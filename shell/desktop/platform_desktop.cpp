@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "app.h"
+#include "documents.h"
 #include "test_hook.h"
 
 #ifndef DUEBOOK_FONT_PATH
@@ -211,3 +212,12 @@ int run_window(const std::string& db_path, int quit_after_frames) {
 }
 
 }  // namespace duebook::shell
+
+namespace duebook::ui {
+
+// The documents are set in the system's DejaVu Sans (Debian's fonts-dejavu-core), found by CMake.
+PdfFonts pdf_fonts() {
+  return {DUEBOOK_PDF_FONT, DUEBOOK_PDF_FONT_BOLD};
+}
+
+}  // namespace duebook::ui
