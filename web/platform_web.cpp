@@ -16,6 +16,7 @@
 #include <string>
 
 #include "app.h"
+#include "documents.h"
 #include "files_web.h"
 #include "page_web.h"
 #include "storage_web.h"
@@ -496,3 +497,12 @@ int main() {
   duebook::web::open_storage("/data/duebook.sqlite");
   return 0;
 }
+
+namespace duebook::ui {
+
+// The documents' fonts, embedded in the program's file system (web/CMakeLists.txt).
+PdfFonts pdf_fonts() {
+  return {"/fonts/pdf-regular.ttf", "/fonts/pdf-bold.ttf"};
+}
+
+}  // namespace duebook::ui
