@@ -54,7 +54,8 @@ struct ReminderFigures {
 // on it and dated on or before `date`, their charges invoices' open amounts, and the deadline from the
 // customer's policy: level N takes the N-th step after the due date that sends the customer a document
 // (email reminder, letter, escalation letter, final notice; a courtesy note before the due date is no
-// reminder), or the last such step when there are fewer; 14 days when the policy has none. Fails (where "invoice") for an unknown or unissued invoice, (where "level") outside 1..3.
+// reminder), or the last such step when there are fewer; 14 days when the policy has none. Fails (where
+// "invoice") for an unknown or unissued invoice, (where "level") outside 1..3.
 Result<ReminderFigures> reminder_figures(Db& db, int64_t invoice_id, const ReminderPdfOptions& options);
 
 // The reminder: the invoice's layout headed "Payment reminder" / "Second reminder" / "Final reminder" with

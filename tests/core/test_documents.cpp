@@ -66,7 +66,8 @@ TEST_CASE("the EPC QR payload follows EPC069-12 version 002, line by line") {
   EpcTransfer t{"BPOTBEB1", "Red Cross of Belgium", "BE72 0000 0000 1616", "EUR", 100, "Urgency fund"};
   Result<std::string> p = epc_payload(t);
   REQUIRE(p.ok());
-  CHECK(p.value() == "BCD\n002\n1\nSCT\nBPOTBEB1\nRed Cross of Belgium\nBE72000000001616\nEUR1.00\n\n\nUrgency fund");
+  CHECK(p.value() ==
+        "BCD\n002\n1\nSCT\nBPOTBEB1\nRed Cross of Belgium\nBE72000000001616\nEUR1.00\n\n\nUrgency fund");
   t.bic = "";  // optional in version 002
   t.amount = 123456;
   t.reference = "";
@@ -76,8 +77,8 @@ TEST_CASE("the EPC QR payload follows EPC069-12 version 002, line by line") {
     EpcTransfer transfer;
     const char* where;
   } bad[] = {
-      {{"", "Acme", "BE72000000001616", "USD", 100, ""}, "currency"},       // SEPA is euro only
-      {{"", "Acme", "BE72000000001616", "EUR", 0, ""}, "amount"},           // at least EUR 0.01
+      {{"", "Acme", "BE72000000001616", "USD", 100, ""}, "currency"},         // SEPA is euro only
+      {{"", "Acme", "BE72000000001616", "EUR", 0, ""}, "amount"},             // at least EUR 0.01
       {{"", "Acme", "BE72000000001616", "EUR", 100000000000, ""}, "amount"},  // at most 999 999 999.99
       {{"", std::string(71, 'n'), "BE72000000001616", "EUR", 100, ""}, "bank.name"},  // name ≤ 70
       {{"", "Acme", "BE73000000001616", "EUR", 100, ""}, "bank.iban"},
