@@ -61,7 +61,8 @@ Result<std::string> receipt_pdf(Db& db, const PdfFonts& fonts, int64_t payment_i
   PdfDocument& pdf = *doc.value();
   if (p->status == "reversed") pdf.stamp("REVERSED");
   std::vector<std::pair<std::string, std::string>> facts{
-      {"Receipt number", "P-" + std::to_string(payment_id)}, {"Received on", p->date}, {"Method", p->method}};
+      {"Receipt number", "P-" + std::to_string(payment_id)}, {"Received on", p->date}};
+  if (!p->method.empty()) facts.push_back({"Method", p->method});
   if (!p->reference.empty()) facts.push_back({"Your reference", p->reference});
   address_and_facts(pdf, *customer, "", "Payment receipt", facts);
   pdf.paragraph(PdfDocument::kMargin, 495,
