@@ -46,3 +46,9 @@ target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/u
 if(EMSCRIPTEN)
   target_compile_options(imgui PRIVATE -O2)
 endif()
+
+# The PDF documents: libharu (writing PDF) with zlib, and libqrencode (the EPC payment QR code). One small
+# CMakeLists per library in cmake/third_party/ lists the fetched C files; the core links them in both builds.
+add_subdirectory("${CMAKE_SOURCE_DIR}/cmake/third_party/zlib" "${CMAKE_BINARY_DIR}/third_party/zlib")
+add_subdirectory("${CMAKE_SOURCE_DIR}/cmake/third_party/qrencode" "${CMAKE_BINARY_DIR}/third_party/qrencode")
+add_subdirectory("${CMAKE_SOURCE_DIR}/cmake/third_party/libharu" "${CMAKE_BINARY_DIR}/third_party/libharu")

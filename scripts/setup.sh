@@ -9,7 +9,8 @@ packages=(cmake g++ make ninja-build git xz-utils ca-certificates python3 nodejs
           fonts-dejavu-core python3-fonttools
           chromium xvfb xauth x11-utils imagemagick clang-format
           clang libclang-rt-14-dev
-          hledger ledger beancount python3-beancount)
+          hledger ledger beancount python3-beancount
+          poppler-utils zbar-tools)  # the PDF documents' tests: pdftotext, pdftoppm, pdfinfo; zbarimg
 
 missing=()
 for p in "${packages[@]}"; do

@@ -133,6 +133,9 @@ void App::follow_navigation() {
     select_tab_ = "Invoices";
   }
   if (nav_.open_tab) select_tab_ = std::exchange(nav_.open_tab, nullptr);
+  if (nav_.document)
+    status_message_ = produce_document(*queries_, platform_, commands_, &document_sink_,
+                                       *std::exchange(nav_.document, std::nullopt));
 }
 
 void App::run_palette_action(PaletteAction action) {
@@ -322,7 +325,7 @@ bool App::frame() {
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
-                          nav_.open_invoice || nav_.pay_customer || invoices_.open_invoice ||
+                          nav_.open_invoice || nav_.pay_customer || nav_.document || invoices_.open_invoice ||
                           payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;

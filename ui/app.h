@@ -92,6 +92,7 @@ class App {
   InvoiceWindowState invoice_window_;
   PaymentsWindowState payments_;
   Navigation nav_;
+  CommandSink document_sink_;         // the record of a reminder or letter produced as PDF
   AsOfState as_of_;                   // the day every screen works on
   const char* select_tab_ = nullptr;  // a tab to bring to the front on the next frame
   ImportWindowState import_;

@@ -91,6 +91,24 @@ void submit_hold(CustomerPageState& s, Commands& commands, const Date& today) {
   commands.submit(EditCustomer{s.customer_id, f}, &s.sink);
 }
 
+// The customer's documents as PDF, dated `today`: the statement (the year to today), the letter of today's
+// collections step, the evidence pack of every unpaid invoice.
+void draw_pdf_actions(CustomerPageState& s, Navigation& nav, const Date& today) {
+  using Kind = DocumentRequest::Kind;
+  ImGui::TextDisabled("PDF");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Statement"))
+    nav.document = DocumentRequest{Kind::Statement, s.customer_id, 1, today};
+  test_mark("customer_page.pdf_statement");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Letter")) nav.document = DocumentRequest{Kind::Letter, s.customer_id, 1, today};
+  test_mark("customer_page.pdf_letter");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Evidence pack"))
+    nav.document = DocumentRequest{Kind::Evidence, s.customer_id, 1, today};
+  test_mark("customer_page.pdf_evidence");
+}
+
 void draw_header(CustomerPageState& s, Commands& commands, Navigation& nav, const Date& today) {
   const Customer& c = *s.customer;
   const std::string& cur = c.fields.currency;
@@ -114,6 +132,7 @@ void draw_header(CustomerPageState& s, Commands& commands, Navigation& nav, cons
   ImGui::Text("Open invoices %lld", (long long)s.balance.open_invoices);
   ImGui::SameLine(0, 24);
   ImGui::Text("Unapplied credit %s", display_money(s.balance.unapplied_credit, cur).c_str());
+  draw_pdf_actions(s, nav, today);
   if (c.fields.credit_limit && *c.fields.credit_limit > 0) {
     const int64_t limit = *c.fields.credit_limit, used = std::max<int64_t>(0, s.balance.ar_balance);
     const std::string text = "Credit used " + display_money(used, cur) + " of " + display_money(limit, cur);

@@ -51,6 +51,29 @@ void draw_header(InvoiceWindowState& s, Navigation& nav) {
                 s.dispute->notes.c_str());
 }
 
+// The invoice as PDF, a duplicate to send again, or a reminder (level 1..3) dated `today`.
+void draw_pdf_actions(InvoiceWindowState& s, Navigation& nav, const Date& today) {
+  const InvoiceSummary& h = s.detail->summary;
+  if (h.number.empty()) return;
+  using Kind = DocumentRequest::Kind;
+  ImGui::TextDisabled("PDF");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Invoice")) nav.document = DocumentRequest{Kind::Invoice, h.id, 1, today};
+  test_mark("invoice_window.pdf");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Duplicate")) nav.document = DocumentRequest{Kind::Duplicate, h.id, 1, today};
+  test_mark("invoice_window.pdf_duplicate");
+  if (h.status != InvoiceStatus::Open && h.status != InvoiceStatus::Partial) return;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("Final  ").x + ImGui::GetFrameHeight() * 2);
+  static const char* const levels[] = {"First", "Second", "Final"};
+  ImGui::Combo("##reminder-level", &s.reminder_level, levels, 3);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Reminder"))
+    nav.document = DocumentRequest{Kind::Reminder, h.id, s.reminder_level + 1, today};
+  test_mark("invoice_window.pdf_reminder");
+}
+
 void draw_lines_totals(const InvoiceDetail& d) {
   const std::string& cur = d.summary.currency;
   heading("Lines");
@@ -225,6 +248,7 @@ void draw_invoice_window(Queries& queries, InvoiceWindowState& s, Commands& comm
   }
   take_results(s);
   draw_header(s, nav);
+  draw_pdf_actions(s, nav, today);
   ImGui::Separator();
   const float left = ImGui::GetContentRegionAvail().x * 0.55f;
   ImGui::BeginChild("invoice-window-left", ImVec2(left, 0));

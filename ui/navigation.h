@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "documents.h"
+
 namespace duebook::ui {
 
 // The Invoices tab filtered to one aging bucket of one currency.
@@ -21,6 +23,7 @@ struct Navigation {
   std::optional<int64_t> pay_customer;  // open the payment form for this customer (0 = none chosen yet)
   std::optional<InvoiceListRequest> invoice_list;  // show the Invoices tab with these filters
   const char* open_tab = nullptr;                  // bring this tab ("Dashboard", "Today", ...) to the front
+  std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
 };
 
 }  // namespace duebook::ui

@@ -308,6 +308,12 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
       ImGui::TextUnformatted(p.applied_to.empty() ? "-" : p.applied_to.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.status.c_str());
+      ImGui::SameLine();
+      ImGui::PushID(int(p.id));
+      if (ImGui::SmallButton("Receipt PDF"))
+        nav.document = DocumentRequest{DocumentRequest::Kind::Receipt, p.id, 1, today};
+      test_mark(("payments.receipt." + std::to_string(p.id)).c_str());
+      ImGui::PopID();
     }
   ImGui::EndTable();
 }

@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "files/pdf_document.h"
 
 namespace duebook::ui {
 
@@ -85,6 +86,9 @@ class Platform {
   virtual SaveState save_state() { return {}; }
   // ReadOnly: make this window the ledger's writer (it reloads the ledger as last saved).
   virtual void take_over() {}
+  // The TrueType fonts the PDF documents are set in, where this platform keeps them; empty paths = none (the
+  // documents are refused, saying so).
+  virtual PdfFonts pdf_fonts() { return {}; }
   // Sets the ledger aside for good and starts a new, empty one (leaving the demo); the app has closed the
   // ledger first. True when the new ledger can be opened at database_path() at once; false when the platform
   // starts the app again itself (the browser forgets its stored ledger and reloads the page).

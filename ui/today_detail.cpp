@@ -148,7 +148,8 @@ void draw_call(const WorklistItem& item) {
   }
 }
 
-void draw_email(Queries& queries, Platform& platform, const WorklistItem& item) {
+void draw_email(Queries& queries, Platform& platform, const WorklistItem& item,
+                std::optional<DocumentRequest>* pdf) {
   heading("Email");
   const Contact& c = item.entry.contact;
   ImGui::Text("To: %s%s", c.name.c_str(),
@@ -173,11 +174,19 @@ void draw_email(Queries& queries, Platform& platform, const WorklistItem& item) 
     draw_text_block(text, ("today.duplicate." + inv->summary.number).c_str());
     ImGui::PushID(int(id));
     if (ImGui::SmallButton("Copy duplicate")) ImGui::SetClipboardText(text.c_str());
+    ImGui::SameLine();
+    // The reminder as a document with the invoice's lines, a first reminder: the letter steps send letters.
+    if (ImGui::SmallButton("Reminder PDF"))
+      *pdf = DocumentRequest{DocumentRequest::Kind::Reminder, id, 1, {}};
+    test_mark(("today.pdf_reminder." + inv->summary.number).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Duplicate PDF"))
+      *pdf = DocumentRequest{DocumentRequest::Kind::Duplicate, id, 1, {}};
     ImGui::PopID();
   }
 }
 
-void draw_letter(Platform& platform, const WorklistItem& item) {
+void draw_letter(Platform& platform, const WorklistItem& item, std::optional<DocumentRequest>* pdf) {
   heading(item.entry.step.action == StepAction::HandToAgency ? "Notice" : "Letter");
   draw_text_block(item.subject, "today.material.subject");
   if (ImGui::Button("Print")) platform.print_text(item.subject, item.body);
@@ -186,7 +195,9 @@ void draw_letter(Platform& platform, const WorklistItem& item) {
   if (ImGui::Button("Copy")) ImGui::SetClipboardText(item.body.c_str());
   test_mark("today.copy");
   ImGui::SameLine();
-  ImGui::TextDisabled("printed as text");
+  if (ImGui::Button("Letter PDF"))
+    *pdf = DocumentRequest{DocumentRequest::Kind::Letter, item.customer_id, 1, {}};
+  test_mark("today.pdf_letter");
   ImGui::Separator();
   draw_text_block(item.body, "today.material.body");
 }
@@ -198,7 +209,8 @@ void draw_entry_facts(Queries& queries, const WorklistItem& item, const Date& as
   draw_contact(item);
 }
 
-void draw_entry_material(Queries& queries, Platform& platform, const WorklistItem& item) {
+void draw_entry_material(Queries& queries, Platform& platform, const WorklistItem& item,
+                         std::optional<DocumentRequest>* pdf) {
   if (!item.problems.empty()) {
     heading("Message");
     problem_text("The message could not be rendered: " + describe(item.problems));
@@ -208,9 +220,9 @@ void draw_entry_material(Queries& queries, Platform& platform, const WorklistIte
     case StepAction::PhoneCall:
       return draw_call(item);
     case StepAction::EmailReminder:
-      return draw_email(queries, platform, item);
+      return draw_email(queries, platform, item, pdf);
     default:
-      return draw_letter(platform, item);
+      return draw_letter(platform, item, pdf);
   }
 }
 

@@ -164,7 +164,12 @@ void draw_detail(Queries& queries, TodayWindowState& s, Commands& commands, Plat
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("today-material", ImVec2(0, 0), true);
-  draw_entry_material(queries, platform, item);
+  std::optional<DocumentRequest> pdf;
+  draw_entry_material(queries, platform, item, &pdf);
+  if (pdf) {
+    pdf->date = as_of;
+    s.confirmation = produce_document(queries, platform, commands, &s.document_sink, *pdf);
+  }
   ImGui::EndChild();
 }
 

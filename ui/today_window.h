@@ -44,6 +44,7 @@ struct TodayWindowState {
   std::string confirmation;    // what the last accepted outcome did, and what comes next
   CompanyFormState company;    // the business signing the messages
   int64_t payment_for = 0;     // set when "Paid" was chosen: the app opens the payment form for this customer
+  CommandSink document_sink;   // the record of a reminder or letter produced as PDF
   // The day's worklist, loaded again only when the ledger or the day changes.
   int64_t cache_revision = -1;
   Date cache_as_of;

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "app.h"
+#include "documents.h"
 #include "files_web.h"
 #include "page_web.h"
 #include "storage_web.h"
@@ -104,6 +105,8 @@ class WebPlatform : public ui::Platform {
   ui::SaveState save_state() override { return storage_save_state(); }
   void take_over() override { storage_take_over(); }
   void download_ledger() override { storage_download(); }
+  // The documents' fonts, embedded in the program's file system (web/CMakeLists.txt).
+  PdfFonts pdf_fonts() override { return {"/fonts/pdf-regular.ttf", "/fonts/pdf-bold.ttf"}; }
   bool start_over() override {
     storage_start_over();
     return false;  // the page reloads

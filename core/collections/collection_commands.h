@@ -46,6 +46,17 @@ struct RecordStepDone {
   std::vector<int64_t> invoice_ids;  // only these of the entry's invoices; empty = every line of the entry
 };
 
+// Records that a reminder or letter was produced as a document for a customer (printed or saved as PDF to be
+// sent): append-only evidence, listed on the customer's timeline and in the evidence pack.
+struct RecordDocumentSent {
+  int64_t customer_id = 0;           // to whom
+  Date date;                         // the document's date
+  std::string document;              // "reminder" or "letter"
+  int level = 0;                     // a reminder's level (1..3); a letter's policy step index
+  Date deadline;                     // the new payment deadline it gives
+  std::vector<int64_t> invoice_ids;  // the invoices it is about (at least one, the customer's)
+};
+
 // Puts a customer's invoices aside until a day (they come back on it), or ends a snooze.
 struct SnoozeCustomer {
   int64_t customer_id = 0;    // which customer

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/bank.h"
 #include "base/text.h"
 #include "collections/collections.h"
 #include "collections/collections_queries.h"
@@ -19,18 +20,6 @@ namespace {
 
 Problem no_customer(int64_t id) {
   return {"customer_id", "no customer with id " + std::to_string(id)};
-}
-
-Json company_json(const CompanyDetails& c) {
-  Json j = {{"name", c.name},
-            {"address", c.address},
-            {"phone", c.phone},
-            {"email", c.email},
-            {"sender_name", c.sender_name}};
-  // The e-invoice fields only when set, so that the payloads of a business without them stay as they were.
-  if (!c.vat_id.empty()) j["vat_id"] = c.vat_id;
-  if (!c.endpoint.empty()) j["endpoint"] = c.endpoint;
-  return j;
 }
 
 void check_text(Problems& problems, const std::string& text, size_t limit, const char* field) {
@@ -145,8 +134,10 @@ Result<Plan> plan_command(Db& db, const SetCompanyDetails& command) {
   if (!c.endpoint.empty() &&
       (c.endpoint.find(':') == std::string::npos || c.endpoint.front() == ':' || c.endpoint.back() == ':'))
     problems.push_back({"endpoint", "\"" + c.endpoint + "\" is not SCHEME:ID (\"0088:5790000435975\")"});
+  check_text(problems, c.account_name, 70, "account_name");  // EPC069-12 §3.4: the beneficiary's name ≤ 70
+  for (Problem& p : normalize_bank_account(c.iban, c.bic)) problems.push_back(std::move(p));
   if (!problems.empty()) return problems;
-  Json before = company_json(company_details(db)), after = company_json(c);
+  Json before = company_to_json(company_details(db)), after = company_to_json(c);
   if (before == after) return Problem{"", "nothing changed"};
   Plan plan;
   plan.label = "Set the company details for collection messages";

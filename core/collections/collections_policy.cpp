@@ -120,6 +120,16 @@ bool read_step(const Json& j, std::size_t i, CollectionStep* step, Problems* pro
     }
     (std::string(flag) == "late_fee" ? step->late_fee : step->interest_notice) = it->get<bool>();
   }
+  const auto deadline = j.find("payment_deadline_days");
+  if (deadline != j.end()) {
+    if (deadline->is_number_integer() && deadline->get<int64_t>() >= 1 && deadline->get<int64_t>() <= 90) {
+      step->payment_deadline_days = deadline->get<int>();
+    } else {
+      problems->push_back(
+          {step_where(i, "payment_deadline_days"), "must be a whole number of days, 1 to 90"});
+      ok = false;
+    }
+  }
   return ok;
 }
 
@@ -206,7 +216,8 @@ std::optional<StepAction> step_action_from(std::string_view text) {
 
 bool operator==(const CollectionStep& a, const CollectionStep& b) {
   return a.offset_days == b.offset_days && a.action == b.action && a.template_id == b.template_id &&
-         a.late_fee == b.late_fee && a.interest_notice == b.interest_notice;
+         a.late_fee == b.late_fee && a.interest_notice == b.interest_notice &&
+         a.payment_deadline_days == b.payment_deadline_days;
 }
 bool operator!=(const CollectionStep& a, const CollectionStep& b) {
   return !(a == b);
@@ -277,11 +288,14 @@ CollectionPolicy default_policy() {
 std::string policy_to_json(const CollectionPolicy& policy) {
   Json steps = Json::array();
   for (const CollectionStep& s : policy.steps) {
-    steps.push_back(Json{{"offset_days", s.offset_days},
-                         {"action", to_string(s.action)},
-                         {"template_id", s.template_id},
-                         {"late_fee", s.late_fee},
-                         {"interest_notice", s.interest_notice}});
+    Json step{{"offset_days", s.offset_days},
+              {"action", to_string(s.action)},
+              {"template_id", s.template_id},
+              {"late_fee", s.late_fee},
+              {"interest_notice", s.interest_notice}};
+    // Written only when it is not the default, so policies saved before it existed read back unchanged.
+    if (s.payment_deadline_days != 14) step["payment_deadline_days"] = s.payment_deadline_days;
+    steps.push_back(std::move(step));
   }
   return Json{{"name", policy.name}, {"steps", steps}}.dump();
 }

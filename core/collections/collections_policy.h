@@ -44,6 +44,9 @@ struct CollectionStep {
   std::string template_id;                        // message template; "" = the action's default
   bool late_fee = false;                          // the step charges the policy's late fee
   bool interest_notice = false;                   // the message announces interest on late payment
+  // The new payment deadline a reminder or letter of this step gives, in days from its date (Norway's
+  // inkassoloven §9 asks for 14 days between a payment reminder and the next step); 1..90.
+  int payment_deadline_days = 14;
 };
 
 // Field-by-field equality (used to compare a policy with the one read back from JSON).

@@ -136,6 +136,21 @@ PolicyRecord policy_for_customer(Db& db, int64_t customer_id) {
   return find_policy(db, id).value_or(default_policy_record());
 }
 
+Json company_to_json(const CompanyDetails& c) {
+  Json j = {{"name", c.name},
+            {"address", c.address},
+            {"phone", c.phone},
+            {"email", c.email},
+            {"sender_name", c.sender_name},
+            {"account_name", c.account_name},
+            {"iban", c.iban},
+            {"bic", c.bic}};
+  // The e-invoice fields only when set, so that the payloads of a business without them stay as they were.
+  if (!c.vat_id.empty()) j["vat_id"] = c.vat_id;
+  if (!c.endpoint.empty()) j["endpoint"] = c.endpoint;
+  return j;
+}
+
 CompanyDetails company_details(Db& db) {
   Statement& st = db.prepare("SELECT value FROM collection_settings WHERE key = 'company'");
   CompanyDetails c;
@@ -149,6 +164,9 @@ CompanyDetails company_details(Db& db) {
       c.sender_name = j.value("sender_name", "");
       c.vat_id = j.value("vat_id", "");
       c.endpoint = j.value("endpoint", "");
+      c.account_name = j.value("account_name", "");
+      c.iban = j.value("iban", "");
+      c.bic = j.value("bic", "");
     }
   }
   st.reset();

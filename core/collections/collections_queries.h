@@ -60,6 +60,8 @@ std::vector<PolicyRecord> list_policies(Db& db);
 PolicyRecord policy_for_customer(Db& db, int64_t customer_id);
 // The business named in messages (empty fields until set).
 CompanyDetails company_details(Db& db);
+// The company details as stored (the collections.company_set event's "after"): every field by its name.
+Json company_to_json(const CompanyDetails& company);
 
 // Everything build_worklist needs, read from the ledger for `as_of` (one customer, or all with 0): open
 // invoices with their pauses (disputes, agency, factoring, snooze, the latest promise or an active

@@ -43,6 +43,7 @@ const std::pair<const char*, const char*> kPrincipal[] = {{"import.recorded", "i
                                                           {"promise.", "promise"},
                                                           {"charge.", "fee"},
                                                           {"contact.", "contact"},
+                                                          {"document.", "document"},
                                                           {"collections.hold", "hold"},
                                                           {"collections.step", "reminder"},
                                                           {"customer.", "customer"},

@@ -12,14 +12,15 @@ namespace duebook {
 
 // One action that touched the customer.
 struct TimelineEntry {
-  int64_t seq = 0;          // the action's first event about the customer
-  int64_t action = 0;       // the action (undo unit)
-  std::string kind;         // invoice, payment, reminder, call, letter, email, contact, promise, dispute,
-                            // fee, credit note, refund, write-off, hold, customer, allocation, import, undo,
-                            // redo
-  std::string date;         // ISO: the day it happened as recorded in the event, else the day it was recorded
-  std::string what;         // the action's label ("Record payment of 1200.00 EUR from Acme Ltd")
-  std::string actor;        // who recorded it
+  int64_t seq = 0;     // the action's first event about the customer
+  int64_t action = 0;  // the action (undo unit)
+  std::string kind;    // invoice, payment, reminder, call, letter, email, contact, promise, dispute,
+                       // fee, credit note, refund, write-off, hold, customer, allocation, import, document,
+                       // undo,
+                       // redo
+  std::string date;    // ISO: the day it happened as recorded in the event, else the day it was recorded
+  std::string what;    // the action's label ("Record payment of 1200.00 EUR from Acme Ltd")
+  std::string actor;   // who recorded it
   std::string hash_prefix;  // the first 12 hex digits of that event's hash
   // An import (kind "import") that created the customer's invoices or payments; 0 / empty otherwise.
   int64_t import_id = 0;        // the import

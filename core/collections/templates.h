@@ -85,6 +85,10 @@ struct CompanyDetails {
   std::string sender_name;  // {{sender_name}}: the person signing
   std::string vat_id;       // VAT identifier, for e-invoices (EN 16931 BT-31); "" = none
   std::string endpoint;     // electronic address for e-invoices, "SCHEME:ID" (BT-34, Peppol EAS); "" = none
+  // Payment instructions printed on invoices, reminders and statements (and in their EPC QR code).
+  std::string account_name;  // the bank account's holder; empty = the company name
+  std::string iban;          // IBAN, electronic form (ISO 13616, checked when set); empty = none
+  std::string bic;           // BIC (ISO 9362, checked when set); empty = none
 };
 
 // Formats an amount for a letter, code first, thousands grouped: "EUR 1,234.50", "JPY 120,000",

@@ -229,6 +229,16 @@ const char* event_shapes_text() {
     "resolution": "string"
   },
   "dispute.withdrawn": "$dispute.opened",
+  "document.retracted": "$document.sent",
+  "document.sent": {
+    "customer": "int",
+    "date": "string",
+    "deadline": "string",
+    "document": "string",
+    "invoice_ids": ["int"],
+    "invoices": ["string"],
+    "level": "int"
+  },
   "factoring.collected": {"amount":"int","date":"string","factoring":"int","invoice":"int","payment":"int"},
   "factoring.collection_reversed": "$factoring.collected",
   "factoring.recalled": "$factoring.sold",

@@ -57,8 +57,8 @@ std::optional<std::string> Args::positional() {
 
 const std::vector<const std::vector<Handler>*>& all_handlers() {
   static const std::vector<const std::vector<Handler>*> lists = {
-      &ledger_handlers(), &customer_handlers(), &invoice_handlers(),    &payment_handlers(),
-      &import_handlers(), &report_handlers(),   &collections_handlers()};
+      &ledger_handlers(), &customer_handlers(), &invoice_handlers(),     &payment_handlers(),
+      &import_handlers(), &report_handlers(),   &collections_handlers(), &document_handlers()};
   return lists;
 }
 
@@ -236,7 +236,8 @@ bool reads_only(const Handler& h) {
   const std::string command = h.command, sub = h.subcommand;
   return command == "verify" || command == "log" || command == "export" || command == "report" ||
          sub == "list" || sub == "show" ||
-         (command == "customer" && (sub == "balance" || sub == "accounts" || sub == "timeline"));
+         (command == "customer" && (sub == "balance" || sub == "accounts" || sub == "timeline")) ||
+         (command == "document" && sub != "reminder" && sub != "letter");
 }
 
 int run_handler(const Handler& h, Context& ctx, Args& args) {

@@ -157,10 +157,18 @@ int company(Context& ctx, Args& args) {
   if (auto v = args.option("--sender")) c.sender_name = *v;
   if (auto v = args.option("--vat-id")) c.vat_id = *v;
   if (auto v = args.option("--endpoint")) c.endpoint = *v;
+  if (auto v = args.option("--account-name")) c.account_name = *v;
+  if (auto v = args.option("--iban")) c.iban = *v;
+  if (auto v = args.option("--bic")) c.bic = *v;
   if (int rc = ctx.leftover(args)) return rc;
-  return execute_and_report(
-      ctx, *ledger, SetCompanyDetails{c},
-      {{"email", "--email"}, {"name", "--name"}, {"vat_id", "--vat-id"}, {"endpoint", "--endpoint"}});
+  return execute_and_report(ctx, *ledger, SetCompanyDetails{c},
+                            {{"email", "--email"},
+                             {"name", "--name"},
+                             {"vat_id", "--vat-id"},
+                             {"endpoint", "--endpoint"},
+                             {"iban", "--iban"},
+                             {"bic", "--bic"},
+                             {"account_name", "--account-name"}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,8 +336,8 @@ const std::vector<Handler>& collections_handlers() {
          done},
         {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume)", snooze},
         {"collections", "company",
-         "who signs the messages and issues e-invoices: [--name] [--email] [--phone] [--address] [--sender] "
-         "[--vat-id ID] [--endpoint SCHEME:ID]",
+         "who signs the messages, issues e-invoices and is paid: [--name] [--email] [--phone] [--address] "
+         "[--sender] [--vat-id ID] [--endpoint SCHEME:ID] [--iban IBAN] [--bic BIC] [--account-name NAME]",
          company},
     };
     const std::vector<Handler>& contacts = collection_contact_handlers();

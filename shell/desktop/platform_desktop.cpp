@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "app.h"
+#include "documents.h"
 #include "test_hook.h"
 
 #ifndef DUEBOOK_FONT_PATH

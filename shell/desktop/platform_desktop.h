@@ -18,6 +18,8 @@ class DesktopPlatform : public ui::Platform {
   void persist() override {}  // SQLite has already made the commit durable on disk
   // Moves the ledger file aside (beside it, as NAME.demo, replacing an older one) so a new one is made there.
   bool start_over() override;
+  // The system's DejaVu Sans (Debian's fonts-dejavu-core), found by CMake.
+  PdfFonts pdf_fonts() override { return {DUEBOOK_PDF_FONT, DUEBOOK_PDF_FONT_BOLD}; }
   int64_t now_ms() override;
   Date local_today() override;
   void open_url(const std::string& url) override;

@@ -1,0 +1,270 @@
+#include "files/evidence_document.h"
+
+#include <algorithm>
+
+#include "base/currencies.h"
+#include "base/money.h"
+#include "collections/collections_queries.h"
+#include "collections/collections_worklist.h"
+#include "collections/customer_timeline.h"
+#include "collections/interest.h"
+#include "customers/customer_queries.h"
+#include "files/document_parts.h"
+#include "invoicing/invoice_queries.h"
+#include "store/events.h"
+#include "store/projector.h"
+
+namespace duebook {
+
+namespace {
+
+// Whether event `e` is about invoice `id` (number `number`).
+bool names_invoice(const Event& e, int64_t id, const std::string& number) {
+  const Json p = Json::parse(e.payload, nullptr, false);
+  if (!p.is_object()) return false;
+  auto is_id = [&](const char* key) {
+    auto it = p.find(key);
+    return it != p.end() && it->is_number_integer() && it->get<int64_t>() == id;
+  };
+  if (e.type.rfind("invoice.", 0) == 0 && is_id("id")) return true;
+  if (is_id("invoice_id") || is_id("invoice")) return true;
+  for (const char* key : {"invoice_ids", "invoices"}) {
+    auto it = p.find(key);
+    if (it == p.end()) continue;
+    if (it->is_array())
+      for (const Json& v : *it)
+        if ((v.is_number_integer() && v.get<int64_t>() == id) ||
+            (v.is_string() && v.get<std::string>() == number))
+          return true;
+    if (it->is_string() && it->get<std::string>().find(number) != std::string::npos) return true;
+  }
+  return e.label.find(number) != std::string::npos;
+}
+
+// The outcome and notes of a contact, promise or dispute, when its payload has them.
+std::string details(const Event& e) {
+  const Json p = Json::parse(e.payload, nullptr, false);
+  if (!p.is_object()) return "";
+  std::string out;
+  for (const char* key : {"outcome", "person", "notes", "reason", "resolution"}) {
+    auto it = p.find(key);
+    if (it == p.end() || !it->is_string() || it->get<std::string>().empty()) continue;
+    out += std::string(out.empty() ? "" : "; ") + key + ": " + it->get<std::string>();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<EvidenceEvent> evidence_events(Db& db, int64_t customer_id, std::optional<int64_t> invoice_id) {
+  std::string number;
+  if (invoice_id)
+    if (std::optional<InvoiceDetail> d = find_invoice(db, *invoice_id)) number = d->summary.number;
+  std::vector<EvidenceEvent> out;
+  std::vector<TimelineEntry> timeline = customer_timeline(db, customer_id, 1000000);
+  for (auto t = timeline.rbegin(); t != timeline.rend(); ++t) {
+    // The action's events follow its first one; an invoice is named by any of them (a payment's allocation,
+    // a fee's charges invoice). At most 200 are read: an import of thousands names its invoices early.
+    std::vector<Event> events = read_events(db, t->seq, t->seq + 199);
+    if (events.empty()) continue;
+    const Event& e = events.front();
+    if (invoice_id && std::none_of(events.begin(), events.end(), [&](const Event& x) {
+          return x.action == t->action && names_invoice(x, *invoice_id, number);
+        }))
+      continue;
+    std::string what = t->what;
+    if (std::string more = details(e); !more.empty()) what += " (" + more + ")";
+    out.push_back({t->seq, t->date, t->actor, t->kind, what, e.hash});
+  }
+  // Chronological by the day it happened (a reminder dated back is recorded later), then as recorded.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const EvidenceEvent& a, const EvidenceEvent& b) { return a.date < b.date; });
+  return out;
+}
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// The cover page's claim: every invoice in scope with its open amount, then the interest and compensation
+// preview_ledger_charges works out for them under `policy` (its rates and days late). Returns the total.
+void claim_tables(PdfDocument& pdf, Db& db, const std::vector<InvoiceSummary>& invoices, const Date& as_of,
+                  const std::optional<InterestPolicy>& policy) {
+  const std::string currency = invoices.empty() ? "" : invoices.front().currency;
+  const int digits = currency_digits(currency);
+  Rows rows;
+  int64_t open = 0, interest = 0, compensation = 0;
+  for (const InvoiceSummary& s : invoices) {
+    rows.push_back(
+        {s.number, s.issue_date, s.due_date, format_amount(s.total, digits), format_amount(s.open, digits)});
+    open += s.open;
+  }
+  pdf.text(PdfDocument::kMargin, "The debt", 11, true);
+  pdf.down(16);
+  pdf.table(PdfDocument::kMargin,
+            {{"Invoice", 115},
+             {"Issued", 75},
+             {"Due", 75},
+             {"Total (" + currency + ")", 110, PdfAlign::Right},
+             {"Unpaid", 120, PdfAlign::Right}},
+            rows);
+  pdf.down(8);
+  if (policy) {
+    std::map<std::string, int64_t> ids;
+    ChargesPreview preview = preview_ledger_charges(db, as_of, *policy, &ids);
+    Rows charges;
+    for (const ChargesPreviewRow& r : preview.rows) {
+      if (std::none_of(invoices.begin(), invoices.end(),
+                       [&](const InvoiceSummary& s) { return s.number == r.invoice; }))
+        continue;
+      charges.push_back({r.invoice, format_amount(r.outstanding_minor, digits),
+                         to_string(r.annual_rate) + " %", std::to_string(r.days_late),
+                         format_amount(r.interest_minor, digits),
+                         format_amount(r.fixed_compensation_minor, digits)});
+      interest += r.interest_minor;
+      compensation += r.fixed_compensation_minor;
+    }
+    pdf.text(PdfDocument::kMargin,
+             "Interest and compensation claimed (" + to_string(*policy) + ", to " + to_iso(as_of) + ")", 11,
+             true);
+    pdf.down(16);
+    pdf.table(PdfDocument::kMargin,
+              {{"Invoice", 95},
+               {"Outstanding", 85, PdfAlign::Right},
+               {"Rate a year", 70, PdfAlign::Right},
+               {"Days late", 60, PdfAlign::Right},
+               {"Interest", 85, PdfAlign::Right},
+               {"Compensation", 100, PdfAlign::Right}},
+              charges);
+  }
+  std::vector<std::pair<std::string, std::string>> totals{
+      {"Unpaid principal", document_money(open, currency)}};
+  if (policy) {
+    totals.push_back({"Interest", document_money(interest, currency)});
+    totals.push_back({"Fixed compensation", document_money(compensation, currency)});
+  }
+  totals.push_back({"Total claimed", document_money(open + interest + compensation, currency)});
+  totals_block(pdf, totals, true);
+}
+
+void record_pages(PdfDocument& pdf, const std::vector<EvidenceEvent>& events) {
+  pdf.new_page();
+  pdf.text(PdfDocument::kMargin, "Chronological record", 14, true);
+  pdf.down(14);
+  pdf.paragraph(
+      PdfDocument::kMargin, 495,
+      "Every action recorded in the ledger about this debt, oldest first, with the day it happened, who "
+      "recorded it and the hash of its event in the ledger's tamper-evident event log.",
+      9);
+  pdf.down(6);
+  for (const EvidenceEvent& e : events) {
+    pdf.keep(48);
+    pdf.rule();
+    pdf.down(12);
+    pdf.text(PdfDocument::kMargin, e.date, 9, true);
+    pdf.text(120, e.kind, 9, true);
+    pdf.text_right(PdfDocument::kRight, "recorded by " + e.actor + ", event " + std::to_string(e.seq), 8);
+    pdf.down(12);
+    pdf.paragraph(120, 425, e.what, 9);
+    pdf.text(120, "hash " + e.hash, 6.5f);
+    pdf.down(10);
+  }
+}
+
+void verification_page(PdfDocument& pdf, Db& db, const std::vector<EvidenceEvent>& events) {
+  pdf.new_page();
+  pdf.text(PdfDocument::kMargin, "How to verify this record", 14, true);
+  pdf.down(20);
+  const int64_t last = last_event_seq(db);
+  std::vector<Event> first_event = read_events(db, 1, 1), last_event = read_events(db, last, last);
+  std::vector<std::pair<std::string, std::string>> rows{{"Events in the log", std::to_string(last)}};
+  if (!first_event.empty()) rows.push_back({"First event's hash", first_event.front().hash});
+  if (!last_event.empty()) rows.push_back({"Last event's hash", last_event.front().hash});
+  if (!events.empty()) {
+    rows.push_back(
+        {"First event listed here", std::to_string(events.front().seq) + ": " + events.front().hash});
+    rows.push_back({"Last event listed here", std::to_string(events.back().seq) + ": " + events.back().hash});
+  }
+  for (const auto& [label, value] : rows) {
+    pdf.text(PdfDocument::kMargin, label, 9, true);
+    pdf.down(12);
+    pdf.text(PdfDocument::kMargin, value, 8.5f);
+    pdf.down(16);
+  }
+  pdf.down(6);
+  pdf.paragraph(
+      PdfDocument::kMargin, 495,
+      "The ledger keeps every change as an event in an append-only log. Each event's hash is the SHA-256 of "
+      "the "
+      "previous event's hash and the event's own fields, so changing, removing or reordering any earlier "
+      "event "
+      "changes every hash after it.\n\nTo check this record, run on the ledger file:\n\n"
+      "    duebook --db LEDGER-FILE verify --anchor " +
+          (last_event.empty() ? std::string("0:")
+                              : std::to_string(last) + ":" + last_event.front().hash.substr(0, 16)) +
+          "\n\n`verify` recomputes every hash from the first event and reports the first event that does not "
+          "match; with --anchor it also confirms that the log still holds the event whose hash starts with "
+          "the "
+          "given number and digits (the last event above), so no event was removed since this pack was made. "
+          "The hashes "
+          "printed in the record must be those `duebook log` shows for the same event numbers.",
+      9.5f);
+}
+
+}  // namespace
+
+Result<std::string> evidence_pdf(Db& db, const PdfFonts& fonts, const EvidenceOptions& o) {
+  int64_t customer_id = o.customer_id;
+  std::vector<InvoiceSummary> invoices;
+  if (o.invoice_id) {
+    std::optional<InvoiceDetail> d = find_invoice(db, *o.invoice_id);
+    if (!d || d->summary.number.empty())
+      return Problem{"invoice", "no issued invoice #" + std::to_string(*o.invoice_id)};
+    customer_id = d->summary.customer_id;
+    invoices.push_back(d->summary);
+  }
+  std::optional<Customer> customer = find_customer(db, customer_id);
+  if (!customer) return Problem{"customer", "no customer with id " + std::to_string(customer_id)};
+  if (!o.invoice_id) {
+    InvoiceQuery query;
+    query.status = "unpaid";
+    query.customer_id = customer_id;
+    query.sort = InvoiceSort::DueDate;
+    query.limit = 1000;
+    invoices = list_invoices(db, query);
+  }
+  const std::string currency = invoices.empty() ? customer->fields.currency : invoices.front().currency;
+  std::string policy_text = o.interest_policy;
+  if (policy_text.empty())
+    policy_text = currency == "EUR" ? "eu-late-payment" : currency == "GBP" ? "uk-late-payment" : "";
+  std::optional<InterestPolicy> policy;
+  if (!policy_text.empty()) {
+    Result<InterestPolicy> parsed = parse_interest_policy(policy_text);
+    if (!parsed) return Problem{"interest_policy", parsed.problems()[0].message};
+    policy = parsed.value();
+  }
+  const CompanyDetails company = company_details(db);
+  const std::string scope = o.invoice_id ? "invoice " + invoices.front().number : customer->fields.name;
+  auto doc = start_document(fonts, company, "Evidence pack: " + scope);
+  if (!doc) return doc.problems();
+  PdfDocument& pdf = *doc.value();
+  address_and_facts(
+      pdf, *customer, "", "Evidence pack",
+      {{"Concerning", o.invoice_id ? "Invoice " + invoices.front().number : "All unpaid invoices"},
+       {"Amounts as of", to_iso(o.as_of)},
+       {"Creditor", company.name},
+       {"Debtor", customer->fields.name}});
+  std::string contacts;
+  for (const Contact& c : customer->fields.contacts)
+    contacts += (contacts.empty() ? "" : "; ") + c.name + " (" + c.role +
+                (c.email.empty() ? "" : ", " + c.email) + ")";
+  if (!contacts.empty()) pdf.paragraph(PdfDocument::kMargin, 495, "Debtor's contacts: " + contacts, 9);
+  pdf.down(6);
+  claim_tables(pdf, db, invoices, o.as_of, policy);
+  const std::vector<EvidenceEvent> events = evidence_events(db, customer_id, o.invoice_id);
+  record_pages(pdf, events);
+  verification_page(pdf, db, events);
+  return pdf.finish();
+}
+
+}  // namespace duebook

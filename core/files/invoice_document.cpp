@@ -1,0 +1,218 @@
+#include "files/invoice_document.h"
+
+#include <set>
+
+#include "base/currencies.h"
+#include "base/money.h"
+#include "collections/collections_queries.h"
+#include "customers/customer_queries.h"
+#include "files/document_parts.h"
+#include "invoicing/invoice_queries.h"
+#include "invoicing/totals.h"
+
+namespace duebook {
+
+namespace {
+
+using Rows = std::vector<std::pair<std::string, std::string>>;
+
+// The invoice's lines as a table, then its totals: net, tax per rate (EN 16931 BG-23, recomputed from the
+// lines with compute_totals as at issue), total, and what reduced it.
+void invoice_lines(PdfDocument& doc, const InvoiceDetail& d, bool with_amount_due) {
+  const std::string& currency = d.summary.currency;
+  const int digits = currency_digits(currency);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<InvoiceLineInput> inputs;
+  for (const InvoiceLineView& v : d.lines) {
+    rows.push_back({v.line.description, to_string(v.line.quantity), format_amount(v.line.unit_price, digits),
+                    to_string(v.line.tax_rate) + " %", format_amount(v.net, digits)});
+    inputs.push_back({v.line.description, v.line.quantity, Decimal{v.line.unit_price, digits},
+                      v.line.discount, v.line.tax_rate});
+  }
+  doc.table(PdfDocument::kMargin,
+            {{"Description", 235},
+             {"Quantity", 55, PdfAlign::Right},
+             {"Unit price", 80, PdfAlign::Right},
+             {"Tax", 45, PdfAlign::Right},
+             {"Amount (" + currency + ")", 80, PdfAlign::Right}},
+            rows);
+  Rows totals{{"Total without tax", document_money(d.amounts.net, currency)}};
+  if (Result<InvoiceTotals> t = compute_totals(inputs, digits))
+    for (const InvoiceTotals::TaxBreakdown& tax : t->taxes)
+      totals.push_back({"Tax " + to_string(tax.rate) + " % of " + document_money(tax.taxable, currency),
+                        document_money(tax.tax, currency)});
+  totals.push_back({"Total", document_money(d.amounts.total, currency)});
+  if (d.amounts.allocated) totals.push_back({"Paid", document_money(-d.amounts.allocated, currency)});
+  if (d.amounts.credited) totals.push_back({"Credited", document_money(-d.amounts.credited, currency)});
+  if (d.amounts.written_off)
+    totals.push_back({"Written off", document_money(-d.amounts.written_off, currency)});
+  if (with_amount_due) totals.push_back({"Amount due", document_money(d.amounts.open, currency)});
+  totals_block(doc, totals, with_amount_due);
+}
+
+// The invoice and its customer, or why not.
+Result<std::pair<InvoiceDetail, Customer>> issued_invoice(Db& db, int64_t invoice_id) {
+  std::optional<InvoiceDetail> d = find_invoice(db, invoice_id);
+  if (!d) return Problem{"invoice", "no invoice #" + std::to_string(invoice_id)};
+  if (d->summary.number.empty())
+    return Problem{"invoice",
+                   "invoice #" + std::to_string(invoice_id) + " is a draft: issue it before printing"};
+  std::optional<Customer> c = find_customer(db, d->summary.customer_id);
+  if (!c) return Problem{"invoice", "invoice " + d->summary.number + " has no customer"};
+  return std::make_pair(std::move(*d), std::move(*c));
+}
+
+Rows invoice_facts(const InvoiceDetail& d) {
+  Rows facts{{"Invoice number", d.summary.number},
+             {"Invoice date", d.summary.issue_date},
+             {"Due date", d.summary.due_date}};
+  if (!d.terms.empty()) facts.push_back({"Terms", d.terms});
+  if (d.discount > 0)
+    facts.push_back(
+        {"Discount " + document_money(d.discount, d.summary.currency) + " if paid by", d.discount_deadline});
+  return facts;
+}
+
+std::string billing_contact(const Customer& c) {
+  for (const Contact& k : c.fields.contacts)
+    if (k.role == "billing" && !k.name.empty()) return k.name;
+  return "";
+}
+
+}  // namespace
+
+Result<std::string> invoice_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_id,
+                                const InvoicePdfOptions& o) {
+  auto found = issued_invoice(db, invoice_id);
+  if (!found) return found.problems();
+  const auto& [d, customer] = found.value();
+  const CompanyDetails company = company_details(db);
+  auto doc = start_document(fonts, company, "Invoice " + d.summary.number);
+  if (!doc) return doc.problems();
+  PdfDocument& pdf = *doc.value();
+  if (o.duplicate) pdf.stamp("DUPLICATE");
+  if (d.summary.status == InvoiceStatus::Void) pdf.stamp("VOID");
+  Rows facts = invoice_facts(d);
+  if (o.duplicate && o.reminder_date)
+    facts.push_back({"Sent again with reminder of", to_iso(*o.reminder_date)});
+  address_and_facts(pdf, customer, billing_contact(customer), "Invoice", facts);
+  invoice_lines(pdf, d, true);
+  if (!d.memo.empty()) {
+    pdf.down(6);
+    pdf.paragraph(PdfDocument::kMargin, 495, d.memo, 9);
+  }
+  if (d.summary.status != InvoiceStatus::Void)
+    payment_instructions(pdf, company, d.amounts.open, d.summary.currency, d.summary.number);
+  return pdf.finish();
+}
+
+Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credit_note_id) {
+  std::optional<CreditNoteSummary> note = find_credit_note(db, credit_note_id);
+  if (!note) return Problem{"credit_note", "no credit note #" + std::to_string(credit_note_id)};
+  std::optional<Customer> customer = find_customer(db, note->customer_id);
+  std::optional<CustomerBalance> balance = customer_balance(db, note->customer_id);
+  if (!customer || !balance) return Problem{"credit_note", note->number + " has no customer"};
+  const std::string& currency = balance->currency;
+  const CompanyDetails company = company_details(db);
+  auto doc = start_document(fonts, company, "Credit note " + note->number);
+  if (!doc) return doc.problems();
+  PdfDocument& pdf = *doc.value();
+  if (note->status == "void") pdf.stamp("VOID");
+  Rows facts{{"Credit note number", note->number}, {"Date", note->date}};
+  std::string invoice_number;
+  if (note->invoice_id)
+    if (std::optional<InvoiceDetail> inv = find_invoice(db, note->invoice_id)) {
+      invoice_number = inv->summary.number;
+      facts.push_back({"Credits invoice", invoice_number});
+    }
+  address_and_facts(pdf, *customer, billing_contact(*customer), "Credit note", facts);
+  pdf.table(PdfDocument::kMargin, {{"Reason", 375}, {"Amount (" + currency + ")", 120, PdfAlign::Right}},
+            {{note->reason.empty() ? std::string("Credit") : note->reason,
+              format_amount(note->amount, currency_digits(currency))}});
+  Rows totals{{"Credit", document_money(note->amount, currency)}};
+  if (note->unallocated)
+    totals.push_back({"Left as credit on your account", document_money(note->unallocated, currency)});
+  totals_block(pdf, totals, false);
+  return pdf.finish();
+}
+
+Result<ReminderFigures> reminder_figures(Db& db, int64_t invoice_id, const ReminderPdfOptions& o) {
+  if (o.level < 1 || o.level > 3) return Problem{"level", "the reminder level must be 1, 2 or 3"};
+  std::optional<InvoiceDetail> d = find_invoice(db, invoice_id);
+  if (!d || d->summary.number.empty() || d->summary.status == InvoiceStatus::Void)
+    return Problem{"invoice", "no issued invoice #" + std::to_string(invoice_id) + " to remind of"};
+  ReminderFigures f;
+  f.invoice_open = d->amounts.open;
+  std::set<int64_t> charge_invoices;
+  for (const ChargeRecord& c : list_charges(db, invoice_id)) {
+    if (c.status != "charged" || o.date < c.date) continue;
+    (c.kind == "late_fee" ? f.late_fees : f.interest) += c.amount;
+    if (c.charge_invoice_id && charge_invoices.insert(c.charge_invoice_id).second)
+      if (std::optional<InvoiceDetail> ci = find_invoice(db, c.charge_invoice_id))
+        f.charges_open += ci->amounts.open;
+  }
+  f.total_due = f.invoice_open + f.charges_open;
+  const PolicyRecord policy = policy_for_customer(db, d->summary.customer_id);
+  int seen = 0;
+  for (const CollectionStep& s : policy.policy.steps) {
+    const bool sends = s.offset_days > 0 &&
+                       (s.action == StepAction::EmailReminder || s.action == StepAction::Letter ||
+                        s.action == StepAction::EscalationLetter || s.action == StepAction::FinalNotice);
+    if (!sends || seen >= o.level) continue;
+    ++seen;
+    f.deadline_days = s.payment_deadline_days;
+  }
+  f.deadline = add_days(o.date, f.deadline_days);
+  return f;
+}
+
+Result<std::string> reminder_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_id,
+                                 const ReminderPdfOptions& o) {
+  Result<ReminderFigures> figures = reminder_figures(db, invoice_id, o);
+  if (!figures) return figures.problems();
+  const ReminderFigures& f = figures.value();
+  auto found = issued_invoice(db, invoice_id);
+  if (!found) return found.problems();
+  const auto& [d, customer] = found.value();
+  const std::string& currency = d.summary.currency;
+  static const char* const titles[] = {"Payment reminder", "Second reminder", "Final reminder"};
+  const std::string title = titles[o.level - 1];
+  const CompanyDetails company = company_details(db);
+  auto doc = start_document(fonts, company, title + " " + d.summary.number);
+  if (!doc) return doc.problems();
+  PdfDocument& pdf = *doc.value();
+  Rows facts{{"Reminder date", to_iso(o.date)}};
+  for (const auto& fact : invoice_facts(d)) facts.push_back(fact);
+  address_and_facts(pdf, customer, billing_contact(customer), title, facts);
+  const std::string intro =
+      o.level == 3 ? "Despite our earlier reminders, invoice " + d.summary.number + " is still unpaid. " +
+                         "This is our final reminder before we take further steps to collect the debt."
+                   : "According to our records, invoice " + d.summary.number + " of " + d.summary.issue_date +
+                         ", due on " + d.summary.due_date +
+                         ", has not been paid in full. If you have paid in "
+                         "the meantime, please disregard this reminder.";
+  pdf.paragraph(PdfDocument::kMargin, 495, intro, 10);
+  pdf.down(6);
+  invoice_lines(pdf, d, true);
+  pdf.down(8);
+  pdf.text(PdfDocument::kMargin, "Charged for late payment so far", 11, true);
+  pdf.down(16);
+  Rows charges{{"Still open on the invoice", document_money(f.invoice_open, currency)},
+               {"Late fees", document_money(f.late_fees, currency)},
+               {"Interest and compensation", document_money(f.interest, currency)}};
+  if (f.charges_open != f.late_fees + f.interest)
+    charges.push_back({"Of the charges, paid or credited",
+                       document_money(f.charges_open - f.late_fees - f.interest, currency)});
+  charges.push_back({"Total now due", document_money(f.total_due, currency)});
+  totals_block(pdf, charges, true);
+  pdf.down(6);
+  pdf.text(PdfDocument::kMargin,
+           "Please pay " + document_money(f.total_due, currency) + " by " + to_iso(f.deadline) + " (" +
+               std::to_string(f.deadline_days) + " days).",
+           10.5f, true);
+  pdf.down(14);
+  payment_instructions(pdf, company, f.total_due, currency, d.summary.number);
+  return pdf.finish();
+}
+
+}  // namespace duebook
