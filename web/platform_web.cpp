@@ -34,9 +34,6 @@ constexpr int kSettleFrames = 3;        // frames drawn after the last event, so
 // JavaScript inside: clang-format would rewrite === as "== =".
 // clang-format off
 EM_JS(double, js_css_width, (), { return window.innerWidth; });
-// clang-format on
-// JavaScript inside: clang-format would rewrite === as "== =".
-// clang-format off
 EM_JS(double, js_css_height, (), { return window.innerHeight; });
 // clang-format on
 
@@ -68,10 +65,7 @@ EM_JS(void, js_install_listeners, (), {
   });
   window.addEventListener("contextmenu", function(e) { e.preventDefault(); });
 });
-// clang-format on
 
-// JavaScript inside: clang-format would rewrite === as "== =".
-// clang-format off
 EM_JS(void, js_first_frame, (), {
   Module.duebookFirstFrameMs = performance.now();
   if (Module.onDuebookReady) Module.onDuebookReady();
