@@ -15,7 +15,7 @@ std::string document_money(int64_t minor, const std::string& currency) {
 }
 
 Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
-                                                    const std::string& title) {
+                                                    const std::string& title, const std::string& anchor) {
   Result<std::unique_ptr<PdfDocument>> doc = PdfDocument::create(fonts, title);
   if (!doc) return doc;
   std::vector<std::string> lines{company.name.empty() ? std::string("(company name not set)") : company.name};
@@ -31,6 +31,7 @@ Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const
   std::string footer = company.name;
   if (!company.iban.empty()) footer += "  ·  IBAN " + print_iban(company.iban);
   if (!company.bic.empty()) footer += "  ·  BIC " + company.bic;
+  footer += "  ·  Ledger " + anchor;
   doc.value()->set_letterhead(lines, footer);
   return doc;
 }

@@ -19,9 +19,11 @@ namespace duebook {
 std::string document_money(int64_t minor, const std::string& currency);
 
 // Starts a document titled `title` on the company's letterhead (name; address lines, phone and email at the
-// right) with the company's name and bank account in every page's footer. Fails as PdfDocument::create.
+// right) with the company's name, bank account and the ledger's anchor (chain_anchor: `duebook verify
+// --anchor` later shows whether events were removed since) in every page's footer. Fails as
+// PdfDocument::create.
 Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
-                                                    const std::string& title);
+                                                    const std::string& title, const std::string& anchor);
 
 // The addressee block at the left (the customer's name in bold, an "Attn:" line when `attention` is set,
 // the address lines, the tax id) and the title with `facts` (label, value) at the right; the cursor ends

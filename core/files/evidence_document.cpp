@@ -245,7 +245,7 @@ Result<std::string> evidence_pdf(Db& db, const PdfFonts& fonts, const EvidenceOp
   }
   const CompanyDetails company = company_details(db);
   const std::string scope = o.invoice_id ? "invoice " + invoices.front().number : customer->fields.name;
-  auto doc = start_document(fonts, company, "Evidence pack: " + scope);
+  auto doc = start_document(fonts, company, "Evidence pack: " + scope, chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   address_and_facts(

@@ -9,6 +9,7 @@
 #include "files/document_parts.h"
 #include "invoicing/invoice_queries.h"
 #include "invoicing/totals.h"
+#include "store/events.h"
 
 namespace duebook {
 
@@ -87,7 +88,7 @@ Result<std::string> invoice_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_i
   if (!found) return found.problems();
   const auto& [d, customer] = found.value();
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, "Invoice " + d.summary.number);
+  auto doc = start_document(fonts, company, "Invoice " + d.summary.number, chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   if (o.duplicate) pdf.stamp("DUPLICATE");
@@ -114,7 +115,7 @@ Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credi
   if (!customer || !balance) return Problem{"credit_note", note->number + " has no customer"};
   const std::string& currency = balance->currency;
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, "Credit note " + note->number);
+  auto doc = start_document(fonts, company, "Credit note " + note->number, chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   if (note->status == "void") pdf.stamp("VOID");
@@ -178,7 +179,7 @@ Result<std::string> reminder_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_
   static const char* const titles[] = {"Payment reminder", "Second reminder", "Final reminder"};
   const std::string title = titles[o.level - 1];
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, title + " " + d.summary.number);
+  auto doc = start_document(fonts, company, title + " " + d.summary.number, chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   Rows facts{{"Reminder date", to_iso(o.date)}};

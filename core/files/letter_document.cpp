@@ -10,6 +10,7 @@
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
 #include "invoicing/invoice_queries.h"
+#include "store/events.h"
 
 namespace duebook {
 
@@ -115,7 +116,7 @@ Result<std::string> letter_pdf(Db& db, const PdfFonts& fonts, int64_t customer_i
   const LetterContent& c = content.value();
   std::optional<Customer> customer = find_customer(db, customer_id);
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, c.subject);
+  auto doc = start_document(fonts, company, c.subject, chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   address_and_facts(pdf, *customer, c.contact + ", " + c.contact_title, "Letter",

@@ -261,18 +261,20 @@ void PdfDocument::qr_code(float x, const QrMatrix& matrix, float size) {
 }
 
 void PdfDocument::stamp(const std::string& text) {
+  // Diagonally across the middle of the page in a light red, drawn before the page's content so that the text
+  // over it stays readable.
   HPDF_Page p = impl_->page();
+  constexpr float size = 84, cosine = 0.8192f, sine = 0.5736f;  // 35 degrees
+  const float w = impl_->width(text, size, true);
+  const float x = kPageWidth / 2 - (w / 2) * cosine + (size / 3) * sine;
+  const float y = kPageHeight / 2 - (w / 2) * sine - (size / 3) * cosine;
   HPDF_Page_GSave(p);
-  HPDF_Page_SetRGBFill(p, 0.85f, 0.25f, 0.2f);
+  HPDF_Page_SetRGBFill(p, 0.98f, 0.86f, 0.84f);
   HPDF_Page_BeginText(p);
-  HPDF_Page_SetFontAndSize(p, impl_->bold, 22);
-  const float w = impl_->width(text, 22, true);
-  HPDF_Page_TextOut(p, kRight - w, kTop - 64, text.c_str());
+  HPDF_Page_SetFontAndSize(p, impl_->bold, size);
+  HPDF_Page_SetTextMatrix(p, cosine, sine, -sine, cosine, x, y);
+  HPDF_Page_ShowText(p, text.c_str());
   HPDF_Page_EndText(p);
-  HPDF_Page_SetLineWidth(p, 1.5f);
-  HPDF_Page_SetRGBStroke(p, 0.85f, 0.25f, 0.2f);
-  HPDF_Page_Rectangle(p, kRight - w - 6, kTop - 71, w + 12, 30);
-  HPDF_Page_Stroke(p);
   HPDF_Page_GRestore(p);
 }
 
@@ -290,7 +292,9 @@ Result<std::string> PdfDocument::finish() {
     HPDF_Page p = impl_->pages[i];
     const std::string number = "Page " + std::to_string(i + 1) + " of " + std::to_string(count);
     HPDF_Page_SetGrayFill(p, 0.35f);
-    impl_->put(p, kMargin, kFooterY, impl_->footer, 7.5f, false);
+    // The footer on its own line above the page number, so a long one (company, bank account, the ledger's
+    // anchor) never runs into it.
+    impl_->put(p, kMargin, kFooterY + 10, impl_->footer, 7.5f, false);
     impl_->put(p, kRight - impl_->width(number, 7.5f, false), kFooterY, number, 7.5f, false);
     HPDF_Page_SetGrayFill(p, 0);
   }

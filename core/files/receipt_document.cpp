@@ -6,6 +6,7 @@
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
 #include "invoicing/invoice_queries.h"
+#include "store/events.h"
 
 namespace duebook {
 
@@ -56,7 +57,8 @@ Result<std::string> receipt_pdf(Db& db, const PdfFonts& fonts, int64_t payment_i
   std::optional<Customer> customer = find_customer(db, p->customer_id);
   if (!customer) return Problem{"payment", "payment #" + std::to_string(payment_id) + " has no customer"};
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, "Receipt for payment " + std::to_string(payment_id));
+  auto doc =
+      start_document(fonts, company, "Receipt for payment " + std::to_string(payment_id), chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   if (p->status == "reversed") pdf.stamp("REVERSED");

@@ -5,6 +5,7 @@
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
 #include "reports/statement.h"
+#include "store/events.h"
 
 namespace duebook {
 
@@ -69,7 +70,7 @@ Result<std::string> statement_pdf(Db& db, const PdfFonts& fonts, int64_t custome
   std::optional<Customer> customer = find_customer(db, customer_id);
   if (!customer) return Problem{"customer_id", "no customer with id " + std::to_string(customer_id)};
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, "Statement for " + customer->fields.name);
+  auto doc = start_document(fonts, company, "Statement for " + customer->fields.name, chain_anchor(db));
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   address_and_facts(pdf, *customer, "", "Statement",

@@ -68,13 +68,6 @@ Result<ProjectionCheck> check_projections(Ledger& ledger) {
   return check;
 }
 
-std::string chain_anchor(Db& db) {
-  const int64_t last = last_event_seq(db);
-  if (last == 0) return "0:";
-  std::vector<Event> head = read_events(db, last, last);
-  return std::to_string(last) + ":" + (head.empty() ? std::string() : head[0].hash.substr(0, 16));
-}
-
 Status check_anchor(Db& db, const std::string& anchor) {
   const size_t colon = anchor.find(':');
   int64_t seq = 0;

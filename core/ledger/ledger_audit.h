@@ -25,10 +25,6 @@ struct ProjectionCheck {
 // payload that is not JSON).
 Result<ProjectionCheck> check_projections(Ledger& ledger);
 
-// The head of the chain: "SEQ:HASH16" (the last event's number and the first 16 hex digits of its hash), or
-// "0:" for an empty log.
-std::string chain_anchor(Db& db);
-
 // Checks an anchor noted earlier: the event it names is still there with that hash. A problem naming the
 // anchor when the log was cut below it or the event changed; a malformed anchor is a problem on "--anchor".
 Status check_anchor(Db& db, const std::string& anchor);

@@ -88,6 +88,13 @@ Status append_event(Db& db, Event& e, const Event* previous) {
       .run();
 }
 
+std::string chain_anchor(Db& db) {
+  const int64_t last = last_event_seq(db);
+  if (last == 0) return "0:";
+  std::vector<Event> head = read_events(db, last, last);
+  return std::to_string(last) + ":" + (head.empty() ? std::string() : head[0].hash.substr(0, 16));
+}
+
 ChainCheck verify_chain(Db& db) {
   ChainCheck check;
   std::string prev(64, '0');

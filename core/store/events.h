@@ -57,6 +57,9 @@ struct ChainCheck {
   int64_t first_bad_seq = 0;  // 0 when the chain is intact
   std::string message;        // what is wrong at first_bad_seq
 };
+// The head of the chain: "SEQ:HASH16" (the last event's number and the first 16 hex digits of its hash), or
+// "0:" for an empty log. Printed by `verify` and on every document, so a later deletion of events shows.
+std::string chain_anchor(Db& db);
 ChainCheck verify_chain(Db& db);
 
 // A ULID (https://github.com/ulid/spec): 48-bit millisecond time + 80 random bits, Crockford base32.

@@ -125,7 +125,9 @@ same "EPC remittance = invoice number" "${epc[10]:-}" "INV-2026-0001"
 check "doc invoice duplicate" 0 run document invoice INV-2026-0001 --duplicate --date 2026-02-20 \
   --out "$work/duplicate.pdf"
 text duplicate "$work/duplicate.pdf"
-expect "doc duplicate: mark" "$work/text" "DUPLICATE"
+# The mark runs diagonally across the page (pdftotext -layout keeps only horizontal text).
+check "doc duplicate: text as drawn" 0 pdftotext -raw "$work/duplicate.pdf" "$work/raw"
+expect "doc duplicate: mark" "$work/raw" "DUPLICATE"
 expect "doc duplicate: reminder date" "$work/text" "Sent again with reminder of +2026-02-20"
 pages duplicate "$work/duplicate.pdf"
 check "doc invoice: unknown" 3 run document invoice INV-2099-0001 --out "$work/none.pdf"
@@ -242,6 +244,8 @@ for pattern in "Evidence pack" "Creditor +Nordlicht Werkzeuge GmbH" "Debtor +Caf
   "verify --anchor $events:${last_hash:0:16}"; do
   expect "doc evidence: $pattern" "$work/text" "$pattern"
 done
+# Every page's footer carries the ledger's anchor as `verify` prints it (a later deletion of events shows).
+expect "doc evidence: the anchor in the footer" "$work/text" "Ledger $events:${last_hash:0:16}"
 # Every event listed carries the hash the log has for its number.
 grep -oE "recorded by .*, event [0-9]+" "$work/text" | grep -oE "[0-9]+$" > "$work/seqs"
 check "doc evidence: events listed" 0 test -s "$work/seqs"
