@@ -1,6 +1,6 @@
 // Browser end-to-end test of the Dashboard on a demo-sized ledger: three dozen customers and two years of
 // invoices and payments (tests/fixtures/demo, written by bench/duebook-gen) dropped on the page as CSV files.
-// The empty ledger's dashboard says what to do; the full one shows its figures at 1280×720 and 1920×1080; a
+// The empty ledger's dashboard (beside the welcome screen) says what to do; the full one shows its figures at 1280×720 and 1920×1080; a
 // click on an aging bar lands on exactly that bucket's invoices; Ctrl+K, a few letters, the arrow keys and
 // Enter reach a customer's page, and Esc closes the palette. Screenshots go to $DUEBOOK_ARTIFACTS
 // (dashboard-*.png).
@@ -55,7 +55,9 @@ function addDays(iso, days) {
   return d.toISOString().slice(0, 10);
 }
 
-test("the empty ledger's dashboard is the first screen and says what to do next", async () => {
+test("the empty ledger's dashboard, next to the welcome screen, says what to do next", async () => {
+  await waitItem(page, "welcome.start");  // a new ledger opens on the welcome screen
+  await clickItem(page, "tab.dashboard");
   await waitItem(page, "dashboard.empty");
   const s = await state(page);
   assert.equal(s.dashboard.issued, 0);
