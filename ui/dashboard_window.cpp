@@ -242,7 +242,7 @@ void draw_empty() {
   ImGui::TextWrapped(
       "The dashboard fills in as soon as the ledger has invoices. Add a customer in the Customers "
       "tab and issue an invoice in the Invoices tab, or bring in your existing invoices and "
-      "payments with File › Import CSV….");
+      "payments with File › Import CSV.");
   ImGui::TextDisabled(
       "Receivables, DSO and CEI, the aging, the 13-week forecast, DSO by month and the customers "
       "owing the most overdue will appear here.");
