@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { artifacts, clickItem, items, openContext, selectAllAndType, startServer, state, typeText, waitFor,
-  waitItem, waitReady, waitSaved } from "./helpers.mjs";
+  waitItem, waitReady, waitSaved, dropFile } from "./helpers.mjs";
 
 const demo = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "demo");
 const AS_OF = "2026-06-30";  // the day the demo ledger was generated up to (tests/fixtures/demo/README.md)
@@ -36,18 +36,8 @@ after(async () => {
 
 const shot = (name) => page.screenshot({ path: path.join(artifacts, `dashboard-${name}.png`) });
 
-// Drops a file on the page as a file manager would.
-async function dropFile(name) {
-  const text = readFileSync(path.join(demo, name), "utf8");
-  await page.evaluate(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: "text/csv" }));
-    const canvas = document.querySelector("#canvas");
-    canvas.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true,
-      clientX: 600, clientY: 400 }));
-  }, [name, text]);
-}
+// Drops one of the demo ledger's files on the page.
+const dropDemo = (name) => dropFile(page, name, readFileSync(path.join(demo, name), "utf8"));
 
 function addDays(iso, days) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -67,9 +57,9 @@ test("the empty ledger's dashboard, next to the welcome screen, says what to do 
 });
 
 test("the demo ledger, imported, fills the dashboard", async () => {
-  await dropFile("invoices.csv");
+  await dropDemo("invoices.csv");
   await waitFor(page, (s) => !s.import.running && s.import.done.includes("invoices.csv"), "the invoices", 120000);
-  await dropFile("payments.csv");
+  await dropDemo("payments.csv");
   const s = await waitFor(page, (x) => !x.import.running && x.import.done.includes("payments.csv"), "the payments",
     120000);
   assert.equal(s.import.problems.length, 0, JSON.stringify(s.import.problems));

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { artifacts, clickItem, openContext, startServer, state, stopServer, waitFor, waitItem, waitReady,
-  waitSaved } from "./helpers.mjs";
+  waitSaved, dropFile } from "./helpers.mjs";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 let server, url;
@@ -58,19 +58,6 @@ async function pickFile(page, file) {
   const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 10000 }),
     clickItem(page, "import.choose")]);
   await chooser.setFiles(file);
-}
-
-// Drops a file on the page as a user dragging it from a file manager would: a drop event whose DataTransfer
-// holds a File.
-async function dropFile(page, name, text) {
-  await page.evaluate(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: "text/csv" }));
-    const canvas = document.querySelector("#canvas");
-    canvas.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true,
-      clientX: 600, clientY: 400 }));
-  }, [name, text]);
 }
 
 const waitImported = (page, what, predicate, timeout = 60000) =>

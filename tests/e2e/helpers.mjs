@@ -107,6 +107,19 @@ export function captureOpenedUrls() {
   window.open = (u) => { window.openedUrls.push(String(u)); return null; };
 }
 
+// Drops a file on the page as a user dragging it from a file manager would: a drop event whose DataTransfer
+// holds a File.
+export async function dropFile(page, name, text) {
+  await page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: "text/csv" }));
+    const canvas = document.querySelector("#canvas");
+    canvas.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    canvas.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true,
+      clientX: 600, clientY: 400 }));
+  }, [name, text]);
+}
+
 export async function waitReady(p) {
   await p.waitForFunction(() => window.duebook && window.duebook.firstFrameMs() !== undefined, null, { timeout: 60000 });
   return p.evaluate(() => window.duebook.firstFrameMs());
