@@ -40,6 +40,8 @@ const char* pause_words(PauseReason reason) {
       return "promise to pay";
     case PauseReason::Snoozed:
       return "snoozed";
+    case PauseReason::AwaitingDeadline:
+      return "reminder's deadline running";
   }
   return "";
 }

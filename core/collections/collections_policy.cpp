@@ -190,6 +190,21 @@ int step_due(const Date& as_of, const CollectionPolicy& policy, const OpenInvoic
   return chosen;
 }
 
+// The last day of the latest payment deadline the steps done for the invoice gave, if any. A done step whose
+// index the policy no longer has gives none.
+std::optional<Date> running_deadline(const CollectionPolicy& policy, const OpenInvoice& inv,
+                                     const std::vector<DoneStep>& done) {
+  std::optional<Date> last;
+  for (const DoneStep& d : done) {
+    if (d.invoice != inv.number || d.step_index < 0 || d.step_index >= int(policy.steps.size())) continue;
+    const CollectionStep& step = policy.steps[d.step_index];
+    if (!gives_payment_deadline(step)) continue;
+    const Date day = add_days(d.done_on, step.payment_deadline_days);
+    if (!last || *last < day) last = day;
+  }
+  return last;
+}
+
 const Contact* find_role(const std::vector<Contact>& contacts, const char* role) {
   for (const Contact& c : contacts) {
     if (same_role(c.role, role)) return &c;
@@ -198,6 +213,18 @@ const Contact* find_role(const std::vector<Contact>& contacts, const char* role)
 }
 
 }  // namespace
+
+bool gives_payment_deadline(const CollectionStep& step) {
+  return step.offset_days > 0 &&
+         (step.action == StepAction::EmailReminder || step.action == StepAction::Letter ||
+          step.action == StepAction::EscalationLetter || step.action == StepAction::FinalNotice);
+}
+
+bool escalates(const CollectionStep& step) {
+  return step.action == StepAction::Letter || step.action == StepAction::EscalationLetter ||
+         step.action == StepAction::FinalNotice || step.action == StepAction::CreditHold ||
+         step.action == StepAction::HandToAgency;
+}
 
 const char* to_string(StepAction action) {
   for (const ActionName& a : kActionNames) {
@@ -339,6 +366,8 @@ const char* to_string(PauseReason reason) {
       return "promise_active";
     case PauseReason::Snoozed:
       return "snoozed";
+    case PauseReason::AwaitingDeadline:
+      return "awaiting_deadline";
   }
   return "";
 }
@@ -364,6 +393,14 @@ Worklist build_worklist(const Date& as_of, const std::vector<CustomerCollections
       }
       const int index = step_due(as_of, c.policy, inv, c.done, state.broken);
       if (index < 0) continue;
+      if (escalates(c.policy.steps[index])) {
+        const std::optional<Date> deadline = running_deadline(c.policy, inv, c.done);
+        if (deadline && as_of <= *deadline) {
+          out.paused.push_back(
+              PausedInvoice{c.customer, inv.number, PauseReason::AwaitingDeadline, deadline});
+          continue;
+        }
+      }
       WorklistLine line;
       line.invoice = inv.number;
       line.step_index = index;

@@ -49,6 +49,17 @@ struct CollectionStep {
   int payment_deadline_days = 14;
 };
 
+// True when the step sends the customer a reminder that sets a new payment deadline: an email reminder, a
+// letter, an escalation letter or a final notice after the due date. Its deadline is done_on +
+// payment_deadline_days, and the documents of that step print it.
+bool gives_payment_deadline(const CollectionStep& step);
+
+// True when the step escalates against the customer in writing or in deed: a letter, an escalation letter, a
+// final notice, a credit hold or a hand-off to an agency. Such a step waits for the payment deadline the last
+// reminder gave (inkassoloven §9: 14 days between a payment reminder and the next step); calls and emails do
+// not, since a friendly follow-up within the deadline takes nothing from the customer.
+bool escalates(const CollectionStep& step);
+
 // Field-by-field equality (used to compare a policy with the one read back from JSON).
 bool operator==(const CollectionStep& a, const CollectionStep& b);
 bool operator!=(const CollectionStep& a, const CollectionStep& b);
@@ -135,8 +146,8 @@ struct WorklistOptions {
 };
 
 // Why an invoice is not being chased today.
-enum class PauseReason { Disputed, WithAgency, Factored, PromiseActive, Snoozed };
-// "disputed", "with_agency", "factored", "promise_active", "snoozed".
+enum class PauseReason { Disputed, WithAgency, Factored, PromiseActive, Snoozed, AwaitingDeadline };
+// "disputed", "with_agency", "factored", "promise_active", "snoozed", "awaiting_deadline".
 const char* to_string(PauseReason reason);
 
 // An invoice left out of today's worklist on purpose.
@@ -202,7 +213,11 @@ struct Worklist {
 //  - otherwise the step due is the most advanced step whose day (due_date + offset) has come and
 //    which lies beyond every step already done for the invoice. Missed steps are not replayed: when
 //    the 1-day email and the 7-day call are both due, only the call comes up; and no step is ever
-//    proposed twice for the same invoice. Steps behind the most advanced done step count as skipped.
+//    proposed twice for the same invoice. Steps behind the most advanced done step count as skipped;
+//  - a step that escalates (see `escalates`) waits while a reminder's deadline runs: when a step done
+//    for the invoice gave a payment deadline (`gives_payment_deadline`, done_on + its
+//    payment_deadline_days) and as_of is on or before the latest such deadline, the invoice is paused
+//    (awaiting_deadline, until that day) instead; the step comes up the day after.
 // Invoices with a step due are gathered into one entry per customer (and per currency, in the rare
 // case a customer has several): the entry's action is the most advanced step among them, its
 // contact the escalation contact for an escalation letter and the billing contact otherwise.

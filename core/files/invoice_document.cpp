@@ -156,10 +156,7 @@ Result<ReminderFigures> reminder_figures(Db& db, int64_t invoice_id, const Remin
   const PolicyRecord policy = policy_for_customer(db, d->summary.customer_id);
   int seen = 0;
   for (const CollectionStep& s : policy.policy.steps) {
-    const bool sends = s.offset_days > 0 &&
-                       (s.action == StepAction::EmailReminder || s.action == StepAction::Letter ||
-                        s.action == StepAction::EscalationLetter || s.action == StepAction::FinalNotice);
-    if (!sends || seen >= o.level) continue;
+    if (!gives_payment_deadline(s) || seen >= o.level) continue;
     ++seen;
     f.deadline_days = s.payment_deadline_days;
   }
