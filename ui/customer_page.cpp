@@ -7,6 +7,7 @@
 
 #include "base/currencies.h"
 #include "base/money.h"
+#include "files/agreement_document.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -54,6 +55,11 @@ void refresh(Queries& queries, CustomerPageState& s, const Date& today) {
       s.overdue += overdue_on(d->parts, today).amount;  // a deposit is due on receipt (deposits.h)
   s.promises = list_promises(db, today, s.customer_id);
   s.disputes = list_disputes(db, s.customer_id);
+  s.last_plan = 0;
+  for (const PlanStatus& p : list_installment_plans(db, today))
+    if (p.customer_id == s.customer_id && p.state != "cancelled") s.last_plan = p.id;
+  const std::vector<SettlementRecord> settlements = list_settlements(db, s.customer_id);
+  s.last_settlement = settlements.empty() ? 0 : settlements.back().id;
   s.timeline = customer_timeline(db, s.customer_id, 300);
   if (s.draft_for != s.customer_id) {
     s.draft = draft_from(*s.customer);
@@ -107,6 +113,18 @@ void draw_pdf_actions(CustomerPageState& s, Navigation& nav, const Date& today) 
   if (ImGui::SmallButton("Evidence pack"))
     nav.document = DocumentRequest{Kind::Evidence, s.customer_id, 1, today};
   test_mark("customer_page.pdf_evidence");
+  if (s.last_plan) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Plan confirmation"))
+      nav.document = DocumentRequest{Kind::PlanConfirmation, s.last_plan, 1, today};
+    test_mark("customer_page.pdf_plan");
+  }
+  if (s.last_settlement) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Settlement confirmation"))
+      nav.document = DocumentRequest{Kind::SettlementConfirmation, s.last_settlement, 1, today};
+    test_mark("customer_page.pdf_settlement");
+  }
 }
 
 void draw_header(CustomerPageState& s, Commands& commands, Navigation& nav, const Date& today) {

@@ -46,6 +46,8 @@ struct CustomerPageState {
   CreditListState credit_list;  // payments and credit notes with something unapplied, to apply or refund
   std::vector<PromiseStatus> promises;
   std::vector<DisputeRecord> disputes;
+  int64_t last_plan = 0;        // the latest installment plan in force, for its confirmation (0 = none)
+  int64_t last_settlement = 0;  // the latest settlement, for its confirmation (0 = none)
   std::vector<TimelineEntry> timeline;
 };
 

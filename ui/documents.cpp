@@ -1,6 +1,7 @@
 #include "documents.h"
 
 #include "commands.h"
+#include "files/agreement_document.h"
 #include "files/evidence_document.h"
 #include "files/invoice_document.h"
 #include "files/letter_document.h"
@@ -21,11 +22,13 @@ std::string file_name(Queries& queries, const DocumentRequest& r) {
   std::string subject = "#" + std::to_string(r.id);
   if (r.kind == Kind::Invoice || r.kind == Kind::Duplicate || r.kind == Kind::Reminder) {
     if (std::optional<InvoiceDetail> d = find_invoice(queries.db(), r.id)) subject = d->summary.number;
+  } else if (r.kind == Kind::PlanConfirmation || r.kind == Kind::SettlementConfirmation) {
+    subject = std::to_string(r.id);
   } else if (r.kind != Kind::Receipt) {
     if (std::optional<Customer> c = queries.customer(r.id)) subject = c->fields.name;
   }
-  static const char* const kinds[] = {"invoice", "duplicate", "reminder", "statement",
-                                      "letter",  "evidence",  "receipt"};
+  static const char* const kinds[] = {"invoice",  "duplicate", "reminder", "statement", "letter",
+                                      "evidence", "receipt",   "plan",     "settlement"};
   std::string name = kinds[int(r.kind)];
   if (r.kind == Kind::Reminder) name += "-" + std::to_string(r.level);
   name += "-" + subject + "-" + to_iso(r.date) + ".pdf";
@@ -80,6 +83,12 @@ std::string produce_document(Queries& queries, Platform& platform, Commands& com
     }
     case Kind::Receipt:
       pdf = receipt_pdf(db, fonts, r.id);
+      break;
+    case Kind::PlanConfirmation:
+      pdf = plan_confirmation_pdf(db, fonts, r.id, r.date);
+      break;
+    case Kind::SettlementConfirmation:
+      pdf = settlement_confirmation_pdf(db, fonts, r.id);
       break;
   }
   if (!pdf) return "No PDF: " + describe(pdf.problems());

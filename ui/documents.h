@@ -19,10 +19,20 @@ struct CommandSink;
 
 // Which document a window asks for.
 struct DocumentRequest {
-  enum class Kind { Invoice, Duplicate, Reminder, Statement, Letter, Evidence, Receipt };
+  enum class Kind {
+    Invoice,
+    Duplicate,
+    Reminder,
+    Statement,
+    Letter,
+    Evidence,
+    Receipt,
+    PlanConfirmation,
+    SettlementConfirmation
+  };
   Kind kind = Kind::Invoice;
   int64_t id = 0;  // the invoice (Invoice, Duplicate, Reminder), the customer (Statement, Letter, Evidence)
-                   // or the payment (Receipt)
+                   // the payment (Receipt), the installment plan or the settlement (confirmations)
   int level = 1;   // a reminder's level 1..3
   Date date;       // the document's date (the reminder's, the statement's end, the evidence's "as of")
 };

@@ -83,9 +83,29 @@ std::string group_thousands(const std::string& plain) {
 
 const std::vector<std::string>& known_placeholders() {
   static const std::vector<std::string> names = {
-      "amount_due",    "company_address", "company_email", "company_name", "company_phone", "contact",
-      "customer",      "days_overdue",    "due_dates",     "fee",          "interest",      "invoice_numbers",
-      "invoice_table", "invoices",        "invoices_due",  "sender_name",  "total_due",
+      "agreed_on",
+      "amount_due",
+      "company_address",
+      "company_email",
+      "company_name",
+      "company_phone",
+      "contact",
+      "customer",
+      "days_overdue",
+      "due_dates",
+      "fee",
+      "installment_count",
+      "interest",
+      "invoice_numbers",
+      "invoice_table",
+      "invoices",
+      "invoices_due",
+      "plan_total",
+      "sender_name",
+      "settled_balance",
+      "settlement_amount",
+      "total_due",
+      "written_off",
   };
   assert(std::is_sorted(names.begin(), names.end()));
   return names;
@@ -283,6 +303,12 @@ TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails
   const Money interest{interest_minor, entry.currency};
   const Money total{entry.open_minor + fee_minor + interest_minor, entry.currency};
   return TemplateValues{
+      {"agreed_on", ""},
+      {"installment_count", ""},
+      {"plan_total", ""},
+      {"settled_balance", ""},
+      {"settlement_amount", ""},
+      {"written_off", ""},
       {"amount_due", format_money_for_letter(due)},
       {"company_address", company.address},
       {"company_email", company.email},

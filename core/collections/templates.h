@@ -101,7 +101,9 @@ std::string format_money_for_letter(const Money& amount);
 // ("invoice INV-1, due on 2026-03-01," or "the 3 invoices listed below"); invoice_table (several
 // invoices: one aligned line each with number, due date, days late and open amount; "" for one); amount_due
 // (Σ open); days_overdue (the largest, never below 0); fee and interest as given (in the entry's currency);
-// total_due = amount_due + fee + interest; the company fields. Never fails.
+// total_due = amount_due + fee + interest; the company fields; and the agreement's placeholders (agreed_on,
+// installment_count, plan_total, settled_balance, settlement_amount, written_off) empty,
+// for files/agreement_document to fill. Never fails.
 TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company,
                                 int64_t fee_minor = 0, int64_t interest_minor = 0);
 

@@ -174,6 +174,34 @@ Yours sincerely,
 
 )";
 
+constexpr const char kPlanSubject[] = "Installment plan agreed: {{invoices}}";
+constexpr const char kPlanBody[] = R"(Dear {{contact}},
+
+Thank you for agreeing a payment plan with us on {{agreed_on}}. As agreed, the {{plan_total}} open on {{invoices_due}} will be paid in {{installment_count}} installments, as set out below.
+
+{{invoice_table}}
+
+While each installment is paid by its date, we will take no further collection steps on these invoices and add no further fees. If an installment is missed, the plan ends and the balance then remaining falls due at once.
+
+Please quote the invoice number with each payment, and let us know early if a date becomes difficult.
+
+Kind regards,
+
+)";
+
+constexpr const char kSettlementSubject[] = "Settlement agreed: {{invoices}}";
+constexpr const char kSettlementBody[] = R"(Dear {{contact}},
+
+This confirms our agreement of {{agreed_on}}: we accept {{settlement_amount}} in full and final settlement of {{invoices}}, on which {{settled_balance}} was open.
+
+The remaining {{written_off}} has been written off, and nothing more will be asked for it once the {{settlement_amount}} is paid.
+
+Please quote the invoice number with your payment.
+
+Kind regards,
+
+)";
+
 // Emails and letters end with the signature; call scripts are read, not sent, and have none.
 MessageTemplate make(const char* id, StepAction action, const char* subject, const char* body) {
   const bool script = action == StepAction::PhoneCall;
@@ -196,6 +224,9 @@ const std::vector<MessageTemplate>& default_templates() {
       make("credit_hold_notice", StepAction::CreditHold, kCreditHoldSubject, kCreditHoldBody),
       make("final_notice", StepAction::FinalNotice, kFinalNoticeSubject, kFinalNoticeBody),
       make("agency_notice", StepAction::HandToAgency, kAgencySubject, kAgencyBody),
+      // Confirmations of an agreement, not steps of a policy (files/agreement_document).
+      make("plan_confirmation", StepAction::Letter, kPlanSubject, kPlanBody),
+      make("settlement_confirmation", StepAction::Letter, kSettlementSubject, kSettlementBody),
   };
   return templates;
 }

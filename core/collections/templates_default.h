@@ -9,7 +9,9 @@ namespace duebook {
 
 // The built-in templates, one or more per StepAction, all passing check_template:
 // friendly_reminder, courtesy_reminder, phone_script, second_call_script, overdue_letter,
-// late_fee_letter, senior_manager_letter, credit_hold_notice, final_notice, agency_notice.
+// late_fee_letter, senior_manager_letter, credit_hold_notice, final_notice, agency_notice; and the two
+// confirmations of an agreement, plan_confirmation and settlement_confirmation (letters no step uses by
+// default; files/agreement_document renders them).
 // Defined in templates_default.cpp.
 const std::vector<MessageTemplate>& default_templates();
 

@@ -4,12 +4,14 @@
 //   [--step N] [--date D] --out FILE.pdf document reminder NUMBER [--level 1|2|3] [--date D] --out FILE.pdf
 //   document receipt --payment ID --out FILE.pdf
 //   document evidence (--invoice NUMBER | --customer C) [--date D] [--interest POLICY] --out FILE.pdf
+//   document plan --plan ID [--date D] --out FILE.pdf; document settlement --invoice NUMBER --out FILE.pdf
 // A reminder or letter is recorded as produced (RecordDocumentSent) once its file is written.
 #include <fstream>
 #include <ostream>
 
 #include "cli.h"
 #include "cli_collections.h"
+#include "files/agreement_document.h"
 #include "files/evidence_document.h"
 #include "files/invoice_document.h"
 #include "files/letter_document.h"
@@ -20,6 +22,14 @@
 namespace duebook::cli {
 
 namespace {
+
+// A record's id from "12" or "#12"; nullopt for anything else.
+std::optional<int64_t> record_id(const std::optional<std::string>& text) {
+  std::string digits = text ? (text->rfind('#', 0) == 0 ? text->substr(1) : *text) : "";
+  if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(digits);
+}
 
 PdfFonts fonts() {
   return {DUEBOOK_PDF_FONT, DUEBOOK_PDF_FONT_BOLD};
@@ -170,10 +180,43 @@ int document_receipt(Context& ctx, Args& args) {
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
-  std::string digits = payment ? (payment->rfind('#', 0) == 0 ? payment->substr(1) : *payment) : "";
-  if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
-    return ctx.rejected({{"--payment", "must be a payment id (as `duebook payment list` shows)"}});
-  return write_pdf(ctx, receipt_pdf(ledger->db(), fonts(), std::stoll(digits)), *out);
+  std::optional<int64_t> id = record_id(payment);
+  if (!id) return ctx.rejected({{"--payment", "must be a payment id (as `duebook payment list` shows)"}});
+  return write_pdf(ctx, receipt_pdf(ledger->db(), fonts(), *id), *out);
+}
+
+int document_plan(Context& ctx, Args& args) {
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<std::string> plan = args.option("--plan");
+  std::optional<std::string> date = args.option("--date");
+  std::optional<std::string> out = out_arg(ctx, args);
+  if (!out) return kUsage;
+  if (int rc = ctx.leftover(args)) return rc;
+  Problems problems;
+  Date day;
+  if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) day = *d;
+  std::optional<int64_t> id = record_id(plan);
+  if (!id) problems.push_back({"--plan", "must be a plan id (as `duebook plan list` shows)"});
+  if (!problems.empty()) return ctx.rejected(problems);
+  return write_pdf(ctx, plan_confirmation_pdf(ledger->db(), fonts(), *id, day), *out);
+}
+
+int document_settlement(Context& ctx, Args& args) {
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<std::string> invoice = args.option("--invoice");
+  std::optional<std::string> out = out_arg(ctx, args);
+  if (!out) return kUsage;
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!invoice) return ctx.usage("document settlement takes --invoice NUMBER");
+  const std::optional<int64_t> invoice_id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued);
+  std::optional<SettlementRecord> found;
+  for (const SettlementRecord& s : list_settlements(ledger->db()))
+    if (s.invoice_id == invoice_id) found = s;
+  if (!invoice_id || !found)
+    return ctx.rejected({{"--invoice", "no settlement agreed on invoice \"" + *invoice + "\""}});
+  return write_pdf(ctx, settlement_confirmation_pdf(ledger->db(), fonts(), found->id), *out);
 }
 
 int document_evidence(Context& ctx, Args& args) {
@@ -223,6 +266,10 @@ const std::vector<Handler>& document_handlers() {
       {"document", "evidence",
        "an evidence pack as PDF: (--invoice NUMBER | --customer C) [--date D] [--interest P] --out FILE.pdf",
        document_evidence},
+      {"document", "plan", "an installment plan's confirmation as PDF: --plan ID [--date D] --out FILE.pdf",
+       document_plan},
+      {"document", "settlement", "a settlement's confirmation as PDF: --invoice NUMBER --out FILE.pdf",
+       document_settlement},
   };
   return list;
 }

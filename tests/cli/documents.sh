@@ -271,5 +271,54 @@ expect "timeline: reminder produced" "$work/out" "document .*Produce reminder 2 
 expect "timeline: letter produced" "$work/out" "document .*Produce letter \(step 2\)"
 check "verify" 0 run verify
 
+# --- Confirmations of an agreement: an installment plan, a reduced settlement -----------------------------------
+# EUR 1,000.00 in 3 monthly installments (collections/settlements.h: the leftover cent goes to the first):
+# 333.34 on 2026-04-30, 333.33 on 2026-05-30, 333.33 on 2026-06-30.
+check "plan: customer" 0 run customer add "Ørsted Bau AG" --currency EUR --terms "Net 30" --billing-name "Ida Holm"
+check "plan: invoice" 0 run invoice add --customer "Ørsted Bau AG" --date 2026-02-01 --issue --line "Gerüst;1;1000.00;0"
+plan_invoice=$(grep -oE "INV-[0-9]{4}-[0-9]{4}" "$work/out" | head -1)
+check "plan: agreed" 0 run plan add --customer "Ørsted Bau AG" --installments 3 --start 2026-04-30 \
+  --date 2026-04-10
+check "plan: listed" 0 run --format csv plan list --date 2026-04-10
+plan_id=$(awk -F, '/Ørsted/ {print $1; exit}' "$work/out")
+check "doc plan" 0 run document plan --plan "$plan_id" --date 2026-04-10 --out "$work/plan.pdf"
+text plan "$work/plan.pdf"
+for pattern in "Installment plan agreed: invoice $plan_invoice" "Dear Ida Holm" "agreeing a payment plan with us on" \
+  "2026-04-10" "the EUR 1,000.00 open" "invoice $plan_invoice, due on 2026-03-03, will be paid" "in 3 installments" \
+  "1 +2026-04-30 +333\.34 +333\.34" "2 +2026-05-30 +333\.33 +666\.67" "3 +2026-06-30 +333\.33 +1000\.00" \
+  "$plan_invoice +2026-02-01 +2026-03-03 +1000\.00 +1000\.00" "Still to pay +EUR 1,000\.00" \
+  "Next installment: EUR 333\.34 by 2026-04-30"; do
+  expect "doc plan: $pattern" "$work/text" "$pattern"
+done
+pages plan "$work/plan.pdf"
+# The first installment paid: marked, and the next one asked for.
+check "plan: first paid" 0 run payment add --customer "Ørsted Bau AG" --amount 333.34 --date 2026-04-28 \
+  --reference $plan_invoice
+check "doc plan after a payment" 0 run document plan --plan "$plan_id" --date 2026-05-02 --out "$work/plan2.pdf"
+text plan2 "$work/plan2.pdf"
+expect "doc plan: installment 1 paid" "$work/text" "1 +2026-04-30 +333\.34 +333\.34 +paid"
+expect "doc plan: the next installment" "$work/text" "Next installment: EUR 333\.33 by 2026-05-30"
+check "doc plan: unknown plan" 3 run document plan --plan 999 --out "$work/bad.pdf"
+expect "doc plan: unknown named" "$work/err" "plan.*no installment plan #999"
+check "doc plan: not an id" 3 run document plan --plan abc --out "$work/bad.pdf"
+expect "doc plan: --plan named" "$work/err" "--plan"
+# EUR 500.00 settled for 350.00: 150.00 written off (the settlement's write-off).
+check "settle: customer" 0 run customer add "Hölzl KG" --currency EUR --terms "Net 14"
+check "settle: invoice" 0 run invoice add --customer "Hölzl KG" --date 2026-02-01 --issue --line "Beratung;1;500.00;0"
+settled_invoice=$(grep -oE "INV-[0-9]{4}-[0-9]{4}" "$work/out" | head -1)
+check "settle" 0 run settle --invoice $settled_invoice --accept 350.00 --reason "Teilzahlung vereinbart" \
+  --date 2026-04-12
+check "doc settlement" 0 run document settlement --invoice $settled_invoice --out "$work/settlement.pdf"
+text settlement "$work/settlement.pdf"
+for pattern in "Settlement agreed: invoice $settled_invoice" "Dear Accounts Payable team" \
+  "we accept EUR 350.00 in full and final settlement of" "invoice $settled_invoice, on which" "on which EUR 500.00 was open" \
+  "The remaining EUR 150.00 has been written off" "Open on the invoice when agreed +EUR 500\.00" \
+  "Written off +EUR 150\.00" "Accepted in full and final settlement +EUR 350\.00" "Still to pay +EUR 350\.00"; do
+  expect "doc settlement: $pattern" "$work/text" "$pattern"
+done
+pages settlement "$work/settlement.pdf"
+check "doc settlement: none agreed" 3 run document settlement --invoice $plan_invoice --out "$work/bad.pdf"
+expect "doc settlement: invoice named" "$work/err" "--invoice.*no settlement agreed"
+
 echo "documents: $passed passed, $failed failed"
 [ "$failed" = 0 ]
