@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "queries_view.h"
@@ -109,9 +110,19 @@ void draw_preview(ChargesWindowState& s, const CollectContext& ctx, Commands& co
     ImGui::EndTable();
   }
   if (rows == 0) ImGui::TextDisabled("Nothing to charge under this policy on this day.");
+  // What the policy leaves out (other currencies, missing rates): the customer's own invoices said plainly,
+  // everyone's folded away.
+  std::vector<const Problem*> skipped;
   for (const Problem& p : s.preview.skipped)
-    if (s.every_customer || rows > 0)
-      ImGui::TextDisabled("Not priced: %s — %s", p.where.c_str(), p.message.c_str());
+    if (s.every_customer || std::any_of(ctx.invoices.begin(), ctx.invoices.end(),
+                                        [&](const CollectionInvoice& i) { return i.number == p.where; }))
+      skipped.push_back(&p);
+  const std::string fold = "Not priced under this policy: " + std::to_string(skipped.size()) + " invoice" +
+                           (skipped.size() == 1 ? "" : "s") + "###charges-skipped";
+  if (!skipped.empty() && ImGui::TreeNode(fold.c_str())) {
+    for (const Problem* p : skipped) ImGui::TextDisabled("%s — %s", p->where.c_str(), p->message.c_str());
+    ImGui::TreePop();
+  }
   Result<Date> day = charges_day(s, ctx);
   if (!day || !s.preview_error.empty()) return;
   // ApplyCharges books every customer's charges at once: the button says so.
@@ -278,7 +289,8 @@ std::string charges_facts(const ChargesWindowState& s) {
                        {"reason", c.reason}});
   for (const LateFeeDue& f : s.fees_due)
     fees.push_back({{"invoice", f.invoice.number}, {"step", f.step_index}, {"fee", f.fee}});
-  return nlohmann::json{{"policy", charges_policy_text(s)},
+  // The policy of the rows shown: the one typed is priced on the next frame.
+  return nlohmann::json{{"policy", to_string(s.preview.policy)},
                         {"as_of", to_iso(s.preview.as_of)},
                         {"message", s.message},
                         {"rows", rows},

@@ -342,8 +342,9 @@ void draw_step_lines(const char* id, const StepLines& c, ImVec2 size) {
   const Axis days = axis_for(last_day, 6);
   for (int64_t d = 0; d <= last_day; d += days.step) {
     const std::string label = std::to_string(d) + (d + days.step > last_day ? " days" : "");
-    dl->AddText(ImVec2(x_of(d) - ImGui::CalcTextSize(label.c_str()).x * 0.5f, hi.y + em() * 0.2f),
-                muted_color(), label.c_str());
+    const float w = ImGui::CalcTextSize(label.c_str()).x;  // the last label kept inside the chart
+    dl->AddText(ImVec2(std::min(x_of(d) - w * 0.5f, at.x + size.x - w), hi.y + em() * 0.2f), muted_color(),
+                label.c_str());
   }
   // Thin lines first, the emphasised one on top.
   for (int pass = 0; pass < 2; ++pass)

@@ -109,7 +109,9 @@ void draw_plan_form(PlanFormState& s, Commands& commands, const CollectContext& 
   if (!problem_of(s.problems, {"plan.balance"}).empty())
     problem_text("Nothing to spread: choose invoices with something open.");
   s.preview = plan && s.problems.empty() ? plan.value() : std::vector<Installment>{};
-  if (!s.preview.empty() && ImGui::BeginTable("plan-preview", 4, kTableFlags)) {
+  // As wide as its figures need: amounts far from their dates are hard to read.
+  if (!s.preview.empty() &&
+      ImGui::BeginTable("plan-preview", 4, kTableFlags, ImVec2(ImGui::GetFontSize() * 26, 0))) {
     for (const char* c : {"#", "Due", "Amount", "Running total"}) ImGui::TableSetupColumn(c);
     ImGui::TableHeadersRow();
     for (const Installment& i : s.preview) {

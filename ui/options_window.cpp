@@ -221,8 +221,7 @@ void draw_assumptions(int option, OptionsWindowState& s, const CollectContext& c
   switch (option) {
     case kWait:
       if (s.selection)
-        ImGui::TextDisabled("Paid with %s %% chance",
-                            format_percent(s.selection->wait_probability, 0).c_str());
+        ImGui::TextDisabled("%s %% likely to pay", format_percent(s.selection->wait_probability, 0).c_str());
       break;
     case kInterest: {
       static const char* policies[] = {"Contract rate", "UK Late Payment Act", "EU Directive 2011/7/EU"};
@@ -298,7 +297,7 @@ std::optional<CollectScreen> action_of(int option, const char** label) {
       *label = "Settle…";
       return CollectScreen::Settle;
     default:
-      *label = option == kWait ? "Keep chasing (Today)" : "Offer by reminder (Today)";
+      *label = option == kWait ? "Keep chasing" : "Offer it";
       return std::nullopt;
   }
 }
@@ -338,10 +337,7 @@ void draw_table(OptionsWindowState& s, const CollectContext& ctx, Navigation* na
                              ImGui::GetColorU32(ImVec4(0.18f, 0.60f, 0.38f, 0.30f)));
     ImGui::TextUnformatted(title(option));
     test_mark((std::string("options.column.") + to_string(CollectionOption(option))).c_str());
-    if (option == s.cheapest) {
-      ImGui::SameLine();
-      ImGui::TextColored(kGood, "cheapest");
-    }
+    if (option == s.cheapest) ImGui::TextColored(kGood, "cheapest");
   }
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
@@ -469,6 +465,7 @@ std::string options_facts(const OptionsWindowState& s) {
   for (const Problem& p : s.problems) problems.push_back({{"where", p.where}, {"message", p.message}});
   for (const Installment& i : s.installments) plan.push_back(i.amount.minor);
   return nlohmann::json{{"face", s.selection ? s.selection->face : 0},
+                        {"policy", options_policy_text(s.typed)},
                         {"error", s.selection_error},
                         {"interest_percent", s.interest_percent},
                         {"cheapest", s.cheapest >= 0 ? to_string(CollectionOption(s.cheapest)) : ""},

@@ -58,7 +58,7 @@ struct OptionsWindowState {
 void draw_options_window(Queries& queries, OptionsWindowState& state, const CollectContext& ctx,
                          Navigation& nav, std::optional<CollectScreen>* start);
 
-// Facts for end-to-end tests, as JSON text: {"face", "currency", "interest_percent", "cheapest",
+// Facts for end-to-end tests, as JSON text: {"face", "policy", "interest_percent", "cheapest",
 // "rows": [{"option", "cash_today", "expected_cash", "versus_waiting", "expected_days",
 // "annual_cost_percent"}], "installments": [minor...], "problems": [{"where", "message"}]}; expected_days
 // with one decimal as the CLI prints it.
