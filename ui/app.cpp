@@ -60,6 +60,7 @@ void App::leave_demo() {
   customer_page_ = CustomerPageState{};
   invoice_window_ = InvoiceWindowState{};
   payments_ = PaymentsWindowState{};
+  collect_ = CollectWindowState{};
   nav_ = Navigation{};
   customer_count_revision_ = -1;
   demo_ = false;
@@ -133,6 +134,12 @@ void App::follow_navigation() {
     select_tab_ = "Invoices";
   }
   if (nav_.open_tab) select_tab_ = std::exchange(nav_.open_tab, nullptr);
+  if (nav_.collect) {  // the palette names no customer: the one of the open page, if the tab has none
+    CollectRequest request = *std::exchange(nav_.collect, std::nullopt);
+    if (!request.customer_id && !collect_.customer_id) request.customer_id = customer_page_.customer_id;
+    open_collect(collect_, request);
+    select_tab_ = "collect";
+  }
   if (nav_.document)
     status_message_ = produce_document(*queries_, platform_, commands_, &document_sink_,
                                        *std::exchange(nav_.document, std::nullopt));
@@ -204,6 +211,7 @@ void App::draw_account_tabs() {
           platform_, *queries_, std::exchange(invoice_window_.e_invoice_request, std::string()));
     if (!open) invoice_window_ = InvoiceWindowState{};
   }
+  draw_collect_tab(*queries_, collect_, commands_, nav_, platform_, today(), flags("collect") != 0);
 }
 
 void App::draw_menu() {
@@ -326,7 +334,8 @@ bool App::frame() {
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
                           nav_.open_invoice || nav_.pay_customer || nav_.document || invoices_.open_invoice ||
-                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus;
+                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus ||
+                          nav_.collect;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
@@ -414,6 +423,7 @@ std::string App::state_json() {
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
     j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
+    j["collect"] = nlohmann::json::parse(collect_facts(collect_));
     j["payment_confirmation"] = payments_.confirmation;
     nlohmann::json split_rows = nlohmann::json::array();
     for (const SplitRow& r : payments_.split.rows)

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "as_of_bar.h"
+#include "collect_window.h"
 #include "command_palette.h"
 #include "commands.h"
 #include "customer_page.h"
@@ -91,6 +92,7 @@ class App {
   CustomerPageState customer_page_;
   InvoiceWindowState invoice_window_;
   PaymentsWindowState payments_;
+  CollectWindowState collect_;  // the Collect tab: options compared, charges, the endgame forms
   Navigation nav_;
   CommandSink document_sink_;         // the record of a reminder or letter produced as PDF
   AsOfState as_of_;                   // the day every screen works on

@@ -305,4 +305,76 @@ ChartHit draw_line_chart(const char* id, const LineChart& c, ImVec2 size) {
   return hit;
 }
 
+ImU32 chart_series_color(int index) {
+  static const ImVec4 hues[] = {ImVec4(0.50f, 0.50f, 0.56f, 1.0f), ImVec4(0.22f, 0.49f, 0.78f, 1.0f),
+                                ImVec4(0.18f, 0.63f, 0.42f, 1.0f), ImVec4(0.90f, 0.45f, 0.10f, 1.0f),
+                                ImVec4(0.62f, 0.38f, 0.78f, 1.0f), ImVec4(0.80f, 0.25f, 0.30f, 1.0f),
+                                ImVec4(0.10f, 0.62f, 0.68f, 1.0f), ImVec4(0.72f, 0.58f, 0.12f, 1.0f)};
+  return ImGui::GetColorU32(hues[(index % 8 + 8) % 8]);
+}
+
+void draw_step_lines(const char* id, const StepLines& c, ImVec2 size) {
+  for (const StepSeries& s : c.series) legend_entry(s.color, s.name);
+  ImGui::NewLine();
+  if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+  if (size.y <= 0) size.y = em() * 12;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  int64_t max = 0, last_day = 30;
+  for (const StepSeries& s : c.series)
+    for (const auto& [day, amount] : s.points) {
+      max = std::max(max, amount);
+      last_day = std::max(last_day, day);
+    }
+  last_day = (last_day * 11 / 10 + 9) / 10 * 10;  // room after the last step, on a round day
+  const Axis axis = axis_for(max, 4);
+  const float axis_w = ImGui::CalcTextSize(axis_amount(axis.top, c.money.digits).c_str()).x + em() * 0.8f;
+  const ImVec2 lo(at.x + axis_w, at.y + em() * 0.5f),
+      hi(at.x + size.x - em() * 0.8f, at.y + size.y - em() * 1.5f);
+  if (!c.test_name.empty()) test_mark_rect(c.test_name.c_str(), lo.x, lo.y, hi.x, hi.y);
+  money_grid(dl, lo, hi, axis, c.money.digits, false);
+  auto x_of = [&](int64_t day) {
+    return std::round(lo.x + float(double(day) / double(last_day)) * (hi.x - lo.x));
+  };
+  auto y_of = [&](int64_t v) { return std::round(hi.y - along(v, axis.top, hi.y - lo.y)); };
+  const Axis days = axis_for(last_day, 6);
+  for (int64_t d = 0; d <= last_day; d += days.step) {
+    const std::string label = std::to_string(d) + (d + days.step > last_day ? " days" : "");
+    const float w = ImGui::CalcTextSize(label.c_str()).x;  // the last label kept inside the chart
+    dl->AddText(ImVec2(std::min(x_of(d) - w * 0.5f, at.x + size.x - w), hi.y + em() * 0.2f), muted_color(),
+                label.c_str());
+  }
+  // Thin lines first, the emphasised one on top.
+  for (int pass = 0; pass < 2; ++pass)
+    for (const StepSeries& s : c.series) {
+      if (s.emphasis != (pass == 1)) continue;
+      const float width = hairline() * (s.emphasis ? 4.0f : 2.0f);
+      ImVec2 from(x_of(0), y_of(0));
+      for (const auto& [day, amount] : s.points) {
+        const ImVec2 corner(x_of(day), from.y), to(x_of(day), y_of(amount));
+        dl->AddLine(from, corner, s.color, width);
+        dl->AddLine(corner, to, s.color, width);
+        from = to;
+      }
+      dl->AddLine(from, ImVec2(hi.x, from.y), s.color, width);
+    }
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  if (!hovered || mouse.x < lo.x || mouse.x > hi.x) return;
+  const int64_t day = std::clamp<int64_t>(
+      int64_t(std::llround(double(mouse.x - lo.x) / double(hi.x - lo.x) * double(last_day))), 0, last_day);
+  dl->AddLine(ImVec2(x_of(day), lo.y), ImVec2(x_of(day), hi.y), grid_color(), hairline());
+  ImGui::BeginTooltip();
+  ImGui::Text("Day %lld", (long long)day);
+  for (const StepSeries& s : c.series) {
+    int64_t amount = 0;
+    for (const auto& [d, v] : s.points)
+      if (d <= day) amount = v;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.color), "%s: %s", s.name.c_str(),
+                       exact(amount, c.money).c_str());
+  }
+  ImGui::EndTooltip();
+}
+
 }  // namespace duebook::ui

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace duebook::ui {
@@ -70,6 +71,22 @@ struct LineChart {
 // Draws the line and returns the point clicked, if any.
 ChartHit draw_line_chart(const char* id, const LineChart& chart, ImVec2 size);
 
+// Cumulative amounts over days, one stepped line per series (cash expected by each way of collecting).
+struct StepSeries {
+  std::string name;                                 // legend and tooltip
+  ImU32 color = 0;                                  // the line's colour
+  std::vector<std::pair<int64_t, int64_t>> points;  // (day from 0, cumulative minor units), by day
+  bool emphasis = false;                            // drawn thicker, on top (the cheapest)
+};
+struct StepLines {
+  std::vector<StepSeries> series;  // the lines
+  ChartMoney money;                // how amounts are written
+  std::string test_name;           // when set, the plot area is marked under this name
+};
+
+// Draws the lines; hovering shows every series' amount on that day.
+void draw_step_lines(const char* id, const StepLines& chart, ImVec2 size);
+
 // A round step for an axis from 0 to `max` (minor units) with about `ticks` ticks: 1, 2 or 5 × 10^k minor
 // units, at least one minor unit. For `max` <= 0, 1.
 int64_t nice_step(int64_t max, int ticks);
@@ -79,5 +96,7 @@ std::string axis_amount(int64_t minor, int digits);
 ImU32 chart_ramp_color(int index, int of);
 // The accent colours for series: 0 = primary, 1 = band, 2 = marker.
 ImU32 chart_accent(int index);
+// Distinct mid-tone hues for unrelated series (index 0..7, then repeating), readable in both themes.
+ImU32 chart_series_color(int index);
 
 }  // namespace duebook::ui

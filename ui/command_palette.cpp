@@ -60,6 +60,18 @@ std::vector<PaletteEntry> fixed_entries() {
   action("Undo", PaletteAction::Undo);
   action("Redo", PaletteAction::Redo);
   action("Back to today (as-of date)", PaletteAction::BackToToday);
+  auto collect = [&](const char* label, CollectScreen which) {
+    action(label, PaletteAction::None);
+    out.back().collect = int(which);
+  };
+  collect("Options compared (wait, discount, installments, factoring, agency, settle)",
+          CollectScreen::Options);
+  collect("Charges: late fees, interest and compensation", CollectScreen::Charges);
+  collect("Installment plan", CollectScreen::Plan);
+  collect("Settle for less (write off the rest)", CollectScreen::Settle);
+  collect("Hand to a collection agency", CollectScreen::Agency);
+  collect("Factor invoices", CollectScreen::Factor);
+  collect("Credit hold and cash on delivery by rule", CollectScreen::CreditHold);
   return out;
 }
 
@@ -104,6 +116,7 @@ void choose(const PaletteEntry& e, CommandPaletteState& s, Navigation& nav) {
   if (e.pay) nav.pay_customer = 0;
   if (e.customer_id) nav.open_customer = e.customer_id;
   if (e.invoice_id) nav.open_invoice = e.invoice_id;
+  if (e.collect >= 0) nav.collect = CollectRequest{CollectScreen(e.collect), 0, {}};
   s.action = e.action;
   s.open = false;
 }

@@ -7,6 +7,7 @@
 
 #include "base/currencies.h"
 #include "base/money.h"
+#include "collect_window.h"
 #include "files/agreement_document.h"
 #include "queries_view.h"
 #include "test_hook.h"
@@ -60,6 +61,9 @@ void refresh(Queries& queries, CustomerPageState& s, const Date& today) {
     if (p.customer_id == s.customer_id && p.state != "cancelled") s.last_plan = p.id;
   const std::vector<SettlementRecord> settlements = list_settlements(db, s.customer_id);
   s.last_settlement = settlements.empty() ? 0 : settlements.back().id;
+  s.charges.clear();
+  for (ChargeRecord& c : list_charges(db))
+    if (c.customer_id == s.customer_id) s.charges.push_back(std::move(c));
   s.timeline = customer_timeline(db, s.customer_id, 300);
   if (s.draft_for != s.customer_id) {
     s.draft = draft_from(*s.customer);
@@ -151,6 +155,7 @@ void draw_header(CustomerPageState& s, Commands& commands, Navigation& nav, cons
   ImGui::SameLine(0, 24);
   ImGui::Text("Unapplied credit %s", display_money(s.balance.unapplied_credit, cur).c_str());
   draw_pdf_actions(s, nav, today);
+  draw_collect_buttons(nav, s.customer_id, {}, "customer_page.collect");
   if (c.fields.credit_limit && *c.fields.credit_limit > 0) {
     const int64_t limit = *c.fields.credit_limit, used = std::max<int64_t>(0, s.balance.ar_balance);
     const std::string text = "Credit used " + display_money(used, cur) + " of " + display_money(limit, cur);
@@ -291,6 +296,16 @@ void draw_promises_disputes(CustomerPageState& s) {
                       d.resolution.c_str());
 }
 
+void draw_charges(const CustomerPageState& s) {
+  heading("Charges");
+  if (s.charges.empty()) ImGui::TextDisabled("None.");
+  for (auto c = s.charges.rbegin(); c != s.charges.rend(); ++c)
+    ImGui::BulletText("%s %s on %s: %s%s%s (%s)", to_iso(c->date).c_str(), c->kind.c_str(),
+                      c->invoice.c_str(), display_money(c->amount, c->currency).c_str(),
+                      c->charge_invoice.empty() ? "" : ", billed on ", c->charge_invoice.c_str(),
+                      c->status.c_str());
+}
+
 void draw_timeline(CustomerPageState& s) {
   ImGui::TextDisabled("Timeline, newest first");
   ImGui::Separator();
@@ -347,6 +362,7 @@ void draw_customer_page(Queries& queries, CustomerPageState& s, Commands& comman
   heading("Unapplied credit");
   draw_credit_list(queries, s.credit_list, commands, today, s.customer_id, "customer_page.credit");
   draw_promises_disputes(s);
+  draw_charges(s);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("page-right", ImVec2(0, 0));
@@ -359,7 +375,13 @@ std::string customer_page_facts(const CustomerPageState& s) {
   nlohmann::json timeline = nlohmann::json::array();
   for (const TimelineEntry& e : s.timeline)
     timeline.push_back({{"kind", e.kind}, {"what", e.what}, {"date", e.date}, {"hash", e.hash_prefix}});
-  nlohmann::json credits = nlohmann::json::array();
+  nlohmann::json credits = nlohmann::json::array(), charges = nlohmann::json::array();
+  for (const ChargeRecord& c : s.charges)
+    charges.push_back({{"kind", c.kind},
+                       {"invoice", c.invoice},
+                       {"charge_invoice", c.charge_invoice},
+                       {"amount", c.amount},
+                       {"status", c.status}});
   for (const UnappliedCredit& c : s.credit_list.credits)
     credits.push_back({{"source", credit_key(c)}, {"number", c.number}, {"unapplied", c.unapplied}});
   return nlohmann::json{{"id", s.customer_id},
@@ -368,6 +390,7 @@ std::string customer_page_facts(const CustomerPageState& s) {
                         {"ar_balance", s.balance.ar_balance},
                         {"unapplied", s.balance.unapplied_credit},
                         {"credits", credits},
+                        {"charges", charges},
                         {"overdue", s.overdue},
                         {"timeline", timeline}}
       .dump();

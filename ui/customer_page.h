@@ -46,8 +46,9 @@ struct CustomerPageState {
   CreditListState credit_list;  // payments and credit notes with something unapplied, to apply or refund
   std::vector<PromiseStatus> promises;
   std::vector<DisputeRecord> disputes;
-  int64_t last_plan = 0;        // the latest installment plan in force, for its confirmation (0 = none)
-  int64_t last_settlement = 0;  // the latest settlement, for its confirmation (0 = none)
+  int64_t last_plan = 0;              // the latest installment plan in force, for its confirmation (0 = none)
+  int64_t last_settlement = 0;        // the latest settlement, for its confirmation (0 = none)
+  std::vector<ChargeRecord> charges;  // late fees, interest and compensation charged or waived
   std::vector<TimelineEntry> timeline;
 };
 
@@ -57,7 +58,8 @@ void draw_customer_page(Queries& queries, CustomerPageState& state, Commands& co
                         const Date& today);
 
 // Facts for end-to-end tests, as JSON text: {"id", "name", "balance", "ar_balance", "unapplied", "overdue",
-// "credits": [{"source", "number", "unapplied"}], "timeline": [{"kind", "what", "date", "hash"}]}.
+// "credits": [{"source", "number", "unapplied"}], "charges": [{"kind", "invoice", "charge_invoice",
+// "amount", "status"}], "timeline": [{"kind", "what", "date", "hash"}]}.
 std::string customer_page_facts(const CustomerPageState& state);
 
 }  // namespace duebook::ui

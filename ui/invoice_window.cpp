@@ -5,6 +5,7 @@
 
 #include "base/currencies.h"
 #include "base/money.h"
+#include "collect_window.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -72,6 +73,7 @@ void draw_pdf_actions(InvoiceWindowState& s, Navigation& nav, const Date& today)
   if (ImGui::SmallButton("Reminder"))
     nav.document = DocumentRequest{Kind::Reminder, h.id, s.reminder_level + 1, today};
   test_mark("invoice_window.pdf_reminder");
+  draw_collect_buttons(nav, h.customer_id, {h.id}, "invoice_window.collect");
 }
 
 void draw_lines_totals(const InvoiceDetail& d) {

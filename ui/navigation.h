@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "documents.h"
 
@@ -17,6 +18,16 @@ struct InvoiceListRequest {
   std::string currency;  // ISO 4217 code; "" = every currency
 };
 
+// The screens of the Collect tab: what each way of collecting costs, the charges, and the endgame forms.
+enum class CollectScreen { Options, Charges, Plan, Settle, Agency, Factor, CreditHold };
+
+// The Collect tab on one screen, for a customer's overdue invoices or a chosen few of them.
+struct CollectRequest {
+  CollectScreen screen = CollectScreen::Options;  // which screen
+  int64_t customer_id = 0;                        // whose invoices; 0 = keep the tab's customer
+  std::vector<int64_t> invoice_ids;               // the invoices chosen; empty = the customer's overdue ones
+};
+
 struct Navigation {
   int64_t open_customer = 0;            // show this customer's page; 0 = no request
   int64_t open_invoice = 0;             // show this invoice's window; 0 = no request
@@ -24,6 +35,7 @@ struct Navigation {
   std::optional<InvoiceListRequest> invoice_list;  // show the Invoices tab with these filters
   const char* open_tab = nullptr;                  // bring this tab ("Dashboard", "Today", ...) to the front
   std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
+  std::optional<CollectRequest> collect;           // show the Collect tab on this screen
 };
 
 }  // namespace duebook::ui

@@ -90,4 +90,14 @@ bool confirm_button(const char* label, const char* confirm_label, const char* te
   return done;
 }
 
+void right_aligned(const std::string& text, bool disabled) {
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  const float room = ImGui::GetContentRegionAvail().x;
+  if (room > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+  if (disabled)
+    ImGui::TextDisabled("%s", text.c_str());
+  else
+    ImGui::TextUnformatted(text.c_str());
+}
+
 }  // namespace duebook::ui

@@ -21,6 +21,8 @@ void confirmation_text(const std::string& message);
 // An amount as a person reads it: (120000, "EUR") -> "EUR 1,200.00", with the currency's digits and
 // thousands separators ("-" before the code for a negative amount).
 std::string display_money(int64_t minor, const std::string& currency);
+// Text drawn flush right in the current table cell (amounts, days, percents).
+void right_aligned(const std::string& text, bool disabled = false);
 // A button that asks once: the first click arms it (its label becomes `confirm_label`), the second within the
 // same arming does it. `armed` is the caller's flag (kept in the window state). Returns true when confirmed.
 bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed);

@@ -71,6 +71,10 @@ const char* to_string(CollectionOption option) {
       return "factoring";
     case CollectionOption::Agency:
       return "agency";
+    case CollectionOption::Installments:
+      return "installments";
+    case CollectionOption::Settlement:
+      return "settlement";
   }
   return "wait";
 }

@@ -32,14 +32,16 @@ namespace duebook {
 
 // The ways of collecting compared.
 enum class CollectionOption {
-  Wait,       // do nothing more; the customer pays as their history says
-  Discount,   // offer d % off for paying today
-  Interest,   // charge simple interest at r % a year until paid
-  Factoring,  // sell the invoices: a % advanced today less the fee, the reserve when the customer pays
-  Agency,     // hand them to a collection agency working on commission
+  Wait,          // do nothing more; the customer pays as their history says
+  Discount,      // offer d % off for paying today
+  Interest,      // charge simple interest at r % a year until paid
+  Factoring,     // sell the invoices: a % advanced today less the fee, the reserve when the customer pays
+  Agency,        // hand them to a collection agency working on commission
+  Installments,  // agree a plan of installments (options_endgame.h)
+  Settlement,    // accept less today in full and final settlement (options_endgame.h)
 };
 
-// "wait", "discount", "interest", "factoring", "agency".
+// "wait", "discount", "interest", "factoring", "agency", "installments", "settlement".
 const char* to_string(CollectionOption option);
 
 // The overdue invoices chosen, summed up.

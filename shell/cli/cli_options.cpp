@@ -1,5 +1,6 @@
 // CLI: report options — the ways to collect selected invoices (wait with interest, an early-payment discount,
-// installments, factoring, an agency) side by side, computed by core (collections/options.h).
+// factoring, an agency, and when asked installments and settling for less) side by side, computed by core
+// (collections/options.h, options_endgame.h), as the workbench's Options compared shows them.
 #include "cli_options.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include "cli_reports.h"
 #include "collections/charges.h"
 #include "collections/options.h"
+#include "collections/options_endgame.h"
 #include "collections/reference_rates.h"
 #include "invoicing/invoice_queries.h"
 #include "reports/ar_snapshot.h"
@@ -99,6 +101,62 @@ void read_agency_terms(const std::string& agency, CollectionTerms& terms, Proble
   }
 }
 
+// Reads --installments "N[,start=D][,every=month|Kdays][,kept=P]" (start: a month after the as-of day);
+// problems name the part.
+InstallmentsTerms read_installments(const std::string& text, const Date& as_of, Problems& problems) {
+  InstallmentsTerms plan;
+  plan.first_due = add_months(as_of, 1);
+  for (const auto& [key, value] : key_values(text)) {
+    if (key.empty() || key == "count") {
+      Result<int64_t> n = parse_amount(value, 0);
+      plan.count = n && *n > 0 && *n <= 360 ? int(*n) : 0;
+    } else if (key == "start") {
+      if (Result<Date> d = parse_date(value))
+        plan.first_due = *d;
+      else
+        problems.push_back({"--installments start", "give a date as YYYY-MM-DD"});
+    } else if (key == "every") {
+      if (value == "month") continue;
+      Result<int64_t> days = parse_amount(value.substr(0, value.find("day")), 0);
+      if (!days || *days < 1) problems.push_back({"--installments every", "give month or Kdays"});
+      plan.spacing = InstallmentSpacing::EveryDays;
+      plan.every_days = days ? int(*days) : 0;
+    } else if (key == "kept") {
+      percent_arg(value, "--installments kept", &plan.kept_percent, problems);
+    } else {
+      problems.push_back(
+          {"--installments", "unknown part \"" + key + "\"; give N[,start=D][,every=E][,kept=P]"});
+    }
+  }
+  return plan;
+}
+
+// The installments and settlement rows, when asked for, after the five of compare_collection_options.
+Problems add_endgame_options(const std::optional<std::string>& installments,
+                             const std::optional<std::string>& settle, const ArSnapshot& snap,
+                             int32_t currency, const OverdueSelection& selection, const Date& as_of,
+                             std::vector<OptionCost>& costs) {
+  Problems problems;
+  const Currency& cur = snap.labels.currencies[static_cast<std::size_t>(currency)];
+  const int64_t wait = costs[0].expected_cash;
+  if (installments) {
+    InstallmentsTerms plan = read_installments(*installments, as_of, problems);
+    if (!problems.empty()) return problems;
+    Result<InstallmentsOption> option =
+        installments_option(selection, parse_currency_code(cur.code).value(), plan, as_of, wait);
+    if (!option) return under("--installments", option.problems());
+    costs.push_back(option->cost);
+  }
+  if (settle) {
+    Result<int64_t> accepted = parse_amount(*settle, cur.minor_digits);
+    if (!accepted) return {{"--settle", "\"" + *settle + "\" is not an amount"}};
+    Result<OptionCost> option = settlement_option(selection, *accepted, 365, wait);
+    if (!option) return under("--settle", option.problems());
+    costs.push_back(option.value());
+  }
+  return problems;
+}
+
 // The snapshot's indices of the invoices numbered in --invoices (-1 for one not found, with a problem), and
 // in *numbers the numbers as typed.
 std::vector<int32_t> chosen_invoices(Db& db, const ArSnapshot& snap, const std::string& invoices,
@@ -130,18 +188,16 @@ Problems selection_problems(const Problems& selection, const std::vector<std::st
   return problems;
 }
 
-// The annual interest rate to compare with: the contract's, or the statutory rate in force on the as-of day
-// for the earliest due date chosen. Problems name --interest.
+// The annual interest rate to compare with (option_interest_percent) for the earliest due date chosen.
+// Problems name --interest.
 Result<Decimal> interest_percent(const InterestPolicy& policy, const ArSnapshot& snap,
                                  const std::vector<int32_t>& chosen, const Date& as_of) {
-  if (policy.kind == InterestPolicyKind::Contract) return policy.contract_annual_percent;
   int32_t due = INT32_MAX;
   for (int32_t i : chosen) due = std::min(due, snap.ledger.invoices[static_cast<std::size_t>(i)].due_day);
-  Result<std::vector<RatePeriod>> periods =
-      interest_rate_periods(policy, civil_from_days(due), as_of, builtin_reference_rates());
-  if (!periods) return under("--interest", periods.problems());
-  if (periods->empty()) return Problems{{"--interest", "no rate is in force on the as-of day"}};
-  return periods->back().annual_percent;
+  Result<Decimal> rate =
+      option_interest_percent(policy, civil_from_days(due), as_of, builtin_reference_rates());
+  if (!rate) return under("--interest", rate.problems());
+  return rate;
 }
 
 // Prints the selection (in a table) and what each option costs, in the chosen invoices' currency.
@@ -172,6 +228,7 @@ int options_report(Context& ctx, Args& args) {
   std::string interest = args.option("--interest").value_or("contract:8");
   std::string factoring = args.option("--factoring").value_or("advance=80,fee=3");
   std::string agency = args.option("--agency").value_or("25");
+  std::optional<std::string> installments = args.option("--installments"), settle = args.option("--settle");
   if (int rc = ctx.leftover(args)) return rc;
   if (!invoices) return ctx.usage("report options needs --invoices NUMBER[,NUMBER...]");
   Problems problems;
@@ -203,6 +260,10 @@ int options_report(Context& ctx, Args& args) {
     for (const Problem& p : costs.problems()) problems.push_back({option_of(p.where), p.message});
     return ctx.rejected(problems);
   }
+  const int32_t currency = snap->ledger.invoices[static_cast<std::size_t>(chosen[0])].currency;
+  Problems endgame = add_endgame_options(installments, settle, *snap, currency, *selection,
+                                         forecast_options.as_of, costs.value());
+  if (!endgame.empty()) return ctx.rejected(endgame);
   print_options(ctx, *snap, chosen, *selection, *costs);
   return kOk;
 }

@@ -446,7 +446,8 @@ const std::vector<Handler>& report_handlers() {
       {"report", "backtest", "forecast vs. actual receipts: [--as-of D] (13 weeks ago)", backtest},
       {"report", "options",
        "collection options side by side: --invoices N1,N2 [--discount 2] [--interest contract:8] "
-       "[--factoring advance=80,fee=3] [--agency 25|commission=C,success=60,days=60]",
+       "[--factoring advance=80,fee=3] [--agency 25|commission=C,success=60,days=60] "
+       "[--installments N[,start=D][,every=month|Kdays][,kept=100]] [--settle AMOUNT]",
        options_report},
   };
   return list;

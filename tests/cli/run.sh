@@ -124,6 +124,14 @@ expect "options names invoices" "$work/err" '^--invoices: '
 check "report options bad reserve" 3 "$bin" --db "$rdb" report options --invoices INV-2026-0001 \
   --factoring advance=80,reserve=30
 expect "options names factoring" "$work/err" '^--factoring reserve: '
+# Installments and settling for less, when asked (collections/options_endgame.h): 60.00 in 3 from 2026-04-30, kept
+# for sure, is 60.00 expected and nothing today; 45.00 accepted is 45.00 today and expected.
+check "report options endgame" 0 "$bin" --db "$rdb" --format csv report options --invoices INV-2026-0001 \
+  --as-of 2026-03-31 --installments 3,start=2026-04-30 --settle 45
+expect "options installments" "$work/out" '^installments,USD,0.00,60.00,'
+expect "options settlement" "$work/out" '^settlement,USD,45.00,45.00,'
+check "report options settle all" 3 "$bin" --db "$rdb" report options --invoices INV-2026-0001 --settle 60
+expect "options names settle" "$work/err" '^--settle: '
 check "report on a garbage file" 4 "$bin" --db "$work/garbage.sqlite" report aging --as-of 2026-03-31
 
 # Invoices, payments, credit notes, imports and export (the ledger core of issue 3).
