@@ -243,7 +243,10 @@ void App::draw_menu() {
       ImGui::EndMenu();
     }
     test_mark("menu.export_journal");
-    if (ImGui::MenuItem("Export the whole ledger", nullptr, false, !import_.running)) platform_.back_up();
+    if (ImGui::MenuItem("Ledger file (.duebook): open, merge, export…", nullptr, false, !import_.running))
+      ledger_file_.open = true;
+    test_mark("menu.ledger_file");
+    if (ImGui::MenuItem("Back up the database now", nullptr, false, !import_.running)) platform_.back_up();
     test_mark("menu.export_ledger");
     ImGui::Separator();
     if (ImGui::MenuItem("Settings…")) settings_.open = true;
@@ -308,7 +311,9 @@ bool App::frame() {
       io.KeyShift ? commands_.redo() : commands_.undo();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
-  accept_files(platform_.take_files(), *queries_, import_, commands_);
+  std::vector<IncomingFile> files = platform_.take_files();
+  accept_ledger_files(files, ledger_file_, commands_);
+  accept_files(std::move(files), *queries_, import_, commands_);
   float status_height = ImGui::GetFrameHeightWithSpacing();
   follow_navigation();
   if (demo_revision_ != ledger_->revision()) {
@@ -329,6 +334,7 @@ bool App::frame() {
   if (!import_.running) draw_command_palette(*queries_, palette_, nav_);
   run_palette_action(std::exchange(palette_.action, PaletteAction::None));
   draw_import_window(platform_, import_, commands_);
+  draw_ledger_file_window(platform_, *queries_, ledger_file_, commands_);
   draw_settings_window(platform_, settings_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
@@ -339,6 +345,9 @@ bool App::frame() {
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
+  if (std::string saved = export_requested_ledger_file(platform_, *ledger_, ledger_file_, today());
+      !saved.empty())
+    status_message_ = saved;
   if (leaving_demo_) {
     leave_demo();
     return true;
@@ -424,27 +433,9 @@ std::string App::state_json() {
     j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["collect"] = nlohmann::json::parse(collect_facts(collect_));
-    j["payment_confirmation"] = payments_.confirmation;
-    nlohmann::json split_rows = nlohmann::json::array();
-    for (const SplitRow& r : payments_.split.rows)
-      split_rows.push_back({{"number", r.number}, {"amount", r.amount}});
-    j["payment_split"] = {{"on", payments_.split.on},
-                          {"rows", split_rows},
-                          {"error", payments_.split.error},
-                          {"unapplied", payments_.preview ? payments_.preview->unapplied : -1}};
-    nlohmann::json credits = nlohmann::json::array();
-    for (const UnappliedCredit& c : payments_.credits.credits)
-      credits.push_back(
-          {{"source", credit_key(c)}, {"customer", c.customer_name}, {"unapplied", c.unapplied}});
-    j["credits"] = credits;
-    j["credit_message"] = payments_.credits.message;
-    nlohmann::json problems = nlohmann::json::array();
-    for (const Problem& p : import_.sink.problems)
-      problems.push_back({{"where", p.where}, {"message", p.message}});
-    j["import"] = {
-        {"running", import_.running},  {"progress", import_.progress},
-        {"file", import_.file},        {"done", import_.sink.outcome ? import_.sink.outcome->label : ""},
-        {"error", import_.read_error}, {"problems", problems}};
+    j["ledger_file"] = nlohmann::json::parse(ledger_file_facts(ledger_file_));
+    j.update(nlohmann::json::parse(payments_facts(payments_)));
+    j["import"] = nlohmann::json::parse(import_facts(import_));
   }
   return j.dump();
 }

@@ -18,6 +18,7 @@
 #include "invoice_window.h"
 #include "invoices_window.h"
 #include "ledger/ledger.h"
+#include "ledger_file_window.h"
 #include "navigation.h"
 #include "payments_window.h"
 #include "platform.h"
@@ -98,6 +99,7 @@ class App {
   AsOfState as_of_;                   // the day every screen works on
   const char* select_tab_ = nullptr;  // a tab to bring to the front on the next frame
   ImportWindowState import_;
+  LedgerFileWindowState ledger_file_;
   SettingsWindowState settings_;
   WelcomeState welcome_;
   bool demo_ = false;           // the ledger is the demo (checked once per change of the ledger)

@@ -53,7 +53,17 @@ bool Commands::step_import(std::string* status_message) {
 }
 
 bool Commands::run(Ledger& ledger, std::string* status_message) {
-  bool ran = !queue_.empty() || undo_ || redo_ || import_start_ || job_ || demo_;
+  bool ran = !queue_.empty() || undo_ || redo_ || import_start_ || job_ || demo_ || ledger_file_;
+  if (ledger_file_) {
+    LedgerFileRun r = std::move(*std::exchange(ledger_file_, std::nullopt));
+    Result<LedgerFileOutcome> done = ::duebook::open_ledger_file(ledger, *r.file, r.decisions, r.dry_run);
+    r.sink->problems = done ? Problems{} : done.problems();
+    r.sink->outcome = done ? std::optional<LedgerFileOutcome>(done.value()) : std::nullopt;
+    r.sink->dry_run = r.dry_run;
+    ++r.sink->completed;
+    if (done && done->written)
+      *status_message = "Opened the ledger file: " + std::to_string(done->added_events) + " events added";
+  }
   if (demo_) {
     Result<DemoSummary> made = fill_demo_ledger(ledger, *std::exchange(demo_, std::nullopt));
     *status_message = made ? "Made the demo: " + std::to_string(made->customers) + " customers, " +
@@ -96,8 +106,14 @@ bool Commands::run(Ledger& ledger, std::string* status_message) {
 }
 
 bool Commands::refuse(const std::string& reason, std::string* status_message) {
-  bool queued = !queue_.empty() || undo_ || redo_ || import_start_ || demo_;
+  bool queued = !queue_.empty() || undo_ || redo_ || import_start_ || demo_ || ledger_file_;
   demo_.reset();
+  if (ledger_file_) {
+    ledger_file_->sink->problems = {Problem{"", reason}};
+    ledger_file_->sink->outcome = std::nullopt;
+    ++ledger_file_->sink->completed;
+    ledger_file_.reset();
+  }
   if (import_start_) {
     import_start_->sink->problems = {Problem{"", reason}};
     import_start_->sink->outcome = std::nullopt;

@@ -9,6 +9,7 @@
 #include "base/result.h"
 #include "ledger/commands.h"
 #include "ledger/ledger.h"
+#include "ledger/ledger_file_open.h"
 #include "ledger/stream_job.h"
 
 namespace duebook::ui {
@@ -22,6 +23,22 @@ struct CommandSink {
   std::string problem_for(std::string_view field) const;
 };
 
+// Where the ledger-file window receives what opening a file did, or would do.
+struct LedgerFileSink {
+  Problems problems;                         // why the file could not be opened (empty if it could)
+  std::optional<LedgerFileOutcome> outcome;  // what it did, or for a dry run would do
+  bool dry_run = false;                      // the outcome is a dry run's
+  int64_t completed = 0;                     // bumps each time a result arrives
+};
+
+// Opening a ledger file (already read and checked) into the ledger, as the user decided.
+struct LedgerFileRun {
+  std::shared_ptr<const LedgerFile> file;  // the file
+  ConflictDecisions decisions;             // how to decide its conflicts (Ask: list them, write nothing)
+  bool dry_run = true;                     // only say what it would do
+  LedgerFileSink* sink = nullptr;          // owned by the window state, which outlives the queue
+};
+
 class Commands {
  public:
   void submit(Command command, CommandSink* sink) { queue_.push_back({std::move(command), sink}); }
@@ -29,6 +46,8 @@ class Commands {
   // Fills the (empty) ledger with the demo business as of `today` after the frame (ledger/demo_ledger.h).
   void fill_demo(const Date& today) { demo_ = today; }
   void redo() { redo_ = true; }
+  // Opens a ledger file into the ledger after the frame (ledger/ledger_file_open.h), in one transaction.
+  void open_ledger_file(LedgerFileRun run) { ledger_file_ = std::move(run); }
   // Starts `command` (an import) after the frame as a StreamJob; each run() then takes it a slice further for
   // about `slice_ms`, so that the frame stays short. The outcome comes to `sink` when it ends.
   void start_import(Command command, CommandSink* sink) { import_start_ = Pending{std::move(command), sink}; }
@@ -59,7 +78,8 @@ class Commands {
   bool cancel_ = false;
   bool undo_ = false;
   bool redo_ = false;
-  std::optional<Date> demo_;  // the day to make the demo for, when asked
+  std::optional<Date> demo_;                  // the day to make the demo for, when asked
+  std::optional<LedgerFileRun> ledger_file_;  // a ledger file to open, when asked
 };
 
 }  // namespace duebook::ui

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "test_hook.h"
 
@@ -178,6 +179,15 @@ void draw_import_window(Platform& platform, ImportWindowState& state, Commands& 
     draw_problems(state.sink.problems);
   }
   ImGui::End();
+}
+
+std::string import_facts(const ImportWindowState& s) {
+  nlohmann::json problems = nlohmann::json::array();
+  for (const Problem& p : s.sink.problems) problems.push_back({{"where", p.where}, {"message", p.message}});
+  nlohmann::json j = {{"running", s.running},  {"progress", s.progress},
+                      {"file", s.file},        {"done", s.sink.outcome ? s.sink.outcome->label : ""},
+                      {"error", s.read_error}, {"problems", problems}};
+  return j.dump();
 }
 
 }  // namespace duebook::ui

@@ -33,6 +33,10 @@ void accept_files(std::vector<IncomingFile> files, const Queries& queries, Impor
 // Draws the window when open: the choose / path controls, the progress of the import under way, the outcome.
 void draw_import_window(Platform& platform, ImportWindowState& state, Commands& commands);
 
+// Facts for end-to-end tests, as JSON text: {"running", "progress", "file", "done", "error",
+// "problems": [{"where", "message"}]}.
+std::string import_facts(const ImportWindowState& state);
+
 // One problem's place, as the importers write it ("file:row:field", "file:row" or "file").
 struct ProblemPlace {
   std::string file;   // the file

@@ -4,6 +4,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "base/currencies.h"
 #include "base/money.h"
@@ -357,6 +358,23 @@ void draw_payments_window(Queries& queries, PaymentsWindowState& s, Commands& co
   draw_lists(queries, s, commands, nav, today);
   ImGui::EndChild();
   s.stale = preview_key(queries, s, today) != s.preview_key;  // "Pay first" changed the reference
+}
+
+std::string payments_facts(const PaymentsWindowState& s) {
+  nlohmann::json j;
+  j["payment_confirmation"] = s.confirmation;
+  nlohmann::json split_rows = nlohmann::json::array();
+  for (const SplitRow& r : s.split.rows) split_rows.push_back({{"number", r.number}, {"amount", r.amount}});
+  j["payment_split"] = {{"on", s.split.on},
+                        {"rows", split_rows},
+                        {"error", s.split.error},
+                        {"unapplied", s.preview ? s.preview->unapplied : -1}};
+  nlohmann::json credits = nlohmann::json::array();
+  for (const UnappliedCredit& c : s.credits.credits)
+    credits.push_back({{"source", credit_key(c)}, {"customer", c.customer_name}, {"unapplied", c.unapplied}});
+  j["credits"] = credits;
+  j["credit_message"] = s.credits.message;
+  return j.dump();
 }
 
 }  // namespace duebook::ui

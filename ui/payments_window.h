@@ -50,6 +50,10 @@ struct PaymentsWindowState {
 };
 
 // Draws the window; `today` is the default payment date.
+// Facts for end-to-end tests, as JSON text: {"payment_confirmation", "payment_split": {"on", "rows",
+// "error", "unapplied"}, "credits": [{"source", "customer", "unapplied"}], "credit_message"}.
+std::string payments_facts(const PaymentsWindowState& state);
+
 void draw_payments_window(Queries& queries, PaymentsWindowState& state, Commands& commands, Navigation& nav,
                           const Date& today);
 
