@@ -29,6 +29,7 @@ struct PaletteEntry {
   int64_t customer_id = 0;                     // a customer to open
   int64_t invoice_id = 0;                      // an invoice to open
   bool pay = false;                            // open the payment form
+  int report = -1;                             // a report of the Reports tab (a ReportKind) to show
 };
 
 struct CommandPaletteState {

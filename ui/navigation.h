@@ -24,6 +24,7 @@ struct Navigation {
   std::optional<InvoiceListRequest> invoice_list;  // show the Invoices tab with these filters
   const char* open_tab = nullptr;                  // bring this tab ("Dashboard", "Today", ...) to the front
   std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
+  std::optional<int> open_report;                  // show the Reports tab on this report (a ReportKind)
 };
 
 }  // namespace duebook::ui
