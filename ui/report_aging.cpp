@@ -80,10 +80,10 @@ void drill(const ArSnapshot& snap, AgingReportState& s, int32_t row, int bucket)
   s.drill_bucket = bucket;
   s.drill.clear();
   s.drill_currency = snap.labels.currencies[static_cast<std::size_t>(r.currency)].code;
-  s.drill_title =
-      snap.labels.customer_names[static_cast<std::size_t>(r.customer)] + " · " +
-      (bucket < 0 ? std::string("every bucket") : report.buckets.names[static_cast<std::size_t>(bucket)]) +
-      " · " + s.drill_currency;
+  s.drill_title = snap.labels.customer_names[static_cast<std::size_t>(r.customer)] + " · " +
+                  (bucket < 0 ? std::string("every bucket")
+                              : bucket_title(report.buckets.names[static_cast<std::size_t>(bucket)])) +
+                  " · " + s.drill_currency;
   for (int b = 0; b < report.bucket_count(); ++b) {
     if (bucket >= 0 && b != bucket) continue;
     for (const AgingItem& item : aging_cell_items(snap.ledger, report, row, b)) {
@@ -181,7 +181,8 @@ void draw_currency(const ReportContext& ctx, AgingReportState& s, std::size_t k)
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable(("aging-" + code).c_str(), nb + 3, flags)) return;
   ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  for (const std::string& name : report.buckets.names) ImGui::TableSetupColumn(name.c_str(), 0, 1.0f);
+  for (const std::string& name : report.buckets.names)
+    ImGui::TableSetupColumn(bucket_title(name).c_str(), 0, 1.0f);
   ImGui::TableSetupColumn("Total", 0, 1.1f);
   ImGui::TableSetupColumn("Credit", 0, 1.0f);
   ImGui::TableHeadersRow();

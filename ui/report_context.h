@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "base/date.h"
 #include "navigation.h"
@@ -12,6 +13,15 @@
 #include "reports/ar_snapshot.h"
 
 namespace duebook::ui {
+
+// An aging bucket's name as the screen writes it: core's "≤15" (a glyph the UI font may lack) as "Up to 15",
+// "current" as "Current"; other names ("16-30", "60+") unchanged.
+inline std::string bucket_title(const std::string& name) {
+  const std::string le = "\u2264";
+  if (name.rfind(le, 0) == 0) return "Up to " + name.substr(le.size());
+  if (name == "current") return "Current";
+  return name;
+}
 
 struct ReportContext {
   Queries& queries;        // the read side (statements and scheduled receipts read the ledger themselves)

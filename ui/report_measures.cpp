@@ -126,17 +126,19 @@ void draw_measures_report(const ReportContext& ctx, MeasuresReportState& s) {
     test_mark("reports.empty");
     return;
   }
-  ImGui::TextDisabled(
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(
       "%s to %s (%d days), arrows against the %d days before. DSO: days of sales owed; CEI: share of "
       "what was collectable that was collected; days late: weighted by amount.",
       to_iso(from).c_str(), to_iso(ctx.as_of).c_str(), kMeasuresWindowDays, kMeasuresWindowDays);
+  ImGui::PopStyleColor();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("measures", kColumns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort, 2.4f);
-  ImGui::TableSetupColumn("Currency", 0, 0.7f);
+  ImGui::TableSetupColumn("Currency", 0, 1.0f);
   ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_PreferSortDescending, 1.4f);
   ImGui::TableSetupColumn("DSO simple", ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
   ImGui::TableSetupColumn("DSO countback", ImGuiTableColumnFlags_PreferSortDescending, 1.2f);

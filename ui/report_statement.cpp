@@ -106,7 +106,7 @@ void draw_section(const StatementSection& sec, const std::vector<std::string>& b
   if (bucket_names.empty()) return;
   const int n = static_cast<int>(bucket_names.size());
   if (ImGui::BeginTable(("statement-aging-" + code).c_str(), n + 2, flags)) {
-    for (const std::string& name : bucket_names) ImGui::TableSetupColumn(name.c_str());
+    for (const std::string& name : bucket_names) ImGui::TableSetupColumn(bucket_title(name).c_str());
     ImGui::TableSetupColumn("Open");
     ImGui::TableSetupColumn("Credit");
     ImGui::TableHeadersRow();

@@ -31,6 +31,18 @@ const shot = async (name) => {
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const aging = async () => (await state(page)).reports.aging;
 
+// Picks report `k` of the picker, clicking again if a busy frame missed the click, until `title` is shown.
+async function pick(k, title) {
+  for (let attempt = 0; attempt < 3; ++attempt) {
+    await clickItem(page, `reports.pick.${k}`);
+    try {
+      return await waitFor(page, (s) => s.reports.report === title, `the ${title} report`, 3000);
+    } catch (e) {
+      if (attempt === 2) throw e;
+    }
+  }
+}
+
 // RFC 4180 records of `text` (quoted fields may hold commas).
 function parseCsv(text) {
   const rows = [];
@@ -150,11 +162,18 @@ test("a customer's statement balances: brought forward + lines = balance due = o
   const a = await aging();
   // The customer first by name (at the top of the picker's list).
   const who = a.currencies.flatMap((c) => c.customers.map((x) => x.name)).sort()[0];
-  await clickItem(page, "reports.pick.1");
+  await pick(1, "Statement");
   await waitItem(page, "reports.statement.customer");
-  await clickItem(page, "reports.statement.customer");
-  await clickItem(page, `reports.statement.customer.${who}`);
-  const st = (await waitFor(page, (s) => s.reports.statement.customer === who, "the statement", 15000)).reports.statement;
+  // The list pops up sized on its first frame and placed on the next: let it settle before clicking a name.
+  let st;
+  for (let attempt = 0; attempt < 3 && !st; ++attempt) {
+    await clickItem(page, "reports.statement.customer");
+    await waitItem(page, `reports.statement.customer.${who}`);
+    await page.waitForTimeout(200);
+    await clickItem(page, `reports.statement.customer.${who}`);
+    st = await waitFor(page, (s) => s.reports.statement.customer === who, "the statement", 4000)
+      .then((s) => s.reports.statement, (e) => { if (attempt === 2) throw e; return undefined; });
+  }
   assert.ok(st.currencies.length > 0);
   for (const c of st.currencies) {
     assert.equal(c.opening + c.sum, c.closing, `${c.currency}: brought forward + lines = balance due`);
@@ -165,7 +184,7 @@ test("a customer's statement balances: brought forward + lines = balance due = o
 });
 
 test("the collection measures list every customer and sort by a column", async () => {
-  await clickItem(page, "reports.pick.2");
+  await pick(2, "Collection measures");
   const m = (await waitFor(page, (s) => s.reports.measures.rows > 0, "the measures")).reports.measures;
   assert.ok(m.rows >= 30, `a row per customer and currency (${m.rows})`);
   await clickItem(page, "reports.measures.column.2");  // Open: largest first
@@ -176,7 +195,7 @@ test("the collection measures list every customer and sort by a column", async (
 });
 
 test("the forecast beside its backtest: each week's error is |forecast − received|", async () => {
-  await clickItem(page, "reports.pick.3");
+  await pick(3, "Forecast vs backtest");
   const f = (await waitFor(page, (s) => s.reports.forecast.made_on, "the backtest", 15000)).reports.forecast;
   assert.equal(f.expected.length, 13);
   for (let w = 0; w < 13; ++w) assert.equal(f.error[w], Math.abs(f.expected[w] - f.actual[w]), `week ${w + 1}`);
@@ -186,7 +205,7 @@ test("the forecast beside its backtest: each week's error is |forecast − recei
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.waitForTimeout(400);
   await shot("forecast-1920x1080");
-  await clickItem(page, "reports.pick.0");
+  await pick(0, "Aging");
   await shot("aging-1920x1080");
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.waitForTimeout(400);
