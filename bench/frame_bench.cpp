@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app.h"
@@ -48,7 +49,7 @@ class BenchPlatform : public ui::Platform {
 
 double cpu_ms() {
   timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);  // the UI thread's: not the Dashboard's worker
   return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
@@ -140,7 +141,19 @@ int main(int argc, char** argv) {
   nlohmann::ordered_json out;
   out["open_ms"] = cpu_ms() - open_start;
   bool changed = false;
-  out["first_frame_ms"] = one_frame(app, &changed);  // the Dashboard computes its figures once
+  // The first frame draws at once with the Dashboard saying "Computing…" while its figures are worked out away
+  // from the frame (a worker thread natively); the frames drawn meanwhile are timed until the figures arrive.
+  const auto wall_start = std::chrono::steady_clock::now();
+  out["first_frame_ms"] = one_frame(app, &changed);
+  std::vector<double> waiting;
+  while (nlohmann::json::parse(app.state_json())["dashboard"].value("computing", false)) {
+    waiting.push_back(one_frame(app, &changed));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  out["dashboard_ready_wall_ms"] =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_start).count();
+  out["frames_while_computing"] = waiting.size();
+  out["max_frame_while_computing_ms"] = waiting.empty() ? 0.0 : *std::max_element(waiting.begin(), waiting.end());
   for (int i = 0; i < 5; ++i) one_frame(app, &changed);
   out["dashboard"] = time_frames(app, frames);
   out["invoices_tab_found"] = click(app, "tab.invoices");

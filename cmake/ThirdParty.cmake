@@ -10,11 +10,18 @@ endif()
 set(IMGUI_DIR "${DUEBOOK_CACHE_DIR}/imgui-1.86")
 set(SQLITE_DIR "${DUEBOOK_CACHE_DIR}/sqlite-3.53.2")
 
-# SQLite 3.53.2 amalgamation. Same options in both builds.
+# SQLite 3.53.2 amalgamation. Same options in both builds but one: the desktop computes the Dashboard on a
+# worker thread with a connection of its own, which needs SQLite's multi-thread mode (2: each connection used by
+# one thread at a time); the browser has no threads and keeps the single-thread build (0: no mutexes at all).
+if(EMSCRIPTEN)
+  set(DUEBOOK_SQLITE_THREADSAFE 0)
+else()
+  set(DUEBOOK_SQLITE_THREADSAFE 2)
+endif()
 add_library(sqlite3 STATIC "${SQLITE_DIR}/sqlite3.c")
 target_include_directories(sqlite3 SYSTEM PUBLIC "${SQLITE_DIR}")
 target_compile_definitions(sqlite3 PRIVATE
-  SQLITE_DQS=0 SQLITE_THREADSAFE=0 SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DEFAULT_WAL_SYNCHRONOUS=1
+  SQLITE_DQS=0 SQLITE_THREADSAFE=${DUEBOOK_SQLITE_THREADSAFE} SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DEFAULT_WAL_SYNCHRONOUS=1
   SQLITE_LIKE_DOESNT_MATCH_BLOBS SQLITE_MAX_EXPR_DEPTH=0 SQLITE_OMIT_DEPRECATED SQLITE_OMIT_PROGRESS_CALLBACK
   SQLITE_OMIT_SHARED_CACHE SQLITE_OMIT_LOAD_EXTENSION SQLITE_USE_ALLOCA SQLITE_ENABLE_MATH_FUNCTIONS)
 # Optimised in every build, Debug included: third-party code we do not step through, and the ledger's tests

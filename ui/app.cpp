@@ -55,6 +55,7 @@ void App::leave_demo() {
   palette_ = CommandPaletteState{};
   customers_ = CustomersWindowState{};
   invoices_ = InvoicesWindowState{};
+  reports_ = ReportsWindowState{};
   history_ = HistoryWindowState{};
   today_window_ = TodayWindowState{};
   customer_page_ = CustomerPageState{};
@@ -139,6 +140,10 @@ void App::follow_navigation() {
     if (!request.customer_id && !collect_.customer_id) request.customer_id = customer_page_.customer_id;
     open_collect(collect_, request);
     select_tab_ = "collect";
+  }
+  if (nav_.open_report) {
+    reports_.report = static_cast<ReportKind>(*std::exchange(nav_.open_report, std::nullopt));
+    select_tab_ = "Reports";
   }
   if (nav_.document)
     status_message_ = produce_document(*queries_, platform_, commands_, &document_sink_,
@@ -340,8 +345,8 @@ bool App::frame() {
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
                           nav_.open_invoice || nav_.pay_customer || nav_.document || invoices_.open_invoice ||
-                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus ||
-                          nav_.collect;
+                          payments_.stale || nav_.invoice_list || nav_.open_tab || nav_.open_report ||
+                          dashboard_pending_ || reports_pending_ || palette_.focus || nav_.collect;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
@@ -362,10 +367,11 @@ bool App::draw_tabs() {
     return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
   draw_welcome_tab();
+  dashboard_pending_ = reports_pending_ = false;  // set again by the tab in front
   const bool dashboard = ImGui::BeginTabItem("Dashboard", nullptr, flags("Dashboard"));
   test_mark("tab.dashboard");
   if (dashboard) {
-    draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
+    dashboard_pending_ = draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
     ImGui::EndTabItem();
   }
   const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
@@ -385,6 +391,12 @@ bool App::draw_tabs() {
     test_mark("tab.invoices");
     if (invoices) {
       draw_invoices_window(*queries_, invoices_, commands_, this->today());
+      ImGui::EndTabItem();
+    }
+    const bool reports = ImGui::BeginTabItem("Reports", nullptr, flags("Reports"));
+    test_mark("tab.reports");
+    if (reports) {
+      reports_pending_ = draw_reports_window(*queries_, reports_, nav_, platform_, this->today());
       ImGui::EndTabItem();
     }
     draw_account_tabs();
@@ -430,6 +442,8 @@ std::string App::state_json() {
     j["undo"] = queries_->undo_label();
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
+    j["reports"] = nlohmann::json::parse(reports_facts(reports_));
+    j["invoice_window"] = invoice_window_.invoice_id;
     j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["collect"] = nlohmann::json::parse(collect_facts(collect_));

@@ -23,6 +23,7 @@
 #include "payments_window.h"
 #include "platform.h"
 #include "queries_view.h"
+#include "reports_window.h"
 #include "settings_window.h"
 #include "style.h"
 #include "today_window.h"
@@ -88,6 +89,7 @@ class App {
   CommandPaletteState palette_;
   CustomersWindowState customers_;
   InvoicesWindowState invoices_;
+  ReportsWindowState reports_;
   HistoryWindowState history_;
   TodayWindowState today_window_;
   CustomerPageState customer_page_;
@@ -106,6 +108,8 @@ class App {
   int64_t demo_revision_ = -1;  // the ledger revision demo_ was checked at
   bool leaving_demo_ = false;   // "Leave the demo" was confirmed: done after the frame
   int64_t frames_ = 0;
+  bool dashboard_pending_ = false,
+       reports_pending_ = false;  // the Dashboard asked for its figures: the next frame computes them
   // The status bar's customer count, counted again only when the ledger changes (a COUNT over every customer
   // each frame costs milliseconds at 100,000 customers).
   int64_t customer_count_ = 0, customer_count_revision_ = -1;

@@ -9,6 +9,7 @@
 
 #include "base/money.h"
 #include "queries_view.h"
+#include "reports_window.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -41,6 +42,14 @@ std::vector<PaletteEntry> fixed_entries() {
   screen("Invoices", "Invoices");
   screen("Payments", "payments");
   screen("History", "History");
+  screen("Reports", "Reports");
+  for (int k = 0; k < kReportKinds; ++k) {
+    PaletteEntry e;
+    e.label = std::string("Report: ") + report_title(static_cast<ReportKind>(k));
+    e.kind = "Report";
+    e.report = k;
+    out.push_back(e);
+  }
   auto action = [&](const char* label, PaletteAction a, const char* tab = nullptr, bool pay = false) {
     PaletteEntry e;
     e.label = label;
@@ -117,6 +126,7 @@ void choose(const PaletteEntry& e, CommandPaletteState& s, Navigation& nav) {
   if (e.customer_id) nav.open_customer = e.customer_id;
   if (e.invoice_id) nav.open_invoice = e.invoice_id;
   if (e.collect >= 0) nav.collect = CollectRequest{CollectScreen(e.collect), 0, {}};
+  if (e.report >= 0) nav.open_report = e.report;
   s.action = e.action;
   s.open = false;
 }

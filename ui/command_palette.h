@@ -30,6 +30,7 @@ struct PaletteEntry {
   int64_t invoice_id = 0;                      // an invoice to open
   bool pay = false;                            // open the payment form
   int collect = -1;                            // a screen of the Collect tab (CollectScreen); -1 = none
+  int report = -1;                             // a report of the Reports tab (a ReportKind) to show
 };
 
 struct CommandPaletteState {

@@ -251,17 +251,29 @@ void draw_empty() {
 
 }  // namespace
 
-void draw_dashboard_window(Queries& queries, DashboardWindowState& s, Navigation& nav, const Date& as_of) {
-  if (s.cache_revision != queries.revision() || !(s.cache_as_of == as_of)) {
-    Result<Dashboard> d = queries.dashboard(as_of);
-    s.cache = d ? std::optional<Dashboard>(std::move(d.value())) : std::nullopt;
-    s.error = d ? "" : describe(d.problems());
-    s.cache_revision = queries.revision();
-    s.cache_as_of = as_of;
+bool draw_dashboard_window(Queries& queries, DashboardWindowState& s, Navigation& nav, const Date& as_of) {
+  if (!s.job) s.job = std::make_unique<DashboardJob>(queries);
+  s.pending = s.cache_revision != queries.revision() || !(s.cache_as_of == as_of);
+  if (s.pending) {
+    s.job->request(as_of, queries.revision());  // replaces a request for an older ledger or another day
+    if (std::optional<Result<Dashboard>> d = s.job->take()) {
+      s.cache = *d ? std::optional<Dashboard>(std::move(d->value())) : std::nullopt;
+      s.error = *d ? "" : describe(d->problems());
+      s.cache_revision = queries.revision();
+      s.cache_as_of = as_of;
+      s.pending = false;
+    }
   }
   ImGui::BeginChild("dashboard", ImVec2(0, 0), false);
   test_mark("dashboard.header");
-  if (!s.cache) {
+  if (s.pending) {
+    heading("Computing…");
+    const double waited = s.job->seconds_waiting();
+    const std::string so_far = waited >= 1 ? " (" + std::to_string(int(waited)) + " s so far)" : "";
+    ImGui::TextWrapped("Working out the receivables, the aging, DSO and the forecast as of %s%s…",
+                       to_iso(as_of).c_str(), so_far.c_str());
+    test_mark("dashboard.computing");
+  } else if (!s.cache) {
     problem_text("The dashboard could not be computed: " + s.error);
   } else if (s.cache->issued_invoices == 0 || s.cache->currencies.empty()) {
     draw_empty();
@@ -294,10 +306,11 @@ void draw_dashboard_window(Queries& queries, DashboardWindowState& s, Navigation
     ImGui::EndChild();
   }
   ImGui::EndChild();
+  return s.pending;
 }
 
 std::string dashboard_facts(const DashboardWindowState& s) {
-  if (!s.cache) return "{}";
+  if (!s.cache || s.pending) return s.pending ? R"({"computing": true})" : "{}";
   const Dashboard& d = *s.cache;
   nlohmann::json currencies = nlohmann::json::array();
   for (const DashboardCurrency& c : d.currencies) {

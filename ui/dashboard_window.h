@@ -6,11 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "base/date.h"
 #include "collections/dashboard.h"
+#include "dashboard_job.h"
 #include "navigation.h"
 
 namespace duebook::ui {
@@ -24,10 +26,15 @@ struct DashboardWindowState {
   Date cache_as_of;
   std::optional<Dashboard> cache;
   std::string error;  // why the figures could not be computed
+  // Computes the figures away from the frame (dashboard_job.h); made on the first draw.
+  std::unique_ptr<DashboardJob> job;
+  bool pending = false;  // figures for the current ledger and day are being computed
 };
 
 // Draws the tab for the day `as_of`. Clicks ask `nav` to open a customer or the Invoices tab on a bucket.
-void draw_dashboard_window(Queries& queries, DashboardWindowState& state, Navigation& nav, const Date& as_of);
+// When the ledger or the day changed, the figures are computed away from the frame (dashboard_job.h) and the
+// tab says "Computing…" until they arrive; returns true while they are pending (the app draws another frame).
+bool draw_dashboard_window(Queries& queries, DashboardWindowState& state, Navigation& nav, const Date& as_of);
 
 // Facts for end-to-end tests, as JSON text: {"as_of", "buckets": [...], "currencies": [{"currency",
 // "receivable", "overdue", "aging": [...], "aging_invoices": [...], "top": [{"name", "overdue"}]}],

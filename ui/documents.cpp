@@ -60,7 +60,7 @@ std::string produce_document(Queries& queries, Platform& platform, Commands& com
       break;
     }
     case Kind::Statement:
-      pdf = statement_pdf(db, fonts, r.id, add_days(r.date, -364), r.date);  // the year to the date
+      pdf = statement_pdf(db, fonts, r.id, r.from.value_or(add_days(r.date, -364)), r.date);  // else the year
       break;
     case Kind::Letter: {
       Result<LetterContent> content = letter_content(db, r.id, {r.date, std::nullopt});

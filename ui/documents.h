@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/date.h"
@@ -35,6 +36,7 @@ struct DocumentRequest {
                    // the payment (Receipt), the installment plan or the settlement (confirmations)
   int level = 1;   // a reminder's level 1..3
   Date date;       // the document's date (the reminder's, the statement's end, the evidence's "as of")
+  std::optional<Date> from;  // a statement's first day; none = the year to `date`
 };
 
 // Renders `request`, saves it through `platform` and, for a reminder or letter, submits its record to

@@ -36,6 +36,7 @@ struct Navigation {
   const char* open_tab = nullptr;                  // bring this tab ("Dashboard", "Today", ...) to the front
   std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
   std::optional<CollectRequest> collect;           // show the Collect tab on this screen
+  std::optional<int> open_report;                  // show the Reports tab on this report (a ReportKind)
 };
 
 }  // namespace duebook::ui

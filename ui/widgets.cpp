@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/currencies.h"
@@ -69,6 +70,14 @@ std::string display_money(int64_t minor, const std::string& currency) {
     grouped += whole[i];
   }
   return (negative ? "-" : "") + currency + " " + grouped + rest;
+}
+
+void amount_text(int64_t minor, const std::string& currency, bool with_code) {
+  if (minor < 0) ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+  std::string text = display_money(minor, currency);
+  if (!with_code) text.erase(text.find(currency), currency.size() + 1);  // "-EUR 1.00" -> "-1.00"
+  right_aligned(text);
+  if (minor < 0) ImGui::PopStyleColor();
 }
 
 bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed) {

@@ -23,6 +23,9 @@ void confirmation_text(const std::string& message);
 std::string display_money(int64_t minor, const std::string& currency);
 // Text drawn flush right in the current table cell (amounts, days, percents).
 void right_aligned(const std::string& text, bool disabled = false);
+// An amount right-aligned in the rest of the line (a table cell), written by display_money (without the code
+// when `with_code` is false: a table whose heading names the currency); a negative one in the error colour.
+void amount_text(int64_t minor, const std::string& currency, bool with_code = true);
 // A button that asks once: the first click arms it (its label becomes `confirm_label`), the second within the
 // same arming does it. `armed` is the caller's flag (kept in the window state). Returns true when confirmed.
 bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed);
