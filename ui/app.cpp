@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,9 @@
 #include "backup_bar.h"
 #include "collections/collections_outcome.h"
 #include "exports.h"
+#include "icons.h"
 #include "ledger/demo_ledger.h"
+#include "menu_bar.h"
 #include "save_state_bar.h"
 #include "settings_window.h"
 #include "test_hook.h"
@@ -60,6 +63,8 @@ void App::leave_demo() {
   customer_page_ = CustomerPageState{};
   invoice_window_ = InvoiceWindowState{};
   payments_ = PaymentsWindowState{};
+  policy_editor_ = PolicyEditorState{};
+  template_editor_ = TemplateEditorState{};
   nav_ = Navigation{};
   customer_count_revision_ = -1;
   demo_ = false;
@@ -133,6 +138,10 @@ void App::follow_navigation() {
     select_tab_ = "Invoices";
   }
   if (nav_.open_tab) select_tab_ = std::exchange(nav_.open_tab, nullptr);
+  if (nav_.edit_policy_for) {
+    open_policy_for_customer(*queries_, policy_editor_, std::exchange(nav_.edit_policy_for, 0));
+    select_tab_ = "Policies";
+  }
   if (nav_.document)
     status_message_ = produce_document(*queries_, platform_, commands_, &document_sink_,
                                        *std::exchange(nav_.document, std::nullopt));
@@ -163,6 +172,9 @@ void App::run_palette_action(PaletteAction action) {
     case PaletteAction::BackToToday:
       as_of_.reset(platform_.local_today());
       break;
+    case PaletteAction::ToggleTheme:
+      toggle_theme(platform_, settings_);
+      break;
   }
 }
 
@@ -170,7 +182,7 @@ void App::draw_account_tabs() {
   auto flags = [&](const char* tab) {
     return select_tab_ && std::string_view(select_tab_) == tab ? ImGuiTabItemFlags_SetSelected : 0;
   };
-  const bool payments = ImGui::BeginTabItem("Payments", nullptr, flags("payments"));
+  const bool payments = ImGui::BeginTabItem(ICON_PAYMENTS " Payments###Payments", nullptr, flags("payments"));
   test_mark("tab.payments");
   if (payments) {
     draw_payments_window(*queries_, payments_, commands_, nav_, today());
@@ -178,9 +190,9 @@ void App::draw_account_tabs() {
   }
   if (customer_page_.customer_id) {
     bool open = true;
-    const std::string label =
-        "Customer: " + (customer_page_.customer ? customer_page_.customer->fields.name : "") +
-        "###customer-page";
+    const std::string label = ICON_PERSON " " +
+                              (customer_page_.customer ? customer_page_.customer->fields.name : "") +
+                              "###customer-page";
     const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("customer"));
     test_mark("tab.customer_page");
     if (shown) {
@@ -192,7 +204,7 @@ void App::draw_account_tabs() {
   if (invoice_window_.invoice_id) {
     bool open = true;
     const std::string number = invoice_window_.detail ? invoice_window_.detail->summary.number : "";
-    const std::string label = "Invoice " + number + "###invoice-window";
+    const std::string label = ICON_DOCUMENT " Invoice " + number + "###invoice-window";
     const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("invoice"));
     test_mark("tab.invoice_window");
     if (shown) {
@@ -206,52 +218,23 @@ void App::draw_account_tabs() {
   }
 }
 
-void App::draw_menu() {
-  if (!ImGui::BeginMenuBar()) return;
-  const bool file = ImGui::BeginMenu("File");
-  test_mark("menu.file");
-  if (file) {
-    if (ImGui::MenuItem("Import CSV…", nullptr, false, !import_.running)) import_.open = true;
-    test_mark("menu.import");
-    if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running))
-      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::QuickBooks);
-    test_mark("menu.export_invoices");
-    if (ImGui::MenuItem("Export invoices (Xero CSV)", nullptr, false, !import_.running))
-      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::Xero);
-    test_mark("menu.export_invoices_xero");
-    if (ImGui::MenuItem("Export payments (bank statement CSV)", nullptr, false, !import_.running))
-      status_message_ = export_payments_file(platform_, *queries_, today());
-    test_mark("menu.export_payments");
-    if (ImGui::BeginMenu("Export journal", !import_.running)) {
-      if (ImGui::MenuItem("hledger"))
-        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Hledger);
-      test_mark("menu.export_hledger");
-      if (ImGui::MenuItem("ledger"))
-        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Ledger);
-      test_mark("menu.export_ledger_journal");
-      if (ImGui::MenuItem("beancount"))
-        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Beancount);
-      test_mark("menu.export_beancount");
-      ImGui::EndMenu();
-    }
-    test_mark("menu.export_journal");
-    if (ImGui::MenuItem("Export the whole ledger", nullptr, false, !import_.running)) platform_.back_up();
-    test_mark("menu.export_ledger");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Settings…")) settings_.open = true;
-    test_mark("menu.settings");
-    ImGui::EndMenu();
+void App::draw_editor_tabs() {
+  auto flags = [&](const char* tab) {
+    return select_tab_ && std::string_view(select_tab_) == tab ? ImGuiTabItemFlags_SetSelected : 0;
+  };
+  const bool policies = ImGui::BeginTabItem(ICON_POLICY " Policies###Policies", nullptr, flags("Policies"));
+  test_mark("tab.policies");
+  if (policies) {
+    draw_policy_editor(*queries_, policy_editor_, commands_, today());
+    ImGui::EndTabItem();
   }
-  if (ImGui::BeginMenu("Edit")) {
-    std::string undo = queries_->undo_label(), redo = queries_->redo_label();
-    if (ImGui::MenuItem(undo.empty() ? "Undo" : ("Undo " + undo).c_str(), "Ctrl+Z", false, !undo.empty()))
-      commands_.undo();
-    if (ImGui::MenuItem(redo.empty() ? "Redo" : ("Redo " + redo).c_str(), "Ctrl+Y", false, !redo.empty()))
-      commands_.redo();
-    ImGui::EndMenu();
+  const bool templates =
+      ImGui::BeginTabItem(ICON_TEMPLATE " Templates###Templates", nullptr, flags("Templates"));
+  test_mark("tab.templates");
+  if (templates) {
+    draw_template_editor(*queries_, template_editor_, commands_, today());
+    ImGui::EndTabItem();
   }
-  draw_as_of(as_of_, platform_.local_today());
-  ImGui::EndMenuBar();
 }
 
 void App::draw_status_bar(float height, const SaveState& save) {
@@ -277,6 +260,7 @@ void App::draw_status_bar(float height, const SaveState& save) {
 bool App::frame() {
   test_begin_frame();
   ++frames_;
+  load_theme(platform_, settings_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -291,7 +275,9 @@ bool App::frame() {
     return false;
   }
   if (platform_.take_outside_change()) ledger_->changed_outside();
-  draw_menu();
+  MenuContext menu{platform_, *queries_, commands_, import_, settings_, as_of_, status_message_, today()};
+  draw_menu_bar(menu);
+  if (menu.open_tab) select_tab_ = menu.open_tab;
   const SaveState save = platform_.save_state();
   draw_save_notice(platform_, save);
   ImGuiIO& io = ImGui::GetIO();
@@ -321,12 +307,13 @@ bool App::frame() {
   if (!import_.running) draw_command_palette(*queries_, palette_, nav_);
   run_palette_action(std::exchange(palette_.action, PaletteAction::None));
   draw_import_window(platform_, import_, commands_);
-  draw_settings_window(platform_, settings_);
+  draw_settings_window(platform_, settings_, *queries_, commands_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
                           nav_.open_invoice || nav_.pay_customer || nav_.document || invoices_.open_invoice ||
-                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus;
+                          payments_.stale || nav_.invoice_list || nav_.open_tab || palette_.focus ||
+                          nav_.edit_policy_for;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
@@ -344,39 +331,43 @@ bool App::draw_tabs() {
     return select_tab_ && std::strcmp(select_tab_, name) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
   draw_welcome_tab();
-  const bool dashboard = ImGui::BeginTabItem("Dashboard", nullptr, flags("Dashboard"));
+  const bool dashboard =
+      ImGui::BeginTabItem(ICON_DASHBOARD " Dashboard###Dashboard", nullptr, flags("Dashboard"));
   test_mark("tab.dashboard");
   if (dashboard) {
     draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
     ImGui::EndTabItem();
   }
-  const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
+  const bool today_open = ImGui::BeginTabItem(ICON_TODAY " Today###Today", nullptr, flags("Today"));
   test_mark("tab.today");
   if (today_open) {
     draw_today_window(*queries_, today_window_, commands_, platform_, this->today());
     ImGui::EndTabItem();
   }
   {
-    const bool customers = ImGui::BeginTabItem("Customers", nullptr, flags("Customers"));
+    const bool customers =
+        ImGui::BeginTabItem(ICON_CUSTOMERS " Customers###Customers", nullptr, flags("Customers"));
     test_mark("tab.customers");
     if (customers) {
       draw_customers_window(*queries_, customers_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
-    const bool invoices = ImGui::BeginTabItem("Invoices", nullptr, flags("Invoices"));
+    const bool invoices =
+        ImGui::BeginTabItem(ICON_INVOICES " Invoices###Invoices", nullptr, flags("Invoices"));
     test_mark("tab.invoices");
     if (invoices) {
       draw_invoices_window(*queries_, invoices_, commands_, this->today());
       ImGui::EndTabItem();
     }
     draw_account_tabs();
-    const bool history = ImGui::BeginTabItem("History", nullptr, flags("History"));
+    const bool history = ImGui::BeginTabItem(ICON_HISTORY " History###History", nullptr, flags("History"));
     test_mark("tab.history");
     if (history) {
       draw_history_window(*queries_, history_, commands_);
       ImGui::EndTabItem();
     }
   }
+  draw_editor_tabs();
   ImGui::EndTabBar();
   const bool switching = select_tab_ != nullptr;  // the tab bar shows the new tab on the next frame
   select_tab_ = nullptr;
@@ -414,6 +405,9 @@ std::string App::state_json() {
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
     j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
+    j["theme"] = settings_.dark ? "dark" : "light";
+    j["policy_editor"] = nlohmann::json::parse(policy_editor_facts(policy_editor_));
+    j["template_editor"] = nlohmann::json::parse(template_editor_facts(template_editor_));
     j["payment_confirmation"] = payments_.confirmation;
     nlohmann::json split_rows = nlohmann::json::array();
     for (const SplitRow& r : payments_.split.rows)
@@ -449,8 +443,18 @@ nlohmann::json App::today_json() {
   nlohmann::json entries = nlohmann::json::array(), paused = nlohmann::json::array(), opened = nullptr;
   for (const WorklistItem& item : w.items) {
     const std::string step = step_title(queries_->policy_of(item.customer_id).policy, item.entry.step_index);
+    int64_t days_late = 0;
+    bool brought_forward = false;  // a broken promise brought a step forward
+    for (const WorklistLine& l : item.entry.lines) {
+      days_late = std::max(days_late, l.days_late);
+      brought_forward |= l.after_broken_promise;
+    }
     entries.push_back({{"customer", item.entry.customer},
+                       {"customer_id", item.customer_id},
                        {"step", step},
+                       {"step_index", item.entry.step_index},
+                       {"days_late", days_late},
+                       {"brought_forward", brought_forward},
                        {"open_minor", item.entry.open_minor},
                        {"contact", item.entry.contact.name}});
     if (item.customer_id == today_window_.opened)

@@ -20,9 +20,11 @@
 #include "navigation.h"
 #include "payments_window.h"
 #include "platform.h"
+#include "policy_editor.h"
 #include "queries_view.h"
 #include "settings_window.h"
 #include "style.h"
+#include "template_editor.h"
 #include "today_window.h"
 #include "welcome_window.h"
 
@@ -76,6 +78,8 @@ class App {
   void run_palette_action(PaletteAction action);
   // The tabs of the customer page, the invoice window and the payment form.
   void draw_account_tabs();
+  // The tabs of the collections policy editor and the message template editor.
+  void draw_editor_tabs();
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<Queries> queries_;
@@ -91,6 +95,8 @@ class App {
   CustomerPageState customer_page_;
   InvoiceWindowState invoice_window_;
   PaymentsWindowState payments_;
+  PolicyEditorState policy_editor_;
+  TemplateEditorState template_editor_;
   Navigation nav_;
   CommandSink document_sink_;         // the record of a reminder or letter produced as PDF
   AsOfState as_of_;                   // the day every screen works on

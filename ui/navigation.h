@@ -24,6 +24,7 @@ struct Navigation {
   std::optional<InvoiceListRequest> invoice_list;  // show the Invoices tab with these filters
   const char* open_tab = nullptr;                  // bring this tab ("Dashboard", "Today", ...) to the front
   std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
+  int64_t edit_policy_for = 0;  // open the policy editor on this customer's policy; 0 = no request
 };
 
 }  // namespace duebook::ui

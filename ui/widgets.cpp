@@ -7,12 +7,10 @@
 
 #include "base/currencies.h"
 #include "base/money.h"
+#include "style.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
-
-static const ImVec4 kErrorColour{0.75f, 0.12f, 0.12f, 1.0f};
-static const ImVec4 kDoneColour{0.10f, 0.45f, 0.20f, 1.0f};
 
 // Shows `label` up to any "##" suffix (which only makes the id unique).
 static void label_text(const char* label) {
@@ -40,7 +38,7 @@ bool text_area(const char* label, std::string* text, const char* test_name, floa
 }
 
 void problem_text(const std::string& message) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().problem);
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();
 }
@@ -52,7 +50,7 @@ void heading(const char* text) {
 }
 
 void confirmation_text(const std::string& message) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kDoneColour);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().done);
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();
 }
@@ -77,7 +75,7 @@ bool confirm_button(const char* label, const char* confirm_label, const char* te
     if (ImGui::Button(label)) *armed = true;
     test_mark(test_name);
   } else {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.93f, 0.62f, 0.55f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Button, palette().confirm_button);
     if (ImGui::Button(confirm_label)) {
       done = true;
       *armed = false;
@@ -88,6 +86,32 @@ bool confirm_button(const char* label, const char* confirm_label, const char* te
     if (ImGui::SmallButton("Cancel")) *armed = false;
   }
   return done;
+}
+
+void right_aligned_text(const std::string& text) {
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  const float room = ImGui::GetContentRegionAvail().x;
+  if (room > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+  ImGui::TextUnformatted(text.c_str());
+}
+
+void money_cell(int64_t minor, const std::string& currency) {
+  if (minor < 0) ImGui::PushStyleColor(ImGuiCol_Text, palette().negative);
+  right_aligned_text(display_money(minor, currency));
+  if (minor < 0) ImGui::PopStyleColor();
+}
+
+void days_late_cell(int64_t days) {
+  const ImVec4 colour = days > 0 ? palette().overdue : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  right_aligned_text(std::to_string(days));
+  ImGui::PopStyleColor();
+}
+
+void warning_text(const std::string& message) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextWrapped("%s", message.c_str());
+  ImGui::PopStyleColor();
 }
 
 }  // namespace duebook::ui

@@ -24,5 +24,15 @@ std::string display_money(int64_t minor, const std::string& currency);
 // A button that asks once: the first click arms it (its label becomes `confirm_label`), the second within the
 // same arming does it. `armed` is the caller's flag (kept in the window state). Returns true when confirmed.
 bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed);
+// Draws `text` right-aligned in the rest of the current table cell (or line), in tabular figures (DejaVu
+// Sans' digits all have the same advance, so amounts line up digit under digit).
+void right_aligned_text(const std::string& text);
+// An amount in a table cell: right-aligned, in the theme's negative colour below zero.
+void money_cell(int64_t minor, const std::string& currency);
+// Days past due in a table cell: right-aligned, in the theme's overdue colour when above zero, dimmed at or
+// below it ("-3" days: not yet due).
+void days_late_cell(int64_t days);
+// A warning line in the theme's warning colour.
+void warning_text(const std::string& message);
 
 }  // namespace duebook::ui
