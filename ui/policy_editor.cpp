@@ -245,12 +245,14 @@ void draw_preview(PolicyEditorState& s, const Date& today) {
 }
 
 void draw_save(PolicyEditorState& s, Commands& commands) {
-  heading("Save");
-  text_field("Name##policy", &s.draft.policy.name, "policy.name", s.save_sink.problem_for("policy.name"),
-             nullptr, 320);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Name");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(280);
+  s.dirty |= ImGui::InputText("##policy_name", &s.draft.policy.name);
+  test_mark("policy.name");
+  ImGui::SameLine();
   Status valid = validate_policy(s.draft.policy);
-  if (!valid)
-    for (const Problem& p : valid.problems()) problem_text(p.where + ": " + p.message);
   ImGui::BeginDisabled(!valid || !s.dirty);
   if (ImGui::Button(s.for_customer ? ICON_SAVE " Save and assign" : ICON_SAVE " Save policy"))
     commands.submit(SavePolicy{s.policy_id, policy_record_to_json(s.draft)}, &s.save_sink);
@@ -261,9 +263,11 @@ void draw_save(PolicyEditorState& s, Commands& commands) {
     for (const PolicyRecord& p : s.policies)
       if (p.id == s.policy_id) load(s, p);
   }
-  if (!s.save_sink.problems.empty() && s.save_sink.completed == s.save_seen)
+  if (!valid)
+    for (const Problem& p : valid.problems()) problem_text(p.where + ": " + p.message);
+  if (!s.save_sink.problems.empty())
     for (const Problem& p : s.save_sink.problems)
-      if (p.where != "policy.name") problem_text((p.where.empty() ? "" : p.where + ": ") + p.message);
+      problem_text((p.where.empty() ? "" : p.where + ": ") + p.message);
   if (!s.assign_sink.problems.empty()) problem_text(describe(s.assign_sink.problems));
   if (!s.message.empty()) confirmation_text(s.message);
 }
@@ -283,13 +287,13 @@ void draw_policy_editor(Queries& queries, PolicyEditorState& state, Commands& co
   refresh(queries, state);
   take_results(state, commands);
   draw_picker(state);
+  draw_save(state, commands);
   heading("Steps");
   ImGui::TextDisabled(
       "Days are counted from the due date (negative: before it). The worklist proposes the most "
       "advanced step whose day has come.");
   draw_steps(state);
   draw_preview(state, today);
-  draw_save(state, commands);
 }
 
 std::string policy_editor_facts(const PolicyEditorState& state) {
