@@ -259,7 +259,10 @@ void draw_save(PolicyEditorState& s, Commands& commands) {
   ImGui::EndDisabled();
   test_mark("policy.save");
   ImGui::SameLine();
-  if (ImGui::Button("Discard changes")) {
+  ImGui::BeginDisabled(!s.dirty);
+  const bool discard = ImGui::Button("Discard changes");
+  ImGui::EndDisabled();
+  if (discard) {
     for (const PolicyRecord& p : s.policies)
       if (p.id == s.policy_id) load(s, p);
   }

@@ -72,7 +72,7 @@ void light_colours(ImVec4* c) {
   c[ImGuiCol_TableHeaderBg] = rgb(0xE6E9ED);
   c[ImGuiCol_TableRowBgAlt] = rgb(0x000000, 0.03f);
   c[ImGuiCol_CheckMark] = rgb(0x2F6DB5);
-  c[ImGuiCol_PlotHistogram] = rgb(0x2F6DB5);
+  c[ImGuiCol_PlotHistogram] = rgb(0x9CC0E8);  // a bar with text on it (credit used): 8.4:1
 }
 
 void dark_colours(ImVec4* c) {
@@ -101,7 +101,7 @@ void dark_colours(ImVec4* c) {
   c[ImGuiCol_TableHeaderBg] = rgb(0x2A2F36);
   c[ImGuiCol_TableRowBgAlt] = rgb(0xFFFFFF, 0.03f);
   c[ImGuiCol_CheckMark] = rgb(0x6FA8E8);
-  c[ImGuiCol_PlotHistogram] = rgb(0x6FA8E8);
+  c[ImGuiCol_PlotHistogram] = rgb(0x2E5A8C);  // a bar with text on it (credit used): 5.8:1
 }
 
 }  // namespace

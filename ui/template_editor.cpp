@@ -19,8 +19,8 @@ namespace {
 
 void load(Queries& queries, TemplateEditorState& s, const std::string& id) {
   const std::vector<MessageTemplate> custom = custom_templates(queries.db());
-  const MessageTemplate* t = template_in_use(custom, id);
-  if (!t) t = &default_templates().front();
+  const MessageTemplate* t = template_in_use(custom, id.empty() ? default_templates().front().id : id);
+  if (!t) t = template_in_use(custom, default_templates().front().id);
   s.id = t->id;
   s.subject = t->subject;
   s.body = t->body;
@@ -74,7 +74,7 @@ void draw_picker(Queries& queries, TemplateEditorState& s) {
 
 void draw_placeholders(TemplateEditorState& s) {
   heading("Placeholders (click to add to the text)");
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the column's edge
   for (const std::string& name : known_placeholders()) {
     const std::string label = "{{" + name + "}}";
     const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;

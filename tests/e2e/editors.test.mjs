@@ -169,6 +169,8 @@ test("every screen in the light theme; the dark theme chosen in Settings survive
   await waitReady(page);
   await waitFor(page, (s) => s.theme === "dark" && s.customers >= 30, "the dark theme after a reload");
   await screens("dark", chosen.customer);
+  const kept = (await state(page)).template_editor;
+  assert.ok(kept.customised && kept.preview_subject.startsWith("Still open: "), "the saved wording, after a reload");
   await palette("toggle theme", "Action");
   await waitFor(page, (s) => s.theme === "light", "Toggle theme back to light");
 });
