@@ -75,18 +75,21 @@ void draw_picker(Queries& queries, TemplateEditorState& s) {
 void draw_placeholders(TemplateEditorState& s) {
   heading("Placeholders (click to add to the text)");
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the column's edge
+  bool first = true;
   for (const std::string& name : known_placeholders()) {
     const std::string label = "{{" + name + "}}";
     const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    }
+    first = false;
     if (ImGui::SmallButton(label.c_str())) {
       if (!s.body.empty() && s.body.back() != '\n' && s.body.back() != ' ') s.body += ' ';
       s.body += label;
       s.dirty = true;
     }
-    const float next = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
-    if (next < right) ImGui::SameLine();
   }
-  ImGui::NewLine();
 }
 
 void draw_text(TemplateEditorState& s, float height) {
