@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(cmake g++ make ninja-build git xz-utils ca-certificates python3 nodejs npm
           emscripten libglfw3-dev libgl-dev nlohmann-json3-dev doctest-dev
-          fonts-dejavu-core python3-fonttools
+          fonts-dejavu-core fonts-material-design-icons-iconfont python3-fonttools
           chromium xvfb xauth x11-utils imagemagick clang-format
           clang libclang-rt-14-dev
           hledger ledger beancount python3-beancount

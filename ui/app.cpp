@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,9 @@
 #include "backup_bar.h"
 #include "collections/collections_outcome.h"
 #include "exports.h"
+#include "icons.h"
 #include "ledger/demo_ledger.h"
+#include "menu_bar.h"
 #include "save_state_bar.h"
 #include "settings_window.h"
 #include "test_hook.h"
@@ -62,6 +65,8 @@ void App::leave_demo() {
   invoice_window_ = InvoiceWindowState{};
   payments_ = PaymentsWindowState{};
   collect_ = CollectWindowState{};
+  policy_editor_ = PolicyEditorState{};
+  template_editor_ = TemplateEditorState{};
   nav_ = Navigation{};
   customer_count_revision_ = -1;
   demo_ = false;
@@ -145,6 +150,10 @@ void App::follow_navigation() {
     reports_.report = static_cast<ReportKind>(*std::exchange(nav_.open_report, std::nullopt));
     select_tab_ = "Reports";
   }
+  if (nav_.edit_policy_for) {
+    open_policy_for_customer(*queries_, policy_editor_, std::exchange(nav_.edit_policy_for, 0));
+    select_tab_ = "Policies";
+  }
   if (nav_.document)
     status_message_ = produce_document(*queries_, platform_, commands_, &document_sink_,
                                        *std::exchange(nav_.document, std::nullopt));
@@ -175,6 +184,9 @@ void App::run_palette_action(PaletteAction action) {
     case PaletteAction::BackToToday:
       as_of_.reset(platform_.local_today());
       break;
+    case PaletteAction::ToggleTheme:
+      toggle_theme(platform_, settings_);
+      break;
   }
 }
 
@@ -182,7 +194,7 @@ void App::draw_account_tabs() {
   auto flags = [&](const char* tab) {
     return select_tab_ && std::string_view(select_tab_) == tab ? ImGuiTabItemFlags_SetSelected : 0;
   };
-  const bool payments = ImGui::BeginTabItem("Payments", nullptr, flags("payments"));
+  const bool payments = ImGui::BeginTabItem(ICON_PAYMENTS " Payments###Payments", nullptr, flags("payments"));
   test_mark("tab.payments");
   if (payments) {
     draw_payments_window(*queries_, payments_, commands_, nav_, today());
@@ -190,9 +202,9 @@ void App::draw_account_tabs() {
   }
   if (customer_page_.customer_id) {
     bool open = true;
-    const std::string label =
-        "Customer: " + (customer_page_.customer ? customer_page_.customer->fields.name : "") +
-        "###customer-page";
+    const std::string label = ICON_PERSON " " +
+                              (customer_page_.customer ? customer_page_.customer->fields.name : "") +
+                              "###customer-page";
     const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("customer"));
     test_mark("tab.customer_page");
     if (shown) {
@@ -204,7 +216,7 @@ void App::draw_account_tabs() {
   if (invoice_window_.invoice_id) {
     bool open = true;
     const std::string number = invoice_window_.detail ? invoice_window_.detail->summary.number : "";
-    const std::string label = "Invoice " + number + "###invoice-window";
+    const std::string label = ICON_DOCUMENT " Invoice " + number + "###invoice-window";
     const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("invoice"));
     test_mark("tab.invoice_window");
     if (shown) {
@@ -219,55 +231,23 @@ void App::draw_account_tabs() {
   draw_collect_tab(*queries_, collect_, commands_, nav_, platform_, today(), flags("collect") != 0);
 }
 
-void App::draw_menu() {
-  if (!ImGui::BeginMenuBar()) return;
-  const bool file = ImGui::BeginMenu("File");
-  test_mark("menu.file");
-  if (file) {
-    if (ImGui::MenuItem("Import CSV…", nullptr, false, !import_.running)) import_.open = true;
-    test_mark("menu.import");
-    if (ImGui::MenuItem("Export invoices (CSV)", nullptr, false, !import_.running))
-      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::QuickBooks);
-    test_mark("menu.export_invoices");
-    if (ImGui::MenuItem("Export invoices (Xero CSV)", nullptr, false, !import_.running))
-      status_message_ = export_invoices_file(platform_, *queries_, today(), InvoiceColumns::Xero);
-    test_mark("menu.export_invoices_xero");
-    if (ImGui::MenuItem("Export payments (bank statement CSV)", nullptr, false, !import_.running))
-      status_message_ = export_payments_file(platform_, *queries_, today());
-    test_mark("menu.export_payments");
-    if (ImGui::BeginMenu("Export journal", !import_.running)) {
-      if (ImGui::MenuItem("hledger"))
-        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Hledger);
-      test_mark("menu.export_hledger");
-      if (ImGui::MenuItem("ledger"))
-        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Ledger);
-      test_mark("menu.export_ledger_journal");
-      if (ImGui::MenuItem("beancount"))
-        status_message_ = export_journal_file(platform_, *queries_, today(), JournalDialect::Beancount);
-      test_mark("menu.export_beancount");
-      ImGui::EndMenu();
-    }
-    test_mark("menu.export_journal");
-    if (ImGui::MenuItem("Ledger file (.duebook): open, merge, export…", nullptr, false, !import_.running))
-      ledger_file_.open = true;
-    test_mark("menu.ledger_file");
-    if (ImGui::MenuItem("Back up the database now", nullptr, false, !import_.running)) platform_.back_up();
-    test_mark("menu.export_ledger");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Settings…")) settings_.open = true;
-    test_mark("menu.settings");
-    ImGui::EndMenu();
+void App::draw_editor_tabs() {
+  auto flags = [&](const char* tab) {
+    return select_tab_ && std::string_view(select_tab_) == tab ? ImGuiTabItemFlags_SetSelected : 0;
+  };
+  const bool policies = ImGui::BeginTabItem(ICON_POLICY " Policies###Policies", nullptr, flags("Policies"));
+  test_mark("tab.policies");
+  if (policies) {
+    draw_policy_editor(*queries_, policy_editor_, commands_, today());
+    ImGui::EndTabItem();
   }
-  if (ImGui::BeginMenu("Edit")) {
-    std::string undo = queries_->undo_label(), redo = queries_->redo_label();
-    if (ImGui::MenuItem(undo.empty() ? "Undo" : ("Undo " + undo).c_str(), "Ctrl+Z", false, !undo.empty()))
-      commands_.undo();
-    if (ImGui::MenuItem(redo.empty() ? "Redo" : ("Redo " + redo).c_str(), "Ctrl+Y", false, !redo.empty()))
-      commands_.redo();
-    ImGui::EndMenu();
+  const bool templates =
+      ImGui::BeginTabItem(ICON_TEMPLATE " Templates###Templates", nullptr, flags("Templates"));
+  test_mark("tab.templates");
+  if (templates) {
+    draw_template_editor(*queries_, template_editor_, commands_, today());
+    ImGui::EndTabItem();
   }
-  draw_as_of(as_of_, platform_.local_today());
-  ImGui::EndMenuBar();
 }
 
 void App::draw_status_bar(float height, const SaveState& save) {
@@ -293,6 +273,7 @@ void App::draw_status_bar(float height, const SaveState& save) {
 bool App::frame() {
   test_begin_frame();
   ++frames_;
+  load_theme(platform_, settings_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -307,7 +288,10 @@ bool App::frame() {
     return false;
   }
   if (platform_.take_outside_change()) ledger_->changed_outside();
-  draw_menu();
+  MenuContext menu{platform_, *queries_, commands_,       import_, ledger_file_,
+                   settings_, as_of_,    status_message_, today()};
+  draw_menu_bar(menu);
+  if (menu.open_tab) select_tab_ = menu.open_tab;
   const SaveState save = platform_.save_state();
   draw_save_notice(platform_, save);
   ImGuiIO& io = ImGui::GetIO();
@@ -340,13 +324,14 @@ bool App::frame() {
   run_palette_action(std::exchange(palette_.action, PaletteAction::None));
   draw_import_window(platform_, import_, commands_);
   draw_ledger_file_window(platform_, *queries_, ledger_file_, commands_);
-  draw_settings_window(platform_, settings_);
+  draw_settings_window(platform_, settings_, *queries_, commands_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
   const bool navigating = switching_tab || select_tab_ != nullptr || nav_.open_customer ||
                           nav_.open_invoice || nav_.pay_customer || nav_.document || invoices_.open_invoice ||
                           payments_.stale || nav_.invoice_list || nav_.open_tab || nav_.open_report ||
-                          dashboard_pending_ || reports_pending_ || palette_.focus || nav_.collect;
+                          dashboard_pending_ || reports_pending_ || palette_.focus || nav_.collect ||
+                          nav_.edit_policy_for;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
@@ -368,26 +353,29 @@ bool App::draw_tabs() {
   };
   draw_welcome_tab();
   dashboard_pending_ = reports_pending_ = false;  // set again by the tab in front
-  const bool dashboard = ImGui::BeginTabItem("Dashboard", nullptr, flags("Dashboard"));
+  const bool dashboard =
+      ImGui::BeginTabItem(ICON_DASHBOARD " Dashboard###Dashboard", nullptr, flags("Dashboard"));
   test_mark("tab.dashboard");
   if (dashboard) {
     dashboard_pending_ = draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
     ImGui::EndTabItem();
   }
-  const bool today_open = ImGui::BeginTabItem("Today", nullptr, flags("Today"));
+  const bool today_open = ImGui::BeginTabItem(ICON_TODAY " Today###Today", nullptr, flags("Today"));
   test_mark("tab.today");
   if (today_open) {
     draw_today_window(*queries_, today_window_, commands_, platform_, this->today());
     ImGui::EndTabItem();
   }
   {
-    const bool customers = ImGui::BeginTabItem("Customers", nullptr, flags("Customers"));
+    const bool customers =
+        ImGui::BeginTabItem(ICON_CUSTOMERS " Customers###Customers", nullptr, flags("Customers"));
     test_mark("tab.customers");
     if (customers) {
       draw_customers_window(*queries_, customers_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
-    const bool invoices = ImGui::BeginTabItem("Invoices", nullptr, flags("Invoices"));
+    const bool invoices =
+        ImGui::BeginTabItem(ICON_INVOICES " Invoices###Invoices", nullptr, flags("Invoices"));
     test_mark("tab.invoices");
     if (invoices) {
       draw_invoices_window(*queries_, invoices_, commands_, this->today());
@@ -400,13 +388,14 @@ bool App::draw_tabs() {
       ImGui::EndTabItem();
     }
     draw_account_tabs();
-    const bool history = ImGui::BeginTabItem("History", nullptr, flags("History"));
+    const bool history = ImGui::BeginTabItem(ICON_HISTORY " History###History", nullptr, flags("History"));
     test_mark("tab.history");
     if (history) {
       draw_history_window(*queries_, history_, commands_);
       ImGui::EndTabItem();
     }
   }
+  draw_editor_tabs();
   ImGui::EndTabBar();
   const bool switching = select_tab_ != nullptr;  // the tab bar shows the new tab on the next frame
   select_tab_ = nullptr;
@@ -438,7 +427,7 @@ std::string App::state_json() {
     j["save_state"] = save_state_name(platform_.save_state().kind);
     j["as_of"] = to_iso(today());
     j["local_today"] = to_iso(platform_.local_today());
-    j["today"] = today_json();
+    j["today"] = nlohmann::json::parse(today_facts(*queries_, today_window_, today()));
     j["undo"] = queries_->undo_label();
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
@@ -446,40 +435,15 @@ std::string App::state_json() {
     j["invoice_window"] = invoice_window_.invoice_id;
     j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
+    j["theme"] = settings_.dark ? "dark" : "light";
+    j["policy_editor"] = nlohmann::json::parse(policy_editor_facts(policy_editor_));
+    j["template_editor"] = nlohmann::json::parse(template_editor_facts(template_editor_));
     j["collect"] = nlohmann::json::parse(collect_facts(collect_));
     j["ledger_file"] = nlohmann::json::parse(ledger_file_facts(ledger_file_));
     j.update(nlohmann::json::parse(payments_facts(payments_)));
     j["import"] = nlohmann::json::parse(import_facts(import_));
   }
   return j.dump();
-}
-
-// What the Today tab shows, for tests: the entries of the as-of day and the opened entry's material.
-nlohmann::json App::today_json() {
-  const Date day = today();
-  const LedgerWorklist& w =
-      today_window_.cache_revision == queries_->revision() && today_window_.cache_as_of == day
-          ? today_window_.cache
-          : queries_->worklist(day);
-  nlohmann::json entries = nlohmann::json::array(), paused = nlohmann::json::array(), opened = nullptr;
-  for (const WorklistItem& item : w.items) {
-    const std::string step = step_title(queries_->policy_of(item.customer_id).policy, item.entry.step_index);
-    entries.push_back({{"customer", item.entry.customer},
-                       {"step", step},
-                       {"open_minor", item.entry.open_minor},
-                       {"contact", item.entry.contact.name}});
-    if (item.customer_id == today_window_.opened)
-      opened = {{"customer", item.entry.customer}, {"step", step},
-                {"subject", item.subject},         {"body", item.body},
-                {"mailto", item.mailto},           {"form", int(today_window_.form)}};
-  }
-  for (const PausedInvoice& p : w.paused)
-    paused.push_back({{"customer", p.customer}, {"invoice", p.invoice}, {"reason", to_string(p.reason)}});
-  return {{"entries", entries},
-          {"paused", paused},
-          {"opened", opened},
-          {"cursor", today_window_.cursor},
-          {"confirmation", today_window_.confirmation}};
 }
 
 std::string App::check_json() {

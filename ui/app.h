@@ -22,10 +22,12 @@
 #include "navigation.h"
 #include "payments_window.h"
 #include "platform.h"
+#include "policy_editor.h"
 #include "queries_view.h"
 #include "reports_window.h"
 #include "settings_window.h"
 #include "style.h"
+#include "template_editor.h"
 #include "today_window.h"
 #include "welcome_window.h"
 
@@ -68,10 +70,8 @@ class App {
   void draw_welcome_tab();
   // The day every screen works on: the as-of date the user set for planning, else the user's local day.
   Date today() const;
-  void draw_menu();
   // Draws the tab bar; true when a tab was brought to the front (the next frame shows it).
   bool draw_tabs();
-  nlohmann::json today_json();
   void draw_status_bar(float height, const SaveState& save);
   // Carries out what the windows asked for in the last frame (open a page, an invoice, the payment form).
   void follow_navigation();
@@ -79,6 +79,8 @@ class App {
   void run_palette_action(PaletteAction action);
   // The tabs of the customer page, the invoice window and the payment form.
   void draw_account_tabs();
+  // The tabs of the collections policy editor and the message template editor.
+  void draw_editor_tabs();
   Platform& platform_;
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<Queries> queries_;
@@ -96,6 +98,8 @@ class App {
   InvoiceWindowState invoice_window_;
   PaymentsWindowState payments_;
   CollectWindowState collect_;  // the Collect tab: options compared, charges, the endgame forms
+  PolicyEditorState policy_editor_;
+  TemplateEditorState template_editor_;
   Navigation nav_;
   CommandSink document_sink_;         // the record of a reminder or letter produced as PDF
   AsOfState as_of_;                   // the day every screen works on

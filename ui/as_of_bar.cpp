@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "style.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
@@ -33,7 +34,7 @@ void draw_as_of(AsOfState& s, const Date& local_today) {
     s.text = shown;
   }
   if (!s.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().problem);
     ImGui::TextUnformatted(s.error.c_str());
     ImGui::PopStyleColor();
     test_mark("asof.error");

@@ -50,6 +50,8 @@ std::vector<PaletteEntry> fixed_entries() {
     e.report = k;
     out.push_back(e);
   }
+  screen("Collections policies (policy editor)", "Policies");
+  screen("Message templates (template editor)", "Templates");
   auto action = [&](const char* label, PaletteAction a, const char* tab = nullptr, bool pay = false) {
     PaletteEntry e;
     e.label = label;
@@ -65,7 +67,8 @@ std::vector<PaletteEntry> fixed_entries() {
   action("Import CSV…", PaletteAction::Import);
   action("Export invoices (CSV)", PaletteAction::ExportInvoices);
   action("Export the whole ledger", PaletteAction::ExportLedger);
-  action("Settings", PaletteAction::Settings);
+  action("Settings (company, theme, interest, storage)", PaletteAction::Settings);
+  action("Toggle theme (light / dark)", PaletteAction::ToggleTheme);
   action("Undo", PaletteAction::Undo);
   action("Redo", PaletteAction::Redo);
   action("Back to today (as-of date)", PaletteAction::BackToToday);

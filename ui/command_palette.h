@@ -16,7 +16,17 @@ namespace duebook::ui {
 class Queries;
 
 // What the palette asks the app to do.
-enum class PaletteAction { None, Import, ExportInvoices, ExportLedger, Settings, Undo, Redo, BackToToday };
+enum class PaletteAction {
+  None,
+  Import,
+  ExportInvoices,
+  ExportLedger,
+  Settings,
+  Undo,
+  Redo,
+  BackToToday,
+  ToggleTheme
+};
 
 // One result row.
 struct PaletteEntry {

@@ -9,6 +9,7 @@
 #include "base/money.h"
 #include "collect_window.h"
 #include "files/agreement_document.h"
+#include "icons.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -129,6 +130,9 @@ void draw_pdf_actions(CustomerPageState& s, Navigation& nav, const Date& today) 
       nav.document = DocumentRequest{Kind::SettlementConfirmation, s.last_settlement, 1, today};
     test_mark("customer_page.pdf_settlement");
   }
+  ImGui::SameLine(0, 24);
+  if (ImGui::SmallButton(ICON_POLICY " Collections policy")) nav.edit_policy_for = s.customer_id;
+  test_mark("customer_page.policy");
 }
 
 void draw_header(CustomerPageState& s, Commands& commands, Navigation& nav, const Date& today) {
@@ -270,11 +274,11 @@ void draw_open_invoices(CustomerPageState& s, Navigation& nav, const Date& today
       Result<Date> due = parse_date(inv.due_date);
       const int64_t late = due ? days_between(due.value(), today) : 0;
       if (late > 0)
-        ImGui::Text("%lld", (long long)late);
+        days_late_cell(late);
       else
         ImGui::TextDisabled("not due");
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(display_money(inv.open, inv.currency).c_str());
+      amount_text(inv.open, inv.currency);
     }
     ImGui::EndTable();
   }

@@ -6,6 +6,7 @@
 #include "base/currencies.h"
 #include "base/money.h"
 #include "queries_view.h"
+#include "style.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -121,15 +122,18 @@ void draw_row(Queries& queries, CustomersWindowState& s, const CustomerAccount& 
   }
   test_mark(("customers.row." + a.name).c_str());
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(display_money(a.balance, a.currency).c_str());
+  amount_text(a.balance, a.currency);
   ImGui::TableNextColumn();
-  if (a.overdue)
-    ImGui::TextUnformatted(display_money(a.overdue, a.currency).c_str());
-  else
+  if (a.overdue) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().overdue);
+    amount_text(a.overdue, a.currency);
+    ImGui::PopStyleColor();
+  } else {
     ImGui::TextDisabled("-");
+  }
   ImGui::TableNextColumn();
   if (a.days_late)
-    ImGui::Text("%lld", (long long)a.days_late);
+    days_late_cell(a.days_late);
   else
     ImGui::TextDisabled("-");
   ImGui::TableNextColumn();

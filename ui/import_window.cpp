@@ -7,12 +7,12 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "style.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
 namespace {
 
-const ImVec4 kErrorColour(0.70f, 0.10f, 0.10f, 1.0f);
 const ImVec4 kNoteColour(0.72f, 0.38f, 0.02f, 1.0f);  // a warning about what was done
 
 bool all_digits(const std::string& s) {
@@ -48,7 +48,7 @@ void start(const IncomingFile& f, const Queries& queries, ImportWindowState& sta
 }
 
 void draw_problems(const Problems& problems) {
-  ImGui::TextColored(kErrorColour, "Nothing was imported: %zu problem%s.", problems.size(),
+  ImGui::TextColored(palette().problem, "Nothing was imported: %zu problem%s.", problems.size(),
                      problems.size() == 1 ? "" : "s");
   test_mark("import.refused");
   ImGui::TextWrapped("Correct the file and import it again; all rows or none are imported.");
@@ -161,7 +161,7 @@ void draw_import_window(Platform& platform, ImportWindowState& state, Commands& 
   draw_choose(platform, state);
   ImGui::Separator();
   if (!state.read_error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().problem);
     ImGui::TextWrapped("%s", state.read_error.c_str());
     ImGui::PopStyleColor();
     test_mark("import.read_error");

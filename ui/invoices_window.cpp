@@ -68,10 +68,6 @@ std::string cache_key(const InvoiceQuery& q) {
          std::to_string(q.offset) + '\x1f' + q.due_from + '\x1f' + q.due_to + '\x1f' + q.currency;
 }
 
-std::string money(int64_t minor, const std::string& currency) {
-  return format_amount(minor, currency_digits(currency)) + " " + currency;
-}
-
 void draw_filters(InvoicesWindowState& s) {
   static const std::vector<const char*> overdue = [] {
     std::vector<const char*> out;
@@ -178,9 +174,9 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(inv.due_date.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(money(inv.total, inv.currency).c_str());
+      amount_text(inv.total, inv.currency);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(money(inv.open, inv.currency).c_str());
+      amount_text(inv.open, inv.currency);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(to_string(inv.status));
     }

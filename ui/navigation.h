@@ -37,6 +37,7 @@ struct Navigation {
   std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
   std::optional<CollectRequest> collect;           // show the Collect tab on this screen
   std::optional<int> open_report;                  // show the Reports tab on this report (a ReportKind)
+  int64_t edit_policy_for = 0;  // open the policy editor on this customer's policy; 0 = no request
 };
 
 }  // namespace duebook::ui

@@ -103,6 +103,13 @@ class Platform {
   virtual StorageFacts storage_facts() { return {database_path(), -1, 0, 0}; }
   // Remember to remind the user when the last backup is older than `days` (1..365).
   virtual void set_backup_reminder_days(int /*days*/) {}
+  // The user's preference `key` ("theme") as last set on this device (the browser's localStorage, a file
+  // beside the desktop's ledger); "" when never set or unreadable. Cheap.
+  virtual std::string preference(const std::string& /*key*/) { return {}; }
+  // Remembers `value` for `key` on this device; a platform that cannot keep it forgets it silently.
+  virtual void set_preference(const std::string& /*key*/, const std::string& /*value*/) {}
+  // Whether the system asks for dark colours (the browser's prefers-color-scheme); false where unknown.
+  virtual bool prefers_dark() { return false; }
   // Whether the platform has a file dialog of its own (the browser's picker); else the workbench asks for a
   // path.
   virtual bool has_file_dialog() const { return false; }

@@ -2,11 +2,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "backup_bar.h"
 #include "base/date.h"
+#include "icons.h"
+#include "queries_view.h"
 #include "test_hook.h"
+#include "widgets.h"
 
 namespace duebook::ui {
 namespace {
@@ -19,6 +23,20 @@ std::string moment_text(int64_t ms) {
   char hm[16];
   std::snprintf(hm, sizeof hm, " %02d:%02d UTC", int(minutes / 60), int(minutes % 60));
   return to_iso(civil_from_days(ms / kDayMs)) + hm;
+}
+
+void draw_theme(Platform& platform, SettingsWindowState& state) {
+  ImGui::TextWrapped("The look of every screen, kept on this device.");
+  int choice = int(state.theme);
+  bool changed = ImGui::RadioButton("Follow the system", &choice, int(ThemeChoice::System));
+  test_mark("settings.theme_system");
+  changed |= ImGui::RadioButton("Light", &choice, int(ThemeChoice::Light));
+  test_mark("settings.theme_light");
+  changed |= ImGui::RadioButton("Dark", &choice, int(ThemeChoice::Dark));
+  test_mark("settings.theme_dark");
+  if (changed) choose_theme(platform, state, ThemeChoice(choice));
+  ImGui::Spacing();
+  ImGui::TextDisabled("Now in force: the %s theme.", state.dark ? "dark" : "light");
 }
 
 void draw_storage(Platform& platform) {
@@ -85,20 +103,70 @@ std::string size_text(int64_t bytes) {
   return text;
 }
 
-void draw_settings_window(Platform& platform, SettingsWindowState& state) {
+void load_theme(Platform& platform, SettingsWindowState& state) {
+  if (state.theme_loaded) return;
+  state.theme_loaded = true;
+  state.theme = theme_choice_from(platform.preference("theme"));
+  state.dark =
+      state.theme == ThemeChoice::Dark || (state.theme == ThemeChoice::System && platform.prefers_dark());
+  apply_theme(state.dark);
+}
+
+void choose_theme(Platform& platform, SettingsWindowState& state, ThemeChoice choice) {
+  platform.set_preference("theme", to_string(choice));
+  state.theme_loaded = false;
+  load_theme(platform, state);
+}
+
+void toggle_theme(Platform& platform, SettingsWindowState& state) {
+  choose_theme(platform, state, state.dark ? ThemeChoice::Light : ThemeChoice::Dark);
+}
+
+void draw_settings_window(Platform& platform, SettingsWindowState& state, Queries& queries,
+                          Commands& commands) {
   if (!state.open) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(
       ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f),
       ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Settings", &state.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  ImGui::SetNextWindowSize(
+      ImVec2(std::min(820.0f, vp->WorkSize.x - 40), std::min(560.0f, vp->WorkSize.y - 40)),
+      ImGuiCond_Appearing);
+  if (ImGui::Begin(ICON_SETTINGS " Settings###Settings", &state.open,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     test_mark("settings.window");
-    draw_storage(platform);
-    if (platform.backup_state().offered)
-      draw_backups(platform, state, platform.now_ms());
-    else
-      ImGui::TextWrapped("The ledger is a file on this computer: your own backups of that folder cover it.");
+    if (ImGui::BeginTabBar("settings_sections")) {
+      const bool company = ImGui::BeginTabItem("Company");
+      test_mark("settings.tab_company");
+      if (company) {
+        draw_company_section(queries, state.company, commands);
+        ImGui::EndTabItem();
+      }
+      const bool look = ImGui::BeginTabItem("Appearance");
+      test_mark("settings.tab_appearance");
+      if (look) {
+        draw_theme(platform, state);
+        ImGui::EndTabItem();
+      }
+      const bool interest = ImGui::BeginTabItem("Interest and rates");
+      test_mark("settings.tab_interest");
+      if (interest) {
+        draw_interest_section();
+        ImGui::EndTabItem();
+      }
+      const bool storage = ImGui::BeginTabItem("Storage and backups");
+      test_mark("settings.tab_storage");
+      if (storage) {
+        draw_storage(platform);
+        if (platform.backup_state().offered)
+          draw_backups(platform, state, platform.now_ms());
+        else
+          ImGui::TextWrapped(
+              "The ledger is a file on this computer: your own backups of that folder cover it.");
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
   }
   ImGui::End();
 }

@@ -1,19 +1,38 @@
-// Settings: where the ledger is kept and how safe that storage is (the browser's persistence answer, space
-// used and allowed), when the last backup was made, and after how many days to remind.
+// Settings: the company named in letters (who signs, address, email, phone, bank details), the theme, the
+// interest rules with their rate tables, where the ledger is kept and how safe that storage is (the browser's
+// persistence answer, space used and allowed), when the last backup was made, and after how many days to
+// remind.
 #pragma once
 
+#include "commands.h"
 #include "platform.h"
+#include "settings_sections.h"
+#include "style.h"
 
 namespace duebook::ui {
 
+class Queries;
+
 // The settings window's own state.
 struct SettingsWindowState {
-  bool open = false;   // the window is shown
-  int days_draft = 0;  // the reminder period being edited (0: take the platform's)
+  bool open = false;                        // the window is shown
+  int days_draft = 0;                       // the reminder period being edited (0: take the platform's)
+  CompanyDraft company;                     // the company form
+  ThemeChoice theme = ThemeChoice::System;  // the theme chosen (the "theme" preference)
+  bool theme_loaded = false;                // `theme` was read from the platform and applied
+  bool dark = false;                        // the dark theme is in force
 };
 
+// Reads the theme preference from the platform and applies it, once (the first frame).
+void load_theme(Platform& platform, SettingsWindowState& state);
+// Chooses a theme: applied at once and kept as the platform's "theme" preference.
+void choose_theme(Platform& platform, SettingsWindowState& state, ThemeChoice choice);
+// Switches between light and dark (the command palette's "Toggle theme").
+void toggle_theme(Platform& platform, SettingsWindowState& state);
+
 // Draws the window when open.
-void draw_settings_window(Platform& platform, SettingsWindowState& state);
+void draw_settings_window(Platform& platform, SettingsWindowState& state, Queries& queries,
+                          Commands& commands);
 
 // Bytes for a person: "812 KB", "1.4 MB", "9.8 GB".
 std::string size_text(int64_t bytes);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "base/money.h"
 #include "collections/collections_outcome.h"
@@ -207,6 +208,41 @@ void draw_today_window(Queries& queries, TodayWindowState& state, Commands& comm
     draw_company_form(queries, state.company, commands);
   }
   ImGui::EndChild();
+}
+
+std::string today_facts(Queries& queries, const TodayWindowState& s, const Date& day) {
+  const LedgerWorklist& w =
+      s.cache_revision == queries.revision() && s.cache_as_of == day ? s.cache : queries.worklist(day);
+  nlohmann::json entries = nlohmann::json::array(), paused = nlohmann::json::array(), opened = nullptr;
+  for (const WorklistItem& item : w.items) {
+    const std::string step = step_title(queries.policy_of(item.customer_id).policy, item.entry.step_index);
+    int64_t days_late = 0;
+    bool brought_forward = false;  // a broken promise brought a step forward
+    for (const WorklistLine& l : item.entry.lines) {
+      days_late = std::max(days_late, l.days_late);
+      brought_forward |= l.after_broken_promise;
+    }
+    entries.push_back({{"customer", item.entry.customer},
+                       {"customer_id", item.customer_id},
+                       {"step", step},
+                       {"step_index", item.entry.step_index},
+                       {"days_late", days_late},
+                       {"brought_forward", brought_forward},
+                       {"open_minor", item.entry.open_minor},
+                       {"contact", item.entry.contact.name}});
+    if (item.customer_id == s.opened)
+      opened = {{"customer", item.entry.customer}, {"step", step},
+                {"subject", item.subject},         {"body", item.body},
+                {"mailto", item.mailto},           {"form", int(s.form)}};
+  }
+  for (const PausedInvoice& p : w.paused)
+    paused.push_back({{"customer", p.customer}, {"invoice", p.invoice}, {"reason", to_string(p.reason)}});
+  return nlohmann::json{{"entries", entries},
+                        {"paused", paused},
+                        {"opened", opened},
+                        {"cursor", s.cursor},
+                        {"confirmation", s.confirmation}}
+      .dump();
 }
 
 }  // namespace duebook::ui

@@ -55,4 +55,10 @@ struct TodayWindowState {
 void draw_today_window(Queries& queries, TodayWindowState& state, Commands& commands, Platform& platform,
                        const Date& as_of);
 
+// What the Today tab shows as of `day`, for tests, as JSON text: {"entries": [{"customer", "customer_id",
+// "step", "step_index", "days_late", "brought_forward", "open_minor", "contact"}], "paused": [{"customer",
+// "invoice", "reason"}], "opened" (the opened entry's subject, body, mailto and form, or null), "cursor",
+// "confirmation"}.
+std::string today_facts(Queries& queries, const TodayWindowState& state, const Date& day);
+
 }  // namespace duebook::ui

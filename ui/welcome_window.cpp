@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "style.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -75,8 +76,11 @@ WelcomeChoice draw_welcome(WelcomeState& s, Commands& commands) {
 }
 
 bool draw_demo_banner(WelcomeState& s) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.93f, 0.70f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.30f, 0.20f, 0.0f, 1.0f));
+  // Amber in both themes: light #FFEDB3 behind #4D3300 (10.1:1), dark #3A3120 behind #F0C05A (7.6:1).
+  const bool dark = palette().dark;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg,
+                        dark ? ImVec4(0.227f, 0.192f, 0.125f, 1.0f) : ImVec4(1.0f, 0.93f, 0.70f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, dark ? palette().warning : ImVec4(0.30f, 0.20f, 0.0f, 1.0f));
   ImGui::BeginChild("demo.banner", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 4), false);
   ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, 4));
   ImGui::AlignTextToFramePadding();

@@ -8,12 +8,10 @@
 
 #include "base/currencies.h"
 #include "base/money.h"
+#include "style.h"
 #include "test_hook.h"
 
 namespace duebook::ui {
-
-static const ImVec4 kErrorColour{0.75f, 0.12f, 0.12f, 1.0f};
-static const ImVec4 kDoneColour{0.10f, 0.45f, 0.20f, 1.0f};
 
 // Shows `label` up to any "##" suffix (which only makes the id unique).
 static void label_text(const char* label) {
@@ -41,7 +39,7 @@ bool text_area(const char* label, std::string* text, const char* test_name, floa
 }
 
 void problem_text(const std::string& message) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().problem);
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();
 }
@@ -53,7 +51,7 @@ void heading(const char* text) {
 }
 
 void confirmation_text(const std::string& message) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kDoneColour);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().done);
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();
 }
@@ -73,7 +71,7 @@ std::string display_money(int64_t minor, const std::string& currency) {
 }
 
 void amount_text(int64_t minor, const std::string& currency, bool with_code) {
-  if (minor < 0) ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+  if (minor < 0) ImGui::PushStyleColor(ImGuiCol_Text, palette().negative);
   std::string text = display_money(minor, currency);
   if (!with_code) text.erase(text.find(currency), currency.size() + 1);  // "-EUR 1.00" -> "-1.00"
   right_aligned(text);
@@ -86,7 +84,7 @@ bool confirm_button(const char* label, const char* confirm_label, const char* te
     if (ImGui::Button(label)) *armed = true;
     test_mark(test_name);
   } else {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.93f, 0.62f, 0.55f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Button, palette().confirm_button);
     if (ImGui::Button(confirm_label)) {
       done = true;
       *armed = false;
@@ -107,6 +105,19 @@ void right_aligned(const std::string& text, bool disabled) {
     ImGui::TextDisabled("%s", text.c_str());
   else
     ImGui::TextUnformatted(text.c_str());
+}
+
+void days_late_cell(int64_t days) {
+  const ImVec4 colour = days > 0 ? palette().overdue : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  right_aligned(std::to_string(days));
+  ImGui::PopStyleColor();
+}
+
+void warning_text(const std::string& message) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+  ImGui::TextWrapped("%s", message.c_str());
+  ImGui::PopStyleColor();
 }
 
 }  // namespace duebook::ui

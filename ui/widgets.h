@@ -21,13 +21,20 @@ void confirmation_text(const std::string& message);
 // An amount as a person reads it: (120000, "EUR") -> "EUR 1,200.00", with the currency's digits and
 // thousands separators ("-" before the code for a negative amount).
 std::string display_money(int64_t minor, const std::string& currency);
-// Text drawn flush right in the current table cell (amounts, days, percents).
+// Text drawn flush right in the current table cell (amounts, days, percents), in tabular figures (DejaVu
+// Sans' digits all have the same advance, so amounts line up digit under digit).
 void right_aligned(const std::string& text, bool disabled = false);
 // An amount right-aligned in the rest of the line (a table cell), written by display_money (without the code
-// when `with_code` is false: a table whose heading names the currency); a negative one in the error colour.
+// when `with_code` is false: a table whose heading names the currency); a negative one in the theme's
+// negative colour.
 void amount_text(int64_t minor, const std::string& currency, bool with_code = true);
 // A button that asks once: the first click arms it (its label becomes `confirm_label`), the second within the
 // same arming does it. `armed` is the caller's flag (kept in the window state). Returns true when confirmed.
 bool confirm_button(const char* label, const char* confirm_label, const char* test_name, bool* armed);
+// Days past due in a table cell: right-aligned, in the theme's overdue colour when above zero, dimmed at or
+// below it ("-3" days: not yet due).
+void days_late_cell(int64_t days);
+// A warning line in the theme's warning colour.
+void warning_text(const std::string& message);
 
 }  // namespace duebook::ui

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -27,7 +28,8 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kFontPath = "/fonts/ui.ttf";
-constexpr float kFontSize = 16.0f;      // CSS pixels
+constexpr const char* kIconFontPath = "/fonts/icons.ttf";  // the glyphs of ui/icons.h
+constexpr float kFontSize = 16.0f;                         // CSS pixels
 constexpr float kWheelPixels = 100.0f;  // one wheel notch in Chrome and Firefox is 100 CSS pixels
 constexpr int kSettleFrames = 3;        // frames drawn after the last event, so ImGui's layout settles
 
@@ -35,6 +37,21 @@ constexpr int kSettleFrames = 3;        // frames drawn after the last event, so
 // clang-format off
 EM_JS(double, js_css_width, (), { return window.innerWidth; });
 EM_JS(double, js_css_height, (), { return window.innerHeight; });
+// The user's preferences live in localStorage under "duebook.<key>" (beside the ledger, per site).
+EM_JS(char*, js_preference, (const char* key), {
+  let value = "";
+  try { value = localStorage.getItem("duebook." + UTF8ToString(key)) || ""; } catch (e) { value = ""; }
+  const size = lengthBytesUTF8(value) + 1;
+  const out = _malloc(size);
+  stringToUTF8(value, out, size);
+  return out;
+});
+EM_JS(void, js_set_preference, (const char* key, const char* value), {
+  try { localStorage.setItem("duebook." + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* not kept */ }
+});
+EM_JS(bool, js_prefers_dark, (), {
+  return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+});
 // clang-format on
 
 // JavaScript inside: clang-format would rewrite === as "== =".
@@ -109,6 +126,16 @@ class WebPlatform : public ui::Platform {
   void back_up() override { storage_back_up(); }
   ui::StorageFacts storage_facts() override { return web::storage_facts(); }
   void set_backup_reminder_days(int days) override { storage_set_backup_reminder_days(days); }
+  std::string preference(const std::string& key) override {
+    char* text = js_preference(key.c_str());
+    std::string out = text ? text : "";
+    std::free(text);
+    return out;
+  }
+  void set_preference(const std::string& key, const std::string& value) override {
+    js_set_preference(key.c_str(), value.c_str());
+  }
+  bool prefers_dark() override { return js_prefers_dark(); }
   bool has_file_dialog() const override { return true; }
   void choose_file(const char* accept) override { web::choose_file(accept); }
   std::vector<ui::IncomingFile> take_files() override { return web::take_files(); }
@@ -170,7 +197,7 @@ void load_fonts_for(float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Rasterise at device pixels and scale back, so text is crisp on high-DPI screens.
-  ui::load_fonts(kFontPath, std::round(kFontSize * dpr));
+  ui::load_fonts(kFontPath, std::round(kFontSize * dpr), kIconFontPath);
   io.FontGlobalScale = 1.0f / dpr;
 }
 

@@ -7,6 +7,7 @@
 
 #include "base/currencies.h"
 #include "collections/collections.h"
+#include "collections/custom_templates.h"
 #include "collections/reference_rates.h"
 #include "customers/customer_queries.h"
 #include "invoicing/deposits.h"
@@ -51,6 +52,7 @@ LedgerWorklist load_worklist(Db& db, const Date& as_of, int grace_days) {
   out.broken_promises = w.broken_promises;
   out.problems = w.problems;
   const CompanyDetails company = company_details(db);
+  const std::vector<MessageTemplate> custom = custom_templates(db);
   BookedCharges booked = booked_charges(db);
   std::set<int64_t> charge_invoices;  // charges invoices carry no late fee of their own
   for (const CollectionInvoice& inv : open_collection_invoices(db, as_of))
@@ -74,7 +76,7 @@ LedgerWorklist load_worklist(Db& db, const Date& as_of, int grace_days) {
         item.fee_minor += due.value();
       }
     }
-    const MessageTemplate& message = template_for_step(e.step);
+    const MessageTemplate& message = template_for_step(e.step, custom);
     item.template_id = message.id;
     const bool email = channel_for(e.step.action) == ContactChannel::Email;
     Result<RenderedMessage> rendered =

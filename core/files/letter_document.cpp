@@ -6,6 +6,7 @@
 #include "base/money.h"
 #include "collections/collections_queries.h"
 #include "collections/collections_worklist.h"
+#include "collections/custom_templates.h"
 #include "collections/templates.h"
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
@@ -90,7 +91,8 @@ Result<LetterContent> letter_content(Db& db, int64_t customer_id, const LetterPd
   const bool escalation = item->entry.step.action == StepAction::EscalationLetter;
   item->entry.contact = contact_for(*customer, escalation ? "escalation" : "billing");
   const CompanyDetails company = company_details(db);
-  const MessageTemplate& message = template_for_step(item->entry.step);
+  const std::vector<MessageTemplate> custom = custom_templates(db);
+  const MessageTemplate& message = template_for_step(item->entry.step, custom);
   Result<RenderedMessage> rendered = render_message(
       message, values_for_entry(item->entry, company, item->fee_minor, item->interest_minor), "");
   if (!rendered) return rendered.problems();

@@ -24,7 +24,7 @@ using Command =
                  SavePolicy, SetCustomerPolicy, SetCompanyDetails, RecordStepDone, RecordOutcome,
                  SnoozeCustomer, LogContact, AddPromise, OpenDispute, ResolveDispute, ApplyCreditHolds,
                  ChargeLateFees, WaiveLateFee, ApplyCharges, AddInstallmentPlan, AcceptSettlement,
-                 HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent>;
+                 HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent, SaveTemplate>;
 
 // True for command types Ledger::execute runs through stream_command instead of plan_command.
 template <class T>

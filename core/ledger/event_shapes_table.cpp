@@ -177,6 +177,11 @@ const char* event_shapes_text() {
     "steps": [{"invoice":"int","step":"int"}]
   },
   "collections.step_undone": "$collections.step_done",
+  "collections.template_saved": {
+    "after": {"(or null)":{"body":"string","subject":"string"}},
+    "before": {"(or null)":{"body":"string","subject":"string"}},
+    "id": "string"
+  },
   "contact.logged": {
     "channel": "string",
     "customer": "int",

@@ -22,6 +22,9 @@
 #include "documents.h"
 #include "test_hook.h"
 
+#ifndef DUEBOOK_ICON_FONT_PATH
+#define DUEBOOK_ICON_FONT_PATH nullptr  // no icon font found at build time: labels without icons
+#endif
 #ifndef DUEBOOK_FONT_PATH
 #define DUEBOOK_FONT_PATH ""
 #endif
@@ -41,6 +44,29 @@ std::string default_database_path() {
   std::error_code ec;
   fs::create_directories(dir, ec);
   return (dir / "ledger.sqlite").string();
+}
+
+namespace {
+
+// The file keeping preference `key`, in the "preferences" folder beside the ledger.
+std::filesystem::path preference_file(const std::string& db_path, const std::string& key) {
+  return std::filesystem::path(db_path).parent_path() / "preferences" / key;
+}
+
+}  // namespace
+
+std::string DesktopPlatform::preference(const std::string& key) {
+  std::ifstream in(preference_file(db_path_, key));
+  std::string value;
+  std::getline(in, value);
+  return value;
+}
+
+void DesktopPlatform::set_preference(const std::string& key, const std::string& value) {
+  const std::filesystem::path file = preference_file(db_path_, key);
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::ofstream(file) << value << "\n";
 }
 
 int64_t DesktopPlatform::now_ms() {
@@ -176,7 +202,7 @@ int run_window(const std::string& db_path, int quit_after_frames) {
   float scale = 1.0f;
   glfwGetWindowContentScale(window, &scale, nullptr);
   if (scale < 1.0f) scale = 1.0f;
-  ui::load_fonts(DUEBOOK_FONT_PATH, 16.0f * scale);
+  ui::load_fonts(DUEBOOK_FONT_PATH, 16.0f * scale, DUEBOOK_ICON_FONT_PATH);
   ui::apply_style(scale);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");

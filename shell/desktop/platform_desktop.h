@@ -26,6 +26,9 @@ class DesktopPlatform : public ui::Platform {
   void print_text(const std::string& title, const std::string& text) override;
   void request_frame() override;
   const char* name() override { return "desktop"; }
+  // Kept as one small file per key in a "preferences" folder beside the ledger.
+  std::string preference(const std::string& key) override;
+  void set_preference(const std::string& key, const std::string& value) override;
   // No file dialog: the import window asks for a path; files dropped on the window come too.
   void open_path(const std::string& path) override;
   std::vector<ui::IncomingFile> take_files() override;

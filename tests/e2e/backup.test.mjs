@@ -109,6 +109,7 @@ test("Settings shows persist()'s answer, the storage estimate and the last backu
   await clickItem(page, "menu.file");
   await clickItem(page, "menu.settings");
   await waitItem(page, "settings.window");
+  await clickItem(page, "settings.tab_storage");
   // What the browser answered, as the page itself sees it.
   const facts = await page.evaluate(async () => ({ persisted: await navigator.storage.persisted(),
     estimate: await navigator.storage.estimate() }));

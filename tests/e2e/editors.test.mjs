@@ -1,0 +1,176 @@
+// Browser end-to-end test of the editors and the look, on the demo ledger at 1280×720: a collections policy
+// step's day moves the preview's dates and, saved and assigned, the customer's place on today's worklist; a
+// message template with an unknown placeholder is warned about and cannot be saved, a good one is saved and
+// previewed for a customer with several invoices; the dark theme, chosen in Settings, survives a reload.
+// Screenshots of every screen in both themes go to $DUEBOOK_ARTIFACTS (editors-<theme>-<screen>.png).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { artifacts, clickItem, items, openContext, selectAllAndType, startServer, state, typeText, waitFor,
+  waitItem, waitReady, waitSaved } from "./helpers.mjs";
+
+let server, url, profile, context, page;
+
+before(async () => {
+  ({ url, process: server } = await startServer());
+  profile = mkdtempSync(path.join(tmpdir(), "duebook-editors-"));
+  context = await openContext(profile, url, { viewport: { width: 1280, height: 720 } });
+  page = context.pages()[0] || await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.goto(url);
+  await waitReady(page);
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (server) server.kill();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const shot = async (name) => {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(artifacts, `editors-${name}.png`) });
+};
+
+function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+// Ctrl+K, `text`, Enter on the first row of `kind` labelled `label` (or the first row when none is given).
+async function palette(text, kind, label) {
+  await page.keyboard.press("Control+K");
+  await waitItem(page, "palette.input");
+  await typeText(page, text);
+  const s = await waitFor(page, (x) => x.palette.query === text && x.palette.entries.length > 0, `rows for ${text}`);
+  const index = s.palette.entries.findIndex((e) => e.kind === kind && (!label || e.label === label));
+  assert.ok(index >= 0, `${kind} ${label || text} is among ${JSON.stringify(s.palette.entries)}`);
+  for (let i = 0; i < index; ++i) await page.keyboard.press("ArrowDown");
+  await waitFor(page, (x) => x.palette.cursor === index, "the highlight on the row");
+  await page.keyboard.press("Enter");
+  await waitFor(page, (x) => !x.palette.open, "the palette to close");
+}
+
+// Every screen of the app, as it stands, in the theme in force.
+async function screens(theme, customer) {
+  for (const tab of ["dashboard", "today", "customers", "invoices", "payments", "history", "policies", "templates"]) {
+    await clickItem(page, `tab.${tab}`);
+    await shot(`${theme}-${tab}`);
+  }
+  await palette(customer.slice(0, 6), "Customer", customer);
+  await waitFor(page, (s) => s.customer_page.name === customer, "the customer's page");
+  await shot(`${theme}-customer`);
+  await clickItem(page, "menu.file");
+  await clickItem(page, "menu.settings");
+  for (const section of ["company", "appearance", "interest", "storage"]) {
+    await clickItem(page, `settings.tab_${section}`);
+    await shot(`${theme}-settings-${section}`);
+  }
+  await page.keyboard.press("Control+K");
+  await waitItem(page, "palette.input");
+  await typeText(page, "edit");
+  await shot(`${theme}-palette`);
+  await page.keyboard.press("Escape");
+  await waitFor(page, (s) => !s.palette.open, "the palette to close");
+}
+
+let chosen;  // the worklist entry whose step the policy edit moves
+
+test("the demo ledger is made, with work on today's list", async () => {
+  await clickItem(page, "welcome.demo");
+  await waitFor(page, (s) => s.demo === true && s.customers >= 30, "the demo to be made", 60000);
+  await waitSaved(page, 30000);
+  const s = await state(page);
+  assert.equal(s.theme, "light", "a new profile in a light system starts light");
+  assert.ok(s.today.entries.length > 0, "work on today's list");
+});
+
+test("a step's day moves the preview's dates; saved and assigned, the worklist follows", async () => {
+  await clickItem(page, "menu.view");
+  await clickItem(page, "menu.policies");
+  const builtin = (await waitFor(page, (s) => s.policy_editor.policy_id === 0 && s.policy_editor.offsets.length > 0,
+    "the built-in policy in the editor")).policy_editor.offsets;
+  // An entry whose step k can be moved past its most overdue invoice without passing step k+1.
+  const s = await state(page);
+  chosen = s.today.entries.find((e) => !e.brought_forward && builtin[e.step_index] <= e.days_late &&
+    (e.step_index + 1 === builtin.length || e.days_late + 1 < builtin[e.step_index + 1]));
+  assert.ok(chosen, `an entry to move among ${JSON.stringify(s.today.entries)}`);
+  const k = chosen.step_index;
+
+  await palette(chosen.customer.slice(0, 6), "Customer", chosen.customer);
+  await waitFor(page, (x) => x.customer_page.name === chosen.customer, "the customer's page");
+  await clickItem(page, "customer_page.policy");
+  const before = (await waitFor(page, (x) => x.policy_editor.for_customer === chosen.customer_id,
+    "the editor on the customer's policy")).policy_editor;
+  assert.deepEqual(before.offsets, builtin, "the demo's customers are chased by the built-in policy");
+  assert.equal(before.preview[k], addDays(s.as_of, builtin[k]), "the sample invoice is due on the as-of day");
+
+  const moved = chosen.days_late + 1;
+  await clickItem(page, `policy.step.${k}.offset`);
+  await selectAllAndType(page, String(moved));
+  await page.keyboard.press("Enter");
+  const after = (await waitFor(page, (x) => x.policy_editor.offsets[k] === moved, "the new day in the draft"))
+    .policy_editor;
+  assert.equal(after.preview[k], addDays(before.preview[k], moved - builtin[k]), "the preview's date moved");
+  for (let i = 0; i < builtin.length; ++i) if (i !== k) assert.equal(after.preview[i], before.preview[i]);
+  await shot("light-policy-edited");
+
+  await clickItem(page, "policy.name");
+  await selectAllAndType(page, "Patient");
+  await clickItem(page, "policy.save");
+  const saved = await waitFor(page, (x) => x.policy_editor.message.startsWith("Chase "), "saved and assigned", 10000);
+  assert.ok(saved.policy_editor.policy_id > 0, "a new policy was saved");
+  assert.match(saved.policy_editor.message, new RegExp(`Chase ${chosen.customer} by policy Patient`));
+  await clickItem(page, "tab.today");
+  const now = await waitFor(page, (x) => {
+    const e = x.today.entries.find((y) => y.customer_id === chosen.customer_id);
+    return !e || e.step_index < k;
+  }, "the worklist to follow the new policy");
+  const e = now.today.entries.find((y) => y.customer_id === chosen.customer_id);
+  console.log(`${chosen.customer}: step ${k} moved to day ${moved}; now ${e ? `step ${e.step_index}` : "not due"}`);
+});
+
+test("a template with an unknown placeholder is warned about; a good one is saved and previewed", async () => {
+  await clickItem(page, "tab.templates");
+  let s = await waitFor(page, (x) => x.template_editor.lines >= 2, "a preview for a customer with several invoices");
+  assert.match(s.template_editor.preview_body, /\d{4}-\d{2}-\d{2}[\s\S]*\d{4}-\d{2}-\d{2}/,
+    "the invoice table lists the invoices with their due dates");
+  await clickItem(page, "template.subject");
+  await page.keyboard.press("End");
+  await typeText(page, " {{invoice_numbrs}}");
+  s = await waitFor(page, (x) => x.template_editor.warnings.length > 0, "the warning");
+  assert.match(s.template_editor.warnings[0], /invoice_numbrs/);
+  await waitItem(page, "template.warnings");
+  await shot("light-template-warning");
+  await clickItem(page, "template.save");  // refused: nothing saved
+  assert.equal((await state(page)).template_editor.customised, false);
+
+  await clickItem(page, "template.subject");
+  await selectAllAndType(page, "Still open: {{invoice_numbers}}");
+  s = await waitFor(page, (x) => x.template_editor.warnings.length === 0 &&
+    x.template_editor.preview_subject.startsWith("Still open: "), "the warning gone, the preview rendered");
+  await clickItem(page, "template.save");
+  s = await waitFor(page, (x) => x.template_editor.customised, "the template saved");
+  assert.equal(s.undo, "Save message template " + s.template_editor.id);
+});
+
+test("every screen in the light theme; the dark theme chosen in Settings survives a reload", async () => {
+  await screens("light", chosen.customer);
+  await clickItem(page, "menu.file");
+  await clickItem(page, "menu.settings");
+  await clickItem(page, "settings.tab_appearance");
+  await clickItem(page, "settings.theme_dark");
+  await waitFor(page, (s) => s.theme === "dark", "the dark theme at once");
+  assert.equal(await page.evaluate(() => localStorage.getItem("duebook.theme")), "dark");
+  await page.reload();
+  await waitReady(page);
+  await waitFor(page, (s) => s.theme === "dark" && s.customers >= 30, "the dark theme after a reload");
+  await screens("dark", chosen.customer);
+  const kept = (await state(page)).template_editor;
+  assert.ok(kept.customised && kept.preview_subject.startsWith("Still open: "), "the saved wording, after a reload");
+  await palette("toggle theme", "Action");
+  await waitFor(page, (s) => s.theme === "light", "Toggle theme back to light");
+});
