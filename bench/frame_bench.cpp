@@ -141,8 +141,9 @@ int main(int argc, char** argv) {
   nlohmann::ordered_json out;
   out["open_ms"] = cpu_ms() - open_start;
   bool changed = false;
-  // The first frame draws at once with the Dashboard saying "Computing…" while its figures are worked out away
-  // from the frame (a worker thread natively); the frames drawn meanwhile are timed until the figures arrive.
+  // The first frame draws at once with the Dashboard saying "Computing…" while its figures are worked out
+  // away from the frame (a worker thread natively); the frames drawn meanwhile are timed until the figures
+  // arrive.
   const auto wall_start = std::chrono::steady_clock::now();
   out["first_frame_ms"] = one_frame(app, &changed);
   std::vector<double> waiting;
@@ -153,7 +154,8 @@ int main(int argc, char** argv) {
   out["dashboard_ready_wall_ms"] =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_start).count();
   out["frames_while_computing"] = waiting.size();
-  out["max_frame_while_computing_ms"] = waiting.empty() ? 0.0 : *std::max_element(waiting.begin(), waiting.end());
+  out["max_frame_while_computing_ms"] =
+      waiting.empty() ? 0.0 : *std::max_element(waiting.begin(), waiting.end());
   for (int i = 0; i < 5; ++i) one_frame(app, &changed);
   out["dashboard"] = time_frames(app, frames);
   out["invoices_tab_found"] = click(app, "tab.invoices");

@@ -335,6 +335,7 @@ bool App::frame() {
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
+  if (ledger_file_.sink.outcome && ledger_file_.sink.outcome->written) welcome_.dismissed = true;
   if (std::string saved = export_requested_ledger_file(platform_, *ledger_, ledger_file_, today());
       !saved.empty())
     status_message_ = saved;
@@ -381,7 +382,7 @@ bool App::draw_tabs() {
       draw_invoices_window(*queries_, invoices_, commands_, this->today());
       ImGui::EndTabItem();
     }
-    const bool reports = ImGui::BeginTabItem("Reports", nullptr, flags("Reports"));
+    const bool reports = ImGui::BeginTabItem(ICON_REPORTS " Reports###Reports", nullptr, flags("Reports"));
     test_mark("tab.reports");
     if (reports) {
       reports_pending_ = draw_reports_window(*queries_, reports_, nav_, platform_, this->today());

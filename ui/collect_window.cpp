@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/currencies.h"
+#include "icons.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -216,7 +217,8 @@ void draw_collect_tab(Queries& queries, CollectWindowState& s, Commands& command
                       Platform& platform, const Date& today, bool select) {
   if (!s.open) return;
   bool open = true;
-  const std::string label = "Collect" + (s.customer.empty() ? "" : ": " + s.customer) + "###collect";
+  const std::string label =
+      ICON_COLLECT " Collect" + (s.customer.empty() ? "" : ": " + s.customer) + "###collect";
   const bool shown = ImGui::BeginTabItem(label.c_str(), &open, select ? ImGuiTabItemFlags_SetSelected : 0);
   test_mark("tab.collect");
   if (shown) {

@@ -24,6 +24,8 @@
 #define ICON_RESET "\xef\x81\x93"      // U+F053
 #define ICON_PERSON "\xee\x9f\xbd"     // U+E7FD
 #define ICON_DOCUMENT "\xee\xa1\xb3"   // U+E873
+#define ICON_REPORTS "\xee\xa1\x9c"    // U+E85C
+#define ICON_COLLECT "\xee\x88\xa7"    // U+E227
 
 namespace duebook::ui {
 
@@ -31,7 +33,7 @@ namespace duebook::ui {
 const ImWchar* icon_glyph_ranges();
 // The same list as "U+E871,U+E8DF,..." for the font subsetter (kept in step with the web build's subset).
 inline constexpr const char* kIconUnicodes =
-    "U+E145,U+E158,U+E161,U+E40A,U+E5D8,U+E5DB,U+E7EF,U+E7FD,U+E871,U+E872,U+E873,U+E889,U+E8A1,U+E8B0,U+"
-    "E8B6,U+E8B8,U+E8DF,U+F053,U+F1C2";
+    "U+E145,U+E158,U+E161,U+E227,U+E40A,U+E5D8,U+E5DB,U+E7EF,U+E7FD,U+E85C,U+E871,U+E872,U+E873,U+E889,U+"
+    "E8A1,U+E8B0,U+E8B6,U+E8B8,U+E8DF,U+F053,U+F1C2";
 
 }  // namespace duebook::ui

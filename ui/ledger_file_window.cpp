@@ -55,9 +55,14 @@ void draw_manifest(const LedgerFileWindowState& s) {
                       m.program.c_str(), m.program_version.c_str(), m.ledger_id.substr(0, 12).c_str());
 }
 
+// The file's events this ledger lacks (a dry run with undecided conflicts adds none, but they are still new).
+int64_t new_events(const LedgerFileOutcome& o) {
+  return o.file_events - o.known_events;
+}
+
 // The dry run's verdict in a sentence.
 std::string verdict(const LedgerFileOutcome& o) {
-  const std::string n = std::to_string(o.added_events);
+  const std::string n = std::to_string(new_events(o));
   if (o.mode == "contained")
     return "Nothing to add: this ledger already holds all " + std::to_string(o.file_events) +
            " events of the file.";
@@ -94,8 +99,16 @@ bool draw_conflicts(LedgerFileWindowState& s, const LedgerFileOutcome& o) {
     ImGui::TextWrapped("%s (event %lld)", c.theirs.c_str(), static_cast<long long>(c.theirs_seq));
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
-    ImGui::Combo("##keep", &s.choices[i], kChoiceNames, 4);
-    test_mark(("ledger_file.conflict." + std::to_string(i)).c_str());
+    const std::string mark = "ledger_file.conflict." + std::to_string(i);
+    if (ImGui::BeginCombo("##keep", kChoiceNames[s.choices[i]])) {
+      static const char* const keys[] = {"", ".mine", ".theirs", ".both"};
+      for (int k = 1; k < 4; ++k) {
+        if (ImGui::Selectable(kChoiceNames[k], s.choices[i] == k)) s.choices[i] = k;
+        test_mark((mark + keys[k]).c_str());
+      }
+      ImGui::EndCombo();
+    }
+    test_mark(mark.c_str());
     all = all && s.choices[i] != 0;
     ImGui::PopID();
   }
@@ -123,7 +136,7 @@ void draw_dry_run(LedgerFileWindowState& s, Commands& commands, const LedgerFile
   const std::string label = (o.mode == "open"     ? "Open "
                              : o.mode == "append" ? "Add "
                                                   : "Merge ") +
-                            std::to_string(o.added_events) + " events into this ledger";
+                            std::to_string(new_events(o)) + " events into this ledger";
   if (ImGui::Button(label.c_str())) {
     ConflictDecisions decisions;
     for (int c : s.choices) decisions.each.push_back(choice_of(c));

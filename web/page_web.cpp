@@ -1,5 +1,5 @@
 // What the workbench asks of the page beyond drawing (page_web.h): the clipboard, the local calendar day,
-// links and printing, each a small piece of JavaScript.
+// links, printing and the user's preferences, each a small piece of JavaScript.
 #include "page_web.h"
 
 #include <emscripten.h>
@@ -34,5 +34,20 @@ EM_JS(void, js_print_text, (const char* title, const char* text), {
   pre.textContent = UTF8ToString(text);
   w.document.body.appendChild(pre);
   w.print();
+});
+// The user's preferences live in localStorage under "duebook.<key>" (beside the ledger, per site).
+EM_JS(char*, js_preference, (const char* key), {
+  let value = "";
+  try { value = localStorage.getItem("duebook." + UTF8ToString(key)) || ""; } catch (e) { value = ""; }
+  const size = lengthBytesUTF8(value) + 1;
+  const out = _malloc(size);
+  stringToUTF8(value, out, size);
+  return out;
+});
+EM_JS(void, js_set_preference, (const char* key, const char* value), {
+  try { localStorage.setItem("duebook." + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* not kept */ }
+});
+EM_JS(bool, js_prefers_dark, (), {
+  return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
 });
 // clang-format on

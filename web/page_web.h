@@ -1,5 +1,5 @@
 // What the workbench asks of the page beyond drawing and input: the clipboard, the page's calendar day, links
-// (mailto: included) and printing. Implemented in JavaScript (page_web.cpp).
+// (mailto: included), printing and the user's preferences. Implemented in JavaScript (page_web.cpp).
 #pragma once
 
 extern "C" {
@@ -11,4 +11,11 @@ int js_local_day();
 void js_open_url(const char* url);
 // Shows `text` in a window of its own with the browser's print dialog.
 void js_print_text(const char* title, const char* text);
+// The preference `key` ("theme"), kept in localStorage as "duebook.<key>"; "" when unset. The caller frees
+// it.
+char* js_preference(const char* key);
+// Keeps the preference `key` (silently not kept where localStorage is refused).
+void js_set_preference(const char* key, const char* value);
+// Whether the system asks for a dark theme (prefers-color-scheme).
+bool js_prefers_dark();
 }

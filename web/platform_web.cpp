@@ -19,6 +19,7 @@
 #include "app.h"
 #include "documents.h"
 #include "files_web.h"
+#include "keys_web.h"
 #include "page_web.h"
 #include "storage_web.h"
 #include "test_hook.h"
@@ -37,21 +38,6 @@ constexpr int kSettleFrames = 3;        // frames drawn after the last event, so
 // clang-format off
 EM_JS(double, js_css_width, (), { return window.innerWidth; });
 EM_JS(double, js_css_height, (), { return window.innerHeight; });
-// The user's preferences live in localStorage under "duebook.<key>" (beside the ledger, per site).
-EM_JS(char*, js_preference, (const char* key), {
-  let value = "";
-  try { value = localStorage.getItem("duebook." + UTF8ToString(key)) || ""; } catch (e) { value = ""; }
-  const size = lengthBytesUTF8(value) + 1;
-  const out = _malloc(size);
-  stringToUTF8(value, out, size);
-  return out;
-});
-EM_JS(void, js_set_preference, (const char* key, const char* value), {
-  try { localStorage.setItem("duebook." + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* not kept */ }
-});
-EM_JS(bool, js_prefers_dark, (), {
-  return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
-});
 // clang-format on
 
 // JavaScript inside: clang-format would rewrite === as "== =".
@@ -297,37 +283,6 @@ void draw_frame() {
     --state->settle;
     state->platform.request_frame();
   }
-}
-
-// DOM keyCode of the keys ImGui 1.86 needs mapped (io.KeysDown is indexed by keyCode).
-void map_keys(ImGuiIO& io) {
-  const struct {
-    ImGuiKey key;
-    int code;
-  } map[] = {{ImGuiKey_Tab, 9},         {ImGuiKey_LeftArrow, 37},
-             {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
-             {ImGuiKey_DownArrow, 40},  {ImGuiKey_PageUp, 33},
-             {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
-             {ImGuiKey_End, 35},        {ImGuiKey_Insert, 45},
-             {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
-             {ImGuiKey_Space, 32},      {ImGuiKey_Enter, 13},
-             {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
-             {ImGuiKey_A, 65},          {ImGuiKey_C, 67},
-             {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
-             {ImGuiKey_Y, 89},          {ImGuiKey_Z, 90}};
-  for (const auto& m : map) io.KeyMap[m.key] = m.code;
-}
-
-// Decodes one UTF-8 code point when `s` holds exactly one; else 0.
-unsigned single_code_point(const char* s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s);
-  unsigned c = p[0];
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || std::strlen(s) != size_t(len)) return 0;
-  if (len == 1) return c;
-  unsigned cp = c & (0x7F >> len);
-  for (int i = 1; i < len; ++i) cp = (cp << 6) | (p[i] & 0x3F);
-  return cp;
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
