@@ -6,29 +6,13 @@
 # Usage: tests/desktop/dashboard.sh PATH/TO/duebook ARTIFACTS_DIR [XVFB_SERVER_NUMBER]
 #   (default $DUEBOOK_XVFB_SERVER or 94) writes ARTIFACTS_DIR/desktop-dashboard*.png
 set -u
-bin=$1
-artifacts=$2
-server=${3:-${DUEBOOK_XVFB_SERVER:-94}}
-here=$(cd "$(dirname "$0")" && pwd)
-demo="$here/../fixtures/demo"
-mkdir -p "$artifacts"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-db="$work/ledger.sqlite"
-"$bin" --db "$db" init >/dev/null &&
-  "$bin" --db "$db" import --invoices "$demo/invoices.csv" >/dev/null &&
-  "$bin" --db "$db" import --payments "$demo/payments.csv" >/dev/null || { echo "desktop dashboard: import failed"; exit 1; }
+. "$(dirname "$0")/session.sh"
+desktop_setup dashboard 94 "$@"
+desktop_fixture_demo
 
-cat > "$work/inner.sh" <<INNER
-set -eE
-facts="$work/facts.json"
-ui() { python3 "$here/xui.py" "\$facts" "\$@"; }
-shot() { sleep 0.6; import -window root "$artifacts/desktop-dashboard\$1.png"; }
-DUEBOOK_TEST_FACTS="\$facts" "$bin" --db "$db" & app=\$!
-trap 'kill \$app 2>/dev/null' EXIT
-trap 'import -window root "$artifacts/desktop-dashboard-failed.png"; cp "\$facts" "$artifacts/desktop-dashboard-failed.json"' ERR
-for i in \$(seq 1 100); do [ -s "\$facts" ] && break; sleep 0.1; done
-ui wait 's.get("ready") is True' 20
+{
+  inner_start
+  cat <<INNER
 ui type asof.date 2026-06-30
 ui keys Return
 ui wait 's["dashboard"].get("as_of") == "2026-06-30" and s["dashboard"]["issued"] == 900' 20
@@ -40,15 +24,5 @@ ui click "dashboard.aging.0.\$bucket"
 ui wait "s['invoice_list']['overdue'] == \$bucket + 1 and s['invoice_list']['count'] == s['dashboard']['currencies'][0]['aging_invoices'][\$bucket]"
 shot -bucket
 INNER
-xvfb-run -n "$server" -s "-screen 0 1280x800x24" bash "$work/inner.sh" ||
-  { echo "desktop dashboard: 0 passed, 1 failed"; exit 1; }
-for shot in desktop-dashboard desktop-dashboard-bucket; do
-  colours=$(convert "$artifacts/$shot.png" -format %k info:)
-  if [ "${colours:-0}" -lt 16 ]; then
-    echo "desktop dashboard: $shot.png has only $colours colours"
-    echo "desktop dashboard: 0 passed, 1 failed"
-    exit 1
-  fi
-done
-echo "desktop dashboard: screenshots $artifacts/desktop-dashboard.png $artifacts/desktop-dashboard-bucket.png"
-echo "desktop dashboard: 1 passed, 0 failed"
+} > "$work/inner.sh"
+desktop_run desktop-dashboard desktop-dashboard-bucket
