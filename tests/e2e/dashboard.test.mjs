@@ -6,32 +6,24 @@
 // (dashboard-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { artifacts, clickItem, items, openContext, selectAllAndType, startServer, state, typeText, waitFor,
-  waitItem, waitReady, waitSaved, dropFile } from "./helpers.mjs";
+import { artifacts, freshSession, clickItem, items, selectAllAndType, state, typeText, waitFor,
+  waitItem, waitSaved, dropFile } from "./helpers.mjs";
 
 const demo = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "demo");
 const AS_OF = "2026-06-30";  // the day the demo ledger was generated up to (tests/fixtures/demo/README.md)
 const LIMITS = [0, 30, 60, 90];  // the aging's bucket limits in days past due (reports/aging.h)
-let server, url, profile, context, page;
+let session, page;
 
 before(async () => {
-  ({ url, process: server } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "duebook-dashboard-"));
-  context = await openContext(profile, url, { viewport: { width: 1280, height: 720 } });
-  page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  await page.goto(url);
-  await waitReady(page);
+  session = await freshSession("dashboard", { viewport: { width: 1280, height: 720 } });
+  ({ page } = session);
 });
 
 after(async () => {
-  if (context) await context.close();
-  if (server) server.kill();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (session) await session.close();
 });
 
 const shot = (name) => page.screenshot({ path: path.join(artifacts, `dashboard-${name}.png`) });

@@ -5,28 +5,19 @@
 // Screenshots of every screen in both themes go to $DUEBOOK_ARTIFACTS (editors-<theme>-<screen>.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { artifacts, clickItem, items, openContext, selectAllAndType, startServer, state, typeText, waitFor,
+import { artifacts, freshSession, clickItem, items, selectAllAndType, state, typeText, waitFor,
   waitItem, waitReady, waitSaved } from "./helpers.mjs";
 
-let server, url, profile, context, page;
+let session, page;
 
 before(async () => {
-  ({ url, process: server } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "duebook-editors-"));
-  context = await openContext(profile, url, { viewport: { width: 1280, height: 720 } });
-  page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  await page.goto(url);
-  await waitReady(page);
+  session = await freshSession("editors", { viewport: { width: 1280, height: 720 } });
+  ({ page } = session);
 });
 
 after(async () => {
-  if (context) await context.close();
-  if (server) server.kill();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (session) await session.close();
 });
 
 const shot = async (name) => {

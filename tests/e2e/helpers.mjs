@@ -78,11 +78,12 @@ export function launchKillable(profile) {
 
 // The app served on a free port and opened in a brand-new browser profile: `page` is on it and ready, unless
 // `goto` is false (the test navigates itself to `url`); `initScript` runs in the page before the app's own
-// scripts. close() ends the browser and the server and removes the profile.
-export async function freshSession(name, { initScript, goto = true } = {}) {
+// scripts; `viewport` ({width, height}) sizes the page. close() ends the browser and the server and removes the
+// profile.
+export async function freshSession(name, { initScript, goto = true, viewport } = {}) {
   const { url, process: server } = await startServer();
   const profile = mkdtempSync(path.join(tmpdir(), `duebook-${name}-`));
-  const context = await openContext(profile, url);
+  const context = await openContext(profile, url, viewport ? { viewport } : {});
   const page = context.pages()[0] || await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   if (initScript) await page.addInitScript(initScript);
