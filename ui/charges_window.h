@@ -12,6 +12,8 @@
 #include "collections/charges.h"
 #include "collections/collections_worklist.h"
 #include "commands.h"
+#include "navigation.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -36,13 +38,14 @@ struct ChargesWindowState {
   std::string waive_label;    // "INV-7, step 3: EUR 40.00"
   std::string waive_reason;   // why, required
   std::string message;        // the last outcome, for the user and the tests
+  TableCursor keys;  // the keyboard cursor over what was charged and waived (Enter opens the invoice)
 };
 
 // The policy text ApplyCharges and parse_interest_policy take: "contract:8", "uk-late-payment", ...
 std::string charges_policy_text(const ChargesWindowState& state);
 
-// Draws the screen for `ctx` (its customer's invoices unless every_customer).
-void draw_charges_window(Queries& queries, ChargesWindowState& state, Commands& commands,
+// Draws the screen for `ctx` (its customer's invoices unless every_customer); an invoice opens through `nav`.
+void draw_charges_window(Queries& queries, ChargesWindowState& state, Commands& commands, Navigation& nav,
                          const CollectContext& ctx);
 
 // Facts for end-to-end tests, as JSON text: {"policy", "as_of", "message", "rows": [{"invoice", "customer",
