@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "queries_view.h"
 #include "test_hook.h"
@@ -110,6 +111,14 @@ void draw_history_window(Queries& queries, HistoryWindowState& s, Commands& comm
     ImGui::EndTable();
   }
   if (s.opened) draw_details(*s.opened);
+}
+
+std::string history_facts(const HistoryWindowState& s) {
+  return nlohmann::json{{"count", s.event_count},
+                        {"go_to", s.go_to},
+                        {"cursor", s.keys.row},
+                        {"opened", s.opened ? s.opened->seq : 0}}
+      .dump();
 }
 
 }  // namespace duebook::ui

@@ -26,4 +26,8 @@ struct HistoryWindowState {
 
 void draw_history_window(Queries& queries, HistoryWindowState& state, Commands& commands);
 
+// Facts for end-to-end tests, as JSON text: {"count", "go_to", "cursor" (row r is event count - r; -1 =
+// none), "opened" (the seq of the event whose details show; 0 = none)}.
+std::string history_facts(const HistoryWindowState& state);
+
 }  // namespace duebook::ui

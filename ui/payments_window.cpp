@@ -397,6 +397,15 @@ std::string payments_facts(const PaymentsWindowState& s) {
     credits.push_back({{"source", credit_key(c)}, {"customer", c.customer_name}, {"unapplied", c.unapplied}});
   j["credits"] = credits;
   j["credit_message"] = s.credits.message;
+  nlohmann::json shown = nlohmann::json::array();
+  for (size_t i = 0; i < s.shown.size() && i < 20; ++i)
+    shown.push_back({{"customer", s.payments[s.shown[i]].customer_name},
+                     {"customer_id", s.payments[s.shown[i]].customer_id}});
+  j["payment_list"] = {{"filter", s.filter},
+                       {"count", s.payments.size()},
+                       {"shown", s.shown.size()},
+                       {"cursor", s.keys.row},
+                       {"first", shown}};
   return j.dump();
 }
 

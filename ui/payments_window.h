@@ -56,7 +56,9 @@ struct PaymentsWindowState {
 
 // Draws the window; `today` is the default payment date.
 // Facts for end-to-end tests, as JSON text: {"payment_confirmation", "payment_split": {"on", "rows",
-// "error", "unapplied"}, "credits": [{"source", "customer", "unapplied"}], "credit_message"}.
+// "error", "unapplied"}, "credits": [{"source", "customer", "unapplied"}], "credit_message", "payment_list":
+// {"filter", "count", "shown" (rows the filter keeps), "cursor", "first": [{"customer", "customer_id"}] of
+// the first 20 kept}}.
 std::string payments_facts(const PaymentsWindowState& state);
 
 void draw_payments_window(Queries& queries, PaymentsWindowState& state, Commands& commands, Navigation& nav,

@@ -351,11 +351,13 @@ std::string aging_report_facts(const AgingReportState& s) {
                         {"buckets", report.buckets.names},
                         {"limits", report.buckets.upper_limits},
                         {"currencies", currencies},
+                        {"cursor", s.keys.row},
                         {"drill",
                          {{"title", s.drill_title},
                           {"currency", s.drill_currency},
                           {"bucket", s.drill_bucket},
                           {"active", s.drill_row >= 0},
+                          {"cursor", s.drill_keys.row},
                           {"rows", rows}}},
                         {"status", s.status}}
       .dump();

@@ -63,8 +63,9 @@ void draw_aging_report(const ReportContext& ctx, AgingReportState& state);
 
 // Facts for end-to-end tests, as JSON text: {"as_of", "basis", "buckets", "limits", "currencies":
 // [{"currency", "buckets", "total", "unapplied_credit", "customers": [{"name", "buckets", "total"}]}],
-// "drill": {"title", "currency", "bucket", "rows":
-// [{"number", "due", "age", "open"}]}, "status"}; {} before the first report.
+// "cursor" (the keyboard cursor over the customers of every currency in turn; -1 = none), "drill": {"title",
+// "currency", "bucket", "active", "cursor", "rows": [{"number", "id", "due", "age", "open"}]}, "status"}; {}
+// before the first report.
 std::string aging_report_facts(const AgingReportState& state);
 
 }  // namespace duebook::ui

@@ -123,3 +123,81 @@ test("on the Invoices tab Ctrl+F, a customer's name, the arrows and Enter open a
   await page.waitForTimeout(150);
   await shot("invoice");
 });
+
+test("the Payments list's filter and cursor: Enter opens the payer's page", async () => {
+  await clickItem(page, "tab.payments");
+  let s = await waitFor(page, (x) => x.payment_list.count > 0, "the payments");
+  const payer = s.payment_list.first[0].customer;
+  const fragment = payer.slice(0, 5);
+  await press("Control+F");
+  await typeText(page, fragment);
+  s = await waitFor(page, (x) => x.payment_list.filter === fragment && x.payment_list.shown > 0 &&
+    x.payment_list.shown < x.payment_list.count, `the payments kept by "${fragment}"`);
+  for (const p of s.payment_list.first) assert.ok(has(p.customer, fragment), `${p.customer} matches`);
+  await press("Escape");
+  await press("ArrowDown", 2);
+  s = await waitFor(page, (x) => x.payment_list.cursor === 1, "the cursor on the second payment");
+  assert.equal(s.payment_list.filter, fragment, "Escape kept the filter");
+  await page.waitForTimeout(150);
+  await shot("payments-cursor");
+  await press("Enter");
+  await waitFor(page, (x) => x.customer_page.id === s.payment_list.first[1].customer_id, "the payer's page");
+});
+
+test("History: Ctrl+F and an event number move the cursor there; Enter shows the event", async () => {
+  await clickItem(page, "tab.history");
+  let s = await waitFor(page, (x) => x.history.count > 100, "the event log");
+  const count = s.history.count;
+  await press("Control+F");
+  await typeText(page, "42");
+  s = await waitFor(page, (x) => x.history.go_to === "42" && x.history.cursor === count - 42,
+    "the cursor on event 42");
+  await press("Escape");
+  await press("Enter");
+  await waitFor(page, (x) => x.history.opened === 42, "event 42's details");
+  await press("ArrowUp");
+  await press("Enter");
+  await waitFor(page, (x) => x.history.opened === 43, "the newer event's details");
+  await press("PageDown");
+  await waitFor(page, (x) => x.history.cursor === count - 43 + 10, "Page Down: ten rows on");
+  await page.waitForTimeout(150);
+  await shot("history");
+});
+
+test("Reports: the arrows and Enter list a customer's invoices in the aging, then open one; Escape closes the list",
+  async () => {
+    await clickItem(page, "tab.reports");
+    let s = await waitFor(page, (x) => x.reports.aging.currencies && x.reports.aging.currencies.length > 0,
+      "the aging");
+    const names = s.reports.aging.currencies.flatMap((c) => c.customers.map((r) => r.name));
+    assert.ok(names.length >= 2, "the aging lists customers");
+    await press("ArrowDown", 2);
+    await waitFor(page, (x) => x.reports.aging.cursor === 1, "the cursor on the second customer");
+    await press("Enter");
+    s = await waitFor(page, (x) => x.reports.aging.drill.active && x.reports.aging.drill.rows.length > 0,
+      "the customer's invoices");
+    assert.ok(s.reports.aging.drill.title.includes(names[1]), `${s.reports.aging.drill.title} is ${names[1]}'s`);
+    await press("ArrowDown");
+    await waitFor(page, (x) => x.reports.aging.drill.cursor === 0, "the cursor on the first invoice");
+    await page.waitForTimeout(150);
+    await shot("aging-drill");
+    await press("Enter");
+    await waitFor(page, (x) => x.invoice_window === s.reports.aging.drill.rows[0].id, "the invoice opened");
+    await clickItem(page, "tab.reports");
+    await waitItem(page, "reports.pick.0");
+    await press("Escape");
+    await waitFor(page, (x) => !x.reports.aging.drill.active && x.reports.aging.cursor === 1,
+      "Escape closed the list, the customer cursor kept");
+  });
+
+test("Reports: Ctrl+F reaches the statement's customer finder", async () => {
+  await clickItem(page, "reports.pick.1");
+  await waitItem(page, "reports.statement.find");
+  await press("Control+F");
+  await typeText(page, "pinecrest");
+  const s = await waitFor(page, (x) => x.reports.statement.customer === "Pinecrest Builders",
+    "Pinecrest Builders' statement");
+  assert.ok(s.reports.statement.currencies.length > 0);
+  await page.waitForTimeout(150);
+  await shot("statement");
+});
