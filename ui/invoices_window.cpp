@@ -127,6 +127,33 @@ void apply_sort(InvoicesWindowState& s) {
   specs->SpecsDirty = false;
 }
 
+// Row `row` of the page: the number opens the invoice (so does Enter on the keyboard cursor's row).
+void draw_row(InvoicesWindowState& s, int row) {
+  const InvoiceSummary& inv = s.cache_rows[size_t(row)];
+  ImGui::TableNextRow();
+  if (cursor_row(s.keys, row) == RowKey::Open) s.open_invoice = inv.id;
+  ImGui::TableNextColumn();
+  const std::string label = inv.number.empty() ? "(draft " + std::to_string(inv.id) + ")" : inv.number;
+  if (ImGui::Selectable(label.c_str())) {
+    s.open_invoice = inv.id;
+    s.keys.row = row;
+  }
+  const std::string mark = "invoices.row." + label;
+  test_mark(mark.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(inv.customer_name.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(inv.issue_date.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(inv.due_date.c_str());
+  ImGui::TableNextColumn();
+  amount_text(inv.total, inv.currency);
+  ImGui::TableNextColumn();
+  amount_text(inv.open, inv.currency);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(to_string(inv.status));
+}
+
 void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
   draw_filters(s);
   const float pager = ImGui::GetFrameHeightWithSpacing();
@@ -162,31 +189,7 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
       s.keys.row = -1;  // another page or list: the cursor starts again from its top
     }
     table_keys(s.keys, int(s.cache_rows.size()));
-    for (int row = 0; row < int(s.cache_rows.size()); ++row) {
-      const InvoiceSummary& inv = s.cache_rows[size_t(row)];
-      ImGui::TableNextRow();
-      if (cursor_row(s.keys, row) == RowKey::Open) s.open_invoice = inv.id;
-      ImGui::TableNextColumn();
-      const std::string label = inv.number.empty() ? "(draft " + std::to_string(inv.id) + ")" : inv.number;
-      if (ImGui::Selectable(label.c_str())) {
-        s.open_invoice = inv.id;
-        s.keys.row = row;
-      }
-      const std::string mark = "invoices.row." + label;
-      test_mark(mark.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.customer_name.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.issue_date.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.due_date.c_str());
-      ImGui::TableNextColumn();
-      amount_text(inv.total, inv.currency);
-      ImGui::TableNextColumn();
-      amount_text(inv.open, inv.currency);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(to_string(inv.status));
-    }
+    for (int row = 0; row < int(s.cache_rows.size()); ++row) draw_row(s, row);
     ImGui::EndTable();
   }
   // The pager: which rows these are, and the way to the pages before and after.
