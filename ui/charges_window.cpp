@@ -184,8 +184,10 @@ void draw_waive(ChargesWindowState& s, const CollectContext& ctx, Commands& comm
 void draw_list(ChargesWindowState& s, const CollectContext& ctx, Navigation& nav) {
   heading("Charged and waived");
   int rows = 0;
-  table_keys(s.keys, int(std::count_if(s.charges.begin(), s.charges.end(),
-                                       [&](const ChargeRecord& c) { return shown(s, ctx, c.customer_id); })));
+  s.list_invoices.clear();
+  for (auto c = s.charges.rbegin(); c != s.charges.rend(); ++c)
+    if (shown(s, ctx, c->customer_id)) s.list_invoices.push_back(c->invoice_id);
+  table_keys(s.keys, int(s.list_invoices.size()));
   if (ImGui::BeginTable("charges-list", 7, kTableFlags)) {
     for (const char* c : {"Date", "Kind", "Invoice", "Billed on", "Amount", "Status", "Basis or reason"})
       ImGui::TableSetupColumn(c);
@@ -297,6 +299,8 @@ std::string charges_facts(const ChargesWindowState& s) {
                         {"message", s.message},
                         {"rows", rows},
                         {"charges", charges},
+                        {"list", s.list_invoices},
+                        {"cursor", s.keys.row},
                         {"fees_due", fees}}
       .dump();
 }

@@ -39,6 +39,7 @@ struct ChargesWindowState {
   std::string waive_reason;   // why, required
   std::string message;        // the last outcome, for the user and the tests
   TableCursor keys;  // the keyboard cursor over what was charged and waived (Enter opens the invoice)
+  std::vector<int64_t> list_invoices;  // the invoice of each row of that list as last drawn, newest first
 };
 
 // The policy text ApplyCharges and parse_interest_policy take: "contract:8", "uk-late-payment", ...
@@ -50,7 +51,8 @@ void draw_charges_window(Queries& queries, ChargesWindowState& state, Commands& 
 
 // Facts for end-to-end tests, as JSON text: {"policy", "as_of", "message", "rows": [{"invoice", "customer",
 // "days_late", "annual_rate", "interest", "fixed_compensation"}], "charges": [{"kind", "invoice",
-// "charge_invoice", "amount", "status", "reason"}], "fees_due": [{"invoice", "step", "fee"}]}.
+// "charge_invoice", "amount", "status", "reason"}], "list": [the invoice id of each row of the list shown,
+// newest first], "cursor" (the list's keyboard cursor; -1 = none), "fees_due": [{"invoice", "step", "fee"}]}.
 std::string charges_facts(const ChargesWindowState& state);
 
 }  // namespace duebook::ui

@@ -1,7 +1,10 @@
 // Browser end-to-end test of the keyboard in the workbench's tables, on the demo ledger at 1280×720: Ctrl+F
 // reaches the Customers search and typing filters the list; Escape leaves the field keeping the filter; the
 // arrow keys, End and Home move the highlighted row and Enter opens the customer's page. The same on the
-// Invoices tab opens an invoice. Screenshots go to $DUEBOOK_ARTIFACTS (keys-*.png).
+// Invoices tab opens an invoice; on Payments the filter and Enter open the payer's page; History goes to an
+// event number and shows the event; the aging lists a customer's invoices and opens one (Escape closes the
+// list); Ctrl+F finds the statement's customer; the charges booked open their invoice. Screenshots go to
+// $DUEBOOK_ARTIFACTS (keys-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -200,4 +203,32 @@ test("Reports: Ctrl+F reaches the statement's customer finder", async () => {
   assert.ok(s.reports.statement.currencies.length > 0);
   await page.waitForTimeout(150);
   await shot("statement");
+});
+
+test("Collect: the arrows and Enter open an invoice from the charges booked", async () => {
+  await clickItem(page, "tab.customers");
+  await press("Control+F");
+  await press("Control+A");
+  await press("Backspace");
+  await typeText(page, "Pinecrest");
+  await waitFor(page, (x) => x.customer_list.search === "Pinecrest" && x.customer_list.count === 1, "Pinecrest");
+  await press("Escape");
+  await press("ArrowDown");
+  await press("Enter");
+  await waitFor(page, (x) => x.customer_page.name === "Pinecrest Builders", "Pinecrest Builders' page");
+  await clickItem(page, "customer_page.collect.charges");
+  await clickItem(page, "charges.policy.uk");
+  await waitFor(page, (x) => x.collect.charges.policy === "uk-late-payment" &&
+    x.collect.charges.rows.some((r) => r.customer === "Pinecrest Builders" && r.interest > 0), "the UK preview");
+  await clickItem(page, "charges.apply");
+  await clickItem(page, "charges.apply");  // the second click confirms
+  let s = await waitFor(page, (x) => /done/.test(x.collect.charges.message) && x.collect.charges.list.length > 0,
+    "the charges to be booked", 20000);
+  assert.equal(s.collect.charges.cursor, -1, "no row is highlighted before a key");
+  await press("ArrowDown");
+  s = await waitFor(page, (x) => x.collect.charges.cursor === 0, "the cursor on the newest charge");
+  await page.waitForTimeout(150);
+  await shot("charges-cursor");
+  await press("Enter");
+  await waitFor(page, (x) => x.invoice_window === s.collect.charges.list[0], "the charged invoice opened");
 });
