@@ -434,7 +434,9 @@ std::string App::state_json() {
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
     j["reports"] = nlohmann::json::parse(reports_facts(reports_));
     j["invoice_window"] = invoice_window_.invoice_id;
+    j["history"] = nlohmann::json::parse(history_facts(history_));
     j["invoice_list"] = nlohmann::json::parse(invoice_list_facts(invoices_));
+    j["customer_list"] = nlohmann::json::parse(customer_list_facts(customers_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["theme"] = settings_.dark ? "dark" : "light";
     j["policy_editor"] = nlohmann::json::parse(policy_editor_facts(policy_editor_));

@@ -181,17 +181,21 @@ void draw_waive(ChargesWindowState& s, const CollectContext& ctx, Commands& comm
     if (p.where != "reason") problem_text(p.message);
 }
 
-void draw_list(ChargesWindowState& s, const CollectContext& ctx) {
+void draw_list(ChargesWindowState& s, const CollectContext& ctx, Navigation& nav) {
   heading("Charged and waived");
   int rows = 0;
+  s.list_invoices.clear();
+  for (auto c = s.charges.rbegin(); c != s.charges.rend(); ++c)
+    if (shown(s, ctx, c->customer_id)) s.list_invoices.push_back(c->invoice_id);
+  table_keys(s.keys, int(s.list_invoices.size()));
   if (ImGui::BeginTable("charges-list", 7, kTableFlags)) {
     for (const char* c : {"Date", "Kind", "Invoice", "Billed on", "Amount", "Status", "Basis or reason"})
       ImGui::TableSetupColumn(c);
     ImGui::TableHeadersRow();
     for (auto c = s.charges.rbegin(); c != s.charges.rend(); ++c) {
       if (!shown(s, ctx, c->customer_id)) continue;
-      ++rows;
       ImGui::TableNextRow();
+      if (cursor_row(s.keys, rows++) == RowKey::Open) nav.open_invoice = c->invoice_id;
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(to_iso(c->date).c_str());
       ImGui::TableNextColumn();
@@ -249,7 +253,7 @@ std::string charges_policy_text(const ChargesWindowState& s) {
   return "contract:" + s.contract_rate;
 }
 
-void draw_charges_window(Queries& queries, ChargesWindowState& s, Commands& commands,
+void draw_charges_window(Queries& queries, ChargesWindowState& s, Commands& commands, Navigation& nav,
                          const CollectContext& ctx) {
   take_outcomes(s);
   refresh(queries, s, ctx);
@@ -267,7 +271,7 @@ void draw_charges_window(Queries& queries, ChargesWindowState& s, Commands& comm
   draw_preview(s, ctx, commands);
   draw_fees(s, ctx, commands);
   draw_waive(s, ctx, commands);
-  draw_list(s, ctx);
+  draw_list(s, ctx, nav);
 }
 
 std::string charges_facts(const ChargesWindowState& s) {
@@ -295,6 +299,8 @@ std::string charges_facts(const ChargesWindowState& s) {
                         {"message", s.message},
                         {"rows", rows},
                         {"charges", charges},
+                        {"list", s.list_invoices},
+                        {"cursor", s.keys.row},
                         {"fees_due", fees}}
       .dump();
 }

@@ -12,6 +12,8 @@
 #include "collections/charges.h"
 #include "collections/collections_worklist.h"
 #include "commands.h"
+#include "navigation.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -36,18 +38,21 @@ struct ChargesWindowState {
   std::string waive_label;    // "INV-7, step 3: EUR 40.00"
   std::string waive_reason;   // why, required
   std::string message;        // the last outcome, for the user and the tests
+  TableCursor keys;  // the keyboard cursor over what was charged and waived (Enter opens the invoice)
+  std::vector<int64_t> list_invoices;  // the invoice of each row of that list as last drawn, newest first
 };
 
 // The policy text ApplyCharges and parse_interest_policy take: "contract:8", "uk-late-payment", ...
 std::string charges_policy_text(const ChargesWindowState& state);
 
-// Draws the screen for `ctx` (its customer's invoices unless every_customer).
-void draw_charges_window(Queries& queries, ChargesWindowState& state, Commands& commands,
+// Draws the screen for `ctx` (its customer's invoices unless every_customer); an invoice opens through `nav`.
+void draw_charges_window(Queries& queries, ChargesWindowState& state, Commands& commands, Navigation& nav,
                          const CollectContext& ctx);
 
 // Facts for end-to-end tests, as JSON text: {"policy", "as_of", "message", "rows": [{"invoice", "customer",
 // "days_late", "annual_rate", "interest", "fixed_compensation"}], "charges": [{"kind", "invoice",
-// "charge_invoice", "amount", "status", "reason"}], "fees_due": [{"invoice", "step", "fee"}]}.
+// "charge_invoice", "amount", "status", "reason"}], "list": [the invoice id of each row of the list shown,
+// newest first], "cursor" (the list's keyboard cursor; -1 = none), "fees_due": [{"invoice", "step", "fee"}]}.
 std::string charges_facts(const ChargesWindowState& state);
 
 }  // namespace duebook::ui

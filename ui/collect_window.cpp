@@ -162,7 +162,7 @@ void draw_screens(Queries& queries, CollectWindowState& s, Commands& commands, N
           draw_options_window(queries, s.options, ctx, nav, &start);
           break;
         case CollectScreen::Charges:
-          draw_charges_window(queries, s.charges, commands, ctx);
+          draw_charges_window(queries, s.charges, commands, nav, ctx);
           break;
         case CollectScreen::Plan:
           draw_plan_form(s.plan, commands, ctx);

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "base/currencies.h"
 #include "base/money.h"
 #include "queries_view.h"
@@ -110,14 +112,17 @@ void select_customer(Queries& queries, CustomersWindowState& s, int64_t id) {
 }
 
 // One row: name (selects it into the form; a double click opens its page), the amounts, the standing, Open.
-void draw_row(Queries& queries, CustomersWindowState& s, const CustomerAccount& a, Navigation& nav) {
+// Row `row` in the list's order; Enter on the keyboard cursor's row opens the page too.
+void draw_row(Queries& queries, CustomersWindowState& s, const CustomerAccount& a, int row, Navigation& nav) {
   ImGui::TableNextRow();
+  if (cursor_row(s.keys, row) == RowKey::Open) nav.open_customer = a.id;
   ImGui::TableNextColumn();
   ImGui::PushID(int(a.id));
   if (ImGui::Selectable(a.name.c_str(), s.selected == a.id,
                         ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                             ImGuiSelectableFlags_AllowDoubleClick)) {
     select_customer(queries, s, a.id);
+    s.keys.row = row;
     if (ImGui::IsMouseDoubleClicked(0)) nav.open_customer = a.id;
   }
   test_mark(("customers.row." + a.name).c_str());
@@ -145,13 +150,13 @@ void draw_row(Queries& queries, CustomersWindowState& s, const CustomerAccount& 
 }
 
 void draw_list(Queries& queries, CustomersWindowState& s, Navigation& nav, const Date& today) {
-  ImGui::SetNextItemWidth(-1.0f);
-  ImGui::InputTextWithHint("##customer-search", "Search customers by name", &s.search);
-  test_mark("customers.search");
+  if (search_field("##customer-search", "Search customers by name  (Ctrl+F)", &s.search, "customers.search"))
+    s.keys.row = -1;  // another list: the cursor starts again from its top
   if (s.cache_revision != queries.revision() || s.cache_key != list_key(s, today)) {
     s.cache_count = queries.customer_count(s.search);
     s.cache_rows.clear();
   }
+  table_keys(s.keys, int(s.cache_count));
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable;
   if (!ImGui::BeginTable("customers", 6, flags)) return;
@@ -175,12 +180,13 @@ void draw_list(Queries& queries, CustomersWindowState& s, Navigation& nav, const
   apply_sort(s);
   ImGuiListClipper clipper;
   clipper.Begin(int(s.cache_count));
+  reveal_cursor(s.keys, clipper);
   while (clipper.Step()) {
     ensure_rows(queries, s, clipper.DisplayStart, clipper.DisplayEnd, today);
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       size_t index = size_t(row - s.cache_offset);
       if (index >= s.cache_rows.size()) break;
-      draw_row(queries, s, s.cache_rows[index], nav);
+      draw_row(queries, s, s.cache_rows[index], row, nav);
     }
   }
   ImGui::EndTable();
@@ -371,6 +377,17 @@ void draw_customers_window(Queries& queries, CustomersWindowState& state, Comman
   ImGui::BeginChild("customer-form", ImVec2(0, 0), true);
   draw_form(queries, state, commands);
   ImGui::EndChild();
+}
+
+std::string customer_list_facts(const CustomersWindowState& s) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const CustomerAccount& a : s.cache_rows) rows.push_back({{"id", a.id}, {"name", a.name}});
+  return nlohmann::json{{"search", s.search},
+                        {"count", s.cache_count},
+                        {"cursor", s.keys.row},
+                        {"offset", s.cache_offset},
+                        {"rows", rows}}
+      .dump();
 }
 
 }  // namespace duebook::ui

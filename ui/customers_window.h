@@ -11,6 +11,7 @@
 #include "customers/customer_queries.h"
 #include "customers/customers.h"
 #include "navigation.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -29,6 +30,7 @@ struct CustomersWindowState {
   AccountSort sort = AccountSort::Name;  // the column the list is sorted by
   bool descending = false;               // and its direction
   int64_t selected = 0;                  // id of the customer in the form, 0 = a new one
+  TableCursor keys;                      // the list's keyboard cursor (Enter opens the customer's page)
   CustomerDraft draft;                   // the form's contents
   std::string form_error;                // a problem found before submitting (bad amount)
   CommandSink sink;                      // result of the last save
@@ -45,5 +47,9 @@ struct CustomersWindowState {
 // `today` is the day overdue amounts and days late are counted on; opening a page goes through `nav`.
 void draw_customers_window(Queries& queries, CustomersWindowState& state, Commands& commands, Navigation& nav,
                            const Date& today);
+
+// Facts for end-to-end tests, as JSON text: {"search", "count", "cursor" (the keyboard cursor's row, -1 =
+// none), "offset", "rows": [{"id", "name"}]} of the rows cached from `offset` on.
+std::string customer_list_facts(const CustomersWindowState& state);
 
 }  // namespace duebook::ui

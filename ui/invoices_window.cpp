@@ -96,9 +96,9 @@ void draw_filters(InvoicesWindowState& s) {
     s.page = 0;
   test_mark("invoices.currency");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::InputTextWithHint("##invoice-search", "Search by number or customer", &s.search)) s.page = 0;
-  test_mark("invoices.search");
+  if (search_field("##invoice-search", "Search by number or customer  (Ctrl+F)", &s.search,
+                   "invoices.search"))
+    s.page = 0;
 }
 
 // Sorting by a column header: number, issue date, due date or amount; the other columns do not sort.
@@ -125,6 +125,33 @@ void apply_sort(InvoicesWindowState& s) {
   s.descending = spec.SortDirection == ImGuiSortDirection_Descending;
   s.page = 0;
   specs->SpecsDirty = false;
+}
+
+// Row `row` of the page: the number opens the invoice (so does Enter on the keyboard cursor's row).
+void draw_row(InvoicesWindowState& s, int row) {
+  const InvoiceSummary& inv = s.cache_rows[size_t(row)];
+  ImGui::TableNextRow();
+  if (cursor_row(s.keys, row) == RowKey::Open) s.open_invoice = inv.id;
+  ImGui::TableNextColumn();
+  const std::string label = inv.number.empty() ? "(draft " + std::to_string(inv.id) + ")" : inv.number;
+  if (ImGui::Selectable(label.c_str())) {
+    s.open_invoice = inv.id;
+    s.keys.row = row;
+  }
+  const std::string mark = "invoices.row." + label;
+  test_mark(mark.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(inv.customer_name.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(inv.issue_date.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(inv.due_date.c_str());
+  ImGui::TableNextColumn();
+  amount_text(inv.total, inv.currency);
+  ImGui::TableNextColumn();
+  amount_text(inv.open, inv.currency);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(to_string(inv.status));
 }
 
 void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
@@ -159,27 +186,10 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
       s.cache_rows = queries.invoices(q);
       s.cache_revision = queries.revision();
       s.cache_key = key;
+      s.keys.row = -1;  // another page or list: the cursor starts again from its top
     }
-    for (const InvoiceSummary& inv : s.cache_rows) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      const std::string label = inv.number.empty() ? "(draft " + std::to_string(inv.id) + ")" : inv.number;
-      if (ImGui::Selectable(label.c_str())) s.open_invoice = inv.id;
-      const std::string mark = "invoices.row." + label;
-      test_mark(mark.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.customer_name.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.issue_date.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.due_date.c_str());
-      ImGui::TableNextColumn();
-      amount_text(inv.total, inv.currency);
-      ImGui::TableNextColumn();
-      amount_text(inv.open, inv.currency);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(to_string(inv.status));
-    }
+    table_keys(s.keys, int(s.cache_rows.size()));
+    for (int row = 0; row < int(s.cache_rows.size()); ++row) draw_row(s, row);
     ImGui::EndTable();
   }
   // The pager: which rows these are, and the way to the pages before and after.
@@ -361,7 +371,8 @@ void filter_invoices(InvoicesWindowState& s, int overdue, const std::string& cur
 std::string invoice_list_facts(const InvoicesWindowState& s) {
   nlohmann::json rows = nlohmann::json::array();
   for (const InvoiceSummary& r : s.cache_rows)
-    rows.push_back({{"number", r.number},
+    rows.push_back({{"id", r.id},
+                    {"number", r.number},
                     {"customer", r.customer_name},
                     {"currency", r.currency},
                     {"due", r.due_date},
@@ -369,7 +380,9 @@ std::string invoice_list_facts(const InvoicesWindowState& s) {
   return nlohmann::json{{"status", kStatusQuery[s.status]},
                         {"overdue", s.overdue},
                         {"currency", s.currency},
+                        {"search", s.search},
                         {"count", s.cache_count},
+                        {"cursor", s.keys.row},
                         {"rows", rows}}
       .dump();
 }

@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "commands.h"
 #include "invoicing/invoice_queries.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -37,6 +38,7 @@ struct InvoicesWindowState {
   bool descending = true;    // newest numbers first
   int64_t page = 0;          // 50 rows a page
   int64_t open_invoice = 0;  // the invoice whose number was clicked, for the app to open; 0 = none
+  TableCursor keys;          // the page's keyboard cursor (Enter opens the invoice)
   InvoiceDraft draft;
   std::string form_error;           // a problem found before submitting (an amount that is not one)
   CommandSink sink;                 // result of the last submit
@@ -53,8 +55,9 @@ struct InvoicesWindowState {
 // ("" = every currency) from the first page, the other filters cleared.
 void filter_invoices(InvoicesWindowState& state, int overdue, const std::string& currency);
 
-// Facts for end-to-end tests, as JSON text: {"status", "overdue", "currency", "count", "rows": [{"number",
-// "customer", "currency", "due", "open"}]} of the page shown.
+// Facts for end-to-end tests, as JSON text: {"status", "overdue", "currency", "search", "count", "cursor"
+// (the keyboard cursor's row, -1 = none), "rows": [{"id", "number", "customer", "currency", "due", "open"}]}
+// of the page shown.
 std::string invoice_list_facts(const InvoicesWindowState& state);
 
 // `today` dates the overdue buckets and a new invoice without a date.

@@ -266,6 +266,22 @@ void draw_preview(Queries& queries, PaymentsWindowState& s) {
   }
 }
 
+// The payments the list's filter keeps, re-made when the filter or the list changes.
+void filter_payments(PaymentsWindowState& s) {
+  const std::string key = std::to_string(s.list_revision) + '\x1f' + s.filter;
+  if (key == s.shown_key) return;
+  s.shown_key = key;
+  s.shown.clear();
+  for (size_t i = 0; i < s.payments.size(); ++i) {
+    const PaymentSummary& p = s.payments[i];
+    for (const std::string* field : {&p.customer_name, &p.reference, &p.applied_to, &p.date, &p.method})
+      if (contains_folded(*field, s.filter)) {
+        s.shown.push_back(i);
+        break;
+      }
+  }
+}
+
 void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Navigation& nav,
                 const Date& today) {
   if (s.list_revision != queries.revision()) {
@@ -279,7 +295,12 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
   draw_credit_list(queries, s.credits, commands, today, 0, "payments.credit");
   ImGui::Spacing();
   ImGui::TextUnformatted("Payments received");
+  if (search_field("##payment-filter", "Filter by customer, reference, invoice or date  (Ctrl+F)", &s.filter,
+                   "payments.filter"))
+    s.keys.row = -1;
   ImGui::Separator();
+  filter_payments(s);
+  table_keys(s.keys, int(s.shown.size()));
   if (!ImGui::BeginTable("payments", 6, kTableFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Date", 0, 1.2f);
@@ -290,11 +311,13 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
   ImGui::TableSetupColumn("Status", 0, 1.0f);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
-  clipper.Begin(int(s.payments.size()));
+  clipper.Begin(int(s.shown.size()));
+  reveal_cursor(s.keys, clipper);
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const PaymentSummary& p = s.payments[std::size_t(i)];
+      const PaymentSummary& p = s.payments[s.shown[std::size_t(i)]];
       ImGui::TableNextRow();
+      if (cursor_row(s.keys, i) == RowKey::Open) nav.open_customer = p.customer_id;
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.date.c_str());
       ImGui::TableNextColumn();
@@ -374,6 +397,15 @@ std::string payments_facts(const PaymentsWindowState& s) {
     credits.push_back({{"source", credit_key(c)}, {"customer", c.customer_name}, {"unapplied", c.unapplied}});
   j["credits"] = credits;
   j["credit_message"] = s.credits.message;
+  nlohmann::json shown = nlohmann::json::array();
+  for (size_t i = 0; i < s.shown.size() && i < 20; ++i)
+    shown.push_back({{"customer", s.payments[s.shown[i]].customer_name},
+                     {"customer_id", s.payments[s.shown[i]].customer_id}});
+  j["payment_list"] = {{"filter", s.filter},
+                       {"count", s.payments.size()},
+                       {"shown", s.shown.size()},
+                       {"cursor", s.keys.row},
+                       {"first", shown}};
   return j.dump();
 }
 

@@ -13,6 +13,7 @@
 #include "invoicing/payment_preview.h"
 #include "navigation.h"
 #include "payment_split.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -46,12 +47,18 @@ struct PaymentsWindowState {
   // The lists, re-read when the ledger changes.
   int64_t list_revision = -1;
   std::vector<PaymentSummary> payments;
-  CreditListState credits;  // the unapplied credit of every customer
+  std::string filter;         // the list's filter: a fragment of the customer, reference, invoice or date
+  std::string shown_key;      // the filter and revision `shown` was made for
+  std::vector<size_t> shown;  // the payments the filter keeps, as indexes into `payments`
+  TableCursor keys;           // the list's keyboard cursor (Enter opens the payer's page)
+  CreditListState credits;    // the unapplied credit of every customer
 };
 
 // Draws the window; `today` is the default payment date.
 // Facts for end-to-end tests, as JSON text: {"payment_confirmation", "payment_split": {"on", "rows",
-// "error", "unapplied"}, "credits": [{"source", "customer", "unapplied"}], "credit_message"}.
+// "error", "unapplied"}, "credits": [{"source", "customer", "unapplied"}], "credit_message", "payment_list":
+// {"filter", "count", "shown" (rows the filter keeps), "cursor", "first": [{"customer", "customer_id"}] of
+// the first 20 kept}}.
 std::string payments_facts(const PaymentsWindowState& state);
 
 void draw_payments_window(Queries& queries, PaymentsWindowState& state, Commands& commands, Navigation& nav,

@@ -74,6 +74,7 @@ void order_rows(const ArSnapshot& snap, AgingReportState& s) {
 
 // Lists the invoices behind (row, bucket) (bucket -1: all of the row's) as the drill-down.
 void drill(const ArSnapshot& snap, AgingReportState& s, int32_t row, int bucket) {
+  s.drill_keys = TableCursor{};  // a new list: its cursor starts again from the top
   const AgingReport& report = *s.report;
   const AgingRow& r = report.rows[static_cast<std::size_t>(row)];
   s.drill_row = row;
@@ -172,7 +173,8 @@ bool amount_button(const std::string& id, int64_t amount, const std::string& cur
   return clicked;
 }
 
-void draw_currency(const ReportContext& ctx, AgingReportState& s, std::size_t k) {
+// The customer rows of every currency count as one list for the keyboard; `first` is currency k's first row.
+void draw_currency(const ReportContext& ctx, AgingReportState& s, std::size_t k, int first) {
   const AgingReport& report = *s.report;
   const int nb = report.bucket_count();
   const std::string code = ctx.snap.labels.currencies[static_cast<std::size_t>(s.currencies[k])].code;
@@ -186,13 +188,18 @@ void draw_currency(const ReportContext& ctx, AgingReportState& s, std::size_t k)
   ImGui::TableSetupColumn("Total", 0, 1.1f);
   ImGui::TableSetupColumn("Credit", 0, 1.0f);
   ImGui::TableHeadersRow();
-  for (int32_t r : s.rows_of[k]) {
+  for (std::size_t i = 0; i < s.rows_of[k].size(); ++i) {
+    const int32_t r = s.rows_of[k][i];
     const AgingRow& row = report.rows[static_cast<std::size_t>(r)];
     const std::string& name = ctx.snap.labels.customer_names[static_cast<std::size_t>(row.customer)];
     ImGui::TableNextRow();
+    if (cursor_row(s.keys, first + int(i)) == RowKey::Open) drill(ctx.snap, s, r, -1);
     ImGui::TableNextColumn();
     ImGui::PushID(r);
-    if (ImGui::Selectable(name.c_str(), s.drill_row == r && s.drill_bucket < 0)) drill(ctx.snap, s, r, -1);
+    if (ImGui::Selectable(name.c_str(), s.drill_row == r && s.drill_bucket < 0)) {
+      drill(ctx.snap, s, r, -1);
+      s.keys.row = first + int(i);
+    }
     ImGui::PopID();
     test_mark(("reports.aging.customer." + code + "." + name).c_str());
     for (int b = 0; b < nb; ++b) {
@@ -235,8 +242,10 @@ void draw_drill(const ReportContext& ctx, AgingReportState& s) {
   for (const char* name : {"Invoice", "Issued", "Due", "Days", "Open"})
     ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
-  for (const AgingDrillRow& d : s.drill) {
+  for (std::size_t i = 0; i < s.drill.size(); ++i) {
+    const AgingDrillRow& d = s.drill[i];
     ImGui::TableNextRow();
+    if (cursor_row(s.drill_keys, int(i)) == RowKey::Open) ctx.nav.open_invoice = d.invoice_id;
     ImGui::TableNextColumn();
     ImGui::PushID(static_cast<int>(d.invoice_id));
     if (ImGui::Selectable(d.number.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
@@ -253,6 +262,21 @@ void draw_drill(const ReportContext& ctx, AgingReportState& s) {
     amount_text(d.open, s.drill_currency, false);
   }
   ImGui::EndTable();
+}
+
+// The arrow keys move through the drill-down while it shows (Escape closes it), else through the customers.
+void handle_keys(AgingReportState& s) {
+  if (s.drill_row < 0) {
+    int rows = 0;
+    for (const std::vector<int32_t>& of : s.rows_of) rows += int(of.size());
+    table_keys(s.keys, rows);
+    return;
+  }
+  s.keys.open = false;
+  table_keys(s.drill_keys, int(s.drill.size()));
+  if (!ImGui::GetIO().WantTextInput && workbench_focused() &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    s.drill_row = -1;
 }
 
 }  // namespace
@@ -280,11 +304,19 @@ void draw_aging_report(const ReportContext& ctx, AgingReportState& s) {
     test_mark("reports.empty");
     return;
   }
+  handle_keys(s);
   const bool drilled = s.drill_row >= 0;
   ImGui::BeginChild("aging-tables",
                     ImVec2(0, drilled ? std::floor(ImGui::GetContentRegionAvail().y * 0.58f) : 0));
-  for (std::size_t k = 0; k < s.currencies.size(); ++k) draw_currency(ctx, s, k);
-  ImGui::TextDisabled("Click an amount to list its invoices, a customer for all of theirs.");
+  int first = 0;
+  for (std::size_t k = 0; k < s.currencies.size(); ++k) {
+    draw_currency(ctx, s, k, first);
+    first += int(s.rows_of[k].size());
+  }
+  ImGui::TextDisabled(
+      "Click an amount to list its invoices, a customer for all of theirs (or the arrow keys and Enter; "
+      "Escape "
+      "closes the list).");
   ImGui::EndChild();
   if (drilled) draw_drill(ctx, s);
   s.redraw = drilled != (s.drill_row >= 0);
@@ -319,11 +351,13 @@ std::string aging_report_facts(const AgingReportState& s) {
                         {"buckets", report.buckets.names},
                         {"limits", report.buckets.upper_limits},
                         {"currencies", currencies},
+                        {"cursor", s.keys.row},
                         {"drill",
                          {{"title", s.drill_title},
                           {"currency", s.drill_currency},
                           {"bucket", s.drill_bucket},
                           {"active", s.drill_row >= 0},
+                          {"cursor", s.drill_keys.row},
                           {"rows", rows}}},
                         {"status", s.status}}
       .dump();

@@ -12,6 +12,7 @@
 #include "base/date.h"
 #include "report_context.h"
 #include "reports/aging.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -49,6 +50,10 @@ struct AgingReportState {
   std::string drill_title;
   std::string drill_currency;
   std::vector<AgingDrillRow> drill;
+  // The keyboard: the cursor over every customer row (currency by currency; Enter lists their invoices), and
+  // while the drill-down shows, its own cursor (Enter opens the invoice; Escape closes the list).
+  TableCursor keys;
+  TableCursor drill_keys;
   std::string status;   // the last export's outcome
   bool redraw = false;  // the drill-down opened or closed this frame: the next frame lays it out
 };
@@ -58,8 +63,9 @@ void draw_aging_report(const ReportContext& ctx, AgingReportState& state);
 
 // Facts for end-to-end tests, as JSON text: {"as_of", "basis", "buckets", "limits", "currencies":
 // [{"currency", "buckets", "total", "unapplied_credit", "customers": [{"name", "buckets", "total"}]}],
-// "drill": {"title", "currency", "bucket", "rows":
-// [{"number", "due", "age", "open"}]}, "status"}; {} before the first report.
+// "cursor" (the keyboard cursor over the customers of every currency in turn; -1 = none), "drill": {"title",
+// "currency", "bucket", "active", "cursor", "rows": [{"number", "id", "due", "age", "open"}]}, "status"}; {}
+// before the first report.
 std::string aging_report_facts(const AgingReportState& state);
 
 }  // namespace duebook::ui

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "table_keys.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -51,9 +52,18 @@ void draw_customer_choice(const ReportContext& ctx, StatementReportState& s) {
   for (const auto& [name, id] : list)
     if (id == s.customer_id) current = name;
   ImGui::TextUnformatted("Customer");
+  if (search_field("##statement-find", "Find a customer  (Ctrl+F)", &s.find, "reports.statement.find",
+                   ImGui::GetFontSize() * 12))
+    for (const auto& [name, id] : list)
+      if (contains_folded(name, s.find)) {
+        s.customer_id = id;
+        break;
+      }
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   if (ImGui::BeginCombo("##statement-customer", current.c_str(), ImGuiComboFlags_HeightLarge)) {
     for (const auto& [name, id] : list) {
+      if (!contains_folded(name, s.find)) continue;
       ImGui::PushID(static_cast<int>(id));
       if (ImGui::Selectable(name.c_str(), id == s.customer_id)) s.customer_id = id;
       ImGui::PopID();

@@ -16,6 +16,7 @@ namespace duebook::ui {
 
 struct StatementReportState {
   int64_t customer_id = 0;  // the chosen customer; 0 = none yet
+  std::string find;         // a fragment of the customer's name: the first that holds it is chosen
   std::string from_text;    // the period's first day as typed; "" = three months before its end
   std::string to_text;      // its last day; "" = the app's day
   std::string problem;      // why the typed period is not used
