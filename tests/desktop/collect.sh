@@ -20,7 +20,14 @@ ui click customer_page.collect.options
 ui wait 's["collect"]["open"] and len(s["collect"]["options"]["rows"]) == 7 and s["collect"]["options"]["cheapest"] != ""' 20
 shot ""
 ui click collect.tab.charges
-ui click charges.policy.eu
+ui wait 's["collect"]["screen"] == "charges"'
+# The policy's radio button is clicked once the Charges screen has been drawn; a click that lands on a frame
+# still being laid out is tried again.
+for attempt in 1 2 3; do
+  sleep 0.3
+  ui click charges.policy.eu
+  ui wait 's["collect"]["charges"]["policy"] == "eu-late-payment"' 3 && break
+done
 ui wait 's["collect"]["charges"]["policy"] == "eu-late-payment"'
 shot -charges
 INNER
