@@ -10,9 +10,18 @@
 #include <sstream>
 #include <string>
 
+#include "base/date.h"
 #include "ledger/ledger.h"
 
 namespace duebook {
+
+// The day number (days since 1970-01-01) and the Date of an ISO date the test knows is valid: "2026-03-01".
+inline int32_t iso_day(const char* iso) {
+  return static_cast<int32_t>(days_from_civil(*parse_date(iso)));
+}
+inline Date iso_date(const char* iso) {
+  return *parse_date(iso);
+}
 
 inline LedgerEnv test_env() {
   LedgerEnv env;

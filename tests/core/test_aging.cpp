@@ -8,17 +8,11 @@
 
 #include "reports/aging.h"
 #include "reports/aging_writers.h"
+#include "test_support.h"
 
 using namespace duebook;
 
 namespace {
-
-int32_t day(const char* iso) {
-  return day_number(*parse_date(iso));
-}
-Date date(const char* iso) {
-  return *parse_date(iso);
-}
 
 // A ledger built row by row, with dates as text.
 struct LedgerBuilder {
@@ -34,27 +28,27 @@ struct LedgerBuilder {
     ArInvoice inv;
     inv.customer = customer;
     inv.currency = currency;
-    inv.issued_day = day(issued);
-    inv.due_day = *due ? day(due) : kNoDay;
-    inv.settled_day = *settled ? day(settled) : kNoDay;
-    inv.voided_day = *voided ? day(voided) : kNoDay;
+    inv.issued_day = iso_day(issued);
+    inv.due_day = *due ? iso_day(due) : kNoDay;
+    inv.settled_day = *settled ? iso_day(settled) : kNoDay;
+    inv.voided_day = *voided ? iso_day(voided) : kNoDay;
     inv.total = total;
     ledger.invoices.push_back(inv);
     return static_cast<int32_t>(ledger.invoices.size() - 1);
   }
   // Adds a reduction; call in invoice order.
   void reduce(int32_t invoice, const char* on, int64_t amount, ReductionKind kind = ReductionKind::Payment) {
-    ledger.reductions.push_back(ArReduction{invoice, day(on), amount, kind});
+    ledger.reductions.push_back(ArReduction{invoice, iso_day(on), amount, kind});
   }
   void credit(int32_t customer, int32_t currency, const char* on, int64_t amount) {
-    ledger.credits.push_back(ArCreditMovement{customer, currency, day(on), amount});
+    ledger.credits.push_back(ArCreditMovement{customer, currency, iso_day(on), amount});
   }
 };
 
 AgingReport age(const ArLedger& ledger, const char* as_of, AgingBasis basis = AgingBasis::DueDate) {
   REQUIRE(check_ar_ledger(ledger).ok());
   AgingOptions options;
-  options.as_of = date(as_of);
+  options.as_of = iso_date(as_of);
   options.basis = basis;
   Result<AgingReport> r = compute_aging(ledger, options);
   REQUIRE_MESSAGE(r.ok(), describe(r.problems()));
@@ -101,7 +95,7 @@ TEST_CASE("aging: bucket edges at 0, 1, 30, 31, 60, 61, 90, 91 days past due") {
     LedgerBuilder b(1, 1);
     b.invoice(0, 0, "2025-01-01", c.due, 10000);
     const AgingReport report = age(b.ledger, "2026-06-30");
-    CHECK(days_between(date(c.due), date("2026-06-30")) == c.days);
+    CHECK(days_between(iso_date(c.due), iso_date("2026-06-30")) == c.days);
     std::vector<int64_t> expected(5, 0);
     expected[static_cast<std::size_t>(c.bucket)] = 10000;
     CHECK(buckets_of(report, 0, 0) == expected);
@@ -346,7 +340,7 @@ TEST_CASE("aging: custom buckets and their validation") {
   LedgerBuilder b(1, 1);
   b.invoice(0, 0, "2026-06-01", "2026-06-22", 700);  // 8 days past due as of 06-30
   AgingOptions options;
-  options.as_of = date("2026-06-30");
+  options.as_of = iso_date("2026-06-30");
   options.buckets = *weekly;
   Result<AgingReport> report = compute_aging(b.ledger, options);
   REQUIRE(report.ok());
@@ -403,7 +397,7 @@ TEST_CASE("aging: 200,000 synthetic invoices complete and add up") {
   ledger.customer_count = kCustomers;
   ledger.currency_count = 2;
   ledger.invoices.reserve(kInvoices);
-  const int32_t as_of = day("2026-06-30");
+  const int32_t as_of = iso_day("2026-06-30");
   uint64_t seed = 0x9E3779B97F4A7C15ull;
   auto next = [&seed] {  // xorshift64*, a fixed sequence
     seed ^= seed >> 12, seed ^= seed << 25, seed ^= seed >> 27;
@@ -441,7 +435,7 @@ TEST_CASE("aging: the open index gives the very report of the full pass, on any 
   ArLedger ledger;
   ledger.customer_count = kCustomers;
   ledger.currency_count = 2;
-  const int32_t start = day("2020-01-01");
+  const int32_t start = iso_day("2020-01-01");
   uint64_t seed = 0xD1B54A32D192ED03ull;
   auto next = [&seed](uint64_t n) {  // xorshift64*, a fixed sequence, in [0, n)
     seed ^= seed >> 12, seed ^= seed << 25, seed ^= seed >> 27;

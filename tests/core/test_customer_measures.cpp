@@ -6,24 +6,19 @@
 #include <vector>
 
 #include "reports/customer_measures.h"
+#include "test_support.h"
 
 using namespace duebook;
 
 namespace {
 
-int32_t day(const char* iso) {
-  return day_number(*parse_date(iso));
-}
-Date date(const char* iso) {
-  return *parse_date(iso);
-}
 ArInvoice invoice(int32_t customer, const char* issued, const char* due, int64_t total,
                   const char* settled = "") {
   ArInvoice inv;
   inv.customer = customer;
-  inv.issued_day = day(issued);
-  inv.due_day = day(due);
-  inv.settled_day = *settled ? day(settled) : kNoDay;
+  inv.issued_day = iso_day(issued);
+  inv.due_day = iso_day(due);
+  inv.settled_day = *settled ? iso_day(settled) : kNoDay;
   inv.total = total;
   return inv;
 }
@@ -39,10 +34,10 @@ ArLedger two_customers() {
                 invoice(0, "2026-01-10", "2026-02-09", 9000),
                 invoice(1, "2026-02-01", "2026-03-03", 3000, "2026-03-13"),
                 invoice(1, "2026-03-15", "2026-04-14", 1000)};
-  l.reductions = {ArReduction{0, day("2025-12-21"), 2000, ReductionKind::Payment},
-                  ArReduction{2, day("2026-03-13"), 3000, ReductionKind::Payment}};
-  l.credits = {ArCreditMovement{1, 0, day("2025-12-21"), 2000},
-               ArCreditMovement{1, 0, day("2025-12-21"), -2000}};
+  l.reductions = {ArReduction{0, iso_day("2025-12-21"), 2000, ReductionKind::Payment},
+                  ArReduction{2, iso_day("2026-03-13"), 3000, ReductionKind::Payment}};
+  l.credits = {ArCreditMovement{1, 0, iso_day("2025-12-21"), 2000},
+               ArCreditMovement{1, 0, iso_day("2025-12-21"), -2000}};
   l.deposits = {ArDeposit{3, 500}};
   return l;
 }
@@ -78,7 +73,7 @@ TEST_CASE("customer measures: DSO, CEI and days late per customer with the windo
   // Days late, amount-weighted: customer 1 paid 3000 ten days late now, 2000 twenty days late before:
   // change 10 − 20 = −10 (paying earlier).
   Result<std::vector<CustomerMeasures>> r =
-      measures_by_customer(two_customers(), date("2026-01-01"), date("2026-03-31"));
+      measures_by_customer(two_customers(), iso_date("2026-01-01"), iso_date("2026-03-31"));
   REQUIRE(r.ok());
   REQUIRE(r->size() == 2);
   const CustomerMeasures& a = (*r)[0];
@@ -106,7 +101,7 @@ TEST_CASE("customer measures: DSO, CEI and days late per customer with the windo
 
 TEST_CASE("customer measures: a period that ends before it starts is refused") {
   Result<std::vector<CustomerMeasures>> r =
-      measures_by_customer(two_customers(), date("2026-03-01"), date("2026-01-01"));
+      measures_by_customer(two_customers(), iso_date("2026-03-01"), iso_date("2026-01-01"));
   REQUIRE_FALSE(r.ok());
   CHECK(r.problems()[0].where == "to");
 }

@@ -8,17 +8,11 @@
 #include <vector>
 
 #include "reports/forecast.h"
+#include "test_support.h"
 
 using namespace duebook;
 
 namespace {
-
-int32_t day(const char* iso) {
-  return day_number(*parse_date(iso));
-}
-Date date(const char* iso) {
-  return *parse_date(iso);
-}
 
 // Adds an invoice, paid in full `late` days after its due date unless `paid` is false; written off
 // instead when `lost`.
@@ -49,7 +43,7 @@ ArLedger empty_ledger(int32_t customers, int32_t currencies = 1) {
 
 ForecastOptions as_of(const char* iso) {
   ForecastOptions options;
-  options.as_of = date(iso);
+  options.as_of = iso_date(iso);
   return options;
 }
 
@@ -111,7 +105,7 @@ TEST_CASE("forecast: recovers known behaviour exactly (A 10 days late, B on time
   // Each customer always pays the same number of days late, so every open invoice has one possible
   // pay day and the forecast must equal what happened, week by week: error 0.
   const ArLedger ledger =
-      synthetic_ledger({{10, 0}, {0, 0}, {40, 0}}, 7, day("2025-01-01"), day("2026-09-30"));
+      synthetic_ledger({{10, 0}, {0, 0}, {40, 0}}, 7, iso_day("2025-01-01"), iso_day("2026-09-30"));
   REQUIRE(check_ar_ledger(ledger).ok());
   Result<ForecastBacktest> backtest = backtest_forecast(ledger, {}, as_of("2026-06-30"));
   REQUIRE(backtest.ok());
@@ -147,7 +141,7 @@ TEST_CASE("forecast: recovers noisy behaviour within the stated error") {
   for (int i = 0; i < 20; ++i) customers.insert(customers.end(), {{10, 3}, {0, 3}, {40, 10}});
   for (uint64_t seed : {1ull, 2ull, 3ull, 42ull}) {
     CAPTURE(seed);
-    const ArLedger ledger = synthetic_ledger(customers, seed, day("2025-01-01"), day("2026-09-30"));
+    const ArLedger ledger = synthetic_ledger(customers, seed, iso_day("2025-01-01"), iso_day("2026-09-30"));
     const ForecastOptions options = as_of("2026-06-30");
     Result<ForecastBacktest> backtest = backtest_forecast(ledger, {}, options);
     REQUIRE(backtest.ok());
@@ -162,7 +156,7 @@ TEST_CASE("forecast: recovers noisy behaviour within the stated error") {
     check_band_order(b.forecast);
 
     const PaymentHistory history = build_payment_history(ledger, options);
-    const int32_t fresh_due = day("2026-07-30");  // 30 days ahead: no outcome is excluded
+    const int32_t fresh_due = iso_day("2026-07-30");  // 30 days ahead: no outcome is excluded
     for (int32_t c = 0; c < 3; ++c) {
       CAPTURE(c);
       const PaymentOutlook outlook = payment_outlook(history, c, fresh_due);
@@ -185,9 +179,9 @@ TEST_CASE("forecast: an overdue invoice takes the conditional distribution") {
   // past due on 2026-06-30, so only the outcomes 45 and 50 are still possible: half each, paid
   // 3 and 8 days from now (weeks 1 and 2). Unconditionally, 3/5 of it would be "already paid".
   ArLedger ledger = empty_ledger(1);
-  const int32_t old_due = day("2025-01-31");
+  const int32_t old_due = iso_day("2025-01-31");
   for (int32_t late : {30, 35, 40, 45, 50}) add_invoice(ledger, 0, old_due - 30, old_due, 1000, late);
-  const int32_t due = day("2026-06-30") - 42;
+  const int32_t due = iso_day("2026-06-30") - 42;
   add_invoice(ledger, 0, due - 30, due, 10001, 0, false);
   Result<CashForecast> f = forecast_cash(ledger, {}, as_of("2026-06-30"));
   REQUIRE(f.ok());
@@ -206,7 +200,7 @@ TEST_CASE("forecast: an overdue invoice takes the conditional distribution") {
   CHECK(outlook.probability == rational(1));
   CHECK(outlook.expected_days == rational(11, 2));  // (3 + 8) / 2
   // 50 days past due: beyond anything in the history.
-  CHECK(!payment_outlook(history, 0, day("2026-06-30") - 50).known);
+  CHECK(!payment_outlook(history, 0, iso_day("2026-06-30") - 50).known);
 }
 
 TEST_CASE("forecast: percentile bands are nearest-rank, losses rank last") {
@@ -217,8 +211,8 @@ TEST_CASE("forecast: percentile bands are nearest-rank, losses rank last") {
   // weeks 1 (07-01..07-07), 4 (07-22..07-28) and 6 (08-05..08-11).
   ArLedger ledger = empty_ledger(1);
   for (int32_t late : {0, 10, 20, 30, 40})
-    add_invoice(ledger, 0, day("2025-01-01"), day("2025-01-31"), 500, late);
-  add_invoice(ledger, 0, day("2026-06-07"), day("2026-07-07"), 100000, 0, false);
+    add_invoice(ledger, 0, iso_day("2025-01-01"), iso_day("2025-01-31"), 500, late);
+  add_invoice(ledger, 0, iso_day("2026-06-07"), iso_day("2026-07-07"), 100000, 0, false);
   Result<CashForecast> f = forecast_cash(ledger, {}, as_of("2026-06-30"));
   REQUIRE(f.ok());
   const CurrencyForecast& c = f->by_currency[0];
@@ -237,10 +231,11 @@ TEST_CASE("forecast: percentile bands are nearest-rank, losses rank last") {
   // Two of five outcomes written off (ranks 4 and 5 are losses): P80 -> rank 4 -> not collected; the
   // expected line keeps 3/5 and leaves 2/5 uncollected.
   ArLedger lossy = empty_ledger(1);
-  for (int32_t late : {0, 10, 20}) add_invoice(lossy, 0, day("2025-01-01"), day("2025-01-31"), 500, late);
+  for (int32_t late : {0, 10, 20})
+    add_invoice(lossy, 0, iso_day("2025-01-01"), iso_day("2025-01-31"), 500, late);
   for (int32_t late : {100, 200})
-    add_invoice(lossy, 0, day("2025-01-01"), day("2025-01-31"), 500, late, true, true);
-  add_invoice(lossy, 0, day("2026-06-07"), day("2026-07-07"), 100000, 0, false);
+    add_invoice(lossy, 0, iso_day("2025-01-01"), iso_day("2025-01-31"), 500, late, true, true);
+  add_invoice(lossy, 0, iso_day("2026-06-07"), iso_day("2026-07-07"), 100000, 0, false);
   Result<CashForecast> g = forecast_cash(lossy, {}, as_of("2026-06-30"));
   REQUIRE(g.ok());
   const CurrencyForecast& l = g->by_currency[0];
@@ -254,10 +249,10 @@ TEST_CASE("forecast: too little history falls back to the ledger's; nothing that
   // Customer 0 has 6 outcomes at 10 days late; customer 1 only 2 (below min_history 5) at 60 days: its
   // invoice takes the ledger-wide distribution (8 outcomes: six at 10, two at 60).
   ArLedger ledger = empty_ledger(2);
-  for (int i = 0; i < 6; ++i) add_invoice(ledger, 0, day("2025-01-01"), day("2025-01-31"), 100, 10);
-  for (int i = 0; i < 2; ++i) add_invoice(ledger, 1, day("2025-01-01"), day("2025-01-31"), 100, 60);
-  add_invoice(ledger, 1, day("2026-06-01"), day("2026-07-01"), 80000, 0, false);  // due tomorrow
-  add_invoice(ledger, 0, day("2024-01-01"), day("2024-01-31"), 3000, 0, false);   // ~880 days overdue
+  for (int i = 0; i < 6; ++i) add_invoice(ledger, 0, iso_day("2025-01-01"), iso_day("2025-01-31"), 100, 10);
+  for (int i = 0; i < 2; ++i) add_invoice(ledger, 1, iso_day("2025-01-01"), iso_day("2025-01-31"), 100, 60);
+  add_invoice(ledger, 1, iso_day("2026-06-01"), iso_day("2026-07-01"), 80000, 0, false);  // due tomorrow
+  add_invoice(ledger, 0, iso_day("2024-01-01"), iso_day("2024-01-31"), 3000, 0, false);   // ~880 days overdue
   Result<CashForecast> f = forecast_cash(ledger, {}, as_of("2026-06-30"));
   REQUIRE(f.ok());
   const CurrencyForecast& c = f->by_currency[0];
@@ -275,18 +270,19 @@ TEST_CASE("forecast: installment plans and promises, with their probability") {
   // Expected line: amount × p, rounded half-up once. Percentile lines: the whole amount when p is at
   // least the line's percentile (low 80, likely 50, high 20), as forecast.h documents.
   ArLedger ledger = empty_ledger(1, 2);
-  for (int i = 0; i < 5; ++i) add_invoice(ledger, 0, day("2025-01-01"), day("2025-01-31"), 100, 0);
-  const int32_t planned = add_invoice(ledger, 0, day("2026-05-01"), day("2026-05-31"), 90000, 0, false);
+  for (int i = 0; i < 5; ++i) add_invoice(ledger, 0, iso_day("2025-01-01"), iso_day("2025-01-31"), 100, 0);
+  const int32_t planned =
+      add_invoice(ledger, 0, iso_day("2026-05-01"), iso_day("2026-05-31"), 90000, 0, false);
   std::vector<ScheduledReceipt> scheduled = {
       // the plan for `planned`: 3 × 300.00, 90 % sure
-      {0, 0, planned, day("2026-06-01"), day("2026-07-03"), 30000, Decimal{90, 0}},
-      {0, 0, planned, day("2026-06-01"), day("2026-08-03"), 30000, Decimal{90, 0}},
-      {0, 0, planned, day("2026-06-01"), day("2026-09-03"), 30000, Decimal{90, 0}},
+      {0, 0, planned, iso_day("2026-06-01"), iso_day("2026-07-03"), 30000, Decimal{90, 0}},
+      {0, 0, planned, iso_day("2026-06-01"), iso_day("2026-08-03"), 30000, Decimal{90, 0}},
+      {0, 0, planned, iso_day("2026-06-01"), iso_day("2026-09-03"), 30000, Decimal{90, 0}},
       // a promise in EUR, 33.3 % sure: 100.01 × 0.333 = 33.30333 -> 33.30
-      {0, 1, -1, day("2026-06-20"), day("2026-07-10"), 10001, Decimal{333, 1}},
+      {0, 1, -1, iso_day("2026-06-20"), iso_day("2026-07-10"), 10001, Decimal{333, 1}},
       // agreed after the day, or due by it: ignored
-      {0, 0, -1, day("2026-07-01"), day("2026-07-10"), 5000, Decimal{100, 0}},
-      {0, 0, -1, day("2026-06-01"), day("2026-06-30"), 5000, Decimal{100, 0}},
+      {0, 0, -1, iso_day("2026-07-01"), iso_day("2026-07-10"), 5000, Decimal{100, 0}},
+      {0, 0, -1, iso_day("2026-06-01"), iso_day("2026-06-30"), 5000, Decimal{100, 0}},
   };
   Result<CashForecast> f = forecast_cash(ledger, scheduled, as_of("2026-06-30"));
   REQUIRE(f.ok());
@@ -306,7 +302,7 @@ TEST_CASE("forecast: installment plans and promises, with their probability") {
   CHECK(eur.low.not_collected == 10001);
   check_accounts(eur);
 
-  std::vector<ScheduledReceipt> bad = {{0, 0, -1, 0, day("2026-07-10"), 0, Decimal{101, 0}}};
+  std::vector<ScheduledReceipt> bad = {{0, 0, -1, 0, iso_day("2026-07-10"), 0, Decimal{101, 0}}};
   Result<CashForecast> rejected = forecast_cash(ledger, bad, as_of("2026-06-30"));
   REQUIRE(!rejected.ok());
   CHECK(rejected.problems().size() == 2);
@@ -321,8 +317,8 @@ TEST_CASE("forecast: the backtest reports weekly absolute error and MAPE") {
   // Absolute errors: week 1 |100 − 0| = 100.00, week 2 |0 − 100| = 100.00; total 200.00.
   // MAPE over weeks with receipts (week 2 only): |0 − 100| / 100 = 100 %.
   ArLedger ledger = empty_ledger(1);
-  for (int i = 0; i < 5; ++i) add_invoice(ledger, 0, day("2025-01-01"), day("2025-01-31"), 100, 0);
-  add_invoice(ledger, 0, day("2026-06-02"), day("2026-07-02"), 10000, 10);
+  for (int i = 0; i < 5; ++i) add_invoice(ledger, 0, iso_day("2025-01-01"), iso_day("2025-01-31"), 100, 0);
+  add_invoice(ledger, 0, iso_day("2026-06-02"), iso_day("2026-07-02"), 10000, 10);
   Result<ForecastBacktest> b = backtest_forecast(ledger, {}, as_of("2026-06-30"));
   REQUIRE(b.ok());
   const CurrencyBacktest& c = b->by_currency[0];
@@ -332,7 +328,7 @@ TEST_CASE("forecast: the backtest reports weekly absolute error and MAPE") {
   CHECK(c.total_absolute_error == 20000);
   CHECK(c.weeks_in_mape == 1);
   CHECK(format_rational(c.mape_percent, 2) == "100.00");
-  CHECK(forecast_week_start(date("2026-06-30"), 1) == date("2026-07-08"));
+  CHECK(forecast_week_start(iso_date("2026-06-30"), 1) == iso_date("2026-07-08"));
 }
 
 // Down payments in the forecast. The rule, from invoicing/deposits.h (and issue 13: "the deposit due on
@@ -360,11 +356,11 @@ TEST_CASE("forecast: a deposit is due on receipt, the balance on the terms") {
     CAPTURE(k.paid);
     CAPTURE(k.deposit);
     ArLedger ledger = empty_ledger(1);
-    const int32_t old_due = day("2025-01-31");
+    const int32_t old_due = iso_day("2025-01-31");
     for (int n = 0; n < 5; ++n) add_invoice(ledger, 0, old_due - 30, old_due, 1000, 14);
-    const int32_t i = add_invoice(ledger, 0, day("2026-06-20"), day("2026-07-20"), 100000, 0, false);
+    const int32_t i = add_invoice(ledger, 0, iso_day("2026-06-20"), iso_day("2026-07-20"), 100000, 0, false);
     if (k.paid > 0)
-      ledger.reductions.push_back(ArReduction{i, day("2026-06-25"), k.paid, ReductionKind::Payment});
+      ledger.reductions.push_back(ArReduction{i, iso_day("2026-06-25"), k.paid, ReductionKind::Payment});
     if (k.deposit > 0) ledger.deposits.push_back(ArDeposit{i, k.deposit});
     REQUIRE(check_ar_ledger(ledger).ok());
     Result<CashForecast> f = forecast_cash(ledger, {}, as_of("2026-06-30"));

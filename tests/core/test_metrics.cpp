@@ -7,19 +7,9 @@
 #include <vector>
 
 #include "reports/metrics.h"
+#include "test_support.h"
 
 using namespace duebook;
-
-namespace {
-
-int32_t day(const char* iso) {
-  return day_number(*parse_date(iso));
-}
-Date date(const char* iso) {
-  return *parse_date(iso);
-}
-
-}  // namespace
 
 TEST_CASE("metrics: rationals are written with half-up rounding, once") {
   // Rounding: round_div HalfUp (ties away from zero, EN 16931 / EU 1103/97, as money.h documents).
@@ -190,23 +180,23 @@ TEST_CASE("metrics: Collection Effectiveness Index") {
 TEST_CASE("metrics: amount-weighted days late per customer, and its trend") {
   // Weighted mean: Σ amount × (paid − due) / Σ amount; early payments are negative days.
   // Window 2026-04-01..2026-06-30 (91 days); the previous window is 2025-12-31..2026-03-31.
-  const int32_t due = day("2026-05-01");  // payments around it fall in the window
+  const int32_t due = iso_day("2026-05-01");  // payments around it fall in the window
   std::vector<PaidAmount> payments = {
       // customer 0: 1,000.00 paid 10 days late and 3,000.00 paid 2 days early in the window:
       //   (100,000 × 10 + 300,000 × −2) / 400,000 = 400,000 / 400,000 = 1.0 day
       {0, due, due + 10, 100000},
       {0, due, due - 2, 300000},
       // ... and 2,000.00 paid 20 days late in the previous window (paid 2026-03-01): 20.0 days.
-      {0, day("2026-02-09"), day("2026-03-01"), 200000},
+      {0, iso_day("2026-02-09"), iso_day("2026-03-01"), 200000},
       // customer 1: only the window: 500.00 at 45 days, 1,500.00 at 5 days:
       //   (50,000 × 45 + 150,000 × 5) / 200,000 = 3,000,000 / 200,000 = 15.0 days
       {1, due, due + 45, 50000},
       {1, due, due + 5, 150000},
       // Outside both windows, or not a payment: ignored.
-      {1, day("2025-01-01"), day("2025-02-01"), 999999},
+      {1, iso_day("2025-01-01"), iso_day("2025-02-01"), 999999},
       {1, due, due + 1, 0},
   };
-  Result<DaysLateReport> r = days_late_report(payments, 3, date("2026-04-01"), date("2026-06-30"));
+  Result<DaysLateReport> r = days_late_report(payments, 3, iso_date("2026-04-01"), iso_date("2026-06-30"));
   REQUIRE(r.ok());
   const DaysLateTrend& a = r->customers[0];
   CHECK(a.current.average == rational(1));
@@ -223,17 +213,17 @@ TEST_CASE("metrics: amount-weighted days late per customer, and its trend") {
   CHECK(format_rational(r->all.current.average, 2) == "5.67");
   CHECK(r->all.previous.average == rational(20));
   CHECK(format_rational(r->all.change, 2) == "-14.33");
-  CHECK(days_late_report(payments, 3, date("2026-06-30"), date("2026-04-01")).problems()[0].where ==
+  CHECK(days_late_report(payments, 3, iso_date("2026-06-30"), iso_date("2026-04-01")).problems()[0].where ==
         "window");
 }
 
 TEST_CASE("metrics: disputed and promised totals as of a day") {
   std::vector<FlaggedAmount> flags = {
-      {0, FlagKind::Disputed, day("2026-05-01"), kNoDay, 12000},             // active
-      {0, FlagKind::Disputed, day("2026-05-01"), day("2026-06-01"), 5000},   // resolved 06-01
-      {0, FlagKind::Promised, day("2026-06-10"), day("2026-07-10"), 30000},  // made 06-10, kept 07-10
-      {1, FlagKind::Promised, day("2026-06-01"), kNoDay, 700},               // another currency
-      {0, FlagKind::Promised, day("2026-07-01"), kNoDay, 1},                 // not made yet
+      {0, FlagKind::Disputed, iso_day("2026-05-01"), kNoDay, 12000},                 // active
+      {0, FlagKind::Disputed, iso_day("2026-05-01"), iso_day("2026-06-01"), 5000},   // resolved 06-01
+      {0, FlagKind::Promised, iso_day("2026-06-10"), iso_day("2026-07-10"), 30000},  // made 06-10, kept 07-10
+      {1, FlagKind::Promised, iso_day("2026-06-01"), kNoDay, 700},                   // another currency
+      {0, FlagKind::Promised, iso_day("2026-07-01"), kNoDay, 1},                     // not made yet
   };
   struct Case {
     const char* as_of;
@@ -247,12 +237,12 @@ TEST_CASE("metrics: disputed and promised totals as of a day") {
   };
   for (const Case& c : cases) {
     CAPTURE(c.as_of);
-    Result<std::vector<FlaggedTotals>> t = flagged_totals(flags, 2, date(c.as_of));
+    Result<std::vector<FlaggedTotals>> t = flagged_totals(flags, 2, iso_date(c.as_of));
     REQUIRE(t.ok());
     CHECK((*t)[0].disputed == c.disputed);
     CHECK((*t)[0].promised == c.promised);
     CHECK((*t)[0].disputed_count == c.disputed_count);
     CHECK((*t)[0].promised_count == c.promised_count);
   }
-  CHECK((*flagged_totals(flags, 2, date("2026-06-30")))[1].promised == 700);
+  CHECK((*flagged_totals(flags, 2, iso_date("2026-06-30")))[1].promised == 700);
 }

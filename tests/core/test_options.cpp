@@ -7,14 +7,11 @@
 #include <vector>
 
 #include "collections/options.h"
+#include "test_support.h"
 
 using namespace duebook;
 
 namespace {
-
-int32_t day(const char* iso) {
-  return day_number(*parse_date(iso));
-}
 
 Decimal dec(const char* text) {
   return *parse_decimal(text);
@@ -194,7 +191,7 @@ TEST_CASE("options: the selection's wait comes from the payment history") {
     ArInvoice inv;
     inv.customer = customer;
     inv.currency = currency;
-    inv.due_day = day(due);
+    inv.due_day = iso_day(due);
     inv.issued_day = inv.due_day - 30;
     inv.total = total;
     const int32_t index = static_cast<int32_t>(ledger.invoices.size());
