@@ -8,6 +8,7 @@
 // moved on is dropped, never shown.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +20,29 @@
 namespace duebook::ui {
 
 class Queries;
+
+// The request both builds keep: what was asked for and when.
+struct DashboardRequest {
+  bool wanted = false;  // a request is pending
+  Date as_of;
+  int64_t revision = -1;
+  std::chrono::steady_clock::time_point asked;
+
+  // Records a request for (as_of, revision); false, changing nothing, when it is the one already pending.
+  bool replace(const Date& day, int64_t rev) {
+    if (wanted && as_of == day && revision == rev) return false;
+    wanted = true;
+    as_of = day;
+    revision = rev;
+    asked = std::chrono::steady_clock::now();
+    return true;
+  }
+  // Seconds since the pending request was made; 0 when none is.
+  double seconds_waiting() const {
+    if (!wanted) return 0;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+  }
+};
 
 class DashboardJob {
  public:

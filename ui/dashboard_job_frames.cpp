@@ -2,8 +2,6 @@
 // next frame computes on the ledger's own connection.
 #include <imgui.h>
 
-#include <chrono>
-
 #include "dashboard_job.h"
 #include "queries_view.h"
 
@@ -11,11 +9,8 @@ namespace duebook::ui {
 
 struct DashboardJob::Impl {
   Queries& queries;
-  bool wanted = false;  // a request is pending
-  Date as_of;           // the request
-  int64_t revision = -1;
+  DashboardRequest asked;
   int frame = 0;  // the frame that asked
-  std::chrono::steady_clock::time_point asked;
 };
 
 DashboardJob::DashboardJob(Queries& queries) : impl_(std::make_unique<Impl>(Impl{queries})) {}
@@ -24,26 +19,20 @@ DashboardJob::~DashboardJob() = default;
 
 void DashboardJob::request(const Date& as_of, int64_t revision) {
   Impl& i = *impl_;
-  if (i.wanted && i.as_of == as_of && i.revision == revision) return;
-  i.wanted = true;
-  i.as_of = as_of;
-  i.revision = revision;
-  i.frame = ImGui::GetFrameCount();
-  i.asked = std::chrono::steady_clock::now();
+  if (i.asked.replace(as_of, revision)) i.frame = ImGui::GetFrameCount();
 }
 
 std::optional<Result<Dashboard>> DashboardJob::take() {
   Impl& i = *impl_;
   // Computed on a later frame than the one that asked, and only for the ledger as it is now.
-  if (!i.wanted || ImGui::GetFrameCount() <= i.frame || i.revision != i.queries.revision())
+  if (!i.asked.wanted || ImGui::GetFrameCount() <= i.frame || i.asked.revision != i.queries.revision())
     return std::nullopt;
-  i.wanted = false;
-  return i.queries.dashboard(i.as_of);
+  i.asked.wanted = false;
+  return i.queries.dashboard(i.asked.as_of);
 }
 
 double DashboardJob::seconds_waiting() const {
-  if (!impl_->wanted) return 0;
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - impl_->asked).count();
+  return impl_->asked.seconds_waiting();
 }
 
 }  // namespace duebook::ui

@@ -11,8 +11,6 @@ namespace duebook::ui {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // What the worker and the UI thread share; the worker holds it alive even after the job is destroyed.
 struct Shared {
   std::mutex mutex;
@@ -24,11 +22,8 @@ struct Shared {
 
 struct DashboardJob::Impl {
   Queries& queries;
-  std::string path;     // the ledger file the workers open
-  bool wanted = false;  // a request is pending
-  Date as_of;           // the request
-  int64_t revision = -1;
-  Clock::time_point asked;
+  std::string path;  // the ledger file the workers open
+  DashboardRequest asked;
   bool running = false;  // a worker is computing
   Date running_as_of;    // what it computes
   int64_t running_revision = -1;
@@ -37,10 +32,10 @@ struct DashboardJob::Impl {
 
   void start() {
     running = true;
-    running_as_of = as_of;
-    running_revision = revision;
+    running_as_of = asked.as_of;
+    running_revision = asked.revision;
     shared = std::make_shared<Shared>();
-    worker = std::thread([s = shared, file = path, day = as_of]() {
+    worker = std::thread([s = shared, file = path, day = asked.as_of]() {
       Result<std::unique_ptr<Db>> db = Db::open(file, OpenMode::ReadOnly);
       Result<Dashboard> figures = db ? load_dashboard(*db.value(), day) : Result<Dashboard>(db.problems());
       std::lock_guard<std::mutex> lock(s->mutex);
@@ -60,12 +55,7 @@ DashboardJob::~DashboardJob() {
 
 void DashboardJob::request(const Date& as_of, int64_t revision) {
   Impl& i = *impl_;
-  if (i.wanted && i.as_of == as_of && i.revision == revision) return;
-  i.wanted = true;
-  i.as_of = as_of;
-  i.revision = revision;
-  i.asked = Clock::now();
-  if (!i.running) i.start();
+  if (i.asked.replace(as_of, revision) && !i.running) i.start();
 }
 
 std::optional<Result<Dashboard>> DashboardJob::take() {
@@ -79,18 +69,18 @@ std::optional<Result<Dashboard>> DashboardJob::take() {
   }
   i.worker.join();
   i.running = false;
-  const bool current = i.wanted && i.running_as_of == i.as_of && i.running_revision == i.revision;
+  const bool current =
+      i.asked.wanted && i.running_as_of == i.asked.as_of && i.running_revision == i.asked.revision;
   if (!current) {  // the ledger or the day moved on while it ran: drop it, compute the new request
-    if (i.wanted) i.start();
+    if (i.asked.wanted) i.start();
     return std::nullopt;
   }
-  i.wanted = false;
+  i.asked.wanted = false;
   return result;
 }
 
 double DashboardJob::seconds_waiting() const {
-  if (!impl_->wanted) return 0;
-  return std::chrono::duration<double>(Clock::now() - impl_->asked).count();
+  return impl_->asked.seconds_waiting();
 }
 
 }  // namespace duebook::ui
