@@ -58,8 +58,8 @@ void refresh(Queries& queries, CustomerPageState& s, const Date& today) {
   s.promises = list_promises(db, today, s.customer_id);
   s.disputes = list_disputes(db, s.customer_id);
   s.last_plan = 0;
-  for (const PlanStatus& p : list_installment_plans(db, today))
-    if (p.customer_id == s.customer_id && p.state != "cancelled") s.last_plan = p.id;
+  for (const PlanStatus& p : list_installment_plans(db, today, s.customer_id))
+    if (p.state != "cancelled") s.last_plan = p.id;
   const std::vector<SettlementRecord> settlements = list_settlements(db, s.customer_id);
   s.last_settlement = settlements.empty() ? 0 : settlements.back().id;
   s.charges.clear();

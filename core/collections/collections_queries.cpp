@@ -176,7 +176,7 @@ CompanyDetails company_details(Db& db) {
 CollectionsBook load_collections_book(Db& db, const Date& as_of, int64_t customer_id, int grace_days) {
   CollectionsBook book;
   std::vector<CollectionInvoice> invoices = open_collection_invoices(db, as_of, customer_id);
-  std::vector<PlanStatus> plans = list_installment_plans(db, as_of, grace_days);
+  std::vector<PlanStatus> plans = list_installment_plans(db, as_of, 0, grace_days);
   for (size_t i = 0; i < invoices.size();) {
     const int64_t id = invoices[i].customer_id;
     size_t end = i;
@@ -309,10 +309,13 @@ std::optional<DisputeRecord> open_dispute(Db& db, int64_t invoice_id) {
   return std::nullopt;
 }
 
-std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int grace_days) {
+std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int64_t customer_id,
+                                               int grace_days) {
   Statement& st = db.prepare(
       "SELECT p.id, p.customer_id, c.name, p.currency, p.agreed_on, p.balance, p.invoices, p.status "
-      "FROM installment_plans p JOIN customers c ON c.id = p.customer_id ORDER BY p.id");
+      "FROM installment_plans p JOIN customers c ON c.id = p.customer_id "
+      "WHERE ?1 = 0 OR p.customer_id = ?1 ORDER BY p.id");
+  st.bind_all(customer_id);
   std::vector<PlanStatus> out;
   std::vector<std::string> states;
   while (st.step()) {

@@ -140,8 +140,9 @@ struct PlanStatus {
   InstallmentStatus status;               // check_installments as of the day
   std::string state;                      // "active", "missed", "completed", "cancelled"
 };
-// Every plan (cancelled ones included), by id, as of a day.
-std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int grace_days = kPromiseGraceDays);
+// Every plan (cancelled ones included), by id, as of a day; only customer `customer_id`'s unless it is 0.
+std::vector<PlanStatus> list_installment_plans(Db& db, const Date& as_of, int64_t customer_id = 0,
+                                               int grace_days = kPromiseGraceDays);
 
 // A late fee, interest or fixed compensation booked (or a fee waived).
 struct ChargeRecord {

@@ -193,7 +193,7 @@ std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const C
   while (st.step()) ids.push_back(st.int64(0));
   st.reset();
   std::vector<PromiseStatus> promises = list_promises(db, as_of, 0, grace_days);
-  std::vector<PlanStatus> plans = list_installment_plans(db, as_of, grace_days);
+  std::vector<PlanStatus> plans = list_installment_plans(db, as_of, 0, grace_days);
   const Date window_start = add_days(as_of, -365);
   std::vector<CreditReview> out;
   for (int64_t id : ids) {

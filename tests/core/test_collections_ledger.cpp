@@ -463,6 +463,7 @@ TEST_CASE(
   // 01-21) comes up; on 01-19 and 01-20 the invoice is still paused.
   TestLedger t;
   int64_t yew = add_customer(t, "Yew BV");
+  const int64_t oak = add_customer(t, "Oak Ltd");  // no plan
   int64_t y = issue(t, yew, "2025-12-02", "2026-01-01", 100000);
   const std::string Y = number_of(t, y);
   must(*t.ledger, RecordStepDone{yew, 2, day("2026-01-08"), "promised", "will pay in three", "", {}});
@@ -472,6 +473,9 @@ TEST_CASE(
   std::vector<PlanStatus> plans = list_installment_plans(t->db(), day("2026-01-09"));
   REQUIRE(plans.size() == 1);
   CHECK(plans[0].id == plan);
+  // One customer's plans only: Yew's is listed for Yew, none for a customer without a plan.
+  CHECK(list_installment_plans(t->db(), day("2026-01-09"), yew).size() == 1);
+  CHECK(list_installment_plans(t->db(), day("2026-01-09"), oak).empty());
   REQUIRE(plans[0].installments.size() == 3);
   CHECK(plans[0].installments[0].amount.minor == 33334);
   CHECK(plans[0].installments[1].amount.minor == 33333);
