@@ -2,6 +2,7 @@
 #pragma once
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -65,7 +66,9 @@ struct TempFile {
   std::string path;
   explicit TempFile(const std::string& name) {
     static std::atomic<int> counter{0};
-    path = "/tmp/duebook-test-" + name + "-" + std::to_string(counter++) + ".sqlite";
+    // The process id keeps two test runs at once (two build folders) off each other's files.
+    path = "/tmp/duebook-test-" + name + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++) +
+           ".sqlite";
     remove_all();
   }
   ~TempFile() { remove_all(); }

@@ -203,4 +203,27 @@ struct RecordOutcome {
   std::optional<OpenDispute> dispute;  // with outcome "disputed": the invoice and the reason
 };
 
+// One thing a customer said about one invoice in their reply to a statement file (files/customer_reply.h).
+struct CustomerReplyItem {
+  int64_t invoice_id = 0;  // the invoice it is about: the customer's, issued
+  std::string kind;        // "promise" (to pay by a day), "dispute" (with a reason), "paid" (they say so)
+  Date date;               // promise: the day they will pay by; paid: the day they say they paid
+  int64_t amount = 0;      // promise: how much, > 0; paid: how much they say they paid (0 = not said)
+  std::string reason;      // dispute: pricing, not_delivered, quality, not_received, other
+  std::string reference;   // paid: the payment's reference, as they gave it
+  std::string notes;       // the customer's own words
+};
+
+// Records a customer's reply as one action (one undo), every entry marked as coming from the customer: a
+// contact (channel "reply") per item, with the promise or the dispute it makes. A claim that an invoice was
+// paid is recorded as a contact to check against the bank, never as a payment. Refused as a whole when any
+// item is, and when a reply with the same id was recorded before: nothing is written then.
+struct RecordCustomerReply {
+  int64_t customer_id = 0;               // who replied
+  Date date;                             // the day the reply was made
+  std::string person;                    // who wrote it (their name, as they gave it)
+  std::string reply_id;                  // the reply file's identity (its content hash): recorded once
+  std::vector<CustomerReplyItem> items;  // at least one
+};
+
 }  // namespace duebook

@@ -35,11 +35,9 @@ const char* name_of(const std::pair<E, const char*> (&names)[N], E value) {
   return "";
 }
 
-const std::pair<ContactChannel, const char*> kChannels[] = {{ContactChannel::Email, "email"},
-                                                            {ContactChannel::Phone, "phone"},
-                                                            {ContactChannel::Letter, "letter"},
-                                                            {ContactChannel::Visit, "visit"},
-                                                            {ContactChannel::Other, "other"}};
+const std::pair<ContactChannel, const char*> kChannels[] = {
+    {ContactChannel::Email, "email"}, {ContactChannel::Phone, "phone"}, {ContactChannel::Letter, "letter"},
+    {ContactChannel::Visit, "visit"}, {ContactChannel::Other, "other"}, {ContactChannel::Reply, "reply"}};
 const std::pair<ContactOutcome, const char*> kOutcomes[] = {
     {ContactOutcome::Reached, "reached"},    {ContactOutcome::Voicemail, "voicemail"},
     {ContactOutcome::NoAnswer, "no_answer"}, {ContactOutcome::WrongContact, "wrong_contact"},

@@ -20,8 +20,9 @@
 namespace duebook {
 
 // How we reached a customer.
-enum class ContactChannel { Email, Phone, Letter, Visit, Other };
-// "email", "phone", "letter", "visit", "other".
+// Reply: written by the customer in a reply file (files/customer_reply.h), never logged by hand.
+enum class ContactChannel { Email, Phone, Letter, Visit, Other, Reply };
+// "email", "phone", "letter", "visit", "other", "reply".
 const char* to_string(ContactChannel channel);
 // Reads to_string's spelling (exact); nullopt for anything else.
 std::optional<ContactChannel> contact_channel_from(std::string_view text);

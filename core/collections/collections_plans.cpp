@@ -312,6 +312,12 @@ Result<Plan> plan_command(Db& db, const SnoozeCustomer& command) {
 }
 
 Result<Plan> plan_command(Db& db, const LogContact& command) {
+  if (contact_channel_from(command.channel) == ContactChannel::Reply)
+    return Problem{"channel", "must be email, phone, letter, visit or other"};
+  return plan_contact(db, command);
+}
+
+Result<Plan> plan_contact(Db& db, const LogContact& command) {
   std::optional<Customer> customer = find_customer(db, command.customer_id);
   if (!customer) return no_customer(command.customer_id);
   Problems problems;

@@ -16,6 +16,8 @@ Result<Plan> plan_command(Db& db, const SetCompanyDetails& command);
 Result<Plan> plan_command(Db& db, const RecordStepDone& command);
 Result<Plan> plan_command(Db& db, const SnoozeCustomer& command);
 Result<Plan> plan_command(Db& db, const LogContact& command);
+// LogContact's plan, the channel "reply" (the customer's own reply, which no one logs by hand) allowed.
+Result<Plan> plan_contact(Db& db, const LogContact& command);
 Result<Plan> plan_command(Db& db, const AddPromise& command);
 Result<Plan> plan_command(Db& db, const OpenDispute& command);
 Result<Plan> plan_command(Db& db, const ResolveDispute& command);

@@ -65,9 +65,15 @@ void finish(TimelineEntry& e, const std::string& action_kind, const std::vector<
   }
   const std::string& channel = principal->channel;
   if (kind == "contact")  // a logged contact: what kind of contact, or the reminder it carried out
-    kind = channel == "phone" ? "call" : channel == "letter" ? "letter" : channel == "email" ? "email" : kind;
-  for (const Row& r : rows)
+    kind = channel == "phone"    ? "call"
+           : channel == "letter" ? "letter"
+           : channel == "email"  ? "email"
+           : channel == "reply"  ? "reply"  // the customer's own reply file
+                                 : kind;
+  for (const Row& r : rows) {
     if (r.type == "collections.step_done" && kind == "email") kind = "reminder";
+    if (r.type == "contact.logged" && r.channel == "reply") kind = "reply";  // the customer's own words
+  }
   const bool reversal = action_kind == "undo" || action_kind == "redo";
   e.kind = reversal ? action_kind : kind;
   e.seq = principal->seq;

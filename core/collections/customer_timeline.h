@@ -16,8 +16,7 @@ struct TimelineEntry {
   int64_t action = 0;  // the action (undo unit)
   std::string kind;    // invoice, payment, reminder, call, letter, email, contact, promise, dispute,
                        // fee, credit note, refund, write-off, hold, customer, allocation, import, document,
-                       // undo,
-                       // redo
+                       // reply, undo, redo
   std::string date;    // ISO: the day it happened as recorded in the event, else the day it was recorded
   std::string what;    // the action's label ("Record payment of 1200.00 EUR from Acme Ltd")
   std::string actor;   // who recorded it

@@ -24,12 +24,13 @@ using Command =
                  SavePolicy, SetCustomerPolicy, SetCompanyDetails, RecordStepDone, RecordOutcome,
                  SnoozeCustomer, LogContact, AddPromise, OpenDispute, ResolveDispute, ApplyCreditHolds,
                  ChargeLateFees, WaiveLateFee, ApplyCharges, AddInstallmentPlan, AcceptSettlement,
-                 HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent, SaveTemplate>;
+                 HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent, SaveTemplate,
+                 RecordCustomerReply>;
 
 // True for command types Ledger::execute runs through stream_command instead of plan_command.
 template <class T>
-inline constexpr bool kIsStreamed =
-    std::is_same_v<T, RunSchedules> || std::is_same_v<T, ImportInvoices> ||
-    std::is_same_v<T, ImportPayments> || std::is_same_v<T, ChargeLateFees> || std::is_same_v<T, ApplyCharges>;
+inline constexpr bool kIsStreamed = std::is_same_v<T, RunSchedules> || std::is_same_v<T, ImportInvoices> ||
+                                    std::is_same_v<T, ImportPayments> || std::is_same_v<T, ChargeLateFees> ||
+                                    std::is_same_v<T, ApplyCharges> || std::is_same_v<T, RecordCustomerReply>;
 
 }  // namespace duebook

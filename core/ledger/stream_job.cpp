@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "collections/collections_charges.h"
+#include "collections/collections_reply.h"
 #include "files/invoice_import.h"
 #include "files/payment_import.h"
 #include "invoicing/schedules.h"

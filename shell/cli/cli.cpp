@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "base/csv.h"
 #include "base/currencies.h"
@@ -57,8 +59,9 @@ std::optional<std::string> Args::positional() {
 
 const std::vector<const std::vector<Handler>*>& all_handlers() {
   static const std::vector<const std::vector<Handler>*> lists = {
-      &ledger_handlers(), &customer_handlers(), &invoice_handlers(),     &payment_handlers(),
-      &import_handlers(), &report_handlers(),   &collections_handlers(), &document_handlers()};
+      &ledger_handlers(),      &customer_handlers(), &invoice_handlers(),
+      &payment_handlers(),     &import_handlers(),   &report_handlers(),
+      &collections_handlers(), &document_handlers(), &share_handlers()};
   return lists;
 }
 
@@ -93,6 +96,43 @@ Result<Date> date_arg(const Context& ctx, const std::optional<std::string>& text
   Problems problems;
   if (std::optional<Date> d = value_or_problem(parse_date(*text), problems, option)) return *d;
   return problems;
+}
+
+Input read_input(Context& ctx, const std::string& path, int64_t limit) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    ctx.err << "duebook: " << path << ": is a directory, not a file\n";
+    return {"", kIoError};
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && limit >= 0 && int64_t(size) > limit) {
+    ctx.err << "duebook: " << path << ": the file is " << size << " bytes, over the limit of " << limit
+            << "\n";
+    return {"", kRejected};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ctx.err << "duebook: " << path << ": cannot read the file\n";
+    return {"", kIoError};
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    ctx.err << "duebook: " << path << ": read error\n";
+    return {"", kIoError};
+  }
+  return {text.str(), kOk};
+}
+
+int write_output(Context& ctx, const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) {
+    ctx.err << "duebook: " << path << ": cannot write the file\n";
+    return kIoError;
+  }
+  return kOk;
 }
 
 Result<int64_t> amount_arg(const std::string& text, const std::string& currency, const std::string& option) {
@@ -235,7 +275,7 @@ namespace {
 bool reads_only(const Handler& h) {
   const std::string command = h.command, sub = h.subcommand;
   return command == "verify" || command == "log" || command == "export" || command == "report" ||
-         sub == "list" || sub == "show" ||
+         command == "share" || sub == "list" || sub == "show" ||
          (command == "customer" && (sub == "balance" || sub == "accounts" || sub == "timeline")) ||
          (command == "document" && sub != "reminder" && sub != "letter");
 }

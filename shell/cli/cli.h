@@ -99,6 +99,9 @@ report_handlers();  // cli_reports.cpp: report aging, statement, dso, cei, forec
 const std::vector<Handler>&
 collections_handlers();                           // cli_collections*.cpp: collections, contact, promise, ...
 const std::vector<Handler>& document_handlers();  // cli_documents.cpp: document invoice, reminder, ...
+const std::vector<Handler>& share_handlers();     // cli_share.cpp: share statement, share reply
+// import --reply FILE [--dry-run]: records a customer's reply file (cli_share.cpp).
+int import_reply_command(Context& ctx, Args& args, const std::string& path);
 // Every list, in the order --help shows them.
 const std::vector<const std::vector<Handler>*>& all_handlers();
 
@@ -132,6 +135,15 @@ std::optional<Customer> find_customer_arg(Db& db, const std::string& key);
 Result<Date> date_arg(const Context& ctx, const std::optional<std::string>& text, const std::string& option);
 // An amount typed in major units of `currency`; problems name `option`.
 Result<int64_t> amount_arg(const std::string& text, const std::string& currency, const std::string& option);
+// A whole input file, or the exit code of a failure already explained on err: kRejected for a file over
+// `limit` bytes (no limit when negative), kIoError for a folder or a file that cannot be read.
+struct Input {
+  std::string bytes;
+  int rc = kOk;
+};
+Input read_input(Context& ctx, const std::string& path, int64_t limit = -1);
+// Writes `text` to `path`; kOk, or kIoError after saying why.
+int write_output(Context& ctx, const std::string& path, const std::string& text);
 // Minor units as major-unit text in the currency's digits ("1234.50").
 std::string money_text(int64_t minor, const std::string& currency);
 

@@ -15,17 +15,6 @@ std::string amount(int64_t minor, const std::string& currency) {
   return money_text(minor, currency);
 }
 
-// Writes `text` to `path`; false (with a message on err) when it cannot.
-bool write_file(Context& ctx, const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out << text;
-  if (!out) {
-    ctx.err << "duebook: cannot write " << path << "\n";
-    return false;
-  }
-  return true;
-}
-
 Result<Decimal> percent_arg(const std::string& text, const std::string& option) {
   std::string t = text;
   if (!t.empty() && t.back() == '%') t.pop_back();
@@ -311,7 +300,7 @@ int agency_handoff_cmd(Context& ctx, Args& args) {
     text += (placements++ ? ",\n" : "") + file.value();
   }
   if (placements > 1) text = "[\n" + text + "\n]";
-  if (!write_file(ctx, *case_file, text + "\n")) return kIoError;
+  if (int rc = write_output(ctx, *case_file, text + "\n")) return rc;
   ctx.out << "Case file written to " << *case_file << "\n";
   return kOk;
 }
@@ -348,7 +337,7 @@ int agency_case_file_cmd(Context& ctx, Args& args) {
     ctx.out << file.value() << "\n";
     return kOk;
   }
-  return write_file(ctx, *out, file.value() + "\n") ? kOk : kIoError;
+  return write_output(ctx, *out, file.value() + "\n");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,30 +16,11 @@
 namespace duebook::cli {
 namespace {
 
-// Reads a whole file; nullopt (after printing why) when it cannot be read.
-std::optional<std::string> read_file(Context& ctx, const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    ctx.err << "duebook: " << path << ": is a directory, not a file\n";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    ctx.err << "duebook: " << path << ": cannot read the file\n";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    ctx.err << "duebook: " << path << ": read error\n";
-    return std::nullopt;
-  }
-  return text.str();
-}
-
 int import(Context& ctx, Args& args) {
   if (std::optional<std::string> ledger_file = args.option("--ledger"))
     return import_ledger_file_command(ctx, args, *ledger_file);
+  if (std::optional<std::string> reply = args.option("--reply"))
+    return import_reply_command(ctx, args, *reply);
   std::optional<std::string> invoices = args.option("--invoices"), payments = args.option("--payments");
   std::optional<std::string> date_format = args.option("--date-format"), currency = args.option("--currency");
   if (int rc = ctx.leftover(args)) return rc;
@@ -47,14 +28,14 @@ int import(Context& ctx, Args& args) {
     return ctx.usage("import needs --invoices FILE.csv or --payments FILE.csv");
   if (payments && currency) return ctx.usage("--currency applies to --invoices only");
   const std::string& path = invoices ? *invoices : *payments;
-  std::optional<std::string> text = read_file(ctx, path);
-  if (!text) return kIoError;
+  Input text = read_input(ctx, path);
+  if (text.rc) return text.rc;
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   Result<ActionOutcome> r =
-      invoices ? ledger->execute(ImportInvoices{path, std::move(*text), date_format.value_or(""),
+      invoices ? ledger->execute(ImportInvoices{path, std::move(text.bytes), date_format.value_or(""),
                                                 currency.value_or("USD")})
-               : ledger->execute(ImportPayments{path, std::move(*text), date_format.value_or("")});
+               : ledger->execute(ImportPayments{path, std::move(text.bytes), date_format.value_or("")});
   if (!r) return ctx.rejected(r.problems());
   ImportSummary s = *find_import(ledger->db(), r->created_id);
   Table t{{"import", "file", "rows", "invoices", "payments", "new_customers", "sha256"},
@@ -67,18 +48,6 @@ int import(Context& ctx, Args& args) {
   if (!s.unread_columns.empty())
     ctx.err << "duebook: " << path
             << ": columns not read (their values are not in the ledger): " << s.unread_columns << "\n";
-  return kOk;
-}
-
-// Writes `text` to `path`; kOk, or kIoError after saying why.
-int write_output(Context& ctx, const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    ctx.err << "duebook: " << path << ": cannot write the file\n";
-    return kIoError;
-  }
   return kOk;
 }
 
@@ -189,7 +158,8 @@ const std::vector<Handler>& import_handlers() {
        "--payments "
        "FILE; "
        "[--date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY]; or a ledger file: --ledger FILE.duebook "
-       "[--dry-run] [--resolve mine|theirs|both]",
+       "[--dry-run] [--resolve mine|theirs|both]; or a customer's reply file: --reply FILE.duebook "
+       "[--dry-run]",
        import},
       {"export", "",
        "the whole ledger as JSON lines, one event per line [--output FILE]; or a ledger file: --format "

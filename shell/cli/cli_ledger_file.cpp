@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ledger/customer_reply.h"
 #include "ledger/ledger_file_export.h"
 #include "ledger/ledger_file_open.h"
 
@@ -12,33 +13,6 @@
 #endif
 
 namespace duebook::cli {
-namespace {
-
-// Reads a ledger file of at most `limit` bytes; nullopt (after printing why) when it cannot be read.
-std::optional<std::string> read_limited(Context& ctx, const std::string& path, int64_t limit) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    ctx.err << "duebook: " << path << ": is a directory, not a file\n";
-    return std::nullopt;
-  }
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && int64_t(size) > limit) {
-    ctx.err << "duebook: " << path << ": the file is " << size << " bytes, over the limit of " << limit
-            << "\n";
-    return std::string("\x01too large");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    ctx.err << "duebook: " << path << ": cannot read the file\n";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
-
 int export_ledger_file_command(Context& ctx, Args& args) {
   std::optional<std::string> output = args.option("--output"), customer = args.option("--customer");
   std::optional<std::string> from = args.option("--from"), to = args.option("--to");
@@ -90,9 +64,14 @@ int import_ledger_file_command(Context& ctx, Args& args, const std::string& path
       return ctx.usage("--resolve must be mine, theirs or both, not \"" + *resolve + "\"");
   }
   const LedgerFileLimits limits;
-  std::optional<std::string> bytes = read_limited(ctx, path, limits.max_bytes);
-  if (!bytes) return kIoError;
-  if (bytes->rfind("\x01", 0) == 0) return kRejected;
+  const Input input = read_input(ctx, path, limits.max_bytes);
+  if (input.rc) return input.rc;
+  const std::string* bytes = &input.bytes;
+  if (ShareFileKind kind = sniff_share_file(*bytes);
+      kind == ShareFileKind::Statement || kind == ShareFileKind::Reply)
+    return ctx.rejected({{path, kind == ShareFileKind::Reply
+                                    ? "is a customer's reply file, not a ledger file: import it with --reply"
+                                    : "is a statement file for a customer to answer, not a ledger file"}});
   Result<LedgerFile> file = read_ledger_file(path, *bytes, limits);
   if (!file) return ctx.rejected(file.problems());
   Ledger* ledger = ctx.ledger();
