@@ -99,6 +99,7 @@ report_handlers();  // cli_reports.cpp: report aging, statement, dso, cei, forec
 const std::vector<Handler>&
 collections_handlers();                           // cli_collections*.cpp: collections, contact, promise, ...
 const std::vector<Handler>& document_handlers();  // cli_documents.cpp: document invoice, reminder, ...
+const std::vector<Handler>& settings_handlers();  // cli_settings.cpp: settings show | set, rate list | add
 // Every list, in the order --help shows them.
 const std::vector<const std::vector<Handler>*>& all_handlers();
 
