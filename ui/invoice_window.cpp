@@ -22,6 +22,7 @@ void refresh(Queries& queries, InvoiceWindowState& s) {
   s.cache_revision = queries.revision();
   s.cache_id = s.invoice_id;
   s.detail = find_invoice(queries.db(), s.invoice_id);
+  s.credit_series = queries.defaults().credit_note_series;
   s.contacts.clear();
   s.dispute.reset();
   if (!s.detail) return;
@@ -190,7 +191,9 @@ void draw_credit_and_dispute(InvoiceWindowState& s, Commands& commands, const Da
     c.form_error.clear();
     std::optional<int64_t> amount;
     if (read_amount(c, h.currency, &amount))
-      commands.submit(AddCreditNote{h.customer_id, h.id, today, amount.value_or(h.open), c.reason}, &c.sink);
+      commands.submit(
+          AddCreditNote{h.customer_id, h.id, today, amount.value_or(h.open), c.reason, s.credit_series},
+          &c.sink);
   }
   form_problems(c);
 
