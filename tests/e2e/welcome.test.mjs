@@ -147,6 +147,16 @@ test("a German company's own ledger: the EU Directive, EUR; Settings shows them;
     await shot("settings-defaults-de", "settings-defaults.png", p);
     await clickUntil(p, "settings.tab_interest", "settings.policy_eu");
     await shot("settings-interest-de", "settings-interest.png", p);
+    // A new ECB rate, added from its day on.
+    await clickItem(p, "settings.rate_ecb");
+    await clickItem(p, "settings.rate_from");
+    await typeText(p, "2026-12-10");
+    await clickItem(p, "settings.rate_percent");
+    await typeText(p, "1.90");
+    await clickItem(p, "settings.rate_add");
+    const added = await waitFor(p, (x) => x.undo === "Add the ECB rate of 1.90 % from 2026-12-10",
+      "the new rate to be kept");
+    assert.equal(added.defaults.interest_policy, "eu-late-payment");
   } finally {
     await de.close();
   }
