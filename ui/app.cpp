@@ -197,6 +197,7 @@ void App::draw_account_tabs() {
   const bool payments = ImGui::BeginTabItem(ICON_PAYMENTS " Payments###Payments", nullptr, flags("payments"));
   test_mark("tab.payments");
   if (payments) {
+    help_topic_ = HelpTopic::Payments;
     draw_payments_window(*queries_, payments_, commands_, nav_, today());
     ImGui::EndTabItem();
   }
@@ -208,6 +209,7 @@ void App::draw_account_tabs() {
     const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("customer"));
     test_mark("tab.customer_page");
     if (shown) {
+      help_topic_ = HelpTopic::CustomerPage;
       draw_customer_page(*queries_, customer_page_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
@@ -220,6 +222,7 @@ void App::draw_account_tabs() {
     const bool shown = ImGui::BeginTabItem(label.c_str(), &open, flags("invoice"));
     test_mark("tab.invoice_window");
     if (shown) {
+      help_topic_ = HelpTopic::Invoices;
       draw_invoice_window(*queries_, invoice_window_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
@@ -228,7 +231,8 @@ void App::draw_account_tabs() {
           platform_, *queries_, std::exchange(invoice_window_.e_invoice_request, std::string()));
     if (!open) invoice_window_ = InvoiceWindowState{};
   }
-  draw_collect_tab(*queries_, collect_, commands_, nav_, platform_, today(), flags("collect") != 0);
+  if (draw_collect_tab(*queries_, collect_, commands_, nav_, platform_, today(), flags("collect") != 0))
+    help_topic_ = HelpTopic::Collect;
 }
 
 void App::draw_editor_tabs() {
@@ -238,6 +242,7 @@ void App::draw_editor_tabs() {
   const bool policies = ImGui::BeginTabItem(ICON_POLICY " Policies###Policies", nullptr, flags("Policies"));
   test_mark("tab.policies");
   if (policies) {
+    help_topic_ = HelpTopic::Policies;
     draw_policy_editor(*queries_, policy_editor_, commands_, today());
     ImGui::EndTabItem();
   }
@@ -245,6 +250,7 @@ void App::draw_editor_tabs() {
       ImGui::BeginTabItem(ICON_TEMPLATE " Templates###Templates", nullptr, flags("Templates"));
   test_mark("tab.templates");
   if (templates) {
+    help_topic_ = HelpTopic::Templates;
     draw_template_editor(*queries_, template_editor_, commands_, today());
     ImGui::EndTabItem();
   }
@@ -358,12 +364,14 @@ bool App::draw_tabs() {
       ImGui::BeginTabItem(ICON_DASHBOARD " Dashboard###Dashboard", nullptr, flags("Dashboard"));
   test_mark("tab.dashboard");
   if (dashboard) {
+    help_topic_ = HelpTopic::Dashboard;
     dashboard_pending_ = draw_dashboard_window(*queries_, dashboard_, nav_, this->today());
     ImGui::EndTabItem();
   }
   const bool today_open = ImGui::BeginTabItem(ICON_TODAY " Today###Today", nullptr, flags("Today"));
   test_mark("tab.today");
   if (today_open) {
+    help_topic_ = HelpTopic::Today;
     draw_today_window(*queries_, today_window_, commands_, platform_, this->today());
     ImGui::EndTabItem();
   }
@@ -372,6 +380,7 @@ bool App::draw_tabs() {
         ImGui::BeginTabItem(ICON_CUSTOMERS " Customers###Customers", nullptr, flags("Customers"));
     test_mark("tab.customers");
     if (customers) {
+      help_topic_ = HelpTopic::Customers;
       draw_customers_window(*queries_, customers_, commands_, nav_, today());
       ImGui::EndTabItem();
     }
@@ -379,12 +388,14 @@ bool App::draw_tabs() {
         ImGui::BeginTabItem(ICON_INVOICES " Invoices###Invoices", nullptr, flags("Invoices"));
     test_mark("tab.invoices");
     if (invoices) {
+      help_topic_ = HelpTopic::Invoices;
       draw_invoices_window(*queries_, invoices_, commands_, this->today());
       ImGui::EndTabItem();
     }
     const bool reports = ImGui::BeginTabItem(ICON_REPORTS " Reports###Reports", nullptr, flags("Reports"));
     test_mark("tab.reports");
     if (reports) {
+      help_topic_ = report_help(reports_.report);
       reports_pending_ = draw_reports_window(*queries_, reports_, nav_, platform_, this->today());
       ImGui::EndTabItem();
     }
@@ -392,11 +403,13 @@ bool App::draw_tabs() {
     const bool history = ImGui::BeginTabItem(ICON_HISTORY " History###History", nullptr, flags("History"));
     test_mark("tab.history");
     if (history) {
+      help_topic_ = HelpTopic::History;
       draw_history_window(*queries_, history_, commands_);
       ImGui::EndTabItem();
     }
   }
   draw_editor_tabs();
+  help_tab_button(help_topic_);
   ImGui::EndTabBar();
   const bool switching = select_tab_ != nullptr;  // the tab bar shows the new tab on the next frame
   select_tab_ = nullptr;
@@ -430,6 +443,13 @@ std::string App::state_json() {
     j["local_today"] = to_iso(platform_.local_today());
     j["today"] = nlohmann::json::parse(today_facts(*queries_, today_window_, today()));
     j["undo"] = queries_->undo_label();
+    const CompanyDefaults defaults = queries_->defaults();
+    j["defaults"] = {{"country", defaults.country},
+                     {"currency", defaults.currency},
+                     {"terms", defaults.terms},
+                     {"invoice_series", defaults.invoice_series},
+                     {"credit_note_series", defaults.credit_note_series},
+                     {"interest_policy", defaults.interest_policy}};
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
     j["reports"] = nlohmann::json::parse(reports_facts(reports_));

@@ -13,6 +13,7 @@
 #include "customer_page.h"
 #include "customers_window.h"
 #include "dashboard_window.h"
+#include "help.h"
 #include "history_window.h"
 #include "import_window.h"
 #include "invoice_window.h"
@@ -107,6 +108,7 @@ class App {
   ImportWindowState import_;
   LedgerFileWindowState ledger_file_;
   SettingsWindowState settings_;
+  HelpTopic help_topic_ = HelpTopic::Dashboard;  // the screen in front, which the tab bar's "?" explains
   WelcomeState welcome_;
   bool demo_ = false;           // the ledger is the demo (checked once per change of the ledger)
   int64_t demo_revision_ = -1;  // the ledger revision demo_ was checked at

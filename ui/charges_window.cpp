@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "help.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -256,12 +257,21 @@ std::string charges_policy_text(const ChargesWindowState& s) {
 void draw_charges_window(Queries& queries, ChargesWindowState& s, Commands& commands, Navigation& nav,
                          const CollectContext& ctx) {
   take_outcomes(s);
+  if (!s.policy_loaded) {  // the screen starts from the company's default interest policy
+    s.policy_loaded = true;
+    if (Result<InterestPolicy> p = parse_interest_policy(queries.defaults().interest_policy)) {
+      s.policy = int(p->kind);
+      if (p->kind == InterestPolicyKind::Contract) s.contract_rate = to_string(p->contract_annual_percent);
+    }
+  }
   refresh(queries, s, ctx);
   ImGui::TextUnformatted("Charges");
   ImGui::SameLine();
   ImGui::TextDisabled("— late-payment interest, fixed compensation and late fees%s%s",
                       s.every_customer || ctx.customer.empty() ? "" : " of ",
                       s.every_customer ? "" : ctx.customer.c_str());
+  ImGui::SameLine();
+  help_button(HelpTopic::Charges);
   draw_policy(s, ctx);
   if (!s.message.empty()) {
     const bool problem = s.apply_sink.problems.size() + s.waive_sink.problems.size() > 0 &&

@@ -22,6 +22,7 @@ class Queries;
 struct ChargesWindowState {
   int policy = 0;                   // 0 contract rate, 1 UK Late Payment Act, 2 EU Directive 2011/7/EU
   std::string contract_rate = "8";  // percent a year, for the contract policy
+  bool policy_loaded = false;       // `policy` was set from the company's default (Settings), once
   std::string as_of;                // the day to accrue to ("" = the Collect tab's day)
   bool every_customer = false;      // list every customer's invoices, not only the chosen customer's
   // What the screen shows, read again only when the ledger, the day or the policy change.

@@ -213,9 +213,9 @@ void open_collect(CollectWindowState& s, const CollectRequest& request) {
   }
 }
 
-void draw_collect_tab(Queries& queries, CollectWindowState& s, Commands& commands, Navigation& nav,
+bool draw_collect_tab(Queries& queries, CollectWindowState& s, Commands& commands, Navigation& nav,
                       Platform& platform, const Date& today, bool select) {
-  if (!s.open) return;
+  if (!s.open) return false;
   bool open = true;
   const std::string label =
       ICON_COLLECT " Collect" + (s.customer.empty() ? "" : ": " + s.customer) + "###collect";
@@ -233,6 +233,7 @@ void draw_collect_tab(Queries& queries, CollectWindowState& s, Commands& command
     ImGui::EndTabItem();
   }
   if (!open) s = CollectWindowState{};
+  return shown;
 }
 
 std::string collect_facts(const CollectWindowState& s) {

@@ -47,7 +47,8 @@ struct CollectWindowState {
 void open_collect(CollectWindowState& state, const CollectRequest& request);
 
 // Draws the Collect tab item when state.open (`select`: bring it to the front); closing it clears the state.
-void draw_collect_tab(Queries& queries, CollectWindowState& state, Commands& commands, Navigation& nav,
+// True when the tab is the one in front.
+bool draw_collect_tab(Queries& queries, CollectWindowState& state, Commands& commands, Navigation& nav,
                       Platform& platform, const Date& today, bool select);
 
 // One line of buttons opening the Collect tab's screens for a customer (and some of its invoices: empty =

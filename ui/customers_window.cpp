@@ -219,6 +219,7 @@ void draw_form_actions(CustomersWindowState& s, Commands& commands) {
   if (ImGui::Button("New")) {
     s.selected = 0;
     s.draft = CustomerDraft{};
+    s.defaults_revision = -1;  // the new draft starts from the company's defaults
     s.sink.problems.clear();
     s.form_error.clear();
   }
@@ -347,6 +348,14 @@ void draw_form(Queries& queries, CustomersWindowState& s, Commands& commands) {
     s.seen_completed = sink.completed;
     if (sink.outcome && s.selected == 0) s.draft = CustomerDraft{};  // ready for the next new customer
   }
+  // A new customer starts from the company's default currency and terms (Settings > Invoicing defaults),
+  // until something is typed into it.
+  if (s.selected == 0 && s.draft.name.empty() && s.defaults_revision != queries.revision()) {
+    s.defaults_revision = queries.revision();
+    const CompanyDefaults d = queries.defaults();
+    s.draft.currency = d.currency;
+    s.draft.terms = d.terms;
+  }
   draw_form_actions(s, commands);
   ImGui::Separator();
 
@@ -382,11 +391,10 @@ void draw_customers_window(Queries& queries, CustomersWindowState& state, Comman
 std::string customer_list_facts(const CustomersWindowState& s) {
   nlohmann::json rows = nlohmann::json::array();
   for (const CustomerAccount& a : s.cache_rows) rows.push_back({{"id", a.id}, {"name", a.name}});
-  return nlohmann::json{{"search", s.search},
-                        {"count", s.cache_count},
-                        {"cursor", s.keys.row},
-                        {"offset", s.cache_offset},
-                        {"rows", rows}}
+  return nlohmann::json{
+      {"search", s.search},   {"count", s.cache_count},
+      {"cursor", s.keys.row}, {"offset", s.cache_offset},
+      {"rows", rows},         {"draft", {{"currency", s.draft.currency}, {"terms", s.draft.terms}}}}
       .dump();
 }
 

@@ -32,6 +32,7 @@ struct CustomersWindowState {
   int64_t selected = 0;                  // id of the customer in the form, 0 = a new one
   TableCursor keys;                      // the list's keyboard cursor (Enter opens the customer's page)
   CustomerDraft draft;                   // the form's contents
+  int64_t defaults_revision = -1;        // the ledger revision a new draft took the company's defaults at
   std::string form_error;                // a problem found before submitting (bad amount)
   CommandSink sink;                      // result of the last save
   std::string similar_key;               // the name (and ledger revision) `similar` was found for

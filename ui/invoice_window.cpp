@@ -22,6 +22,9 @@ void refresh(Queries& queries, InvoiceWindowState& s) {
   s.cache_revision = queries.revision();
   s.cache_id = s.invoice_id;
   s.detail = find_invoice(queries.db(), s.invoice_id);
+  const CompanyDefaults defaults = queries.defaults();
+  s.credit_series = defaults.credit_note_series;
+  s.invoice_series = defaults.invoice_series;
   s.contacts.clear();
   s.dispute.reset();
   if (!s.detail) return;
@@ -190,7 +193,9 @@ void draw_credit_and_dispute(InvoiceWindowState& s, Commands& commands, const Da
     c.form_error.clear();
     std::optional<int64_t> amount;
     if (read_amount(c, h.currency, &amount))
-      commands.submit(AddCreditNote{h.customer_id, h.id, today, amount.value_or(h.open), c.reason}, &c.sink);
+      commands.submit(
+          AddCreditNote{h.customer_id, h.id, today, amount.value_or(h.open), c.reason, s.credit_series},
+          &c.sink);
   }
   form_problems(c);
 
@@ -216,6 +221,7 @@ void draw_duplicate(InvoiceWindowState& s, Commands& commands, const Date& today
   if (ImGui::Button("Duplicate as a new draft")) {
     InvoiceFields f;
     f.customer_id = d.summary.customer_id;
+    f.series = s.invoice_series;
     f.issue_date = today;
     f.terms = d.terms;
     f.memo = d.memo;

@@ -38,6 +38,8 @@ struct InvoiceWindowState {
   std::optional<InvoiceDetail> detail;
   std::vector<ContactRecord> contacts;   // contacts and reminders about this invoice
   std::optional<DisputeRecord> dispute;  // its open dispute
+  std::string credit_series = "CN";      // the company's credit-note series (Settings > Invoicing defaults)
+  std::string invoice_series = "INV";    // and its invoice series, for a duplicate
   int reminder_level = 0;                // the reminder PDF's level, 0..2 = first, second, final
 };
 

@@ -238,6 +238,7 @@ bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, Inv
   }
   f->terms = d.terms;
   f->memo = d.memo;
+  f->series = queries.defaults().invoice_series;  // Settings > Invoicing defaults
   std::vector<InvoiceLineText> typed;
   for (std::size_t i = 0; i < d.lines.size(); ++i) {
     const InvoiceLineDraft& l = d.lines[i];

@@ -3,6 +3,7 @@
 
 #include "collections/collections_queries.h"
 #include "collections/collections_worklist.h"
+#include "collections/company_defaults.h"
 #include "collections/dashboard.h"
 #include "customers/customer_queries.h"
 #include "files/imports.h"
@@ -63,6 +64,12 @@ class Queries {
   PolicyRecord policy_of(int64_t customer_id) const { return policy_for_customer(ledger_.db(), customer_id); }
   std::optional<InvoiceDetail> invoice_detail(int64_t id) const { return find_invoice(ledger_.db(), id); }
   CompanyDetails company() const { return company_details(ledger_.db()); }
+  // What new customers, invoices and charges start from (collections/company_defaults.h).
+  CompanyDefaults defaults() const { return company_defaults(ledger_.db()); }
+  // The numbers the next invoice and credit note would take in `year`.
+  NextNumbers next_numbers(int year) const { return duebook::next_numbers(ledger_.db(), year); }
+  // The bundled reference rates with those the business added.
+  ReferenceRates reference_rates() const { return ledger_reference_rates(ledger_.db()); }
   // The dashboard's figures as of a day (collections/dashboard.h); heavy: call once per change, not per
   // frame.
   Result<Dashboard> dashboard(const Date& as_of) const { return load_dashboard(ledger_.db(), as_of); }

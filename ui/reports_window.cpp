@@ -30,7 +30,10 @@ const char* report_note(ReportKind kind) {
 void draw_picker(ReportsWindowState& s) {
   const float width = ImGui::GetFontSize() * 13;
   ImGui::BeginChild("report-picker", ImVec2(width, 0), true);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Reports");
+  ImGui::SameLine();
+  help_button(HelpTopic::Reports);
   for (int k = 0; k < kReportKinds; ++k) {
     const ReportKind kind = static_cast<ReportKind>(k);
     ImGui::PushID(k);
@@ -64,6 +67,20 @@ const char* report_title(ReportKind kind) {
   return "";
 }
 
+HelpTopic report_help(ReportKind kind) {
+  switch (kind) {
+    case ReportKind::Aging:
+      return HelpTopic::ReportAging;
+    case ReportKind::Statement:
+      return HelpTopic::ReportStatement;
+    case ReportKind::Measures:
+      return HelpTopic::ReportMeasures;
+    case ReportKind::Forecast:
+      return HelpTopic::ReportForecast;
+  }
+  return HelpTopic::Reports;
+}
+
 bool draw_reports_window(Queries& queries, ReportsWindowState& s, Navigation& nav, Platform& platform,
                          const Date& as_of) {
   if (s.snapshot_revision != queries.revision() && s.pending_frame < 0)
@@ -79,8 +96,11 @@ bool draw_reports_window(Queries& queries, ReportsWindowState& s, Navigation& na
   draw_picker(s);
   ImGui::SameLine();
   ImGui::BeginChild("report-body", ImVec2(0, 0), false);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(report_title(s.report));
   test_mark("reports.title");
+  ImGui::SameLine();
+  help_button(report_help(s.report));
   ImGui::Separator();
   if (s.pending_frame >= 0) {
     heading("Computing…");

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "help.h"
 #include "navigation.h"
 #include "report_aging.h"
 #include "report_forecast.h"
@@ -24,6 +25,8 @@ inline constexpr int kReportKinds = 4;
 
 // The picker's name of a report ("Aging", "Statement", "Collection measures", "Forecast vs backtest").
 const char* report_title(ReportKind kind);
+// The in-app help that explains a report's figures.
+HelpTopic report_help(ReportKind kind);
 
 struct ReportsWindowState {
   ReportKind report = ReportKind::Aging;  // the report shown

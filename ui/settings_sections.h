@@ -1,5 +1,5 @@
-// The sections of the settings window that are about the business rather than the device: the company named
-// in letters and on invoices (saved through SetCompanyDetails) and the interest rules with their rate tables.
+// The company section of the settings window: the business named in letters and on invoices, saved through
+// SetCompanyDetails (what new records start from, and the interest rules, are in settings_defaults.h).
 #pragma once
 
 #include <string>
@@ -23,9 +23,5 @@ struct CompanyDraft {
 
 // Who signs letters, the address, email, phone and bank details, as SetCompanyDetails takes them.
 void draw_company_section(Queries& queries, CompanyDraft& draft, Commands& commands);
-
-// The interest a late invoice may carry by law where the company is (the EU Directive 2011/7/EU, the UK Late
-// Payment Act) and the central-bank reference rates behind it, as bundled (assets/rates/).
-void draw_interest_section();
 
 }  // namespace duebook::ui

@@ -7,6 +7,7 @@
 
 #include "backup_bar.h"
 #include "base/date.h"
+#include "help.h"
 #include "icons.h"
 #include "queries_view.h"
 #include "test_hook.h"
@@ -135,11 +136,18 @@ void draw_settings_window(Platform& platform, SettingsWindowState& state, Querie
   if (ImGui::Begin(ICON_SETTINGS " Settings###Settings", &state.open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     test_mark("settings.window");
+    const Date today = civil_from_days(platform.now_ms() / kDayMs);
     if (ImGui::BeginTabBar("settings_sections")) {
       const bool company = ImGui::BeginTabItem("Company");
       test_mark("settings.tab_company");
       if (company) {
         draw_company_section(queries, state.company, commands);
+        ImGui::EndTabItem();
+      }
+      const bool invoicing = ImGui::BeginTabItem("Invoicing defaults");
+      test_mark("settings.tab_defaults");
+      if (invoicing) {
+        draw_defaults_section(queries, state.defaults, commands, today);
         ImGui::EndTabItem();
       }
       const bool look = ImGui::BeginTabItem("Appearance");
@@ -151,7 +159,7 @@ void draw_settings_window(Platform& platform, SettingsWindowState& state, Querie
       const bool interest = ImGui::BeginTabItem("Interest and rates");
       test_mark("settings.tab_interest");
       if (interest) {
-        draw_interest_section();
+        draw_interest_section(queries, state.defaults, commands, today);
         ImGui::EndTabItem();
       }
       const bool storage = ImGui::BeginTabItem("Storage and backups");
@@ -165,6 +173,7 @@ void draw_settings_window(Platform& platform, SettingsWindowState& state, Querie
               "The ledger is a file on this computer: your own backups of that folder cover it.");
         ImGui::EndTabItem();
       }
+      help_tab_button(HelpTopic::Settings);
       ImGui::EndTabBar();
     }
   }

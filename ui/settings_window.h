@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "platform.h"
+#include "settings_defaults.h"
 #include "settings_sections.h"
 #include "style.h"
 
@@ -18,6 +19,7 @@ struct SettingsWindowState {
   bool open = false;                        // the window is shown
   int days_draft = 0;                       // the reminder period being edited (0: take the platform's)
   CompanyDraft company;                     // the company form
+  DefaultsDraft defaults;                   // the defaults and interest forms
   ThemeChoice theme = ThemeChoice::System;  // the theme chosen (the "theme" preference)
   bool theme_loaded = false;                // `theme` was read from the platform and applied
   bool dark = false;                        // the dark theme is in force

@@ -2,6 +2,10 @@
 
 #include <imgui.h>
 
+#include <cctype>
+
+#include "base/currencies.h"
+#include "settings_defaults.h"
 #include "style.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -9,6 +13,11 @@
 namespace duebook::ui {
 
 namespace {
+
+std::string upper_text(std::string text) {
+  for (char& c : text) c = char(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
 
 // One of the three ways in: a column of the table with a title and a sentence.
 void begin_way(const char* title, const char* text) {
@@ -18,6 +27,41 @@ void begin_way(const char* title, const char* text) {
   ImGui::TextDisabled("%s", text);
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
+}
+
+// The country and currency fields, with what the country gives.
+void draw_country(WelcomeState& s) {
+  const bool country_changed =
+      text_field("Country", &s.country, "welcome.country", s.country_problem, "e.g. United Kingdom, DE");
+  std::optional<CountryProfile> country = country_from_text(s.country);
+  if (country_changed && country && !s.currency_typed) s.currency = country->currency;
+  ImGui::PushTextWrapPos(0.0f);
+  if (country)
+    ImGui::TextDisabled("%s", country_summary(*country).c_str());
+  else
+    ImGui::TextDisabled("The country's name or its two-letter code.");
+  ImGui::PopTextWrapPos();
+  test_mark("welcome.country_summary");
+  if (text_field("Currency", &s.currency, "welcome.currency", s.currency_problem, "GBP, EUR, USD…"))
+    s.currency_typed = true;
+}
+
+// Checks the form and queues the company's details and its country's defaults; false when a field is missing.
+bool start_ledger(WelcomeState& s, Commands& commands) {
+  std::optional<CountryProfile> country = country_from_text(s.country);
+  s.company_problem = s.company.empty() ? "Type your business's name" : "";
+  s.country_problem = country ? "" : "Type your country";
+  s.currency_problem = is_known_currency(upper_text(s.currency)) ? "" : "Type a currency code";
+  if (!s.company_problem.empty() || !country || !s.currency_problem.empty()) return false;
+  CompanyDetails details;
+  details.name = s.company;
+  details.sender_name = s.sender;
+  details.email = s.email;
+  commands.submit(SetCompanyDetails{details}, &s.sink);
+  CompanyDefaults defaults = defaults_for_country(country->code);
+  defaults.currency = upper_text(s.currency);
+  commands.submit(SetCompanyDefaults{defaults}, &s.sink);
+  return true;
 }
 
 }  // namespace
@@ -39,23 +83,13 @@ WelcomeChoice draw_welcome(WelcomeState& s, Commands& commands) {
 
   begin_way(
       "Start my own ledger",
-      "Your business's name and who signs the reminders. Then add customers and invoices, or import them.");
+      "Your business's name and country: the currency, payment terms and late-payment interest of "
+      "its law are set from it (change them in Settings). Then add customers and invoices, or import them.");
   text_field("Business name", &s.company, "welcome.company", s.company_problem, "e.g. Brightwell Studio Ltd");
+  draw_country(s);
   text_field("Signed by", &s.sender, "welcome.sender", {}, "e.g. Amelia Hart, Finance Manager");
   text_field("Email", &s.email, "welcome.email", {}, "accounts@example.com");
-  if (ImGui::Button("Start my ledger")) {
-    if (s.company.empty()) {
-      s.company_problem = "Type your business's name";
-    } else {
-      s.company_problem.clear();
-      CompanyDetails details;
-      details.name = s.company;
-      details.sender_name = s.sender;
-      details.email = s.email;
-      commands.submit(SetCompanyDetails{details}, &s.sink);
-      choice = WelcomeChoice::OwnLedger;
-    }
-  }
+  if (ImGui::Button("Start my ledger") && start_ledger(s, commands)) choice = WelcomeChoice::OwnLedger;
   test_mark("welcome.start");
 
   begin_way(

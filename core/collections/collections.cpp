@@ -9,6 +9,7 @@
 #include "collections/collections_charges.h"
 #include "collections/collections_endgame.h"
 #include "collections/collections_queries.h"
+#include "collections/company_defaults.h"
 #include "collections/custom_templates.h"
 #include "collections/documents_sent.h"
 #include "customers/customer_queries.h"
@@ -459,9 +460,9 @@ const std::vector<Projector>& collection_tracking_projectors() {
 const std::vector<Projector>& collection_projectors() {
   static const std::vector<Projector> all = [] {
     std::vector<Projector> list;
-    for (const auto* part :
-         {&collection_tracking_projectors(), &collection_charge_projectors(),
-          &collection_endgame_projectors(), &document_sent_projectors(), &custom_template_projectors()})
+    for (const auto* part : {&collection_tracking_projectors(), &collection_charge_projectors(),
+                             &collection_endgame_projectors(), &document_sent_projectors(),
+                             &custom_template_projectors(), &company_defaults_projectors()})
       list.insert(list.end(), part->begin(), part->end());
     return list;
   }();

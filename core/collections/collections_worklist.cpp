@@ -7,6 +7,7 @@
 
 #include "base/currencies.h"
 #include "collections/collections.h"
+#include "collections/company_defaults.h"
 #include "collections/custom_templates.h"
 #include "collections/reference_rates.h"
 #include "customers/customer_queries.h"
@@ -179,7 +180,7 @@ ChargesPreview preview_ledger_charges(Db& db, const Date& as_of, const InterestP
     if (invoice_ids) (*invoice_ids)[r.invoice.invoice] = r.id;
     invoices.push_back(r.invoice);
   }
-  return preview_charges(as_of, policy, invoices, builtin_reference_rates());
+  return preview_charges(as_of, policy, invoices, ledger_reference_rates(db));
 }
 
 std::vector<CreditReview> review_credit_holds(Db& db, const Date& as_of, const CreditHoldRules& rules,

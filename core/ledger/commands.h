@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "collections/collection_commands.h"
+#include "collections/company_defaults.h"
 #include "customers/customer_commands.h"
 #include "files/imports.h"
 #include "files/invoice_import.h"
@@ -25,7 +26,7 @@ using Command =
                  SnoozeCustomer, LogContact, AddPromise, OpenDispute, ResolveDispute, ApplyCreditHolds,
                  ChargeLateFees, WaiveLateFee, ApplyCharges, AddInstallmentPlan, AcceptSettlement,
                  HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent, SaveTemplate,
-                 RecordCustomerReply>;
+                 RecordCustomerReply, SetCompanyDefaults, AddReferenceRate>;
 
 // True for command types Ledger::execute runs through stream_command instead of plan_command.
 template <class T>

@@ -19,6 +19,14 @@ const char* event_shapes_text() {
     "tax_id": "string",
     "terms": "string"
   },
+  "$defaults": {
+    "country": "string",
+    "credit_note_series": "string",
+    "currency": "string",
+    "interest_policy": "string",
+    "invoice_series": "string",
+    "terms": "string"
+  },
   "$factored_invoice": {
     "advance": "int",
     "amount": "int",
@@ -149,6 +157,7 @@ const char* event_shapes_text() {
     "step": "int"
   },
   "collections.company_set": {"after":"$company","before":"$company"},
+  "collections.defaults_set": {"after":"$defaults","before":"$defaults"},
   "collections.hold_overridden": {
     "customer": "int",
     "date": "string",
@@ -167,6 +176,8 @@ const char* event_shapes_text() {
   },
   "collections.policy_assigned": {"after":"int|null","before":"int|null","customer":"int"},
   "collections.policy_saved": {"after":"$policy","before":{"(or null)":"$policy"},"id":"int"},
+  "collections.rate_added": {"effective":"string","rate":"string","table":"string"},
+  "collections.rate_removed": "$collections.rate_added",
   "collections.snoozed": {"after":"null|string","before":"null|string","customer":"int","date":"string"},
   "collections.step_done": {
     "customer": "int",

@@ -5,6 +5,7 @@
 #include "collections/collections_endgame.h"
 #include "collections/collections_outcome.h"
 #include "collections/collections_plans.h"
+#include "collections/company_defaults.h"
 #include "collections/custom_templates.h"
 #include "collections/documents_sent.h"
 #include "files/import_batches.h"

@@ -59,9 +59,9 @@ std::optional<std::string> Args::positional() {
 
 const std::vector<const std::vector<Handler>*>& all_handlers() {
   static const std::vector<const std::vector<Handler>*> lists = {
-      &ledger_handlers(),      &customer_handlers(), &invoice_handlers(),
-      &payment_handlers(),     &import_handlers(),   &report_handlers(),
-      &collections_handlers(), &document_handlers(), &share_handlers()};
+      &ledger_handlers(), &customer_handlers(), &invoice_handlers(),     &payment_handlers(),
+      &import_handlers(), &report_handlers(),   &collections_handlers(), &document_handlers(),
+      &share_handlers(),  &settings_handlers()};
   return lists;
 }
 

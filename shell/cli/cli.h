@@ -102,6 +102,7 @@ const std::vector<Handler>& document_handlers();  // cli_documents.cpp: document
 const std::vector<Handler>& share_handlers();     // cli_share.cpp: share statement, share reply
 // import --reply FILE [--dry-run]: records a customer's reply file (cli_share.cpp).
 int import_reply_command(Context& ctx, Args& args, const std::string& path);
+const std::vector<Handler>& settings_handlers();  // cli_settings.cpp: settings show | set, rate list | add
 // Every list, in the order --help shows them.
 const std::vector<const std::vector<Handler>*>& all_handlers();
 

@@ -332,9 +332,11 @@ const std::vector<Handler>& collections_handlers() {
         {"collections", "worklist",
          "the day's collections work: --date D [--charge-fees] (--format table|json|csv)", worklist},
         {"collections", "done",
-         "record a worklist step: --customer C --step N --outcome O [--notes T] [--date D] [--invoices ...]",
+         "record a worklist step: --customer C --step N --outcome O [--notes T] [--person P] [--date D] "
+         "[--invoices ...]",
          done},
-        {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume)", snooze},
+        {"collections", "snooze", "put a customer aside: --customer C --until D (or --resume) [--date D]",
+         snooze},
         {"collections", "company",
          "who signs the messages, issues e-invoices and is paid: [--name] [--email] [--phone] [--address] "
          "[--sender] [--vat-id ID] [--endpoint SCHEME:ID] [--iban IBAN] [--bic BIC] [--account-name NAME]",
@@ -343,12 +345,13 @@ const std::vector<Handler>& collections_handlers() {
     const std::vector<Handler>& contacts = collection_contact_handlers();
     list.insert(list.end(), contacts.begin(), contacts.end());
     const std::vector<Handler> policies = {
-        {"policy", "show", "a collections policy: [ID|NAME] [--customer C]", policy_show},
+        {"policy", "show", "a collections policy: [ID|NAME] [--policy ID|NAME] [--customer C]", policy_show},
         {"policy", "list", "the collections policies", policy_list},
         {"policy", "set",
          "save a policy (--file PATH | --json TEXT) [--id N], or --customer C --policy ID|NAME", policy_set},
         {"hold", "check",
-         "apply the credit-hold rules: --date D [--days-overdue N] [--broken-promises K] [--cod] [--dry-run]",
+         "apply the credit-hold rules: --date D [--days-overdue N] [--broken-promises K] [--no-limit (ignore "
+         "credit limits)] [--cod] [--dry-run]",
          hold_check},
     };
     list.insert(list.end(), policies.begin(), policies.end());

@@ -198,12 +198,15 @@ const std::vector<Handler>& collection_contact_handlers() {
        "...]",
        contact_log_cmd},
       {"contact", "list", "a customer's contact record: --customer C", contact_list},
-      {"promise", "add", "promise to pay: --customer C --date D --amount A [--invoices ...] [--made D]",
+      {"promise", "add",
+       "promise to pay: --customer C --date D --amount A [--invoices ...] [--made D] [--notes T]",
        promise_add},
       {"promise", "list", "promises and whether kept: [--customer C] [--date D]", promise_list},
       {"dispute", "open", "dispute an invoice: --invoice N --reason R [--notes T] [--date D]", dispute_open},
       {"dispute", "resolve",
-       "resolve a dispute: --invoice N --resolution credit|partial|rejected [--amount A]", dispute_resolve},
+       "resolve a dispute: --invoice N --resolution credit|partial|rejected [--amount A] [--date D] [--notes "
+       "T]",
+       dispute_resolve},
       {"dispute", "list", "disputes and their resolutions", dispute_list},
   };
   return handlers;

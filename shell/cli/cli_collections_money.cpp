@@ -7,6 +7,7 @@
 #include "cli_collections.h"
 #include "collections/collections.h"
 #include "collections/collections_worklist.h"
+#include "collections/company_defaults.h"
 
 namespace duebook::cli {
 namespace {
@@ -28,17 +29,20 @@ Result<Decimal> percent_arg(const std::string& text, const std::string& option) 
 
 int charges_preview(Context& ctx, Args& args) {
   auto as_of = args.option("--as-of"), policy_text = args.option("--policy");
-  if (!as_of || !policy_text)
+  if (!as_of)
     return ctx.usage(
-        "charges preview needs --as-of D --policy contract:RATE|uk-late-payment|eu-late-payment");
+        "charges preview needs --as-of D [--policy contract:RATE|uk-late-payment|eu-late-payment]");
   if (int rc = ctx.leftover(args)) return rc;
   Problems problems;
   std::optional<Date> day = value_or_problem(day_arg(ctx, as_of, "--as-of"), problems);
-  std::optional<InterestPolicy> policy =
-      value_or_problem(parse_interest_policy(*policy_text), problems, "--policy");
   if (!problems.empty()) return ctx.rejected(problems);
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
+  // Without --policy, the company's default interest policy (settings set --interest-policy).
+  std::optional<InterestPolicy> policy = value_or_problem(
+      parse_interest_policy(policy_text.value_or(company_defaults(ledger->db()).interest_policy)), problems,
+      "--policy");
+  if (!problems.empty()) return ctx.rejected(problems);
   ChargesPreview preview = preview_ledger_charges(ledger->db(), *day, *policy);
   if (ctx.format == "json") {
     ctx.out << charges_preview_json(preview) << "\n";
@@ -68,12 +72,13 @@ int charges_preview(Context& ctx, Args& args) {
 
 int charges_apply(Context& ctx, Args& args) {
   auto as_of = args.option("--as-of"), policy = args.option("--policy");
-  if (!as_of || !policy) return ctx.usage("charges apply needs --as-of D --policy P");
+  if (!as_of) return ctx.usage("charges apply needs --as-of D [--policy P]");
   if (int rc = ctx.leftover(args)) return rc;
   Result<Date> day = day_arg(ctx, as_of, "--as-of");
   if (!day) return ctx.rejected(day.problems());
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
+  if (!policy) policy = company_defaults(ledger->db()).interest_policy;  // the company's default
   Result<ActionOutcome> r = ledger->execute(ApplyCharges{*day, *policy});
   // A second run the same day has nothing more to book: that is said, not treated as an error.
   if (!r && r.problems().size() == 1 && r.problems()[0].message.rfind("nothing more to charge", 0) == 0) {
@@ -440,25 +445,35 @@ int factor(Context& ctx, Args& args) {
 const std::vector<Handler>& collection_money_handlers() {
   static const std::vector<Handler> handlers = {
       {"charges", "preview",
-       "interest and fixed compensation due: --as-of D --policy contract:R|uk-late-payment|eu-late-payment",
+       "interest and fixed compensation due: --as-of D [--policy contract:R|uk-late-payment|eu-late-payment] "
+       "(default: the company's, see settings show)",
        charges_preview},
-      {"charges", "apply", "book them as charges invoices: --as-of D --policy P", charges_apply},
+      {"charges", "apply", "book them as charges invoices: --as-of D [--policy P] (default: the company's)",
+       charges_apply},
       {"charges", "list", "late fees, interest and compensation booked", charges_list},
       {"fee", "charge", "charge the late fees due (once per invoice and step): --date D", fee_charge},
       {"fee", "waive", "waive a late fee: --invoice N --step K --reason R [--date D]", fee_waive},
       {"fee", "list", "late fees charged and waived", fee_list},
-      {"plan", "add", "installment plan: --customer C --installments N --start D [--every month|Kdays]",
+      {"plan", "add",
+       "installment plan: --customer C --installments N --start D [--every month|Kdays] [--invoices ...] "
+       "[--date D]",
        plan_add},
       {"plan", "list", "installment plans and where they stand: [--date D]", plan_list},
       {"settle", "", "accept less and write off the rest: --invoice N --accept A --reason R [--date D]",
        settle},
-      {"agency", "handoff", "hand invoices to an agency: --invoices ... --commission P [--case-file PATH]",
+      {"agency", "handoff",
+       "hand invoices to an agency: --invoices ... --commission P [--agency NAME] [--date D] "
+       "[--case-file PATH]",
        agency_handoff_cmd},
       {"agency", "list", "agency placements", agency_list},
-      {"agency", "case-file", "a placement's case file (JSON): --placement N [--out PATH]",
+      {"agency", "case-file", "a placement's case file (JSON): --placement N [--out PATH] [--date D]",
        agency_case_file_cmd},
       {"factor", "",
-       "sell invoices: --invoices ... --advance 80 --fee 3 [--reserve 20]; factor collected|list", factor},
+       "sell invoices: --invoices ... --advance 80 --fee 3 [--reserve 20] [--factor NAME] [--flat (the fee "
+       "once, not per 30 days)] [--expected D] [--date D]; factor collected --invoice N --amount A [--date "
+       "D]; "
+       "factor list",
+       factor},
   };
   return handlers;
 }

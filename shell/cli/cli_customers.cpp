@@ -4,6 +4,7 @@
 #include "base/currencies.h"
 #include "base/money.h"
 #include "cli.h"
+#include "collections/company_defaults.h"
 #include "collections/customer_accounts.h"
 #include "collections/customer_timeline.h"
 #include "customers/customer_queries.h"
@@ -73,13 +74,20 @@ Table customer_table(const std::vector<Customer>& customers) {
 
 int add(Context& ctx, Args& args) {
   CustomerFields f;
-  if (auto currency = args.option("--currency")) f.currency = *currency;
+  std::optional<std::string> currency = args.option("--currency"), terms = args.option("--terms");
   Problems problems = take_fields(args, f);
   if (auto name = args.positional()) f.name = *name;
   if (int rc = ctx.leftover(args)) return rc;
   if (!problems.empty()) return ctx.rejected(problems);
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
+  // Without --currency or --terms, the company's defaults (settings set), when it saved any.
+  if (std::optional<CompanyDefaults> d = saved_company_defaults(ledger->db())) {
+    f.currency = d->currency;
+    f.terms = d->terms;
+  }
+  if (currency) f.currency = *currency;
+  if (terms) f.terms = *terms;
   Result<ActionOutcome> r = ledger->execute(AddCustomer{f});
   if (!r) return ctx.rejected(r.problems());
   ctx.out << "Added customer #" << r->created_id << " " << f.name << "\n";
@@ -253,7 +261,7 @@ int require_deposit(Context& ctx, Args& args) {
 const std::vector<Handler>& customer_handlers() {
   static const std::vector<Handler> handlers = {
       {"customer", "add",
-       "add a customer: NAME "
+       "add a customer: NAME (or --name N) "
        "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
        "ID] [--notes TEXT] [--billing-name N] [--billing-email E] [--billing-phone P] [--escalation-name N] "
        "[--escalation-email E] [--escalation-phone P]",

@@ -9,6 +9,7 @@
 #include "base/currencies.h"
 #include "base/money.h"
 #include "cli.h"
+#include "collections/company_defaults.h"
 #include "invoicing/invoice_lines.h"
 #include "invoicing/invoice_queries.h"
 
@@ -105,7 +106,7 @@ int add(Context& ctx, Args& args) {
   }
   if (terms) f.terms = *terms;
   if (memo) f.memo = *memo;
-  if (series) f.series = *series;
+  f.series = series.value_or(company_defaults(ledger->db()).invoice_series);
   if (!problems.empty()) return ctx.rejected(problems);
   Result<ActionOutcome> r = ledger->execute(AddInvoice{f, issue, override_hold.value_or("")});
   if (!r) return ctx.rejected(r.problems());
@@ -335,7 +336,7 @@ int credit_note(Context& ctx, Args& args) {
   if (auto a = value_or_problem(amount_arg(*amount, currency, "--amount"), problems)) c.amount = a.value();
   if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) c.date = d.value();
   c.reason = reason.value_or("");
-  if (series) c.series = *series;
+  c.series = series.value_or(company_defaults(ledger->db()).credit_note_series);
   if (!problems.empty()) return ctx.rejected(problems);
   return report(ctx, ledger->execute(c));
 }
@@ -436,10 +437,11 @@ const std::vector<Handler>& invoice_handlers() {
        list},
       {"invoice", "show", "one invoice with its lines and what was applied: NUMBER|#ID", show},
       {"credit-note", "add",
-       "credit note: --amount A (--invoice NUMBER | --customer C) [--date D] [--reason R]", credit_note},
+       "credit note: --amount A (--invoice NUMBER | --customer C) [--date D] [--reason R] [--series S]",
+       credit_note},
       {"schedule", "add",
        "recurring invoices: --customer C --every monthly|quarterly|yearly|N-days --start D [--end D] "
-       "[--draft] "
+       "[--draft] [--terms T] [--memo M] "
        "--line \"DESCRIPTION;QUANTITY;UNIT PRICE[;TAX %[;DISCOUNT]]\" (repeat for each line)",
        schedule_add},
       {"schedule", "list", "list recurring schedules", schedule_list},

@@ -265,8 +265,8 @@ const std::vector<Handler>& payment_handlers() {
        "[--reference R]",
        add},
       {"payment", "preview",
-       "show how a payment would be allocated and the discounts it earns, recording nothing: the options of "
-       "payment add",
+       "show how a payment would be allocated and the discounts it earns, recording nothing: --customer C "
+       "--amount A [--date D] [--currency X] [--method M] [--reference R] [--allocate INVOICE=AMOUNT ...]",
        preview},
       {"payment", "allocate",
        "allocate unapplied credit: (--payment ID | --credit-note NUMBER) --invoice NUMBER[=AMOUNT] ... "
@@ -277,8 +277,8 @@ const std::vector<Handler>& payment_handlers() {
        "list unapplied credit (payments and credit notes not yet allocated or refunded), oldest first: "
        "[--customer C]; apply it with payment allocate",
        credits},
-      {"payment", "refund", "pay unapplied credit back: --customer C --amount A [--date D] [--method M]",
-       refund},
+      {"payment", "refund",
+       "pay unapplied credit back: --customer C --amount A [--date D] [--method M] [--reference R]", refund},
       {"customer", "balance", "AR balance and unapplied credit: [ID|NAME]", balance},
   };
   return handlers;

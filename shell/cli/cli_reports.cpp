@@ -445,7 +445,7 @@ const std::vector<Handler>& report_handlers() {
       {"report", "forecast", "13-week cash forecast: [--as-of D]", forecast},
       {"report", "backtest", "forecast vs. actual receipts: [--as-of D] (13 weeks ago)", backtest},
       {"report", "options",
-       "collection options side by side: --invoices N1,N2 [--discount 2] [--interest contract:8] "
+       "collection options side by side: --invoices N1,N2 [--as-of D] [--discount 2] [--interest contract:8] "
        "[--factoring advance=80,fee=3] [--agency 25|commission=C,success=60,days=60] "
        "[--installments N[,start=D][,every=month|Kdays][,kept=100]] [--settle AMOUNT]",
        options_report},
