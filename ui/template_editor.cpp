@@ -72,20 +72,14 @@ void draw_picker(Queries& queries, TemplateEditorState& s) {
   test_mark("template.pick");
   ImGui::SameLine();
   ImGui::TextUnformatted("in");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(130);
-  if (ImGui::BeginCombo("##template_language", language_name(s.language))) {
-    for (Language l : known_languages()) {
-      const bool picked = ImGui::Selectable(language_name(l), l == s.language);
-      test_mark((std::string("template.language.") + language_code(l)).c_str());
-      if (picked && l != s.language) {
-        s.language = l;
-        load(queries, s, s.id);
-      }
+  for (Language l : known_languages()) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(language_name(l), l == s.language) && l != s.language) {
+      s.language = l;
+      load(queries, s, s.id);
     }
-    ImGui::EndCombo();
+    test_mark((std::string("template.language.") + language_code(l)).c_str());
   }
-  test_mark("template.language");
   ImGui::SameLine();
   ImGui::TextDisabled(s.customised ? "your own wording" : "the built-in wording");
 }
