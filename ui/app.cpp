@@ -20,6 +20,7 @@
 #include "save_state_bar.h"
 #include "settings_window.h"
 #include "test_hook.h"
+#include "widgets.h"
 
 namespace duebook::ui {
 
@@ -280,6 +281,7 @@ bool App::frame() {
   test_begin_frame();
   ++frames_;
   load_theme(platform_, settings_);
+  load_locale(platform_, settings_);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -459,6 +461,7 @@ std::string App::state_json() {
     j["customer_list"] = nlohmann::json::parse(customer_list_facts(customers_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["theme"] = settings_.dark ? "dark" : "light";
+    j["locale"] = display_locale().id;
     j["policy_editor"] = nlohmann::json::parse(policy_editor_facts(policy_editor_));
     j["template_editor"] = nlohmann::json::parse(template_editor_facts(template_editor_));
     j["collect"] = nlohmann::json::parse(collect_facts(collect_));

@@ -96,7 +96,7 @@ void draw_preview(ChargesWindowState& s, const CollectContext& ctx, Commands& co
         ImGui::TextUnformatted(r.customer.c_str());
       }
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(to_iso(r.due_date).c_str());
+      ImGui::TextUnformatted(display_date(r.due_date).c_str());
       ImGui::TableNextColumn();
       right_aligned(std::to_string(r.days_late));
       ImGui::TableNextColumn();
@@ -198,7 +198,7 @@ void draw_list(ChargesWindowState& s, const CollectContext& ctx, Navigation& nav
       ImGui::TableNextRow();
       if (cursor_row(s.keys, rows++) == RowKey::Open) nav.open_invoice = c->invoice_id;
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(to_iso(c->date).c_str());
+      ImGui::TextUnformatted(display_date(c->date).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(c->kind.c_str());
       ImGui::TableNextColumn();

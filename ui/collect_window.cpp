@@ -125,9 +125,10 @@ void prefill_from_options(CollectWindowState& s, const CollectContext& ctx) {
   s.plan.count = t.installments;
   s.plan.first_due = t.first_due;
   s.plan.every = "month";
-  s.settle.accept = !t.settle.empty() || !s.options.selection
-                        ? t.settle
-                        : format_amount(s.options.selection->face * 7 / 10, currency_digits(ctx.currency));
+  s.settle.accept =
+      !t.settle.empty() || !s.options.selection
+          ? t.settle
+          : amount_field_text(s.options.selection->face * 7 / 10, currency_digits(ctx.currency));
   s.agency.commission = t.commission;
   s.agency.recovery = t.success;
   s.factor.advance = t.advance;

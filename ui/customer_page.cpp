@@ -23,8 +23,9 @@ const ImGuiTableFlags kTableFlags =
 CustomerPageDraft draft_from(const Customer& c) {
   CustomerPageDraft d;
   d.terms = c.fields.terms;
-  d.credit_limit =
-      c.fields.credit_limit ? format_amount(*c.fields.credit_limit, currency_digits(c.fields.currency)) : "";
+  d.credit_limit = c.fields.credit_limit
+                       ? amount_field_text(*c.fields.credit_limit, currency_digits(c.fields.currency))
+                       : "";
   for (const Contact& k : c.fields.contacts) {
     const bool billing = k.role == "billing";
     (billing ? d.billing_name : d.escalation_name) = k.name;
@@ -232,7 +233,7 @@ void draw_contacts(CustomerPageState& s, Commands& commands) {
     f.credit_limit.reset();
     s.form_error.clear();
     if (!d.credit_limit.empty()) {
-      Result<int64_t> limit = parse_amount(d.credit_limit, currency_digits(f.currency));
+      Result<int64_t> limit = read_amount(d.credit_limit, currency_digits(f.currency));
       if (!limit)
         s.form_error = "Credit limit: " + describe(limit.problems());
       else
@@ -269,7 +270,7 @@ void draw_open_invoices(CustomerPageState& s, Navigation& nav, const Date& today
       test_mark(("customer_page.invoice." + inv.number).c_str());
       ImGui::PopID();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(inv.due_date.c_str());
+      ImGui::TextUnformatted(display_date(inv.due_date).c_str());
       ImGui::TableNextColumn();
       Result<Date> due = parse_date(inv.due_date);
       const int64_t late = due ? days_between(due.value(), today) : 0;
@@ -290,13 +291,13 @@ void draw_promises_disputes(CustomerPageState& s) {
   if (s.promises.empty()) ImGui::TextDisabled("None.");
   for (auto p = s.promises.rbegin(); p != s.promises.rend(); ++p)
     ImGui::BulletText("%s by %s (made %s): %s, paid %s", display_money(p->amount, cur).c_str(),
-                      to_iso(p->pay_by).c_str(), to_iso(p->made_on).c_str(), p->state.c_str(),
+                      display_date(p->pay_by).c_str(), display_date(p->made_on).c_str(), p->state.c_str(),
                       display_money(p->paid, cur).c_str());
   heading("Disputes");
   if (s.disputes.empty()) ImGui::TextDisabled("None.");
   for (const DisputeRecord& d : s.disputes)
     ImGui::BulletText("%s: %s since %s, %s%s%s", d.invoice.c_str(), d.reason.c_str(),
-                      to_iso(d.opened_on).c_str(), d.status.c_str(), d.resolution.empty() ? "" : " ",
+                      display_date(d.opened_on).c_str(), d.status.c_str(), d.resolution.empty() ? "" : " ",
                       d.resolution.c_str());
 }
 
@@ -304,7 +305,7 @@ void draw_charges(const CustomerPageState& s) {
   heading("Charges");
   if (s.charges.empty()) ImGui::TextDisabled("None.");
   for (auto c = s.charges.rbegin(); c != s.charges.rend(); ++c)
-    ImGui::BulletText("%s %s on %s: %s%s%s (%s)", to_iso(c->date).c_str(), c->kind.c_str(),
+    ImGui::BulletText("%s %s on %s: %s%s%s (%s)", display_date(c->date).c_str(), c->kind.c_str(),
                       c->invoice.c_str(), display_money(c->amount, c->currency).c_str(),
                       c->charge_invoice.empty() ? "" : ", billed on ", c->charge_invoice.c_str(),
                       c->status.c_str());

@@ -26,10 +26,12 @@ CustomerDraft draft_from(const Customer& c) {
   d.name = f.name;
   d.currency = f.currency;
   d.terms = f.terms;
-  d.credit_limit = f.credit_limit ? format_amount(*f.credit_limit, currency_digits(f.currency)) : "";
+  d.credit_limit = f.credit_limit ? amount_field_text(*f.credit_limit, currency_digits(f.currency)) : "";
   d.address = f.address;
   d.tax_id = f.tax_id;
   d.notes = f.notes;
+  for (size_t i = 0; i < known_languages().size(); ++i)
+    if (language_code(known_languages()[i]) == f.language) d.language = int(i);
   for (int i = 0; i < 3; ++i)
     if (kStatuses[i] == f.status) d.status = i;
   for (const Contact& k : f.contacts) {
@@ -50,8 +52,9 @@ bool fields_from(const CustomerDraft& d, CustomerFields* f, std::string* error) 
   f->tax_id = d.tax_id;
   f->notes = d.notes;
   f->status = kStatuses[d.status];
+  f->language = language_code(known_languages()[size_t(d.language)]);
   if (!d.credit_limit.empty()) {
-    Result<int64_t> limit = parse_amount(d.credit_limit, currency_digits(d.currency));
+    Result<int64_t> limit = read_amount(d.credit_limit, currency_digits(d.currency));
     if (!limit) {
       *error = "Credit limit: " + describe(limit.problems());
       return false;
@@ -282,6 +285,20 @@ void draw_terms_fields(CustomersWindowState& s, FormRows& rows, float half) {
     ImGui::SetNextItemWidth(half);
     ImGui::Combo("##status", &s.draft.status, kStatusNames, 3);
     test_mark("customer.status");
+  });
+  rows.end_row();
+  rows.column(half, [&] {
+    ImGui::TextUnformatted("Language of letters");
+    ImGui::SetNextItemWidth(half);
+    const char* shown = language_name(known_languages()[size_t(s.draft.language)]);
+    if (ImGui::BeginCombo("##language", shown)) {
+      for (size_t i = 0; i < known_languages().size(); ++i)
+        if (ImGui::Selectable(language_name(known_languages()[i]), int(i) == s.draft.language))
+          s.draft.language = int(i);
+      ImGui::EndCombo();
+    }
+    test_mark("customer.language");
+    if (!sink.problem_for("language").empty()) problem_text(sink.problem_for("language"));
   });
   rows.end_row();
 }

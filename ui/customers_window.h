@@ -22,7 +22,8 @@ struct CustomerDraft {
   std::string name, currency = "USD", terms = "Net 30", credit_limit, address, tax_id, notes;
   std::string billing_name, billing_email, billing_phone;
   std::string escalation_name, escalation_email, escalation_phone;
-  int status = 0;  // index into Active, CreditHold, CashOnDelivery
+  int status = 0;    // index into Active, CreditHold, CashOnDelivery
+  int language = 0;  // index into known_languages(): the language its messages and documents are written in
 };
 
 struct CustomersWindowState {

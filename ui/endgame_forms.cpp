@@ -119,7 +119,7 @@ void draw_plan_form(PlanFormState& s, Commands& commands, const CollectContext& 
       ImGui::TableNextColumn();
       ImGui::Text("%d", i.number);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(to_iso(i.due).c_str());
+      ImGui::TextUnformatted(display_date(i.due).c_str());
       ImGui::TableNextColumn();
       right_aligned(display_money(i.amount.minor, ctx.currency));
       ImGui::TableNextColumn();
@@ -166,7 +166,7 @@ void draw_settle_form(SettleFormState& s, Commands& commands, const CollectConte
   }
   test_mark("settle.invoice");
   s.problems.clear();
-  Result<int64_t> accepted = parse_amount(s.accept, currency_digits(inv.currency));
+  Result<int64_t> accepted = read_amount(s.accept, currency_digits(inv.currency));
   if (!s.accept.empty() && !accepted) s.problems.push_back({"settlement.accepted", "not an amount"});
   field("Accept", "settle.accept", &s.accept, problem_of(s.problems, {"settlement.accepted"}), "amount");
   field("Reason", "settle.reason", &s.reason, problem_of(s.problems, {"settlement.reason"}),

@@ -46,13 +46,13 @@ void draw_header(InvoiceWindowState& s, Navigation& nav) {
   ImGui::SameLine();
   if (ImGui::SmallButton(h.customer_name.c_str())) nav.open_customer = h.customer_id;
   test_mark("invoice_window.customer");
-  ImGui::Text("Issued %s   Due %s   Terms %s", h.issue_date.c_str(), h.due_date.c_str(),
-              d.terms.empty() ? "-" : d.terms.c_str());
+  ImGui::Text("Issued %s   Due %s   Terms %s", display_date(h.issue_date).c_str(),
+              display_date(h.due_date).c_str(), d.terms.empty() ? "-" : d.terms.c_str());
   if (!d.memo.empty()) ImGui::TextWrapped("Memo: %s", d.memo.c_str());
   if (!d.voided_on.empty()) ImGui::Text("Voided on %s: %s", d.voided_on.c_str(), d.void_reason.c_str());
   if (s.dispute)
-    ImGui::Text("Disputed since %s (%s): %s", to_iso(s.dispute->opened_on).c_str(), s.dispute->reason.c_str(),
-                s.dispute->notes.c_str());
+    ImGui::Text("Disputed since %s (%s): %s", display_date(s.dispute->opened_on).c_str(),
+                s.dispute->reason.c_str(), s.dispute->notes.c_str());
 }
 
 // The invoice as PDF, a duplicate to send again, or a reminder (level 1..3) dated `today`.
@@ -123,7 +123,7 @@ void draw_applied_contacts(InvoiceWindowState& s) {
   heading("Reminders and contacts");
   if (s.contacts.empty()) ImGui::TextDisabled("None about this invoice.");
   for (const ContactRecord& c : s.contacts)
-    ImGui::BulletText("%s  %s%s  %s%s%s", to_iso(c.date).c_str(), c.channel.c_str(),
+    ImGui::BulletText("%s  %s%s  %s%s%s", display_date(c.date).c_str(), c.channel.c_str(),
                       c.step_done_id ? " (reminder step)" : "", c.outcome.c_str(),
                       c.notes.empty() ? "" : ": ", c.notes.c_str());
 }
@@ -132,7 +132,7 @@ void draw_applied_contacts(InvoiceWindowState& s) {
 bool read_amount(InvoiceActionForm& f, const std::string& currency, std::optional<int64_t>* out) {
   out->reset();
   if (f.amount.empty()) return true;
-  Result<int64_t> a = parse_amount(f.amount, currency_digits(currency));
+  Result<int64_t> a = ui::read_amount(f.amount, currency_digits(currency));
   if (!a) {
     f.form_error = "Amount: " + describe(a.problems());
     return false;

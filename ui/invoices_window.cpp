@@ -143,9 +143,9 @@ void draw_row(InvoicesWindowState& s, int row) {
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(inv.customer_name.c_str());
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(inv.issue_date.c_str());
+  ImGui::TextUnformatted(display_date(inv.issue_date).c_str());
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(inv.due_date.c_str());
+  ImGui::TextUnformatted(display_date(inv.due_date).c_str());
   ImGui::TableNextColumn();
   amount_text(inv.total, inv.currency);
   ImGui::TableNextColumn();
@@ -377,7 +377,9 @@ std::string invoice_list_facts(const InvoicesWindowState& s) {
                     {"customer", r.customer_name},
                     {"currency", r.currency},
                     {"due", r.due_date},
-                    {"open", r.open}});
+                    {"due_text", display_date(r.due_date)},
+                    {"open", r.open},
+                    {"open_text", display_money(r.open, r.currency)}});
   return nlohmann::json{{"status", kStatusQuery[s.status]},
                         {"overdue", s.overdue},
                         {"currency", s.currency},

@@ -182,7 +182,7 @@ void compare(OptionsWindowState& s, const CollectContext& ctx) {
   }
   const int digits = currency_digits(ctx.currency);
   Result<int64_t> accepted =
-      t.settle.empty() ? Result<int64_t>(s.selection->face * 7 / 10) : parse_amount(t.settle, digits);
+      t.settle.empty() ? Result<int64_t>(s.selection->face * 7 / 10) : read_amount(t.settle, digits);
   if (!accepted) problems.push_back({"terms.accepted", "\"" + t.settle + "\" is not an amount"});
   if (accepted) {
     Result<OptionCost> settle = settlement_option(*s.selection, *accepted, 365, wait_expected);

@@ -20,7 +20,8 @@ void prefill_split(PaymentSplit& split, int64_t customer_id, const std::vector<I
     SplitRow row{inv.id, inv.number, inv.due_date, inv.open, ""};
     if (proposal)
       for (const PaymentPreviewLine& line : proposal->lines)
-        if (line.invoice_id == inv.id && line.applied > 0) row.amount = format_amount(line.applied, digits);
+        if (line.invoice_id == inv.id && line.applied > 0)
+          row.amount = amount_field_text(line.applied, digits);
     split.rows.push_back(std::move(row));
   }
 }
@@ -34,7 +35,7 @@ bool apply_split(PaymentSplit& split, const std::string& currency, int digits, R
   for (std::size_t i = 0; i < split.rows.size(); ++i) {
     const SplitRow& row = split.rows[i];
     if (row.amount.empty()) continue;
-    Result<int64_t> amount = parse_amount(row.amount, digits);
+    Result<int64_t> amount = read_amount(row.amount, digits);
     if (!amount) {
       split.error_field = "split." + row.number;
       split.error = row.number + ": " + describe(amount.problems());
@@ -104,7 +105,7 @@ void draw_split(PaymentSplit& split, int64_t payment, const std::string& currenc
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(row.number.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row.due_date.c_str());
+      ImGui::TextUnformatted(display_date(row.due_date).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(display_money(row.open, currency).c_str());
       ImGui::TableNextColumn();

@@ -44,7 +44,7 @@ bool command_from(Queries& queries, PaymentsWindowState& s, const Date& today, R
     out->date = date.value();
   }
   const std::string& cur = d.currency.empty() ? c->fields.currency : d.currency;
-  Result<int64_t> amount = parse_amount(d.amount, currency_digits(cur));
+  Result<int64_t> amount = read_amount(d.amount, currency_digits(cur));
   if (!amount) {
     *field = "amount";
     *error = d.amount.empty() ? "Give the amount received" : describe(amount.problems());
@@ -196,7 +196,7 @@ bool draw_split_choice(Queries& queries, PaymentsWindowState& s) {
   test_mark("payment.split");
   if (!s.split.on || !c) return false;
   const std::string& cur = s.draft.currency.empty() ? c->fields.currency : s.draft.currency;
-  Result<int64_t> amount = parse_amount(s.draft.amount, currency_digits(cur));
+  Result<int64_t> amount = read_amount(s.draft.amount, currency_digits(cur));
   draw_split(s.split, amount ? amount.value() : -1, cur, s.preview ? &*s.preview : nullptr,
              s.preview_problems);
   return true;
@@ -226,7 +226,7 @@ void draw_preview(Queries& queries, PaymentsWindowState& s) {
       ImGui::TextUnformatted(line.number.c_str());
       test_mark(("payment.preview." + std::to_string(i) + "." + line.number).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(line.due_date.c_str());
+      ImGui::TextUnformatted(display_date(line.due_date).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(display_money(line.applied, p.currency).c_str());
       ImGui::TableNextColumn();

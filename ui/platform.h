@@ -108,6 +108,10 @@ class Platform {
   virtual std::string preference(const std::string& /*key*/) { return {}; }
   // Remembers `value` for `key` on this device; a platform that cannot keep it forgets it silently.
   virtual void set_preference(const std::string& /*key*/, const std::string& /*value*/) {}
+  // The user's language and region as the platform states it: the browser's navigator.language ("de-DE"),
+  // the desktop's LC_ALL or LANG ("de_DE.UTF-8"); "" where unknown. Amounts and dates follow it until a
+  // locale is chosen in Settings.
+  virtual std::string language_tag() { return {}; }
   // Whether the system asks for dark colours (the browser's prefers-color-scheme); false where unknown.
   virtual bool prefers_dark() { return false; }
   // Whether the platform has a file dialog of its own (the browser's picker); else the workbench asks for a

@@ -218,8 +218,8 @@ void draw_steps(PolicyEditorState& s) {
 void draw_preview(PolicyEditorState& s, const Date& today) {
   heading("Schedule for a sample invoice");
   const Date issued = add_days(today, -30);
-  ImGui::TextDisabled("Invoice issued %s, due %s (30 days), nothing paid:", to_iso(issued).c_str(),
-                      to_iso(today).c_str());
+  ImGui::TextDisabled("Invoice issued %s, due %s (30 days), nothing paid:", display_date(issued).c_str(),
+                      display_date(today).c_str());
   s.preview.clear();
   if (!ImGui::BeginTable("preview", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
   ImGui::TableSetupColumn("Day", 0, 110);
@@ -233,7 +233,7 @@ void draw_preview(PolicyEditorState& s, const Date& today) {
     s.preview.push_back(day);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(to_iso(day).c_str());
+    ImGui::TextUnformatted(display_date(day).c_str());
     ImGui::TableNextColumn();
     days_late_cell(step.offset_days);
     ImGui::TableNextColumn();

@@ -79,7 +79,7 @@ void draw_table(const CurrencyBacktest& cb, const CurrencyForecast* now, const D
     ImGui::TableNextColumn();
     right_aligned(std::to_string(w + 1));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(to_iso(forecast_week_start(then, w)).c_str());
+    ImGui::TextUnformatted(display_date(forecast_week_start(then, w)).c_str());
     ImGui::TableNextColumn();
     amount_text(cb.forecast.expected.weeks[k], code, false);
     ImGui::TableNextColumn();
@@ -87,7 +87,7 @@ void draw_table(const CurrencyBacktest& cb, const CurrencyForecast* now, const D
     ImGui::TableNextColumn();
     amount_text(cb.forecast.expected.weeks[k] - cb.actual[k], code, false);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(to_iso(forecast_week_start(today, w)).c_str());
+    ImGui::TextUnformatted(display_date(forecast_week_start(today, w)).c_str());
     ImGui::TableNextColumn();
     if (now) {
       now_total += now->expected.weeks[k];

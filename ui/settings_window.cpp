@@ -40,6 +40,41 @@ void draw_theme(Platform& platform, SettingsWindowState& state) {
   ImGui::TextDisabled("Now in force: the %s theme.", state.dark ? "dark" : "light");
 }
 
+// "EUR 1,234.56 · 12/31/2026": how a locale writes an amount and a date.
+std::string locale_sample(const Locale& l) {
+  return format_money(Money{123456, parse_currency_code("EUR").value()}, l) + "   " +
+         format_date(Date{2026, 12, 31}, l);
+}
+
+void draw_formats(Platform& platform, SettingsWindowState& state) {
+  ImGui::TextWrapped(
+      "How amounts and dates are written on screen, kept on this device. What the ledger stores never "
+      "changes; letters and reminders follow each customer's language.");
+  ImGui::Spacing();
+  const Locale& platform_locale = locale_for_tag(platform.language_tag());
+  std::string choice = state.locale;
+  const std::string follow = "Follow this " + std::string(platform.has_file_dialog() ? "browser" : "system") +
+                             " (" + platform_locale.label + ")";
+  if (ImGui::RadioButton(follow.c_str(), choice.empty())) choice.clear();
+  test_mark("settings.locale_system");
+  if (ImGui::BeginTable("locales", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (const Locale& l : known_locales()) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ImGui::RadioButton(l.label.c_str(), choice == l.id)) choice = l.id;
+      test_mark(("settings.locale_" + l.id).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", locale_sample(l).c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (choice != state.locale) choose_locale(platform, state, choice);
+  ImGui::Spacing();
+  ImGui::Text("Now in force: %s", display_locale().label.c_str());
+  ImGui::TextDisabled("%s", locale_sample(display_locale()).c_str());
+  test_mark("settings.locale_sample");
+}
+
 void draw_storage(Platform& platform) {
   StorageFacts facts = platform.storage_facts();
   ImGui::TextUnformatted("Storage");
@@ -113,6 +148,21 @@ void load_theme(Platform& platform, SettingsWindowState& state) {
   apply_theme(state.dark);
 }
 
+void load_locale(Platform& platform, SettingsWindowState& state) {
+  if (state.locale_loaded) return;
+  state.locale_loaded = true;
+  state.locale = platform.preference("locale");
+  const Locale* chosen = find_locale(state.locale);
+  if (!chosen) state.locale.clear();
+  set_display_locale(chosen ? *chosen : locale_for_tag(platform.language_tag()));
+}
+
+void choose_locale(Platform& platform, SettingsWindowState& state, const std::string& id) {
+  platform.set_preference("locale", id);
+  state.locale_loaded = false;
+  load_locale(platform, state);
+}
+
 void choose_theme(Platform& platform, SettingsWindowState& state, ThemeChoice choice) {
   platform.set_preference("theme", to_string(choice));
   state.theme_loaded = false;
@@ -154,6 +204,12 @@ void draw_settings_window(Platform& platform, SettingsWindowState& state, Querie
       test_mark("settings.tab_appearance");
       if (look) {
         draw_theme(platform, state);
+        ImGui::EndTabItem();
+      }
+      const bool formats = ImGui::BeginTabItem("Formats");
+      test_mark("settings.tab_formats");
+      if (formats) {
+        draw_formats(platform, state);
         ImGui::EndTabItem();
       }
       const bool interest = ImGui::BeginTabItem("Interest and rates");

@@ -1,4 +1,5 @@
 // Settings: the company named in letters (who signs, address, email, phone, bank details), the theme, the
+// formats of amounts and dates (the locale), the
 // interest rules with their rate tables, where the ledger is kept and how safe that storage is (the browser's
 // persistence answer, space used and allowed), when the last backup was made, and after how many days to
 // remind.
@@ -23,7 +24,16 @@ struct SettingsWindowState {
   ThemeChoice theme = ThemeChoice::System;  // the theme chosen (the "theme" preference)
   bool theme_loaded = false;                // `theme` was read from the platform and applied
   bool dark = false;                        // the dark theme is in force
+  std::string locale;                       // the "locale" preference: a locale id, "" = follow the platform
+  bool locale_loaded = false;               // `locale` was read from the platform and applied
 };
+
+// Reads the locale preference and applies it (display_locale), once: the chosen locale, else the one the
+// platform's language tag names (locale_for_tag).
+void load_locale(Platform& platform, SettingsWindowState& state);
+// Chooses the locale amounts and dates are shown in ("" = follow the platform): applied at once and kept as
+// the platform's "locale" preference. What is stored never changes.
+void choose_locale(Platform& platform, SettingsWindowState& state, const std::string& id);
 
 // Reads the theme preference from the platform and applies it, once (the first frame).
 void load_theme(Platform& platform, SettingsWindowState& state);

@@ -19,12 +19,13 @@ namespace {
 
 void load(Queries& queries, TemplateEditorState& s, const std::string& id) {
   const std::vector<MessageTemplate> custom = custom_templates(queries.db());
-  const MessageTemplate* t = template_in_use(custom, id.empty() ? default_templates().front().id : id);
-  if (!t) t = template_in_use(custom, default_templates().front().id);
+  const MessageTemplate* t =
+      template_in_use(custom, id.empty() ? default_templates().front().id : id, s.language);
+  if (!t) t = template_in_use(custom, default_templates().front().id, s.language);
   s.id = t->id;
   s.subject = t->subject;
   s.body = t->body;
-  s.customised = find_template(custom, t->id) != nullptr;
+  s.customised = find_template(custom, t->id, s.language) != nullptr;
   s.dirty = false;
   s.loaded_revision = queries.revision();
 }
@@ -39,7 +40,7 @@ const WorklistItem* preview_item(const TemplateEditorState& s) {
 }
 
 void render_preview(Queries& queries, TemplateEditorState& s) {
-  MessageTemplate t{s.id, StepAction::EmailReminder, s.subject, s.body};
+  MessageTemplate t{s.id, StepAction::EmailReminder, s.subject, s.body, s.language};
   Status checked = check_template(t);
   s.warnings = checked ? Problems{} : checked.problems();
   s.preview_subject.clear();
@@ -48,7 +49,8 @@ void render_preview(Queries& queries, TemplateEditorState& s) {
   const WorklistItem* item = preview_item(s);
   if (!item) return;
   Result<RenderedMessage> r = render_message(
-      t, values_for_entry(item->entry, queries.company(), item->fee_minor, item->interest_minor), "");
+      t, values_for_entry(item->entry, queries.company(), item->fee_minor, item->interest_minor, s.language),
+      "");
   if (r) {
     s.preview_subject = r->subject;
     s.preview_body = r->body;
@@ -68,6 +70,16 @@ void draw_picker(Queries& queries, TemplateEditorState& s) {
     ImGui::EndCombo();
   }
   test_mark("template.pick");
+  ImGui::SameLine();
+  ImGui::TextUnformatted("in");
+  for (Language l : known_languages()) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(language_name(l), l == s.language) && l != s.language) {
+      s.language = l;
+      load(queries, s, s.id);
+    }
+    test_mark((std::string("template.language.") + language_code(l)).c_str());
+  }
   ImGui::SameLine();
   ImGui::TextDisabled(s.customised ? "your own wording" : "the built-in wording");
 }
@@ -107,13 +119,13 @@ void draw_text(TemplateEditorState& s, float height) {
 void draw_buttons(TemplateEditorState& s, Commands& commands) {
   ImGui::BeginDisabled(!s.dirty || !s.warnings.empty());
   if (ImGui::Button(ICON_SAVE " Save template"))
-    commands.submit(SaveTemplate{s.id, s.subject, s.body, false}, &s.sink);
+    commands.submit(SaveTemplate{s.id, s.subject, s.body, false, s.language}, &s.sink);
   ImGui::EndDisabled();
   test_mark("template.save");
   ImGui::SameLine();
   ImGui::BeginDisabled(!s.customised);
   if (ImGui::Button(ICON_RESET " Reset to the built-in wording"))
-    commands.submit(SaveTemplate{s.id, "", "", true}, &s.sink);
+    commands.submit(SaveTemplate{s.id, "", "", true, s.language}, &s.sink);
   ImGui::EndDisabled();
   test_mark("template.reset");
   if (s.sink.problems.size() && s.sink.problem_for("subject").empty() && s.sink.problem_for("body").empty())
@@ -193,6 +205,7 @@ std::string template_editor_facts(const TemplateEditorState& state) {
   for (const Problem& w : state.warnings) warnings.push_back(w.message);
   const WorklistItem* item = preview_item(state);
   return nlohmann::json{{"id", state.id},
+                        {"language", language_code(state.language)},
                         {"dirty", state.dirty},
                         {"customised", state.customised},
                         {"customer", item ? item->entry.customer : ""},

@@ -80,7 +80,7 @@ void submit_promise(Queries& queries, TodayWindowState& s, Commands& commands, c
     return;
   }
   Result<int64_t> amount =
-      parse_amount(s.draft.amount, currency_digits(std::string(item.entry.currency.view())));
+      read_amount(s.draft.amount, currency_digits(std::string(item.entry.currency.view())));
   if (!amount) {
     s.form_error = "Amount: " + amount.problems()[0].message;
     return;
@@ -192,7 +192,8 @@ void prepare_outcome_drafts(Queries& queries, TodayWindowState& state, const Wor
                             const Date& as_of) {
   TodayDraft d;
   d.pay_by = d.until = to_iso(add_days(as_of, 7));
-  d.amount = format_amount(item.entry.open_minor, currency_digits(std::string(item.entry.currency.view())));
+  d.amount =
+      amount_field_text(item.entry.open_minor, currency_digits(std::string(item.entry.currency.view())));
   if (std::optional<Customer> c = queries.customer(item.customer_id))
     for (const Contact& contact : c->fields.contacts) {
       const bool billing = contact.role == "billing";

@@ -56,25 +56,47 @@ void confirmation_text(const std::string& message) {
   ImGui::PopStyleColor();
 }
 
+namespace {
+// The display locale: one per workbench, like the theme's palette; set from Settings.
+const Locale* g_display_locale = nullptr;
+}  // namespace
+
+const Locale& display_locale() {
+  return g_display_locale ? *g_display_locale : *find_locale("en-US");
+}
+
+void set_display_locale(const Locale& locale) {
+  g_display_locale = &locale;
+}
+
 std::string display_money(int64_t minor, const std::string& currency) {
-  std::string plain = format_amount(minor, currency_digits(currency));
-  const bool negative = !plain.empty() && plain[0] == '-';
-  if (negative) plain.erase(0, 1);
-  const std::size_t point = plain.find('.');
-  std::string whole = plain.substr(0, point), rest = point == std::string::npos ? "" : plain.substr(point);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return (negative ? "-" : "") + currency + " " + grouped + rest;
+  Result<CurrencyCode> code = parse_currency_code(currency);
+  if (!code) return format_number(minor, currency_digits(currency), display_locale());
+  return format_money(Money{minor, *code}, display_locale());
+}
+
+std::string amount_field_text(int64_t minor, int digits) {
+  return format_number(minor, digits, display_locale());
+}
+
+Result<int64_t> read_amount(const std::string& text, int digits) {
+  return parse_number(text, digits, display_locale());
+}
+
+std::string display_date(const Date& date) {
+  return format_date(date, display_locale());
+}
+
+std::string display_date(const std::string& iso_text) {
+  if (iso_text.size() != 10) return iso_text;
+  Result<Date> date = parse_date(iso_text);
+  return date ? display_date(*date) : iso_text;
 }
 
 void amount_text(int64_t minor, const std::string& currency, bool with_code) {
   if (minor < 0) ImGui::PushStyleColor(ImGuiCol_Text, palette().negative);
-  std::string text = display_money(minor, currency);
-  if (!with_code) text.erase(text.find(currency), currency.size() + 1);  // "-EUR 1.00" -> "-1.00"
-  right_aligned(text);
+  right_aligned(with_code ? display_money(minor, currency)
+                          : format_number(minor, currency_digits(currency), display_locale()));
   if (minor < 0) ImGui::PopStyleColor();
 }
 

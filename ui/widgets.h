@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <string>
 
+#include "base/date.h"
+#include "base/locale.h"
+
 namespace duebook::ui {
 
 // A labelled single-line text field; `test_name` registers it for end-to-end tests. Shows `problem` in red
@@ -18,9 +21,23 @@ void problem_text(const std::string& message);
 void heading(const char* text);
 // A confirmation line in the success colour.
 void confirmation_text(const std::string& message);
-// An amount as a person reads it: (120000, "EUR") -> "EUR 1,200.00", with the currency's digits and
-// thousands separators ("-" before the code for a negative amount).
+// The locale every amount and date on screen is written in (Settings > Formats); en-US until one is set.
+const Locale& display_locale();
+// Makes `locale` the one display_money, amount_text and display_date use from the next item drawn.
+void set_display_locale(const Locale& locale);
+// An amount as a person reads it in the display locale: (120000, "EUR") -> "EUR 1,200.00" in en-US,
+// "1.200,00 EUR" in de-DE (format_money: the currency's digits, the locale's separators and code placement).
 std::string display_money(int64_t minor, const std::string& currency);
+// An amount as a form field starts with it, in the display locale ("1.234,50" in de-DE); read_amount reads
+// it.
+std::string amount_field_text(int64_t minor, int digits);
+// Reads an amount typed in a form in the display locale (parse_number: "1.234,5" in de-DE, "1,234.5" in
+// en-US), exactly, refusing what the locale would read otherwise.
+Result<int64_t> read_amount(const std::string& text, int digits);
+// A date in the display locale's order: "12/31/2026" in en-US, "31.12.2026" in de-DE.
+std::string display_date(const Date& date);
+// A stored ISO date ("2026-12-31") in the display locale's order; any other text (empty, "—") as it is.
+std::string display_date(const std::string& iso_text);
 // Text drawn flush right in the current table cell (amounts, days, percents), in tabular figures (DejaVu
 // Sans' digits all have the same advance, so amounts line up digit under digit).
 void right_aligned(const std::string& text, bool disabled = false);

@@ -47,6 +47,13 @@ EM_JS(char*, js_preference, (const char* key), {
 EM_JS(void, js_set_preference, (const char* key, const char* value), {
   try { localStorage.setItem("duebook." + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* not kept */ }
 });
+EM_JS(char*, js_language_tag, (), {
+  const value = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+  const size = lengthBytesUTF8(value) + 1;
+  const out = _malloc(size);
+  stringToUTF8(value, out, size);
+  return out;
+});
 EM_JS(bool, js_prefers_dark, (), {
   return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
 });

@@ -16,6 +16,8 @@ void js_print_text(const char* title, const char* text);
 char* js_preference(const char* key);
 // Keeps the preference `key` (silently not kept where localStorage is refused).
 void js_set_preference(const char* key, const char* value);
+// The browser's language tag (navigator.language: "de-DE"); "" when it names none. The caller frees it.
+char* js_language_tag();
 // Whether the system asks for a dark theme (prefers-color-scheme).
 bool js_prefers_dark();
 }

@@ -122,6 +122,12 @@ class WebPlatform : public ui::Platform {
     js_set_preference(key.c_str(), value.c_str());
   }
   bool prefers_dark() override { return js_prefers_dark(); }
+  std::string language_tag() override {
+    char* text = js_language_tag();
+    std::string out = text ? text : "";
+    std::free(text);
+    return out;
+  }
   bool has_file_dialog() const override { return true; }
   void choose_file(const char* accept) override { web::choose_file(accept); }
   std::vector<ui::IncomingFile> take_files() override { return web::take_files(); }

@@ -37,10 +37,11 @@ struct SetCompanyDetails {
 // Saves the business's own wording of a built-in message template (same id, its own subject and body), or
 // with `reset` goes back to the built-in wording. The worklist, letters and reminders use the saved wording.
 struct SaveTemplate {
-  std::string id;       // a built-in template's id (default_templates())
-  std::string subject;  // the new subject (ignored with reset)
-  std::string body;     // the new body (ignored with reset)
-  bool reset = false;   // forget the saved wording: the built-in one applies again
+  std::string id;                         // a built-in template's id (default_templates())
+  std::string subject;                    // the new subject (ignored with reset)
+  std::string body;                       // the new body (ignored with reset)
+  bool reset = false;                     // forget the saved wording: the built-in one applies again
+  Language language = Language::English;  // which language's wording
 };
 
 // Records that today's worklist step was done for a customer: one record per invoice of the entry, each with

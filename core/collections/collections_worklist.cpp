@@ -40,6 +40,16 @@ std::string amount_text(int64_t minor, const std::string& currency) {
   return format_amount(minor, currency_digits(currency));
 }
 
+// The language customer `id` is written to in (English when unknown).
+Language language_of_customer(Db& db, int64_t id) {
+  Statement& st = db.prepare("SELECT language FROM customers WHERE id = ?1");
+  st.bind_all(id);
+  const std::string code = st.step() ? st.text(0) : "en";
+  st.reset();
+  Result<Language> language = parse_language(code);
+  return language ? *language : Language::English;
+}
+
 }  // namespace
 
 LedgerWorklist load_worklist(Db& db, const Date& as_of, int grace_days) {
@@ -77,11 +87,12 @@ LedgerWorklist load_worklist(Db& db, const Date& as_of, int grace_days) {
         item.fee_minor += due.value();
       }
     }
-    const MessageTemplate& message = template_for_step(e.step, custom);
+    const Language language = language_of_customer(db, item.customer_id);
+    const MessageTemplate& message = template_for_step(e.step, custom, language);
     item.template_id = message.id;
     const bool email = channel_for(e.step.action) == ContactChannel::Email;
     Result<RenderedMessage> rendered =
-        render_message(message, values_for_entry(e, company, item.fee_minor, item.interest_minor),
+        render_message(message, values_for_entry(e, company, item.fee_minor, item.interest_minor, language),
                        email ? e.contact.email : "");
     if (rendered) {
       item.subject = rendered->subject;

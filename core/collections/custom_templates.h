@@ -1,5 +1,6 @@
-// The business's own wording of the built-in message templates: saved by SaveTemplate, kept in the
-// collection_settings table under "template:<id>", and used wherever a step's message is rendered.
+// The business's own wording of the built-in message templates, per language: saved by SaveTemplate, kept in
+// the collection_settings table under "template:<id>" (English) or "template:<id>:<language code>", and used
+// wherever a step's message is rendered for a customer of that language.
 #pragma once
 
 #include <string_view>
@@ -13,12 +14,15 @@
 
 namespace duebook {
 
-// The templates the business has reworded, by id; empty when it kept every built-in wording. Reads only.
+// The templates the business has reworded, each with its language; empty when it kept every built-in wording.
+// Reads only.
 std::vector<MessageTemplate> custom_templates(Db& db);
 
-// The template with this id as the business uses it: its saved wording, else the built-in one; nullptr when
-// no built-in template has the id. The pointer lives in `custom` or in default_templates().
-const MessageTemplate* template_in_use(const std::vector<MessageTemplate>& custom, std::string_view id);
+// The template with this id in `language` as the business uses it: its saved wording, else the built-in one;
+// nullptr when no built-in template has the id. The pointer lives in `custom` or in
+// default_templates(language).
+const MessageTemplate* template_in_use(const std::vector<MessageTemplate>& custom, std::string_view id,
+                                       Language language = Language::English);
 
 // Plans SaveTemplate: the id must name a built-in template; the new wording must pass check_template (every
 // placeholder known, every "{{" closed, a body); a reset needs a saved wording to forget, and a save must

@@ -64,19 +64,81 @@ void add_once(Problems* problems, const std::string& where, const std::string& m
   problems->push_back({where, message});
 }
 
-std::string group_thousands(const std::string& plain) {
-  // plain is format_amount output: optional '-', digits, optional '.' and decimals.
-  const bool negative = !plain.empty() && plain[0] == '-';
-  const std::string digits = plain.substr(negative ? 1 : 0);
-  const std::size_t point = digits.find('.');
-  const std::string whole = digits.substr(0, point);
-  const std::string fraction = point == std::string::npos ? "" : digits.substr(point);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped.push_back(',');
-    grouped.push_back(whole[i]);
+// The words values_for_entry puts into a template, per language.
+struct EntryWords {
+  const char* no_contact;    // {{contact}} when the entry names nobody
+  const char* invoice;       // "invoice " before a number
+  const char* invoices;      // " invoices" after a count
+  const char* the_invoice;   // "invoice " opening {{invoices_due}} ("die Rechnung " in German)
+  const char* due_on;        // ", due on " between a number and its due date, in {{invoices_due}}
+  const char* listed_below;  // "the %d invoices listed below", the count replacing %d
+  const char* due;           // "due " before a due date in the table
+  const char* day_late;      // " day late"
+  const char* days_late;     // " days late"
+  const char* not_late;      // "not yet late"
+};
+
+const EntryWords& words_for(Language language) {
+  static const EntryWords en = {
+      "Accounts Payable team",        "invoice ", " invoices", "invoice ",   ", due on ",
+      "the %d invoices listed below", "due ",     " day late", " days late", "not yet late"};
+  static const EntryWords de = {"Team der Buchhaltung",
+                                "Rechnung ",
+                                " Rechnungen",
+                                "die Rechnung ",
+                                ", f\xC3\xA4llig am ",
+                                "die %d unten aufgef\xC3\xBChrten Rechnungen",
+                                "f\xC3\xA4llig ",
+                                " Tag \xC3\xBC"
+                                "berf\xC3\xA4llig",
+                                " Tage \xC3\xBC"
+                                "berf\xC3\xA4llig",
+                                "noch nicht \xC3\xBC"
+                                "berf\xC3\xA4llig"};
+  static const EntryWords fr = {"Madame, Monsieur",
+                                "facture ",
+                                " factures",
+                                "la facture ",
+                                ", \xC3\xA9"
+                                "chue le ",
+                                "les %d factures ci-dessous",
+                                "\xC3\xA9"
+                                "ch\xC3\xA9"
+                                "ance ",
+                                " jour de retard",
+                                " jours de retard",
+                                "pas encore \xC3\xA9"
+                                "chue"};
+  static const EntryWords es = {"Departamento de Cuentas a Pagar",
+                                "factura ",
+                                " facturas",
+                                "la factura ",
+                                ", con vencimiento el ",
+                                "las %d facturas que se indican a continuaci\xC3\xB3n",
+                                "vence ",
+                                " d\xC3\xAD"
+                                "a de retraso",
+                                " d\xC3\xAD"
+                                "as de retraso",
+                                "a\xC3\xBAn no vencida"};
+  switch (language) {
+    case Language::German:
+      return de;
+    case Language::French:
+      return fr;
+    case Language::Spanish:
+      return es;
+    case Language::English:
+      break;
   }
-  return (negative ? "-" : "") + grouped + fraction;
+  return en;
+}
+
+// "the %d invoices listed below" with the count in place of %d.
+std::string with_count(const char* pattern, std::size_t count) {
+  std::string out = pattern;
+  const std::size_t at = out.find("%d");
+  return at == std::string::npos ? out : out.replace(at, 2, std::to_string(count));
 }
 
 }  // namespace
@@ -231,18 +293,28 @@ const MessageTemplate* find_template(const std::vector<MessageTemplate>& templat
   return nullptr;
 }
 
+const MessageTemplate* find_template(const std::vector<MessageTemplate>& templates, std::string_view id,
+                                     Language language) {
+  for (const MessageTemplate& t : templates) {
+    if (t.id == id && t.language == language) return &t;
+  }
+  return nullptr;
+}
+
 const MessageTemplate& template_for_step(const CollectionStep& step,
-                                         const std::vector<MessageTemplate>& custom) {
+                                         const std::vector<MessageTemplate>& custom, Language language) {
+  const std::vector<MessageTemplate>& builtin = default_templates(language);
   if (!step.template_id.empty()) {
-    if (const MessageTemplate* t = find_template(custom, step.template_id)) return *t;
-    if (const MessageTemplate* t = find_template(default_templates(), step.template_id)) return *t;
+    if (const MessageTemplate* t = find_template(custom, step.template_id, language)) return *t;
+    if (const MessageTemplate* t = find_template(builtin, step.template_id)) return *t;
   }
   if (step.action == StepAction::Letter && (step.late_fee || step.interest_notice)) {
-    const MessageTemplate* t = find_template(default_templates(), "late_fee_letter");
+    if (const MessageTemplate* t = find_template(custom, "late_fee_letter", language)) return *t;
+    const MessageTemplate* t = find_template(builtin, "late_fee_letter");
     assert(t);
     return *t;
   }
-  for (const MessageTemplate& t : default_templates()) {
+  for (const MessageTemplate& t : builtin) {
     if (t.action == step.action) return t;  // the first built-in of an action is its default
   }
   assert(false && "every StepAction has a built-in template");
@@ -250,24 +322,31 @@ const MessageTemplate& template_for_step(const CollectionStep& step,
 }
 
 std::string format_money_for_letter(const Money& amount) {
-  const Currency* c = builtin_currencies().find(amount.currency.view());
-  const int digits = c ? c->minor_digits : 2;
-  return std::string(amount.currency.view()) + " " + group_thousands(format_amount(amount.minor, digits));
+  return format_money(amount, iso_locale());
 }
 
 namespace {
 
+// How many characters `text` (UTF-8) shows: its bytes that do not continue a sequence.
+std::size_t shown_width(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // The entry's invoices as aligned lines, one per invoice: number, due date, how late, what is open.
-std::string invoice_table(const WorklistEntry& entry) {
+std::string invoice_table(const WorklistEntry& entry, Language language) {
+  const EntryWords& w = words_for(language);
+  const Locale& locale = document_locale(language);
   std::vector<std::array<std::string, 4>> rows;
   std::array<std::size_t, 4> width{};
   for (const WorklistLine& l : entry.lines) {
     std::array<std::string, 4> row = {
-        l.invoice, "due " + to_iso(l.due_date),
-        l.days_late > 0 ? std::to_string(l.days_late) + (l.days_late == 1 ? " day late" : " days late")
-                        : "not yet late",
-        format_money_for_letter(l.open)};
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+        l.invoice, w.due + format_date(l.due_date, locale),
+        l.days_late > 0 ? std::to_string(l.days_late) + (l.days_late == 1 ? w.day_late : w.days_late)
+                        : w.not_late,
+        format_money(l.open, locale)};
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], shown_width(row[c]));
     rows.push_back(std::move(row));
   }
   std::string out;
@@ -275,7 +354,7 @@ std::string invoice_table(const WorklistEntry& entry) {
     if (!out.empty()) out += '\n';
     out += "  ";
     for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - row[c].size(), ' ');
+      const std::string pad(width[c] - shown_width(row[c]), ' ');
       out += c == 3 ? pad + row[c] : row[c] + pad + "   ";  // amounts right-aligned
     }
   }
@@ -285,7 +364,9 @@ std::string invoice_table(const WorklistEntry& entry) {
 }  // namespace
 
 TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company, int64_t fee_minor,
-                                int64_t interest_minor) {
+                                int64_t interest_minor, Language language) {
+  const EntryWords& w = words_for(language);
+  const Locale& locale = document_locale(language);
   std::string numbers;
   std::string dates;
   int64_t days = 0;
@@ -295,7 +376,7 @@ TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails
       dates += ", ";
     }
     numbers += l.invoice;
-    dates += to_iso(l.due_date);
+    dates += format_date(l.due_date, locale);
     days = std::max(days, l.days_late);
   }
   const Money due{entry.open_minor, entry.currency};
@@ -309,26 +390,25 @@ TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails
       {"settled_balance", ""},
       {"settlement_amount", ""},
       {"written_off", ""},
-      {"amount_due", format_money_for_letter(due)},
+      {"amount_due", format_money(due, locale)},
       {"company_address", company.address},
       {"company_email", company.email},
       {"company_name", company.name},
       {"company_phone", company.phone},
-      {"contact", entry.contact.name.empty() ? "Accounts Payable team" : entry.contact.name},
+      {"contact", entry.contact.name.empty() ? w.no_contact : entry.contact.name},
       {"customer", entry.customer},
       {"days_overdue", std::to_string(days)},
       {"due_dates", dates},
-      {"fee", format_money_for_letter(fee)},
-      {"interest", format_money_for_letter(interest)},
+      {"fee", format_money(fee, locale)},
+      {"interest", format_money(interest, locale)},
       {"invoice_numbers", numbers},
-      {"invoice_table", entry.lines.size() > 1 ? invoice_table(entry) : ""},
+      {"invoice_table", entry.lines.size() > 1 ? invoice_table(entry, language) : ""},
       {"invoices",
-       entry.lines.size() == 1 ? "invoice " + numbers : std::to_string(entry.lines.size()) + " invoices"},
-      {"invoices_due", entry.lines.size() == 1
-                           ? "invoice " + numbers + ", due on " + dates + ","
-                           : "the " + std::to_string(entry.lines.size()) + " invoices listed below"},
+       entry.lines.size() == 1 ? w.invoice + numbers : std::to_string(entry.lines.size()) + w.invoices},
+      {"invoices_due", entry.lines.size() == 1 ? w.the_invoice + numbers + w.due_on + dates + ","
+                                               : with_count(w.listed_below, entry.lines.size())},
       {"sender_name", company.sender_name},
-      {"total_due", format_money_for_letter(total)},
+      {"total_due", format_money(total, locale)},
   };
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/locale.h"
 #include "base/result.h"
 #include "collections/collections_policy.h"
 
@@ -20,6 +21,7 @@ struct MessageTemplate {
   StepAction action;    // the kind of step it is written for
   std::string subject;  // email subject, or the title of a letter or call script
   std::string body;     // the text; lines separated by '\n'
+  Language language = Language::English;  // the language it is written in
 };
 
 // Placeholder name (without braces) -> the text to put in its place.
@@ -65,16 +67,21 @@ std::string percent_encode(std::string_view text);
 // '@' and unreserved characters; anything else in it (say '+' or '%') is percent-encoded.
 std::string mailto_link(std::string_view to, std::string_view subject, std::string_view body);
 
-// The template with this id in `templates`, or nullptr.
+// The template with this id (in any language) in `templates`, or nullptr.
 const MessageTemplate* find_template(const std::vector<MessageTemplate>& templates, std::string_view id);
 
-// The template a step uses: its template_id looked up in `custom`, then in default_templates();
-// when the step names none (or an id found in neither), the built-in template for its action —
-// for a Letter step with a late fee or interest notice, late_fee_letter; else the first built-in
-// template of the action (friendly_reminder, phone_script, overdue_letter, senior_manager_letter,
-// credit_hold_notice, final_notice, agency_notice).
+// The template with this id written in `language` in `templates`, or nullptr.
+const MessageTemplate* find_template(const std::vector<MessageTemplate>& templates, std::string_view id,
+                                     Language language);
+
+// The template a step uses, in `language`: its template_id looked up in `custom` (that language's saved
+// wording), then in default_templates(language); when the step names none (or an id found in neither), the
+// built-in template for its action — for a Letter step with a late fee or interest notice, late_fee_letter;
+// else the first built-in template of the action (friendly_reminder, phone_script, overdue_letter,
+// senior_manager_letter, credit_hold_notice, final_notice, agency_notice).
 const MessageTemplate& template_for_step(const CollectionStep& step,
-                                         const std::vector<MessageTemplate>& custom = {});
+                                         const std::vector<MessageTemplate>& custom = {},
+                                         Language language = Language::English);
 
 // The business sending the messages.
 struct CompanyDetails {
@@ -92,10 +99,13 @@ struct CompanyDetails {
 };
 
 // Formats an amount for a letter, code first, thousands grouped: "EUR 1,234.50", "JPY 120,000",
-// "BHD 1.250", "USD -5.00". Digits from the built-in currency table (2 when the code is unknown).
+// "BHD 1.250", "USD -5.00" (format_money in the ISO locale). Digits from the built-in currency table (2 when
+// the code is unknown).
 std::string format_money_for_letter(const Money& amount);
 
-// Every known placeholder's value for a worklist entry: customer; contact (the contact's name, or
+// Every known placeholder's value for a worklist entry, written in `language` with its document_locale's
+// amounts and dates (German: "1.234,56 EUR", "31.12.2026", "Rechnung INV-1"; English: "EUR 1,234.56",
+// "2026-12-31"): customer; contact (the contact's name, or
 // "Accounts Payable team" when the entry has none); invoice_numbers and due_dates (comma-
 // separated, in the entry's line order); invoices ("invoice INV-1", or "3 invoices"); invoices_due
 // ("invoice INV-1, due on 2026-03-01," or "the 3 invoices listed below"); invoice_table (several
@@ -105,6 +115,7 @@ std::string format_money_for_letter(const Money& amount);
 // installment_count, plan_total, settled_balance, settlement_amount, written_off) empty,
 // for files/agreement_document to fill. Never fails.
 TemplateValues values_for_entry(const WorklistEntry& entry, const CompanyDetails& company,
-                                int64_t fee_minor = 0, int64_t interest_minor = 0);
+                                int64_t fee_minor = 0, int64_t interest_minor = 0,
+                                Language language = Language::English);
 
 }  // namespace duebook

@@ -3,6 +3,10 @@
 // firm as the steps advance; no threats beyond what the policy's next step actually does.
 #include "collections/templates_default.h"
 
+#include "collections/templates_de.h"
+#include "collections/templates_es.h"
+#include "collections/templates_fr.h"
+
 namespace duebook {
 namespace {
 
@@ -202,14 +206,32 @@ Kind regards,
 
 )";
 
-// Emails and letters end with the signature; call scripts are read, not sent, and have none.
 MessageTemplate make(const char* id, StepAction action, const char* subject, const char* body) {
-  const bool script = action == StepAction::PhoneCall;
-  return MessageTemplate{id, action, subject,
-                         script ? std::string(body) : std::string(body) + kSignature + "\n"};
+  return make_template(id, action, subject, body, Language::English);
 }
 
 }  // namespace
+
+MessageTemplate make_template(const char* id, StepAction action, const char* subject, const char* body,
+                              Language language) {
+  const bool script = action == StepAction::PhoneCall;
+  return MessageTemplate{id, action, subject,
+                         script ? std::string(body) : std::string(body) + kSignature + "\n", language};
+}
+
+const std::vector<MessageTemplate>& default_templates(Language language) {
+  switch (language) {
+    case Language::German:
+      return german_templates();
+    case Language::French:
+      return french_templates();
+    case Language::Spanish:
+      return spanish_templates();
+    case Language::English:
+      break;
+  }
+  return default_templates();
+}
 
 const std::vector<MessageTemplate>& default_templates() {
   // The first template of each action is that action's default (template_for_step).

@@ -15,4 +15,13 @@ namespace duebook {
 // Defined in templates_default.cpp.
 const std::vector<MessageTemplate>& default_templates();
 
+// The built-in templates written in `language`: the same ids and actions as default_templates(), in that
+// language (German, French and Spanish from templates_de/fr/es.cpp).
+const std::vector<MessageTemplate>& default_templates(Language language);
+
+// A built-in template: emails and letters end with the signature (sender, company, phone, email); call
+// scripts are read, not sent, and have none.
+MessageTemplate make_template(const char* id, StepAction action, const char* subject, const char* body,
+                              Language language);
+
 }  // namespace duebook

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/currencies.h"
+#include "base/locale.h"
 #include "base/text.h"
 #include "customers/customer_queries.h"
 #include "customers/terms.h"
@@ -27,6 +28,7 @@ Json fields_to_json(const CustomerFields& f) {
       {"name", f.name},   {"currency", f.currency}, {"address", f.address},          {"tax_id", f.tax_id},
       {"terms", f.terms}, {"notes", f.notes},       {"status", to_string(f.status)}, {"contacts", contacts}};
   j["credit_limit"] = f.credit_limit ? Json(*f.credit_limit) : Json(nullptr);
+  if (f.language != "en") j["language"] = f.language;  // absent = English, as before languages existed
   return j;
 }
 
@@ -39,6 +41,7 @@ CustomerFields fields_from_json(const Json& j) {
   f.terms = j.value("terms", "");
   f.notes = j.value("notes", "");
   f.status = customer_status_from(j.value("status", "active")).value_or(CustomerStatus::Active);
+  f.language = j.value("language", "en");
   if (j.contains("credit_limit") && j["credit_limit"].is_number_integer())
     f.credit_limit = j["credit_limit"].get<int64_t>();
   if (j.contains("contacts"))
@@ -73,6 +76,10 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
   if (!f.terms.empty())
     if (auto terms = check_terms(f.terms); !terms.empty()) problems.push_back({"terms", terms});
   if (f.credit_limit && *f.credit_limit < 0) problems.push_back({"credit_limit", "cannot be negative"});
+  if (Result<Language> language = parse_language(f.language))
+    f.language = language_code(*language);
+  else
+    problems.push_back(language.problems().front());
   for (size_t i = 0; i < f.contacts.size(); ++i) {
     Contact& c = f.contacts[i];
     std::string where = "contacts[" + std::to_string(i + 1) + "]";
@@ -108,9 +115,9 @@ Status write_contacts(Db& db, int64_t id, const std::vector<Contact>& contacts) 
 Status write_fields(Db& db, int64_t id, const CustomerFields& f) {
   Status s = db.prepare(
                    "UPDATE customers SET name = ?2, name_key = ?3, currency = ?4, address = ?5, tax_id = ?6, "
-                   "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10 WHERE id = ?1")
+                   "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10, language = ?11 WHERE id = ?1")
                  .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms,
-                           f.credit_limit, f.notes, to_string(f.status))
+                           f.credit_limit, f.notes, to_string(f.status), f.language)
                  .run();
   if (!s) return s;
   return write_contacts(db, id, f.contacts);
@@ -123,9 +130,10 @@ Status apply_added(Db& db, const Event& e, const Json& p) {
   Status s =
       db.prepare(
             "INSERT INTO customers(id, name, name_key, currency, address, tax_id, terms, credit_limit, "
-            "notes, status, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+            "notes, status, created_seq, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+            "?12)")
           .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
-                    f.notes, to_string(f.status), e.seq)
+                    f.notes, to_string(f.status), e.seq, f.language)
           .run();
   if (!s || f.contacts.empty()) return s;
   return write_contacts(db, id, f.contacts);
@@ -307,6 +315,22 @@ Result<Plan> plan_command(Db& db, const RequireDeposit& command) {
   out.label = command.percent.units == 0
                   ? "Stop asking " + customer->fields.name + " for a deposit"
                   : "Require a deposit from " + customer->fields.name + ": " + edit.fields.terms;
+  return out;
+}
+
+Result<Plan> plan_command(Db& db, const SetCustomerLanguage& command) {
+  std::optional<Customer> customer = find_customer(db, command.customer_id);
+  if (!customer) return Problem{"customer_id", "no customer with id " + std::to_string(command.customer_id)};
+  const std::string code = language_code(command.language);
+  if (customer->fields.language == code)
+    return Problem{"language", customer->fields.name + " already gets its messages in " +
+                                   language_name(command.language)};
+  EditCustomer edit{customer->id, customer->fields};
+  edit.fields.language = code;
+  Result<Plan> plan = plan_command(db, edit);
+  if (!plan) return plan.problems();
+  Plan out = plan.value();
+  out.label = "Write to " + customer->fields.name + " in " + language_name(command.language);
   return out;
 }
 

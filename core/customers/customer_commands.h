@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "base/locale.h"
 #include "base/money.h"
 #include "base/result.h"
 #include "customers/customers.h"
@@ -30,6 +31,13 @@ struct RequireDeposit {
   Decimal percent;          // of each invoice, asked for on receipt: 0 < percent <= 100, or 0 = none
 };
 
+// Sets the language a customer's messages and documents are written in (templates, amounts and dates); booked
+// as an edit of the customer.
+struct SetCustomerLanguage {
+  int64_t customer_id = 0;                // whose
+  Language language = Language::English;  // the new language
+};
+
 // The projectors of the customer events.
 const std::vector<Projector>& customer_projectors();
 
@@ -50,5 +58,7 @@ Result<Plan> plan_command(Db& db, const EditCustomer& command);
 // Fails (where "customer_id") for an unknown customer, ("terms") when the customer's terms do not parse, and
 // ("percent") for a percent outside 0..100 or one that changes nothing.
 Result<Plan> plan_command(Db& db, const RequireDeposit& command);
+// Fails (where "customer_id") for an unknown customer and ("language") when the customer already has it.
+Result<Plan> plan_command(Db& db, const SetCustomerLanguage& command);
 
 }  // namespace duebook

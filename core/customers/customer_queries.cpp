@@ -11,7 +11,8 @@ namespace duebook {
 namespace {
 
 const char* kCustomerColumns =
-    "SELECT id, name, currency, address, tax_id, terms, credit_limit, notes, status FROM customers ";
+    "SELECT id, name, currency, address, tax_id, terms, credit_limit, notes, status, language FROM "
+    "customers ";
 
 Customer read_customer(Db& db, Statement& st) {
   Customer c;
@@ -24,6 +25,7 @@ Customer read_customer(Db& db, Statement& st) {
   c.fields.credit_limit = st.opt_int64(6);
   c.fields.notes = st.text(7);
   c.fields.status = customer_status_from(st.text_view(8)).value_or(CustomerStatus::Active);
+  c.fields.language = st.text(9);
   Statement& contacts =
       db.prepare("SELECT role, name, email, phone FROM contacts WHERE customer_id = ?1 ORDER BY position");
   contacts.bind_all(c.id);

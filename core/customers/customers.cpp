@@ -22,4 +22,9 @@ std::optional<CustomerStatus> customer_status_from(std::string_view text) {
   return std::nullopt;
 }
 
+Language customer_language(const CustomerFields& fields) {
+  Result<Language> language = parse_language(fields.language);
+  return language ? *language : Language::English;
+}
+
 }  // namespace duebook

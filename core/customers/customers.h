@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/locale.h"
+
 namespace duebook {
 
 // Where a customer stands for new business.
@@ -32,6 +34,7 @@ struct CustomerFields {
   std::string notes;                               // free text
   CustomerStatus status = CustomerStatus::Active;  // credit hold / cash on delivery
   std::vector<Contact> contacts;                   // billing and escalation contacts
+  std::string language = "en";                     // ISO 639-1 code its messages and documents are written in
 };
 
 // A customer as stored.
@@ -39,5 +42,9 @@ struct Customer {
   int64_t id = 0;         // stable local id, kept by rebuild
   CustomerFields fields;  // the current values
 };
+
+// The language a customer is written to in (fields.language; English for a code Duebook has no templates
+// for).
+Language customer_language(const CustomerFields& fields);
 
 }  // namespace duebook

@@ -5,6 +5,7 @@
 #include "base/currencies.h"
 #include "base/money.h"
 #include "collections/collections_queries.h"
+#include "collections/custom_templates.h"
 #include "collections/templates_default.h"
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
@@ -56,15 +57,16 @@ WorklistEntry agreed_entry(Db& db, const Customer& customer, const std::vector<i
   return e;
 }
 
-std::string money_text(int64_t minor, const std::string& currency) {
+std::string money_text(int64_t minor, const std::string& currency, Language language) {
   Money m{minor, {}};
   if (Result<CurrencyCode> code = parse_currency_code(currency)) m.currency = *code;
-  return format_money_for_letter(m);
+  return format_money(m, document_locale(language));
 }
 
-Result<AgreementContent> render(const std::string& template_id, const Customer& customer,
+Result<AgreementContent> render(Db& db, const std::string& template_id, const Customer& customer,
                                 const TemplateValues& values, std::vector<int64_t> invoice_ids) {
-  const MessageTemplate* message = find_template(default_templates(), template_id);
+  const std::vector<MessageTemplate> custom = custom_templates(db);
+  const MessageTemplate* message = template_in_use(custom, template_id, customer_language(customer.fields));
   if (!message) return Problem{"template", "no template " + template_id};
   Result<RenderedMessage> rendered = render_message(*message, values, "");
   if (!rendered) return rendered.problems();
@@ -90,12 +92,13 @@ Result<AgreementContent> plan_content(Db& db, int64_t plan_id, const Date& date)
   std::optional<Customer> customer = find_customer(db, plan->customer_id);
   if (!customer) return Problem{"plan", "plan #" + std::to_string(plan_id) + " has no customer"};
   const WorklistEntry e = agreed_entry(db, *customer, plan->invoice_ids, plan->currency, date);
-  TemplateValues v = values_for_entry(e, company_details(db));
-  v["agreed_on"] = to_iso(plan->agreed_on);
-  v["plan_total"] = money_text(plan->balance, plan->currency);
+  const Language language = customer_language(customer->fields);
+  TemplateValues v = values_for_entry(e, company_details(db), 0, 0, language);
+  v["agreed_on"] = format_date(plan->agreed_on, document_locale(language));
+  v["plan_total"] = money_text(plan->balance, plan->currency, language);
   v["installment_count"] = std::to_string(plan->installments.size());
   v["invoice_table"] = "";
-  return render("plan_confirmation", *customer, v, plan->invoice_ids);
+  return render(db, "plan_confirmation", *customer, v, plan->invoice_ids);
 }
 
 std::optional<SettlementRecord> find_settlement(Db& db, int64_t id) {
@@ -109,12 +112,13 @@ Result<AgreementContent> settlement_content(Db& db, int64_t settlement_id, const
   if (!customer)
     return Problem{"settlement", "settlement #" + std::to_string(settlement_id) + " has no customer"};
   const WorklistEntry e = agreed_entry(db, *customer, {s.invoice_id}, s.currency, s.date);
-  TemplateValues v = values_for_entry(e, company_details(db));
-  v["agreed_on"] = to_iso(s.date);
-  v["settled_balance"] = money_text(s.balance, s.currency);
-  v["settlement_amount"] = money_text(s.accepted, s.currency);
-  v["written_off"] = money_text(s.written_off, s.currency);
-  return render("settlement_confirmation", *customer, v, {s.invoice_id});
+  const Language language = customer_language(customer->fields);
+  TemplateValues v = values_for_entry(e, company_details(db), 0, 0, language);
+  v["agreed_on"] = format_date(s.date, document_locale(language));
+  v["settled_balance"] = money_text(s.balance, s.currency, language);
+  v["settlement_amount"] = money_text(s.accepted, s.currency, language);
+  v["written_off"] = money_text(s.written_off, s.currency, language);
+  return render(db, "settlement_confirmation", *customer, v, {s.invoice_id});
 }
 
 // Letterhead, addressee, subject and body: the part both confirmations share.

@@ -5,17 +5,28 @@
 
 #include "base/bank.h"
 #include "base/money.h"
+#include "files/document_words.h"
 #include "files/epc_qr.h"
 
 namespace duebook {
 
 std::string document_money(int64_t minor, const std::string& currency) {
+  return document_money(minor, currency, iso_locale());
+}
+
+std::string document_money(int64_t minor, const std::string& currency, const Locale& locale) {
   Result<CurrencyCode> code = parse_currency_code(currency);
-  return format_money_for_letter(Money{minor, code ? code.value() : CurrencyCode{}});
+  return format_money(Money{minor, code ? code.value() : CurrencyCode{}}, locale);
+}
+
+std::string document_number(int64_t units, int digits, Language language) {
+  if (language == Language::English) return format_amount(units, digits);
+  return format_number(units, digits, document_locale(language));
 }
 
 Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
-                                                    const std::string& title, const std::string& anchor) {
+                                                    const std::string& title, const std::string& anchor,
+                                                    Language language) {
   Result<std::unique_ptr<PdfDocument>> doc = PdfDocument::create(fonts, title);
   if (!doc) return doc;
   std::vector<std::string> lines{company.name.empty() ? std::string("(company name not set)") : company.name};
@@ -26,7 +37,7 @@ Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const
     if (end > start) lines.push_back(company.address.substr(start, end - start));
     start = end + 1;
   }
-  if (!company.phone.empty()) lines.push_back("Phone " + company.phone);
+  if (!company.phone.empty()) lines.push_back(document_words(language).phone + company.phone);
   if (!company.email.empty()) lines.push_back(company.email);
   std::string footer = company.name;
   if (!company.iban.empty()) footer += "  ·  IBAN " + print_iban(company.iban);
@@ -38,10 +49,11 @@ Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const
 
 void address_and_facts(PdfDocument& doc, const Customer& customer, const std::string& attention,
                        const std::string& title,
-                       const std::vector<std::pair<std::string, std::string>>& facts) {
+                       const std::vector<std::pair<std::string, std::string>>& facts, Language language) {
+  const DocumentWords& words = document_words(language);
   const float top = doc.y();
   std::vector<std::pair<std::string, bool>> left{{customer.fields.name, true}};
-  if (!attention.empty()) left.push_back({"Attn: " + attention, false});
+  if (!attention.empty()) left.push_back({words.attention + attention, false});
   size_t start = 0;
   const std::string& address = customer.fields.address;
   while (start < address.size()) {
@@ -50,7 +62,7 @@ void address_and_facts(PdfDocument& doc, const Customer& customer, const std::st
     if (end > start) left.push_back({address.substr(start, end - start), false});
     start = end + 1;
   }
-  if (!customer.fields.tax_id.empty()) left.push_back({"Tax id " + customer.fields.tax_id, false});
+  if (!customer.fields.tax_id.empty()) left.push_back({words.tax_id + customer.fields.tax_id, false});
   for (const auto& [line, bold] : left) {
     doc.text(PdfDocument::kMargin, line, 10, bold);
     doc.down(13);
@@ -81,8 +93,9 @@ void totals_block(PdfDocument& doc, const std::vector<std::pair<std::string, std
 }
 
 void payment_instructions(PdfDocument& doc, const CompanyDetails& company, int64_t amount,
-                          const std::string& currency, const std::string& reference) {
+                          const std::string& currency, const std::string& reference, Language language) {
   if (amount <= 0) return;
+  const DocumentWords& words = document_words(language);
   std::optional<QrMatrix> qr;
   if (currency == "EUR" && !company.iban.empty()) {
     const std::string name = company.account_name.empty() ? company.name : company.account_name;
@@ -93,23 +106,27 @@ void payment_instructions(PdfDocument& doc, const CompanyDetails& company, int64
   constexpr float qr_size = 96;
   doc.down(10);
   doc.keep(qr ? qr_size + 30 : 90);
-  doc.text(PdfDocument::kMargin, "How to pay", 11, true);
+  doc.text(PdfDocument::kMargin, words.how_to_pay, 11, true);
   doc.down(16);
   const float top = doc.y();
   std::vector<std::pair<std::string, std::string>> rows;
   if (company.iban.empty()) {
-    rows.push_back({"Bank details", "ask " + (company.name.empty() ? std::string("us") : company.name) +
-                                        " for the bank details"});
+    rows.push_back(
+        {words.bank_details,
+         fill(words.ask_for_bank, {{'c', company.name.empty() ? std::string("us") : company.name}})});
   } else {
-    rows.push_back({"Account name", company.account_name.empty() ? company.name : company.account_name});
+    rows.push_back({words.account_name, company.account_name.empty() ? company.name : company.account_name});
     rows.push_back({"IBAN", print_iban(company.iban)});
     if (!company.bic.empty()) rows.push_back({"BIC", company.bic});
   }
-  rows.push_back({"Amount", document_money(amount, currency)});
-  rows.push_back({"Reference", reference});
+  rows.push_back({words.amount, document_money(amount, currency, document_locale(language))});
+  rows.push_back({words.reference, reference});
+  float value_x = 140;  // the values' column, moved right when a label ("Verwendungszweck") is longer
+  for (const auto& row : rows)
+    value_x = std::max(value_x, PdfDocument::kMargin + doc.text_width(row.first, 9) + 10);
   for (const auto& [label, value] : rows) {
     doc.text(PdfDocument::kMargin, label, 9);
-    doc.text(140, value, 9, label == "Reference" || label == "Amount");
+    doc.text(value_x, value, 9, label == words.reference || label == words.amount);
     doc.down(13);
   }
   if (qr) {
@@ -117,7 +134,7 @@ void payment_instructions(PdfDocument& doc, const CompanyDetails& company, int64
     doc.down(doc.y() - top - 8);  // back up beside the rows
     doc.qr_code(PdfDocument::kRight - qr_size, *qr, qr_size);
     doc.down(qr_size + 9);
-    doc.text_right(PdfDocument::kRight, "Scan to pay (EPC QR code)", 7);
+    doc.text_right(PdfDocument::kRight, words.scan_to_pay, 7);
     doc.down(std::max(0.f, doc.y() - after_rows) + 8);
   }
 }

@@ -17,20 +17,27 @@ namespace duebook {
 
 // An amount as printed: the currency's code first, thousands grouped ("EUR 1,234.50", "JPY 120,000").
 std::string document_money(int64_t minor, const std::string& currency);
+// A number in a table cell (no currency) for a reader of `language`: plain digits in English documents
+// ("1234.50", as they always printed), the language's separators otherwise ("1.234,50" in German).
+std::string document_number(int64_t units, int digits, Language language);
+// An amount as printed for a reader of `locale`: "1.234,50 EUR" in de-DE (format_money).
+std::string document_money(int64_t minor, const std::string& currency, const Locale& locale);
 
 // Starts a document titled `title` on the company's letterhead (name; address lines, phone and email at the
 // right) with the company's name, bank account and the ledger's anchor (chain_anchor: `duebook verify
 // --anchor` later shows whether events were removed since) in every page's footer. Fails as
 // PdfDocument::create.
 Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
-                                                    const std::string& title, const std::string& anchor);
+                                                    const std::string& title, const std::string& anchor,
+                                                    Language language = Language::English);
 
 // The addressee block at the left (the customer's name in bold, an "Attn:" line when `attention` is set,
 // the address lines, the tax id) and the title with `facts` (label, value) at the right; the cursor ends
-// below both.
+// below both. `language` words the "Attn:" and "Tax id" labels (document_words).
 void address_and_facts(PdfDocument& doc, const Customer& customer, const std::string& attention,
                        const std::string& title,
-                       const std::vector<std::pair<std::string, std::string>>& facts);
+                       const std::vector<std::pair<std::string, std::string>>& facts,
+                       Language language = Language::English);
 
 // Label-value rows right-aligned under the last table (totals): labels end at x 420, values at the right
 // margin; `bold` marks the last row in bold.
@@ -39,8 +46,10 @@ void totals_block(PdfDocument& doc, const std::vector<std::pair<std::string, std
 
 // "How to pay": the account name, IBAN, BIC and the reference to quote, and — for an amount in EUR with an
 // IBAN set — the EPC QR code of the transfer (epc_payload, qr_matrix). Without an IBAN it says to contact the
-// company. Nothing for amount <= 0.
+// company. Nothing for amount <= 0. Labels and the amount are written in `language` (document_words,
+// document_locale).
 void payment_instructions(PdfDocument& doc, const CompanyDetails& company, int64_t amount,
-                          const std::string& currency, const std::string& reference);
+                          const std::string& currency, const std::string& reference,
+                          Language language = Language::English);
 
 }  // namespace duebook

@@ -7,6 +7,7 @@
 #include "collections/collections_queries.h"
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
+#include "files/document_words.h"
 #include "invoicing/invoice_queries.h"
 #include "invoicing/totals.h"
 #include "store/events.h"
@@ -19,35 +20,41 @@ using Rows = std::vector<std::pair<std::string, std::string>>;
 
 // The invoice's lines as a table, then its totals: net, tax per rate (EN 16931 BG-23, recomputed from the
 // lines with compute_totals as at issue), total, and what reduced it.
-void invoice_lines(PdfDocument& doc, const InvoiceDetail& d, bool with_amount_due) {
+void invoice_lines(PdfDocument& doc, const InvoiceDetail& d, bool with_amount_due,
+                   Language language = Language::English) {
+  const DocumentWords& w = document_words(language);
+  const Locale& locale = document_locale(language);
   const std::string& currency = d.summary.currency;
   const int digits = currency_digits(currency);
+  auto money = [&](int64_t minor) { return document_money(minor, currency, locale); };
+  // A quantity or rate with the locale's decimal mark ("1,5" in German), the digits as written.
+  auto decimal = [&](Decimal v) { return document_number(v.units, v.scale, language); };
   std::vector<std::vector<std::string>> rows;
   std::vector<InvoiceLineInput> inputs;
   for (const InvoiceLineView& v : d.lines) {
-    rows.push_back({v.line.description, to_string(v.line.quantity), format_amount(v.line.unit_price, digits),
-                    to_string(v.line.tax_rate) + " %", format_amount(v.net, digits)});
+    rows.push_back({v.line.description, decimal(v.line.quantity),
+                    document_number(v.line.unit_price, digits, language), decimal(v.line.tax_rate) + " %",
+                    document_number(v.net, digits, language)});
     inputs.push_back({v.line.description, v.line.quantity, Decimal{v.line.unit_price, digits},
                       v.line.discount, v.line.tax_rate});
   }
   doc.table(PdfDocument::kMargin,
-            {{"Description", 235},
-             {"Quantity", 55, PdfAlign::Right},
-             {"Unit price", 80, PdfAlign::Right},
-             {"Tax", 45, PdfAlign::Right},
-             {"Amount (" + currency + ")", 80, PdfAlign::Right}},
+            {{w.description, 235},
+             {w.quantity, 55, PdfAlign::Right},
+             {w.unit_price, 80, PdfAlign::Right},
+             {w.tax, 45, PdfAlign::Right},
+             {std::string(w.amount) + " (" + currency + ")", 80, PdfAlign::Right}},
             rows);
-  Rows totals{{"Total without tax", document_money(d.amounts.net, currency)}};
+  Rows totals{{w.net, money(d.amounts.net)}};
   if (Result<InvoiceTotals> t = compute_totals(inputs, digits))
     for (const InvoiceTotals::TaxBreakdown& tax : t->taxes)
-      totals.push_back({"Tax " + to_string(tax.rate) + " % of " + document_money(tax.taxable, currency),
-                        document_money(tax.tax, currency)});
-  totals.push_back({"Total", document_money(d.amounts.total, currency)});
-  if (d.amounts.allocated) totals.push_back({"Paid", document_money(-d.amounts.allocated, currency)});
-  if (d.amounts.credited) totals.push_back({"Credited", document_money(-d.amounts.credited, currency)});
-  if (d.amounts.written_off)
-    totals.push_back({"Written off", document_money(-d.amounts.written_off, currency)});
-  if (with_amount_due) totals.push_back({"Amount due", document_money(d.amounts.open, currency)});
+      totals.push_back(
+          {fill(w.tax_of, {{'r', decimal(tax.rate)}, {'a', money(tax.taxable)}}), money(tax.tax)});
+  totals.push_back({w.total, money(d.amounts.total)});
+  if (d.amounts.allocated) totals.push_back({w.paid, money(-d.amounts.allocated)});
+  if (d.amounts.credited) totals.push_back({w.credited, money(-d.amounts.credited)});
+  if (d.amounts.written_off) totals.push_back({w.written_off, money(-d.amounts.written_off)});
+  if (with_amount_due) totals.push_back({w.amount_due, money(d.amounts.open)});
   totals_block(doc, totals, with_amount_due);
 }
 
@@ -63,11 +70,19 @@ Result<std::pair<InvoiceDetail, Customer>> issued_invoice(Db& db, int64_t invoic
   return std::make_pair(std::move(*d), std::move(*c));
 }
 
-Rows invoice_facts(const InvoiceDetail& d) {
-  Rows facts{{"Invoice number", d.summary.number},
-             {"Invoice date", d.summary.issue_date},
-             {"Due date", d.summary.due_date}};
-  if (!d.terms.empty()) facts.push_back({"Terms", d.terms});
+// A stored ISO date as the locale writes it (the text itself when it is not a date).
+std::string shown_date(const std::string& iso_text, const Locale& locale) {
+  Result<Date> date = parse_date(iso_text);
+  return date ? format_date(*date, locale) : iso_text;
+}
+
+Rows invoice_facts(const InvoiceDetail& d, Language language = Language::English) {
+  const DocumentWords& w = document_words(language);
+  const Locale& locale = document_locale(language);
+  Rows facts{{w.invoice_number, d.summary.number},
+             {w.invoice_date, shown_date(d.summary.issue_date, locale)},
+             {w.due_date, shown_date(d.summary.due_date, locale)}};
+  if (!d.terms.empty()) facts.push_back({w.terms, d.terms});
   if (d.discount > 0)
     facts.push_back(
         {"Discount " + document_money(d.discount, d.summary.currency) + " if paid by", d.discount_deadline});
@@ -173,43 +188,43 @@ Result<std::string> reminder_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_
   if (!found) return found.problems();
   const auto& [d, customer] = found.value();
   const std::string& currency = d.summary.currency;
-  static const char* const titles[] = {"Payment reminder", "Second reminder", "Final reminder"};
-  const std::string title = titles[o.level - 1];
+  const Language language = customer_language(customer.fields);
+  const DocumentWords& w = document_words(language);
+  const Locale& locale = document_locale(language);
+  auto money = [&](int64_t minor) { return document_money(minor, currency, locale); };
+  const std::string title = w.reminder_titles[o.level - 1];
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, title + " " + d.summary.number, chain_anchor(db));
+  auto doc = start_document(fonts, company, title + " " + d.summary.number, chain_anchor(db), language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
-  Rows facts{{"Reminder date", to_iso(o.date)}};
-  for (const auto& fact : invoice_facts(d)) facts.push_back(fact);
-  address_and_facts(pdf, customer, billing_contact(customer), title, facts);
-  const std::string intro =
-      o.level == 3 ? "Despite our earlier reminders, invoice " + d.summary.number + " is still unpaid. " +
-                         "This is our final reminder before we take further steps to collect the debt."
-                   : "According to our records, invoice " + d.summary.number + " of " + d.summary.issue_date +
-                         ", due on " + d.summary.due_date +
-                         ", has not been paid in full. If you have paid in "
-                         "the meantime, please disregard this reminder.";
+  Rows facts{{w.reminder_date, format_date(o.date, locale)}};
+  for (const auto& fact : invoice_facts(d, language)) facts.push_back(fact);
+  address_and_facts(pdf, customer, billing_contact(customer), title, facts, language);
+  const std::string intro = o.level == 3
+                                ? fill(w.final_intro, {{'i', d.summary.number}})
+                                : fill(w.reminder_intro, {{'i', d.summary.number},
+                                                          {'d', shown_date(d.summary.issue_date, locale)},
+                                                          {'e', shown_date(d.summary.due_date, locale)}});
   pdf.paragraph(PdfDocument::kMargin, 495, intro, 10);
   pdf.down(6);
-  invoice_lines(pdf, d, true);
+  invoice_lines(pdf, d, true, language);
   pdf.down(8);
-  pdf.text(PdfDocument::kMargin, "Charged for late payment so far", 11, true);
+  pdf.text(PdfDocument::kMargin, w.charged_so_far, 11, true);
   pdf.down(16);
-  Rows charges{{"Still open on the invoice", document_money(f.invoice_open, currency)},
-               {"Late fees", document_money(f.late_fees, currency)},
-               {"Interest and compensation", document_money(f.interest, currency)}};
+  Rows charges{
+      {w.still_open, money(f.invoice_open)}, {w.fees, money(f.late_fees)}, {w.interest, money(f.interest)}};
   if (f.charges_open != f.late_fees + f.interest)
-    charges.push_back({"Of the charges, paid or credited",
-                       document_money(f.charges_open - f.late_fees - f.interest, currency)});
-  charges.push_back({"Total now due", document_money(f.total_due, currency)});
+    charges.push_back({w.charges_settled, money(f.charges_open - f.late_fees - f.interest)});
+  charges.push_back({w.now_due, money(f.total_due)});
   totals_block(pdf, charges, true);
   pdf.down(6);
   pdf.text(PdfDocument::kMargin,
-           "Please pay " + document_money(f.total_due, currency) + " by " + to_iso(f.deadline) + " (" +
-               std::to_string(f.deadline_days) + " days).",
+           fill(w.pay_by_days, {{'a', money(f.total_due)},
+                                {'d', format_date(f.deadline, locale)},
+                                {'n', std::to_string(f.deadline_days)}}),
            10.5f, true);
   pdf.down(14);
-  payment_instructions(pdf, company, f.total_due, currency, d.summary.number);
+  payment_instructions(pdf, company, f.total_due, currency, d.summary.number, language);
   return pdf.finish();
 }
 

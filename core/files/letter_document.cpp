@@ -10,6 +10,7 @@
 #include "collections/templates.h"
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
+#include "files/document_words.h"
 #include "invoicing/invoice_queries.h"
 #include "store/events.h"
 
@@ -67,6 +68,12 @@ std::string without_sender_block(const std::string& body, const CompanyDetails& 
   return blank == std::string::npos ? body : body.substr(blank + 2);
 }
 
+// A stored ISO date as the locale writes it (the text itself when it is not a date).
+std::string shown_date(const std::string& iso_text, const Locale& locale) {
+  Result<Date> date = parse_date(iso_text);
+  return date ? format_date(*date, locale) : iso_text;
+}
+
 }  // namespace
 
 Result<LetterContent> letter_content(Db& db, int64_t customer_id, const LetterPdfOptions& o) {
@@ -92,16 +99,19 @@ Result<LetterContent> letter_content(Db& db, int64_t customer_id, const LetterPd
   item->entry.contact = contact_for(*customer, escalation ? "escalation" : "billing");
   const CompanyDetails company = company_details(db);
   const std::vector<MessageTemplate> custom = custom_templates(db);
-  const MessageTemplate& message = template_for_step(item->entry.step, custom);
-  Result<RenderedMessage> rendered = render_message(
-      message, values_for_entry(item->entry, company, item->fee_minor, item->interest_minor), "");
+  const Language language = customer_language(customer->fields);
+  const MessageTemplate& message = template_for_step(item->entry.step, custom, language);
+  const TemplateValues values =
+      values_for_entry(item->entry, company, item->fee_minor, item->interest_minor, language);
+  Result<RenderedMessage> rendered = render_message(message, values, "");
   if (!rendered) return rendered.problems();
+  const DocumentWords& words = document_words(language);
   LetterContent c;
   c.customer_id = customer_id;
   c.step_index = item->entry.step_index;
   c.template_id = message.id;
-  c.contact = item->entry.contact.name.empty() ? "Accounts Payable team" : item->entry.contact.name;
-  c.contact_title = escalation ? "Senior manager" : "Accounts payable";
+  c.contact = values.at("contact");
+  c.contact_title = escalation ? words.senior : words.accounts;
   c.subject = rendered->subject;
   c.body = without_sender_block(rendered->body, company);
   c.deadline_days = item->entry.step.payment_deadline_days;
@@ -118,11 +128,16 @@ Result<std::string> letter_pdf(Db& db, const PdfFonts& fonts, int64_t customer_i
   const LetterContent& c = content.value();
   std::optional<Customer> customer = find_customer(db, customer_id);
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, c.subject, chain_anchor(db));
+  const Language language = customer_language(customer->fields);
+  const DocumentWords& words = document_words(language);
+  const Locale& locale = document_locale(language);
+  auto doc = start_document(fonts, company, c.subject, chain_anchor(db), language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
-  address_and_facts(pdf, *customer, c.contact + ", " + c.contact_title, "Letter",
-                    {{"Date", to_iso(o.date)}, {"Customer number", std::to_string(customer_id)}});
+  address_and_facts(
+      pdf, *customer, c.contact + ", " + c.contact_title, words.letter,
+      {{words.date, format_date(o.date, locale)}, {words.customer_number, std::to_string(customer_id)}},
+      language);
   pdf.text(PdfDocument::kMargin, c.subject, 11.5f, true);
   pdf.down(20);
   pdf.paragraph(PdfDocument::kMargin, 495, c.body, 10);
@@ -135,35 +150,35 @@ Result<std::string> letter_pdf(Db& db, const PdfFonts& fonts, int64_t customer_i
     if (!d) continue;
     currency = d->summary.currency;
     const int64_t late = days_from_civil(o.date) - days_from_civil(parse_date(d->summary.due_date).value());
-    rows.push_back({d->summary.number, d->summary.issue_date, d->summary.due_date,
-                    std::to_string(std::max<int64_t>(late, 0)),
-                    format_amount(d->amounts.total, currency_digits(currency)),
-                    format_amount(d->amounts.open, currency_digits(currency))});
+    rows.push_back({d->summary.number, shown_date(d->summary.issue_date, locale),
+                    shown_date(d->summary.due_date, locale), std::to_string(std::max<int64_t>(late, 0)),
+                    document_number(d->amounts.total, currency_digits(currency), language),
+                    document_number(d->amounts.open, currency_digits(currency), language)});
     total += d->amounts.open;
   }
-  pdf.text(PdfDocument::kMargin, "Invoices due", 11, true);
+  pdf.text(PdfDocument::kMargin, words.invoices_due, 11, true);
   pdf.down(16);
   pdf.table(PdfDocument::kMargin,
-            {{"Invoice", 110},
-             {"Date", 70},
-             {"Due date", 70},
-             {"Days late", 60, PdfAlign::Right},
-             {"Total", 90, PdfAlign::Right},
-             {"Open", 95, PdfAlign::Right}},
+            {{words.invoice, 110},
+             {words.date, 70},
+             {words.due_date, 70},
+             {words.days_late, 60, PdfAlign::Right},
+             {words.total, 90, PdfAlign::Right},
+             {words.open, 95, PdfAlign::Right}},
             rows);
   const int64_t due = total + c.fee + c.interest;
   totals_block(pdf,
-               {{"Open on these invoices", document_money(total, currency)},
-                {"Late fees", document_money(c.fee, currency)},
-                {"Interest and compensation", document_money(c.interest, currency)},
-                {"Total now due", document_money(due, currency)}},
+               {{words.open_total, document_money(total, currency, locale)},
+                {words.fees, document_money(c.fee, currency, locale)},
+                {words.interest, document_money(c.interest, currency, locale)},
+                {words.now_due, document_money(due, currency, locale)}},
                true);
   pdf.text(PdfDocument::kMargin,
-           "Please pay " + document_money(due, currency) + " by " +
-               to_iso(add_days(o.date, c.deadline_days)) + ".",
+           fill(words.pay_by, {{'a', document_money(due, currency, locale)},
+                               {'d', format_date(add_days(o.date, c.deadline_days), locale)}}),
            10, true);
   pdf.down(12);
-  payment_instructions(pdf, company, due, currency, rows.empty() ? "" : rows.front()[0]);
+  payment_instructions(pdf, company, due, currency, rows.empty() ? "" : rows.front()[0], language);
   return pdf.finish();
 }
 

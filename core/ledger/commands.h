@@ -19,14 +19,14 @@
 namespace duebook {
 
 using Command =
-    std::variant<AddCustomer, EditCustomer, RequireDeposit, AddInvoice, EditInvoice, DiscardInvoice,
-                 IssueInvoice, VoidInvoice, WriteOffInvoice, AddCreditNote, RecordPayment, AllocateCredit,
-                 RefundCredit, AddSchedule, EndSchedule, RunSchedules, ImportInvoices, ImportPayments,
-                 SavePolicy, SetCustomerPolicy, SetCompanyDetails, RecordStepDone, RecordOutcome,
-                 SnoozeCustomer, LogContact, AddPromise, OpenDispute, ResolveDispute, ApplyCreditHolds,
-                 ChargeLateFees, WaiveLateFee, ApplyCharges, AddInstallmentPlan, AcceptSettlement,
-                 HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent, SaveTemplate,
-                 RecordCustomerReply, SetCompanyDefaults, AddReferenceRate>;
+    std::variant<AddCustomer, EditCustomer, RequireDeposit, SetCustomerLanguage, AddInvoice, EditInvoice,
+                 DiscardInvoice, IssueInvoice, VoidInvoice, WriteOffInvoice, AddCreditNote, RecordPayment,
+                 AllocateCredit, RefundCredit, AddSchedule, EndSchedule, RunSchedules, ImportInvoices,
+                 ImportPayments, SavePolicy, SetCustomerPolicy, SetCompanyDetails, RecordStepDone,
+                 RecordOutcome, SnoozeCustomer, LogContact, AddPromise, OpenDispute, ResolveDispute,
+                 ApplyCreditHolds, ChargeLateFees, WaiveLateFee, ApplyCharges, AddInstallmentPlan,
+                 AcceptSettlement, HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent,
+                 SaveTemplate, RecordCustomerReply, SetCompanyDefaults, AddReferenceRate>;
 
 // True for command types Ledger::execute runs through stream_command instead of plan_command.
 template <class T>

@@ -165,6 +165,22 @@ void DemoBuilder::company() {
   run(SetCompanyDetails{details});
 }
 
+namespace {
+
+// The language the legal form in a demo customer's name suggests: a GmbH is written to in German, a SARL in
+// French, an SL in Spanish, everyone else in English.
+std::string demo_language(const std::string& name) {
+  auto ends_with = [&](const std::string& tail) {
+    return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (ends_with(" GmbH")) return "de";
+  if (ends_with(" SARL")) return "fr";
+  if (ends_with(" SL")) return "es";
+  return "en";
+}
+
+}  // namespace
+
 void DemoBuilder::customers() {
   int n = 0;
   for (const DemoCustomer& c : kCustomers) {
@@ -174,6 +190,7 @@ void DemoBuilder::customers() {
     f.terms = c.terms;
     f.address = std::to_string(10 + n * 7) + " High Street\nSomewhere";
     f.credit_limit = c.monthly * 4;
+    f.language = demo_language(c.name);
     const std::string escalation = c.escalation;
     const size_t comma = escalation.find(',');
     const std::string slug = std::to_string(++n);

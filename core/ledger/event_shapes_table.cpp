@@ -13,6 +13,7 @@ const char* event_shapes_text() {
     "contacts": [{"email":"string","name":"string","phone":"string","role":"string"}],
     "credit_limit": "int|null",
     "currency": "string",
+    "language?": "string",
     "name": "string",
     "notes": "string",
     "status": "string",
@@ -191,7 +192,8 @@ const char* event_shapes_text() {
   "collections.template_saved": {
     "after": {"(or null)":{"body":"string","subject":"string"}},
     "before": {"(or null)":{"body":"string","subject":"string"}},
-    "id": "string"
+    "id": "string",
+    "language?": "string"
   },
   "contact.logged": {
     "channel": "string",

@@ -48,6 +48,11 @@ const Migration kMigrations[] = {
         "the customer pages: events by customer and record, placements and disputes by customer",
 #include "0007_customer_pages.inc"
     },
+    {
+        8,
+        "the language a customer is written to in",
+#include "0008_customer_language.inc"
+    },
 };
 
 }  // namespace

@@ -26,6 +26,12 @@ Problems take_fields(Args& args, CustomerFields& f) {
   if (auto v = args.option("--tax-id")) f.tax_id = *v;
   if (auto v = args.option("--terms")) f.terms = *v;
   if (auto v = args.option("--notes")) f.notes = *v;
+  if (auto v = args.option("--language")) {
+    if (Result<Language> language = parse_language(*v))
+      f.language = language_code(*language);
+    else
+      problems.push_back({"--language", language.problems().front().message});
+  }
   if (auto v = args.option("--status")) {
     if (auto s = customer_status_from(*v))
       f.status = *s;
@@ -194,6 +200,7 @@ int show(Context& ctx, Args& args) {
             {"terms", f.terms},
             {"credit_limit", f.credit_limit ? format_amount(*f.credit_limit, digits_of(f.currency)) : ""},
             {"status", to_string(f.status)},
+            {"language", f.language},
             {"tax_id", f.tax_id},
             {"address", f.address},
             {"notes", f.notes}};
@@ -256,6 +263,25 @@ int require_deposit(Context& ctx, Args& args) {
   return kOk;
 }
 
+// customer language ID|NAME LANGUAGE: the language its messages and documents are written in (en, de, fr,
+// es).
+int set_language(Context& ctx, Args& args) {
+  std::optional<std::string> key = args.positional(), code = args.positional();
+  if (int rc = ctx.leftover(args)) return rc;
+  if (!key || !code)
+    return ctx.usage("customer language needs a customer id or name and a language (en, de, fr, es)");
+  Result<Language> language = parse_language(*code);
+  if (!language) return ctx.rejected(language.problems());
+  Ledger* ledger = ctx.ledger();
+  if (!ledger) return kIoError;
+  std::optional<Customer> c = find_customer_arg(ledger->db(), *key);
+  if (!c) return ctx.rejected({{"customer", "no customer \"" + *key + "\""}});
+  Result<ActionOutcome> r = ledger->execute(SetCustomerLanguage{c->id, *language});
+  if (!r) return ctx.rejected(r.problems());
+  ctx.out << r->label << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 const std::vector<Handler>& customer_handlers() {
@@ -263,7 +289,8 @@ const std::vector<Handler>& customer_handlers() {
       {"customer", "add",
        "add a customer: NAME (or --name N) "
        "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
-       "ID] [--notes TEXT] [--billing-name N] [--billing-email E] [--billing-phone P] [--escalation-name N] "
+       "ID] [--notes TEXT] [--language en|de|fr|es] [--billing-name N] [--billing-email E] [--billing-phone "
+       "P] [--escalation-name N] "
        "[--escalation-email E] [--escalation-phone P]",
        add},
       {"customer", "list", "list customers [--search TEXT] [--limit N] [--offset N]", list_customers_cmd},
@@ -279,12 +306,19 @@ const std::vector<Handler>& customer_handlers() {
       {"customer", "edit",
        "change a customer (only the options given): ID|NAME [--name N] "
        "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
-       "ID] [--notes TEXT] [--billing-name N] [--billing-email E] [--billing-phone P] [--escalation-name N] "
+       "ID] [--notes TEXT] [--language en|de|fr|es] [--billing-name N] [--billing-email E] [--billing-phone "
+       "P] [--escalation-name N] "
        "[--escalation-email E] [--escalation-phone P]",
        [](Context& c, Args& a) { return edit_with(c, a, std::nullopt); }},
       {"customer", "require-deposit",
        "ask a share of every new invoice on receipt (a slow payer's remedy): ID|NAME --percent P (0 = stop)",
        require_deposit},
+      {"customer", "language",
+       "write a customer's messages and documents in a language: ID|NAME en|de|fr|es (English, Deutsch, "
+       "Fran\xC3\xA7"
+       "ais, Espa\xC3\xB1"
+       "ol)",
+       set_language},
       {"customer", "hold", "put a customer on credit hold: ID|NAME [--release]",
        [](Context& c, Args& a) { return edit_with(c, a, CustomerStatus::CreditHold); }},
   };

@@ -55,6 +55,12 @@ std::filesystem::path preference_file(const std::string& db_path, const std::str
 
 }  // namespace
 
+std::string DesktopPlatform::language_tag() {
+  for (const char* name : {"LC_ALL", "LANG"})
+    if (const char* value = std::getenv(name); value && *value) return value;
+  return {};
+}
+
 std::string DesktopPlatform::preference(const std::string& key) {
   std::ifstream in(preference_file(db_path_, key));
   std::string value;

@@ -28,6 +28,8 @@ class DesktopPlatform : public ui::Platform {
   const char* name() override { return "desktop"; }
   // Kept as one small file per key in a "preferences" folder beside the ledger.
   std::string preference(const std::string& key) override;
+  // LC_ALL, else LANG ("de_DE.UTF-8"), as POSIX orders them; "" when neither is set.
+  std::string language_tag() override;
   void set_preference(const std::string& key, const std::string& value) override;
   // No file dialog: the import window asks for a path; files dropped on the window come too.
   void open_path(const std::string& path) override;

@@ -2,7 +2,9 @@
 // step's day moves the preview's dates and, saved and assigned, the customer's place on today's worklist; a
 // message template with an unknown placeholder is warned about and cannot be saved, a good one is saved and
 // previewed for a customer with several invoices; the dark theme, chosen in Settings, survives a reload.
-// Screenshots of every screen in both themes go to $DUEBOOK_ARTIFACTS (editors-<theme>-<screen>.png).
+// Screenshots of every screen in both themes go to $DUEBOOK_ARTIFACTS (editors-<theme>-<screen>.png). Last, the
+// locale chosen in Settings > Formats rewrites the invoice list's amounts and dates (checked against the browser's
+// Intl), survives a reload, and a reminder is previewed in German (editors-formats-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -164,4 +166,68 @@ test("every screen in the light theme; the dark theme chosen in Settings survive
   assert.ok(kept.customised && kept.preview_subject.startsWith("Still open: "), "the saved wording, after a reload");
   await palette("toggle theme", "Action");
   await waitFor(page, (s) => s.theme === "light", "Toggle theme back to light");
+});
+
+// The browser's own CLDR data (Intl) as the oracle: how `locale` writes `minor` units of `currency`.
+function intlMoney(locale, minor, currency) {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(minor / 10 ** digits);
+  return `${number}\u00a0${currency}`;
+}
+
+test("amounts and dates follow the locale chosen in Settings > Formats; a German reminder is previewed", async () => {
+  await clickItem(page, "tab.invoices");
+  const cents = (r) => ["EUR", "GBP", "USD"].includes(r.currency) && r.open > 100000;
+  let s = await waitFor(page, (x) => x.invoice_list.rows.some(cents), "invoices over 1,000 listed");
+  const tag = await page.evaluate(() => navigator.language);
+  const followed = { en: tag === "en-GB" ? "en-GB" : "en-US", de: "de-DE", fr: "fr-FR", es: "es-ES" }[tag.split("-")[0]];
+  assert.equal(s.locale, followed || "en-US", `a new profile follows the browser's navigator.language (${tag})`);
+  const big = s.invoice_list.rows.find(cents);
+  if (s.locale === "en-US")
+    assert.match(big.open_text, new RegExp(`^${big.currency} \\d{1,3}(,\\d{3})+\\.\\d{2}$`), "en-US: EUR 1,234.56");
+  await clickItem(page, "menu.file");
+  await clickItem(page, "menu.settings");
+  await clickItem(page, "settings.tab_formats");
+  for (const [locale, date] of [["de-DE", (y, m, d) => `${d}.${m}.${y}`], ["fr-FR", (y, m, d) => `${d}/${m}/${y}`]]) {
+    await clickItem(page, `settings.locale_${locale}`);
+    s = await waitFor(page, (x) => x.locale === locale, `${locale} in force at once`);
+    assert.equal(await page.evaluate(() => localStorage.getItem("duebook.locale")), locale, "kept on this device");
+    for (const r of s.invoice_list.rows.slice(0, 8)) {
+      assert.equal(r.open_text, intlMoney(locale, r.open, r.currency), `${locale}: ${r.number} open ${r.open}`);
+      const [y, m, d] = r.due.split("-");
+      assert.equal(r.due_text, date(y, m, d), `${locale}: ${r.number} due ${r.due}`);
+    }
+  }
+  await clickItem(page, "settings.locale_de-DE");
+  await waitFor(page, (x) => x.locale === "de-DE", "de-DE again");
+  await shot("formats-settings");
+  await page.reload();
+  await waitReady(page);
+  s = await waitFor(page, (x) => x.locale === "de-DE" && x.customers >= 30, "de-DE after a reload");
+  await clickItem(page, "tab.invoices");
+  s = await waitFor(page, (x) => x.invoice_list.rows.length > 0, "the invoice list after the reload");
+  for (const r of s.invoice_list.rows.slice(0, 8)) {
+    assert.match(r.due, /^\d{4}-\d{2}-\d{2}$/, "what is stored is ISO still");
+    assert.equal(r.open_text, intlMoney("de-DE", r.open, r.currency), "de-DE after the reload");
+  }
+
+  await clickItem(page, "tab.templates");
+  await waitItem(page, "template.language.de");
+  await clickItem(page, "template.language.de");
+  s = await waitFor(page, (x) => x.template_editor.language === "de" && x.template_editor.preview_body.length > 0,
+    "the German wording previewed");
+  assert.match(s.template_editor.preview_subject, /^Zahlungserinnerung: (Rechnung |\d+ Rechnungen)/);
+  assert.match(s.template_editor.preview_body, /^Guten Tag /);
+  assert.match(s.template_editor.preview_body, /\d,\d{2}\u00a0[A-Z]{3}/, "amounts written the German way");
+  assert.match(s.template_editor.preview_body, /\d{2}\.\d{2}\.\d{4}/, "dates written the German way");
+  assert.doesNotMatch(s.template_editor.preview_body, /\d{4}-\d{2}-\d{2}/);
+  await shot("formats-template-de");
+  await clickItem(page, "template.language.en");
+  await waitFor(page, (x) => x.template_editor.language === "en", "back to English");
+  await clickItem(page, "menu.file");
+  await clickItem(page, "menu.settings");
+  await clickItem(page, "settings.tab_formats");
+  await clickItem(page, "settings.locale_system");
+  await waitFor(page, (x) => x.locale === (followed || "en-US"), "following the browser again");
 });
