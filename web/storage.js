@@ -306,6 +306,7 @@ Module.duebookStorage = (function() {
   // Opens the store and puts the saved ledger in memory; then calls `start` (which opens the ledger).
   async function open(start) {
     const began = performance.now();
+    performance.mark("duebook:storage-open");
     let stored = null;
     try {
       db = await openDatabase();
@@ -315,6 +316,7 @@ Module.duebookStorage = (function() {
       const loadBegan = performance.now();
       stored = await load(writer);
       s.loadMs = performance.now() - loadBegan;
+      performance.mark("duebook:storage-read");
       s.mode = writer ? "writer" : "reader";
       if (!writer) {
         s.readerReason = "The ledger is open for editing in another tab. This tab can only read it.";
@@ -350,6 +352,7 @@ Module.duebookStorage = (function() {
                 "only: download the ledger before closing it.";
     }
     s.openMs = performance.now() - began;
+    performance.mark("duebook:storage-ready");
     if (s.mode === "writer") {
       startWorker();
       if (stored && !s.imported) compact(stored);
