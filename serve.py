@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Serves the Duebook web build on 127.0.0.1 with correct MIME types and no caching.
 
+A file with a precompressed copy beside it (FILE.br, FILE.gz, written by the build: web/precompress.py) is sent
+as that copy, with its Content-Encoding, to a browser whose Accept-Encoding allows it (brotli first), as a static
+host would; every answer for such a file says Vary: Accept-Encoding. A copy older than its file is not used.
+
 Usage: python3 serve.py [--port 8080] [--dir build/web/site]
 """
 import argparse
@@ -8,6 +12,9 @@ import functools
 import http.server
 import os
 import sys
+
+# Precompressed copies, in order of preference: (Content-Encoding, suffix of the copy).
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -23,10 +30,54 @@ MIME_TYPES = {
 }
 
 
+def accepts(header, coding):
+    """Whether an Accept-Encoding header allows `coding` (named, or by "*"), with a q-value above 0."""
+    allowed = {}
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if name:
+            allowed[name.strip().lower()] = q
+    return allowed.get(coding, allowed.get("*", 0.0)) > 0
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    def send_head(self):
+        self.vary = False
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return super().send_head()
+        # A copy older than its file is stale (the file was changed after the build) and is not sent.
+        copies = [(coding, path + suffix) for coding, suffix in ENCODINGS
+                  if os.path.isfile(path + suffix) and os.path.getmtime(path + suffix) >= os.path.getmtime(path)]
+        self.vary = bool(copies)
+        for coding, copy in copies:
+            if accepts(self.headers.get("Accept-Encoding", ""), coding):
+                f = open(copy, "rb")
+                size = os.fstat(f.fileno()).st_size
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", coding)
+                self.send_header("Content-Length", str(size))
+                self.send_header("Last-Modified", self.date_time_string(os.path.getmtime(path)))
+                self.end_headers()
+                return f
+        return super().send_head()
+
     def end_headers(self):
+        if getattr(self, "vary", False):
+            self.send_header("Vary", "Accept-Encoding")
         # Every reload gets the newest build: nothing is cached.
         self.send_header("Cache-Control", "no-store, must-revalidate")
         self.send_header("Cross-Origin-Opener-Policy", "same-origin")

@@ -10,7 +10,8 @@ packages=(cmake g++ make ninja-build git xz-utils ca-certificates python3 nodejs
           chromium xvfb xauth x11-utils imagemagick clang-format
           clang libclang-rt-14-dev
           hledger ledger beancount python3-beancount
-          poppler-utils zbar-tools)  # the PDF documents' tests: pdftotext, pdftoppm, pdfinfo; zbarimg
+          poppler-utils zbar-tools  # the PDF documents' tests: pdftotext, pdftoppm, pdfinfo; zbarimg
+          brotli)  # the web build's precompressed copies (web/precompress.py)
 
 missing=()
 for p in "${packages[@]}"; do

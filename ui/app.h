@@ -49,6 +49,11 @@ class App {
   // "frames", "error", ...}.
   std::string state_json();
   bool ready() const { return ledger_ != nullptr; }
+  // Whether the last frame showed the ledger's content: the Dashboard's figures (computed away from the first
+  // frame), or the welcome screen of a new ledger.
+  bool shows_data() const {
+    return ledger_ && (!welcome_.dismissed || (dashboard_.cache.has_value() && !dashboard_.pending));
+  }
   // Between frames: ends the reads the ledger's connection has left open, so that its file may be changed
   // from outside (a read-only browser tab loading the writing tab's saved edits).
   void end_reads() {

@@ -1,5 +1,5 @@
 // What the workbench asks of the page beyond drawing (page_web.h): the clipboard, the local calendar day,
-// links, printing and the user's preferences, each a small piece of JavaScript.
+// links, printing, the user's preferences and the performance marks, each a small piece of JavaScript.
 #include "page_web.h"
 
 #include <emscripten.h>
@@ -56,5 +56,8 @@ EM_JS(char*, js_language_tag, (), {
 });
 EM_JS(bool, js_prefers_dark, (), {
   return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+});
+EM_JS(void, js_mark, (const char* name), {
+  if (self.performance && performance.mark) performance.mark("duebook:" + UTF8ToString(name));
 });
 // clang-format on

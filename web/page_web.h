@@ -1,5 +1,6 @@
 // What the workbench asks of the page beyond drawing and input: the clipboard, the page's calendar day, links
-// (mailto: included), printing and the user's preferences. Implemented in JavaScript (page_web.cpp).
+// (mailto: included), printing, the user's preferences and the performance marks. Implemented in JavaScript
+// (page_web.cpp).
 #pragma once
 
 extern "C" {
@@ -20,4 +21,6 @@ void js_set_preference(const char* key, const char* value);
 char* js_language_tag();
 // Whether the system asks for a dark theme (prefers-color-scheme).
 bool js_prefers_dark();
+// Sets the performance mark "duebook:<name>" (performance.mark; read with getEntriesByType("mark")).
+void js_mark(const char* name);
 }

@@ -70,6 +70,7 @@ EM_JS(void, js_install_listeners, (), {
 });
 
 EM_JS(void, js_first_frame, (), {
+  performance.mark("duebook:first-frame");
   Module.duebookFirstFrameMs = performance.now();
   if (Module.onDuebookReady) Module.onDuebookReady();
 });
@@ -156,6 +157,7 @@ struct State {
   bool frame_pending = false;   // a requestAnimationFrame is scheduled
   int settle = 0;               // frames still to draw after the last event
   int64_t frames = 0;           // frames drawn so far
+  bool data_shown = false;      // a frame has shown the ledger's figures (marked "first-data-frame")
   std::string clipboard;        // the text ImGui copies to and pastes from
   // ImGui 1.86 samples button and key state once a frame, so a press and release between two frames would be
   // lost (a fast click, Ctrl+A typed by a test). Input is queued and fed to ImGui in order, a frame at a
@@ -283,6 +285,10 @@ void draw_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (++state->frames == 1) js_first_frame();
+  if (!state->data_shown && state->app->shows_data()) {
+    state->data_shown = true;
+    js_mark("first-data-frame");
+  }
 
   if (changed) state->settle = kSettleFrames;
   if (state->settle > 0) {
@@ -420,8 +426,11 @@ void start() {
   fit_canvas();
   ui::apply_style(1.0f);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGui_ImplOpenGL3_CreateDeviceObjects();  // the font atlas, built and uploaded now rather than in a frame
+  js_mark("fonts-ready");
 
   state->app = std::make_unique<ui::App>(state->platform);
+  js_mark("ledger-opened");
   set_storage_end_reads([] { state->app->end_reads(); });
 
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_key);

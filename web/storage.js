@@ -303,18 +303,32 @@ Module.duebookStorage = (function() {
     return n === 1 ? 65536 : n >= 512 && (n & (n - 1)) === 0 ? n : 4096;
   }
 
-  // Opens the store and puts the saved ledger in memory; then calls `start` (which opens the ledger).
+  // Opens the store, takes the writer's lock if free and reads the stored ledger; resolves {writer, stored}.
+  async function read() {
+    performance.mark("duebook:storage-open");
+    db = await openDatabase();
+    const steal = sessionStorage.getItem(TAKE_OVER_FLAG) === "1";
+    sessionStorage.removeItem(TAKE_OVER_FLAG);
+    const writer = await takeLock(steal);
+    const loadBegan = performance.now();
+    const stored = await load(writer);
+    s.loadMs = performance.now() - loadBegan;
+    performance.mark("duebook:storage-read");
+    return {writer: writer, stored: stored};
+  }
+  // The read starts as soon as this script runs, so it goes on while the program compiles and instantiates;
+  // open() waits for it (and reports its failure).
+  const began = performance.now();
+  const reading = read();
+  reading.catch(function() {});
+
+  // Puts the saved ledger in memory once it is read; then calls `start` (which opens the ledger).
   async function open(start) {
-    const began = performance.now();
     let stored = null;
     try {
-      db = await openDatabase();
-      const steal = sessionStorage.getItem(TAKE_OVER_FLAG) === "1";
-      sessionStorage.removeItem(TAKE_OVER_FLAG);
-      const writer = await takeLock(steal);
-      const loadBegan = performance.now();
-      stored = await load(writer);
-      s.loadMs = performance.now() - loadBegan;
+      const got = await reading;
+      const writer = got.writer;
+      stored = got.stored;
       s.mode = writer ? "writer" : "reader";
       if (!writer) {
         s.readerReason = "The ledger is open for editing in another tab. This tab can only read it.";
@@ -350,6 +364,7 @@ Module.duebookStorage = (function() {
                 "only: download the ledger before closing it.";
     }
     s.openMs = performance.now() - began;
+    performance.mark("duebook:storage-ready");
     if (s.mode === "writer") {
       startWorker();
       if (stored && !s.imported) compact(stored);
