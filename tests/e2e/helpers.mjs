@@ -16,12 +16,13 @@ export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
   "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 
-// Starts serve.py serving `dir` (the web build) on `port` (0: a free one); resolves {url, process}.
-export function startServer(dir = webDir, port = 0) {
+// Starts serve.py serving `dir` (the web build) on `port` (0: a free one); resolves {url, process}. With
+// `plain`, it sends the files as they are, never their precompressed copies.
+export function startServer(dir = webDir, port = 0, { plain = false } = {}) {
   assert.ok(webDir && servePy, "DUEBOOK_WEB_DIR and DUEBOOK_SERVE are set (run through ctest)");
   return new Promise((resolve, reject) => {
     const server = spawn("python3", [servePy, "--port", String(port), "--dir", dir],
-      { env: { ...process.env, DUEBOOK_SERVE_QUIET: "1" } });
+      { env: { ...process.env, DUEBOOK_SERVE_QUIET: "1", DUEBOOK_SERVE_PLAIN: plain ? "1" : "0" } });
     server.stdout.on("data", (chunk) => {
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
       if (m) resolve({ url: m[0], process: server });
