@@ -78,11 +78,11 @@ TEST_CASE("every built-in template ships in four languages, each valid and each 
 TEST_CASE("one reminder for one invoice, rendered in each language with its own amounts and dates") {
   struct Row {
     Language language;
-    const char* subject;     // the reminder's subject starts with it
-    std::string amount;      // EUR 1,234.56 as the language's readers write it
-    const char* due;         // 2026-12-31 likewise
-    const char* greeting;    // the body's first words
-    const char* letter;      // the late-fee letter's subject starts with it
+    const char* subject;   // the reminder's subject starts with it
+    std::string amount;    // EUR 1,234.56 as the language's readers write it
+    const char* due;       // 2026-12-31 likewise
+    const char* greeting;  // the body's first words
+    const char* letter;    // the late-fee letter's subject starts with it
   };
   // Amounts and dates: CLDR 44 (see test_locale.cpp); English documents use ISO 8601 dates.
   const Row rows[] = {
