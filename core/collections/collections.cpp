@@ -205,6 +205,15 @@ void check_date(Problems& problems, const Date& date, const std::string& field) 
   if (!is_valid(date) || date.y < 1 || date.y > 9999) problems.push_back({field, "is not a valid date"});
 }
 
+void check_text(Problems& problems, const std::string& text, size_t limit, const char* field) {
+  if (text.size() > limit)
+    problems.push_back({field, "is longer than " + std::to_string(limit) + " characters"});
+}
+
+Problem no_customer(int64_t id) {
+  return {"customer_id", "no customer with id " + std::to_string(id)};
+}
+
 std::string money_label(int64_t minor, const std::string& currency) {
   Result<CurrencyCode> code = parse_currency_code(currency);
   return code ? format_money_for_letter(Money{minor, code.value()})

@@ -86,6 +86,10 @@ std::vector<EventDraft> one_event(const char* type, const Json& payload);
 
 // Adds a problem naming `field` when `date` is not a valid date of years 1..9999.
 void check_date(Problems& problems, const Date& date, const std::string& field);
+// Adds a problem naming `field` when `text` is longer than `limit` bytes.
+void check_text(Problems& problems, const std::string& text, size_t limit, const char* field);
+// The problem of a command naming customer `id` that does not exist (field "customer_id").
+Problem no_customer(int64_t id);
 // "1,234.50 EUR": an amount for a label or a message.
 std::string money_label(int64_t minor, const std::string& currency);
 

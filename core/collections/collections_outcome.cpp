@@ -3,6 +3,7 @@
 #include "collections/collections_outcome.h"
 
 #include "collections/collections.h"
+#include "collections/collections_contact_plans.h"
 #include "collections/collections_plans.h"
 #include "collections/collections_queries.h"
 #include "customers/customer_queries.h"

@@ -1,6 +1,6 @@
-// Plans of the collections follow-up commands: policies, company details, steps done, snoozes, the contact
-// record, promises, disputes and the credit-hold rules (collection_commands.h). Each validates everything and
-// returns its events; nothing is written.
+// Plans of the collections follow-up commands: policies, company details, steps done, snoozes and the
+// credit-hold rules (collection_commands.h; the contact record's are in collections_contact_plans.h). Each
+// validates everything and returns its events; nothing is written.
 #pragma once
 
 #include "base/result.h"
@@ -15,12 +15,6 @@ Result<Plan> plan_command(Db& db, const SetCustomerPolicy& command);
 Result<Plan> plan_command(Db& db, const SetCompanyDetails& command);
 Result<Plan> plan_command(Db& db, const RecordStepDone& command);
 Result<Plan> plan_command(Db& db, const SnoozeCustomer& command);
-Result<Plan> plan_command(Db& db, const LogContact& command);
-// LogContact's plan, the channel "reply" (the customer's own reply, which no one logs by hand) allowed.
-Result<Plan> plan_contact(Db& db, const LogContact& command);
-Result<Plan> plan_command(Db& db, const AddPromise& command);
-Result<Plan> plan_command(Db& db, const OpenDispute& command);
-Result<Plan> plan_command(Db& db, const ResolveDispute& command);
 Result<Plan> plan_command(Db& db, const ApplyCreditHolds& command);
 
 }  // namespace duebook

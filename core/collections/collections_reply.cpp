@@ -3,7 +3,7 @@
 #include <variant>
 
 #include "collections/collections.h"
-#include "collections/collections_plans.h"
+#include "collections/collections_contact_plans.h"
 #include "collections/collections_queries.h"
 #include "customers/customer_queries.h"
 
