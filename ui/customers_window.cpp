@@ -29,6 +29,8 @@ CustomerDraft draft_from(const Customer& c) {
   d.credit_limit = f.credit_limit ? amount_field_text(*f.credit_limit, currency_digits(f.currency)) : "";
   d.address = f.address;
   d.tax_id = f.tax_id;
+  d.country = f.country;
+  d.endpoint = f.endpoint;
   d.notes = f.notes;
   for (size_t i = 0; i < known_languages().size(); ++i)
     if (language_code(known_languages()[i]) == f.language) d.language = int(i);
@@ -50,6 +52,8 @@ bool fields_from(const CustomerDraft& d, CustomerFields* f, std::string* error) 
   f->terms = d.terms;
   f->address = d.address;
   f->tax_id = d.tax_id;
+  f->country = d.country;
+  f->endpoint = d.endpoint;
   f->notes = d.notes;
   f->status = kStatuses[d.status];
   f->language = language_code(known_languages()[size_t(d.language)]);
@@ -387,6 +391,10 @@ void draw_form(Queries& queries, CustomersWindowState& s, Commands& commands) {
   draw_contacts(s, rows, third);
   heading("Details");
   text_field("Tax id", &s.draft.tax_id, "customer.tax_id");
+  text_field("Country", &s.draft.country, "customer.country", sink.problem_for("country"),
+             "ISO 3166 code: FR, DE, GB");
+  text_field("E-invoice address", &s.draft.endpoint, "customer.endpoint", sink.problem_for("endpoint"),
+             "Peppol SCHEME:ID, e.g. 0009:12345678900012");
   text_area("Address", &s.draft.address, "customer.address", ImGui::GetTextLineHeight() * 3.5f);
   text_area("Notes", &s.draft.notes, "customer.notes", ImGui::GetTextLineHeight() * 3.5f);
 }

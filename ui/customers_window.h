@@ -20,6 +20,7 @@ class Queries;
 // What the user is typing in the form; committed only by the Save button.
 struct CustomerDraft {
   std::string name, currency = "USD", terms = "Net 30", credit_limit, address, tax_id, notes;
+  std::string country, endpoint;  // ISO 3166 code and e-invoice address "SCHEME:ID", both optional
   std::string billing_name, billing_email, billing_phone;
   std::string escalation_name, escalation_email, escalation_phone;
   int status = 0;    // index into Active, CreditHold, CashOnDelivery

@@ -4,6 +4,7 @@
 
 #include "base/currencies.h"
 #include "base/locale.h"
+#include "base/party_ids.h"
 #include "base/text.h"
 #include "customers/customer_queries.h"
 #include "customers/terms.h"
@@ -29,6 +30,8 @@ Json fields_to_json(const CustomerFields& f) {
       {"terms", f.terms}, {"notes", f.notes},       {"status", to_string(f.status)}, {"contacts", contacts}};
   j["credit_limit"] = f.credit_limit ? Json(*f.credit_limit) : Json(nullptr);
   if (f.language != "en") j["language"] = f.language;  // absent = English, as before languages existed
+  if (!f.country.empty()) j["country"] = f.country;    // absent = none, as before countries existed
+  if (!f.endpoint.empty()) j["endpoint"] = f.endpoint;
   return j;
 }
 
@@ -42,6 +45,8 @@ CustomerFields fields_from_json(const Json& j) {
   f.notes = j.value("notes", "");
   f.status = customer_status_from(j.value("status", "active")).value_or(CustomerStatus::Active);
   f.language = j.value("language", "en");
+  f.country = j.value("country", "");
+  f.endpoint = j.value("endpoint", "");
   if (j.contains("credit_limit") && j["credit_limit"].is_number_integer())
     f.credit_limit = j["credit_limit"].get<int64_t>();
   if (j.contains("contacts"))
@@ -61,6 +66,10 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
                  [](char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; });
   f.terms = trim(f.terms);
   f.tax_id = trim(f.tax_id);
+  f.country = trim(f.country);
+  std::transform(f.country.begin(), f.country.end(), f.country.begin(),
+                 [](char c) { return (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c; });
+  f.endpoint = trim(f.endpoint);
   if (f.name.empty())
     problems.push_back({"name", "a customer needs a name"});
   else if (std::optional<ControlChar> bad = find_control(f.name))
@@ -80,6 +89,10 @@ Result<CustomerFields> validate(Db& db, CustomerFields f, int64_t self, bool che
     f.language = language_code(*language);
   else
     problems.push_back(language.problems().front());
+  if (!f.country.empty() && !is_iso_country(f.country))
+    problems.push_back({"country", "\"" + f.country + "\" is not an ISO 3166 country code (\"FR\", \"GB\")"});
+  if (!f.endpoint.empty())
+    if (std::optional<std::string> bad = endpoint_problem(f.endpoint)) problems.push_back({"endpoint", *bad});
   for (size_t i = 0; i < f.contacts.size(); ++i) {
     Contact& c = f.contacts[i];
     std::string where = "contacts[" + std::to_string(i + 1) + "]";
@@ -115,9 +128,10 @@ Status write_contacts(Db& db, int64_t id, const std::vector<Contact>& contacts) 
 Status write_fields(Db& db, int64_t id, const CustomerFields& f) {
   Status s = db.prepare(
                    "UPDATE customers SET name = ?2, name_key = ?3, currency = ?4, address = ?5, tax_id = ?6, "
-                   "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10, language = ?11 WHERE id = ?1")
+                   "terms = ?7, credit_limit = ?8, notes = ?9, status = ?10, language = ?11, country = ?12, "
+                   "endpoint = ?13 WHERE id = ?1")
                  .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms,
-                           f.credit_limit, f.notes, to_string(f.status), f.language)
+                           f.credit_limit, f.notes, to_string(f.status), f.language, f.country, f.endpoint)
                  .run();
   if (!s) return s;
   return write_contacts(db, id, f.contacts);
@@ -130,10 +144,11 @@ Status apply_added(Db& db, const Event& e, const Json& p) {
   Status s =
       db.prepare(
             "INSERT INTO customers(id, name, name_key, currency, address, tax_id, terms, credit_limit, "
-            "notes, status, created_seq, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-            "?12)")
+            "notes, status, created_seq, language, country, endpoint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+            "?8, "
+            "?9, ?10, ?11, ?12, ?13, ?14)")
           .bind_all(id, f.name, name_key(f.name), f.currency, f.address, f.tax_id, f.terms, f.credit_limit,
-                    f.notes, to_string(f.status), e.seq, f.language)
+                    f.notes, to_string(f.status), e.seq, f.language, f.country, f.endpoint)
           .run();
   if (!s || f.contacts.empty()) return s;
   return write_contacts(db, id, f.contacts);

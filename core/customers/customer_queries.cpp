@@ -11,7 +11,8 @@ namespace duebook {
 namespace {
 
 const char* kCustomerColumns =
-    "SELECT id, name, currency, address, tax_id, terms, credit_limit, notes, status, language FROM "
+    "SELECT id, name, currency, address, tax_id, terms, credit_limit, notes, status, language, country, "
+    "endpoint FROM "
     "customers ";
 
 Customer read_customer(Db& db, Statement& st) {
@@ -26,6 +27,8 @@ Customer read_customer(Db& db, Statement& st) {
   c.fields.notes = st.text(7);
   c.fields.status = customer_status_from(st.text_view(8)).value_or(CustomerStatus::Active);
   c.fields.language = st.text(9);
+  c.fields.country = st.text(10);
+  c.fields.endpoint = st.text(11);
   Statement& contacts =
       db.prepare("SELECT role, name, email, phone FROM contacts WHERE customer_id = ?1 ORDER BY position");
   contacts.bind_all(c.id);

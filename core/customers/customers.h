@@ -35,6 +35,8 @@ struct CustomerFields {
   CustomerStatus status = CustomerStatus::Active;  // credit hold / cash on delivery
   std::vector<Contact> contacts;                   // billing and escalation contacts
   std::string language = "en";                     // ISO 639-1 code its messages and documents are written in
+  std::string country;   // ISO 3166-1 alpha-2 ("FR"); "" = the last line of the address names it, or unknown
+  std::string endpoint;  // electronic address for e-invoices, "SCHEME:ID" (BT-49, Peppol EAS); "" = the email
 };
 
 // A customer as stored.

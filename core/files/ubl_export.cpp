@@ -4,6 +4,7 @@
 
 #include "base/currencies.h"
 #include "base/money.h"
+#include "base/party_ids.h"
 #include "base/text.h"
 #include "collections/collections_queries.h"
 #include "customers/customer_queries.h"
@@ -49,10 +50,6 @@ struct Address {
   std::string street, additional, city, postal_zone, country;  // BT-35, BT-36, BT-37, BT-38, BT-40
 };
 
-bool is_country_code(std::string_view s) {
-  return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
 Address read_address(const std::string& text) {
   std::vector<std::string> lines;
   size_t start = 0;
@@ -64,7 +61,7 @@ Address read_address(const std::string& text) {
     start = end + 1;
   }
   Address a;
-  if (!lines.empty() && is_country_code(lines.back())) {
+  if (!lines.empty() && is_iso_country(lines.back())) {
     a.country = lines.back();
     lines.pop_back();
   }
@@ -294,7 +291,8 @@ Result<std::string> ubl_document(Db& db, std::string_view number) {
   for (const Contact& c : customer->fields.contacts)
     if (c.role == "billing" && billing_email.empty()) billing_email = c.email;
   Party buyer{customer->fields.name, read_address(customer->fields.address), customer->fields.tax_id, "", ""};
-  set_endpoint(buyer, "", billing_email);
+  if (!customer->fields.country.empty()) buyer.address.country = customer->fields.country;
+  set_endpoint(buyer, customer->fields.endpoint, billing_email);
   if (seller.name.empty())
     problems.push_back(
         {"company.name", "Peppol needs the seller's name (BT-27): set it with company --name"});
@@ -313,12 +311,14 @@ Result<std::string> ubl_document(Db& db, std::string_view number) {
   if (buyer.address.country.empty())
     problems.push_back(
         {"customer.address", "Peppol needs " + buyer.name +
-                                 "'s country (BT-55): end the "
-                                 "address with its ISO 3166 code on a line of its own (\"FR\")"});
+                                 "'s country (BT-55): set the customer's country "
+                                 "(customer edit --country FR), or end the address with its ISO 3166 code "
+                                 "on a line of its own"});
   if (buyer.endpoint.empty())
     problems.push_back({"customer.endpoint", "Peppol needs " + buyer.name +
-                                                 "'s electronic address (BT-49): "
-                                                 "give the customer a billing contact email"});
+                                                 "'s electronic address (BT-49): set it "
+                                                 "(customer edit --endpoint SCHEME:ID) or give the "
+                                                 "customer a billing contact email"});
   if (!problems.empty()) return problems;
   Result<InvoiceTotals> totals = totals_of(d.lines, currency_digits(d.currency));
   if (!totals) return totals.problems();

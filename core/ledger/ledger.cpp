@@ -2,6 +2,7 @@
 
 #include "collections/collections.h"
 #include "collections/collections_charges.h"
+#include "collections/collections_contact_plans.h"
 #include "collections/collections_endgame.h"
 #include "collections/collections_outcome.h"
 #include "collections/collections_plans.h"

@@ -53,6 +53,11 @@ const Migration kMigrations[] = {
         "the language a customer is written to in",
 #include "0008_customer_language.inc"
     },
+    {
+        9,
+        "a customer's country and electronic address for e-invoices",
+#include "0009_customer_einvoice_ids.inc"
+    },
 };
 
 }  // namespace

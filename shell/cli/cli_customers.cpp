@@ -24,6 +24,8 @@ Problems take_fields(Args& args, CustomerFields& f) {
   if (auto v = args.option("--currency")) f.currency = *v;
   if (auto v = args.option("--address")) f.address = *v;
   if (auto v = args.option("--tax-id")) f.tax_id = *v;
+  if (auto v = args.option("--country")) f.country = *v;
+  if (auto v = args.option("--endpoint")) f.endpoint = *v;
   if (auto v = args.option("--terms")) f.terms = *v;
   if (auto v = args.option("--notes")) f.notes = *v;
   if (auto v = args.option("--language")) {
@@ -202,6 +204,8 @@ int show(Context& ctx, Args& args) {
             {"status", to_string(f.status)},
             {"language", f.language},
             {"tax_id", f.tax_id},
+            {"country", f.country},
+            {"endpoint", f.endpoint},
             {"address", f.address},
             {"notes", f.notes}};
   for (const Contact& k : f.contacts)
@@ -289,7 +293,8 @@ const std::vector<Handler>& customer_handlers() {
       {"customer", "add",
        "add a customer: NAME (or --name N) "
        "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
-       "ID] [--notes TEXT] [--language en|de|fr|es] [--billing-name N] [--billing-email E] [--billing-phone "
+       "ID] [--country CC] [--endpoint SCHEME:ID] [--notes TEXT] [--language en|de|fr|es] [--billing-name N] "
+       "[--billing-email E] [--billing-phone "
        "P] [--escalation-name N] "
        "[--escalation-email E] [--escalation-phone P]",
        add},
@@ -306,7 +311,8 @@ const std::vector<Handler>& customer_handlers() {
       {"customer", "edit",
        "change a customer (only the options given): ID|NAME [--name N] "
        "[--currency C] [--terms T] [--credit-limit A] [--status active|hold|cod] [--address TEXT] [--tax-id "
-       "ID] [--notes TEXT] [--language en|de|fr|es] [--billing-name N] [--billing-email E] [--billing-phone "
+       "ID] [--country CC] [--endpoint SCHEME:ID] [--notes TEXT] [--language en|de|fr|es] [--billing-name N] "
+       "[--billing-email E] [--billing-phone "
        "P] [--escalation-name N] "
        "[--escalation-email E] [--escalation-phone P]",
        [](Context& c, Args& a) { return edit_with(c, a, std::nullopt); }},

@@ -38,6 +38,25 @@ check "invoice nowhere" 0 d invoice add --customer 3 --line "X;1;1.00;19" --date
 check "missing buyer fields" 3 d --format ubl export --invoice INV-2026-0003 --output "$work/none.xml"
 expect "names customer.address" "$work/err" "customer.address: "
 expect "names customer.endpoint" "$work/err" "customer.endpoint: "
+# The buyer's country and electronic address given as customer fields (BT-55, BT-49) instead of the address
+# text and the billing email: a bad one is refused naming the field, and the customer is unchanged.
+check "unknown country refused" 3 d customer edit "Nowhere Ltd" --country UK
+expect "country named" "$work/err" 'country: "UK" is not an ISO 3166 country code'
+check "bad scheme refused" 3 d customer edit "Nowhere Ltd" --endpoint "GLN:5790000435975"
+expect "endpoint named" "$work/err" 'endpoint: the scheme "GLN" is not an electronic address scheme'
+check "space in id refused" 3 d customer edit "Nowhere Ltd" --endpoint "0088:579 000"
+expect "endpoint id named" "$work/err" "endpoint: the identifier"
+check "unchanged" 0 d customer show "Nowhere Ltd"
+expect "no country stored" "$work/out" "^country *$"
+expect "no endpoint stored" "$work/out" "^endpoint *$"
+check "country and endpoint" 0 d customer edit "Nowhere Ltd" --country ie --endpoint 9935:IE6388047V
+check "shown" 0 d customer show "Nowhere Ltd"
+expect "country shown" "$work/out" "country +IE"
+expect "endpoint shown" "$work/out" "endpoint +9935:IE6388047V"
+check "export with fields" 0 d --format ubl export --invoice INV-2026-0003 --output "$work/nowhere.xml"
+check "xmllint nowhere" 0 xmllint --noout "$work/nowhere.xml"
+expect "buyer country field" "$work/nowhere.xml" "<cbc:IdentificationCode>IE</cbc:IdentificationCode>"
+expect "buyer endpoint field" "$work/nowhere.xml" '<cbc:EndpointID schemeID="9935">IE6388047V</cbc:EndpointID>'
 check "no such invoice" 3 d --format ubl export --invoice INV-9 --output "$work/none.xml"
 expect "names number" "$work/err" "number: "
 
