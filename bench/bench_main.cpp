@@ -7,22 +7,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <functional>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "invoicing/invoice_queries.h"
 #include "ledger/ledger.h"
-#include "reports/aging.h"
-#include "reports/ar_snapshot.h"
-#include "reports/forecast.h"
-#include "reports/statement.h"
+#include "query_timings.h"
 
 using namespace duebook;
+using duebook::bench::Measures;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -48,29 +43,6 @@ int64_t file_size(const std::string& path) {
   std::fprintf(stderr, "duebook-bench: %s\n", what.c_str());
   std::exit(3);
 }
-
-struct Measures {
-  nlohmann::ordered_json json = nlohmann::ordered_json::object();
-  // Records the median and every run of a measure.
-  void record(const std::string& name, const std::vector<double>& runs) {
-    std::vector<double> sorted = runs;
-    std::sort(sorted.begin(), sorted.end());
-    json[name] = {{"median_ms", sorted[sorted.size() / 2]}, {"runs_ms", runs}};
-  }
-  // Runs `body` `runs` times and records the median and the runs. A measure run more than once gets one
-  // untimed run first, as an app that is in use has: code compiled by the engine's optimising tier, the
-  // allocator's pools grown.
-  void time(const std::string& name, int runs, const std::function<bool()>& body) {
-    if (runs > 1 && !body()) fail(name + " failed");
-    std::vector<double> all;
-    for (int i = 0; i < runs; ++i) {
-      auto start = Clock::now();
-      if (!body()) fail(name + " failed");
-      all.push_back(ms_since(start));
-    }
-    record(name, all);
-  }
-};
 
 std::unique_ptr<Ledger> open_ledger(const std::string& db_path, bool fresh) {
   if (fresh)
@@ -153,64 +125,7 @@ int main(int argc, char** argv) {
   m.json["db_bytes"] = file_size(db_path);
   m.json["csv_bytes"] = file_size(data + "/invoices.csv") + file_size(data + "/payments.csv");
 
-  // The receivables snapshot every report reads (loaded once, then kept current by the app).
-  ArSnapshot snapshot;
-  m.time("load_snapshot", runs, [&] {
-    Result<ArSnapshot> s = load_ar_snapshot(ledger.db());
-    if (s) snapshot = std::move(s.value());
-    return s.ok();
-  });
-  m.json["invoices"] = snapshot.ledger.invoices.size();
-  m.json["customers"] = snapshot.ledger.customer_count;
-
-  AgingOptions aging;
-  aging.as_of = as_of;
-  aging.collect_invoices = false;
-  int64_t open_total = 0;
-  m.time("aging", runs, [&] {
-    Result<AgingReport> r = compute_aging(snapshot.ledger, aging);
-    if (r) open_total = int64_t(r->rows.size());
-    return r.ok();
-  });
-  m.json["aging_rows"] = open_total;
-  AgingOptions past = aging;
-  past.as_of = add_months(as_of, -60);
-  m.time("aging_5_years_back", runs, [&] { return compute_aging(snapshot.ledger, past).ok(); });
-  AgingOptions drill = aging;
-  drill.collect_invoices = true;
-  m.time("aging_with_drilldown", runs, [&] { return compute_aging(snapshot.ledger, drill).ok(); });
-
-  // One page of the invoice list: unpaid, 31-60 days overdue, searched by a name fragment, by amount.
-  InvoiceQuery page;
-  page.status = "unpaid";
-  page.search = "acme";
-  page.sort = InvoiceSort::Amount;
-  page.descending = true;
-  page.due_from = to_iso(add_days(as_of, -60));
-  page.due_to = to_iso(add_days(as_of, -31));
-  page.limit = 50;
-  size_t page_rows = 0;
-  m.time("invoice_page", runs, [&] {
-    page_rows = list_invoices(ledger.db(), page).size();
-    return true;
-  });
-  m.json["invoice_page_rows"] = page_rows;
-
-  // The statement of the customer with the most invoices, for the last year.
-  std::vector<int32_t> per_customer(size_t(snapshot.ledger.customer_count), 0);
-  for (const ArInvoice& inv : snapshot.ledger.invoices) ++per_customer[size_t(inv.customer)];
-  int32_t largest =
-      int32_t(std::max_element(per_customer.begin(), per_customer.end()) - per_customer.begin());
-  int64_t largest_id = snapshot.customer_ids[size_t(largest)];
-  m.json["statement_customer_invoices"] = per_customer[size_t(largest)];
-  m.time("statement_largest_customer", runs, [&] {
-    return load_customer_statement(ledger.db(), largest_id, add_months(as_of, -12), as_of).ok();
-  });
-
-  ForecastOptions forecast;
-  forecast.as_of = as_of;
-  m.time("forecast_13_weeks", runs, [&] { return forecast_cash(snapshot.ledger, {}, forecast).ok(); });
-
+  if (!time_queries(ledger.db(), as_of, runs, m)) fail(m.error);
   std::printf("%s\n", m.json.dump(2).c_str());
   return 0;
 }

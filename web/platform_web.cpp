@@ -1,6 +1,8 @@
 // The browser platform: WebGL2 canvas, input through Emscripten's html5 API (Emscripten 3.1.6's GLFW scrolls
 // too fast, has no clipboard and ignores devicePixelRatio), the ledger in memory and stored in IndexedDB
 // (storage_web.h), and a frame loop that only runs when something happened.
+#include "platform_web.h"
+
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -448,6 +450,16 @@ void start() {
   wake();
 }
 
+ui::App* running_app() {
+  return state ? state->app.get() : nullptr;
+}
+
+nlohmann::json page_facts() {
+  return {{"rendered_frames", state ? state->frames : 0},
+          {"dpr", state ? state->dpr : 0.0f},
+          {"canvas_css", {state ? state->css_w : 0.0, state ? state->css_h : 0.0}}};
+}
+
 }  // namespace duebook::web
 
 extern "C" {
@@ -462,30 +474,6 @@ EMSCRIPTEN_KEEPALIVE void duebook_web_wake() {
 EMSCRIPTEN_KEEPALIVE void duebook_web_set_clipboard(const char* text) {
   duebook::web::state->clipboard = text;
   duebook::web::wake();
-}
-
-// Test hooks: app facts and named widget rectangles (CSS pixels), as JSON. The strings stay valid until the
-// next call.
-EMSCRIPTEN_KEEPALIVE const char* duebook_test_state() {
-  static std::string text;
-  auto* s = duebook::web::state;
-  nlohmann::json j = nlohmann::json::parse(s && s->app ? s->app->state_json() : "{}", nullptr, false);
-  j["rendered_frames"] = s ? s->frames : 0;
-  j["dpr"] = s ? s->dpr : 0.0f;
-  j["canvas_css"] = {s ? s->css_w : 0.0, s ? s->css_h : 0.0};
-  text = j.dump();
-  return text.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* duebook_test_check() {
-  static std::string text;
-  auto* s = duebook::web::state;
-  text = s && s->app ? s->app->check_json() : "{}";
-  return text.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* duebook_test_items() {
-  static std::string text;
-  text = duebook::ui::test_items_json();
-  return text.c_str();
 }
 }
 

@@ -5,18 +5,26 @@
 //     first screen), both served from 127.0.0.1 with what they transfer;
 //   - the size of html + js + wasm + worker on disk: raw, gzip and brotli (the build's precompressed copies);
 //   - warm start: a stored ledger (10k and 100k invoices) -> the first frame showing its data;
+//   - in-page timings on each stored ledger: the core's queries (aging, an invoice-list page, a statement, the
+//     forecast) timed in the page as duebook-bench times them natively (--native-json: its output on the same
+//     ledger, for the ratio);
+//   - a CSV import through the workbench in a fresh profile (--import-csv), with the frame gaps while it runs;
 //   - edit -> durable: the storage benchmark's figures (scripts/bench-web, build/web/bench-web.json), as stated.
 // Usage: node bench-browser.mjs [--runs 7] [--actual DIR] [--ledgers a.sqlite,b.sqlite] [--warm 5]
-//        [--storage-json FILE] [--out FILE]
+//        [--query-runs 5] [--native-json FILE] [--import-csv FILE] [--storage-json FILE] [--out FILE]
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { openContext, startServer, state, stopServer, waitSaved, webDir } from "./helpers.mjs";
+import { dropFile, openContext, startFrameGaps, startServer, state, stopFrameGaps, stopServer, storeAsOldLedger, waitSaved,
+  webDir } from "./helpers.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v.replace(/^--/, ""), all[i + 1]]]), []));
-const RUNS = Number(args.runs || 7), WARM = Number(args.warm || 5);
+const RUNS = Number(args.runs || 7), WARM = Number(args.warm || 5), QUERY_RUNS = Number(args["query-runs"] || 5);
+const AS_OF = "2026-06-30";  // the day duebook-gen's ledgers end on, and duebook-bench's default as-of
+const QUERIES = ["load_snapshot", "aging", "aging_5_years_back", "aging_with_drilldown", "invoice_page",
+  "statement_largest_customer", "forecast_13_weeks"];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const ms = (x) => (x === undefined || x === null ? "–" : Math.round(x).toLocaleString("en"));
 const kb = (x) => (x / 1000).toFixed(1);
@@ -107,25 +115,9 @@ async function actualCold(url) {
 // frame showing the data, and the store's read.
 async function warmStart(url, dbPath) {
   const s = await freshPage(url, "warm");
-  const files = http.createServer((req, res) => {
-    res.writeHead(200, { "Content-Type": "application/octet-stream", "Access-Control-Allow-Origin": "*" });
-    createReadStream(dbPath).pipe(res);
-  });
-  await new Promise((r) => files.listen(0, "127.0.0.1", r));
   try {
     const page = s.page;
-    await page.goto(url + "not-the-app");
-    await page.evaluate(async (fileUrl) => {
-      const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-      const file = new Uint8Array(await (await fetch(fileUrl)).arrayBuffer());
-      const open = indexedDB.open("/data", 21);
-      open.onupgradeneeded = () => open.result.createObjectStore("FILE_DATA").createIndex("timestamp", "timestamp");
-      const db = await done(open);
-      const tx = db.transaction("FILE_DATA", "readwrite");
-      tx.objectStore("FILE_DATA").put({ timestamp: new Date(), mode: 33188, contents: file }, "/data/duebook.sqlite");
-      await new Promise((resolve) => { tx.oncomplete = resolve; });
-      db.close();
-    }, `http://127.0.0.1:${files.address().port}/ledger.sqlite`);
+    await storeAsOldLedger(page, url, dbPath);
     await page.goto(url);
     await marks(page, "first-frame", 300000);
     await waitSaved(page, 300000);
@@ -138,12 +130,15 @@ async function warmStart(url, dbPath) {
       runs.push(await marks(page, "first-data-frame", 300000));
     }
     const st = await state(page);
-    return { invoices: st.invoices, customers: st.customers, db_bytes: statSync(dbPath).size, runs,
+    // The core's queries timed in the page on this ledger (bench/query_timings.h, the same calls as
+    // duebook-bench), as of the generated ledgers' day.
+    const queries = await page.evaluate(([n, day]) => window.duebook.timeQueries(n, day), [QUERY_RUNS, AS_OF]);
+    if (queries.error) throw new Error(`in-page timings: ${queries.error}`);
+    return { invoices: st.invoices, customers: st.customers, db_bytes: statSync(dbPath).size, runs, queries,
       first_frame_ms: median(runs.map((m) => m["first-frame"])),
       first_data_frame_ms: median(runs.map((m) => m["first-data-frame"])),
       storage_ready_ms: median(runs.map((m) => m["storage-ready"])) };
   } finally {
-    files.close();
     await s.close();
   }
 }
@@ -160,6 +155,34 @@ function sizes() {
     out.brotli += out.files[n].brotli || 0;
   }
   return out;
+}
+
+// A CSV of invoices dropped on a fresh profile's page, through the workbench's import (a slice per frame, with
+// its progress bar): drop -> every invoice stored, and the gaps between animation frames meanwhile.
+async function importInPage(url, csvPath) {
+  const s = await freshPage(url, "import");
+  try {
+    const page = s.page;
+    await page.goto(url);
+    await marks(page, "first-frame");
+    const text = readFileSync(csvPath, "utf8");
+    await startFrameGaps(page);
+    const started = await page.evaluate(() => performance.now());
+    await dropFile(page, path.basename(csvPath), text);
+    const h = await page.waitForFunction(() => {
+      const st = window.duebook.state();
+      if (st.import.problems.length) return { error: JSON.stringify(st.import.problems.slice(0, 3)) };
+      return !st.import.running && st.import.done ? { at: performance.now(), invoices: st.invoices } : false;
+    }, null, { timeout: 600000, polling: 50 });
+    const done = await h.jsonValue();
+    if (done.error) throw new Error(`the import was refused: ${done.error}`);
+    const gaps = await stopFrameGaps(page);
+    const sorted = [...gaps].sort((a, b) => a - b);
+    return { file: path.basename(csvPath), invoices: done.invoices, ms: done.at - started, frames: gaps.length,
+      longest_gap_ms: sorted[sorted.length - 1], p95_gap_ms: sorted[Math.floor(sorted.length * 0.95)] };
+  } finally {
+    await s.close();
+  }
 }
 
 const report = { runs: RUNS, chromium: "/usr/bin/chromium headless, SwiftShader", sizes: sizes() };
@@ -196,6 +219,11 @@ try {
     console.error(`bench-browser: warm start with ${db}`);
     report.warm.push({ ledger: path.basename(db), ...(await warmStart(url, db)) });
   }
+  if (args["import-csv"]) {
+    console.error(`bench-browser: importing ${args["import-csv"]} in the page`);
+    report.import = await importInPage(url, args["import-csv"]);
+  }
+  if (args["native-json"] && existsSync(args["native-json"])) report.native = JSON.parse(readFileSync(args["native-json"], "utf8"));
   if (args["storage-json"] && existsSync(args["storage-json"])) {
     const j = JSON.parse(readFileSync(args["storage-json"], "utf8"));
     report.edit_durable = { source: args["storage-json"], measured: statSync(args["storage-json"]).mtime.toISOString(),
@@ -222,6 +250,19 @@ if (report.actual) {
 console.log(`| html + js + wasm + worker: raw / gzip / brotli | ${kb(z.raw)} / ${kb(z.gzip)} / ${kb(z.brotli)} KB |`);
 for (const w of report.warm) {
   console.log(`| warm start, ${w.invoices} invoices (${(w.db_bytes / 1e6).toFixed(1)} MB): first frame / first frame with data / store read, median of ${WARM} | ${ms(w.first_frame_ms)} / ${ms(w.first_data_frame_ms)} / ${ms(w.storage_ready_ms)} ms |`);
+}
+for (const w of report.warm) {
+  const native = report.native && report.native.invoices === w.invoices ? report.native : null;
+  for (const q of QUERIES) {
+    const inPage = w.queries[q].median_ms, here = native && native[q] ? native[q].median_ms : null;
+    console.log(`| in page, ${w.invoices} invoices: ${q}, median of ${QUERY_RUNS}${here !== null ? " (native; ratio)" : ""} | ` +
+      `${inPage.toFixed(2)} ms${here !== null ? ` (${here.toFixed(2)} ms; ${(inPage / here).toFixed(2)}×)` : ""} |`);
+  }
+}
+if (report.import) {
+  const i = report.import;
+  console.log(`| CSV import in the page, ${i.invoices} invoices (${i.file}): drop → stored; frames, longest gap (p95) | ` +
+    `${ms(i.ms)} ms; ${i.frames} frames, ${ms(i.longest_gap_ms)} ms (${ms(i.p95_gap_ms)} ms) |`);
 }
 if (report.edit_durable) {
   const e = report.edit_durable;

@@ -4,12 +4,11 @@
 //   - invoice edits through the UI: commit -> durable in IndexedDB (the writer's transaction complete), bytes
 //     written per edit, and the main-thread time a commit spends handing its blocks over.
 // Usage: node bench-storage.mjs --db LEDGER.sqlite [--edits 20] [--opens 5] [--out report.json]
-import { createReadStream, writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import http from "node:http";
+import { writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { check, clickItem, openContext, selectAllAndType, startServer, state, storage, waitFor, waitItem, waitReady,
-  waitSaved } from "./helpers.mjs";
+import { check, clickItem, openContext, selectAllAndType, startServer, state, storage, storeAsOldLedger, waitFor,
+  waitItem, waitReady, waitSaved } from "./helpers.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v.replace(/^--/, ""), all[i + 1]]]), []));
 const dbPath = args.db;
@@ -25,26 +24,7 @@ const ctx = await openContext(profile, url);
 const page = ctx.pages()[0];
 const report = { db_bytes: statSync(dbPath).size };
 try {
-  // The ledger file, served from here (CDP cannot carry 100 MB), is stored as the IDBFS build stored it.
-  const files = http.createServer((req, res) => {
-    res.writeHead(200, { "Content-Type": "application/octet-stream", "Access-Control-Allow-Origin": "*" });
-    createReadStream(dbPath).pipe(res);
-  });
-  await new Promise((r) => files.listen(0, "127.0.0.1", r));
-  const fileUrl = `http://127.0.0.1:${files.address().port}/ledger.sqlite`;
-  await page.goto(url + "not-the-app");
-  await page.evaluate(async (fileUrl) => {
-    const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    const file = new Uint8Array(await (await fetch(fileUrl)).arrayBuffer());
-    const open = indexedDB.open("/data", 21);
-    open.onupgradeneeded = () => open.result.createObjectStore("FILE_DATA").createIndex("timestamp", "timestamp");
-    const db = await done(open);
-    const tx = db.transaction("FILE_DATA", "readwrite");
-    tx.objectStore("FILE_DATA").put({ timestamp: new Date(), mode: 33188, contents: file }, "/data/duebook.sqlite");
-    await new Promise((resolve) => { tx.oncomplete = resolve; });
-    db.close();
-  }, fileUrl);
-  files.close();
+  await storeAsOldLedger(page, url, dbPath);
   let t = Date.now();
   await page.goto(url);
   await waitReady(page);

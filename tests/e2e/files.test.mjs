@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { artifacts, clickItem, openContext, startServer, state, stopServer, waitFor, waitItem, waitReady,
-  waitSaved, dropFile } from "./helpers.mjs";
+  waitSaved, dropFile, startFrameGaps, stopFrameGaps } from "./helpers.mjs";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 let server, url;
@@ -130,14 +130,7 @@ test("10,000 invoice rows import a slice per frame: a progress bar, short frames
   "and imports again into a fresh profile", async () => {
   const { ctx, page } = await openFresh("duebook-files-big-");
   const text = invoiceRows(10000);
-  // Frame gaps measured in the page while the import runs (requestAnimationFrame to requestAnimationFrame).
-  await page.evaluate(() => {
-    window.frameGaps = [];
-    let last = performance.now();
-    const tick = (t) => { window.frameGaps.push(t - last); last = t; if (window.measuring) requestAnimationFrame(tick); };
-    window.measuring = true;
-    requestAnimationFrame(tick);
-  });
+  await startFrameGaps(page);
   const started = Date.now();
   await dropFile(page, "bulk-10000.csv", text);
   const seen = new Set();
@@ -158,7 +151,7 @@ test("10,000 invoice rows import a slice per frame: a progress bar, short frames
     await page.waitForTimeout(30);
   }
   const seconds = (Date.now() - started) / 1000;
-  const gaps = await page.evaluate(() => { window.measuring = false; return window.frameGaps; });
+  const gaps = await stopFrameGaps(page);
   gaps.sort((a, b) => a - b);
   const longest = gaps[gaps.length - 1], p95 = gaps[Math.floor(gaps.length * 0.95)];
   console.log(`10,000-row import: ${seconds.toFixed(1)} s, ${gaps.length} frames, longest ${longest.toFixed(0)} ms, ` +

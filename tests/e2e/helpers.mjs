@@ -2,7 +2,8 @@
 // or started by hand when a test must kill it), and the real UI driven by mouse and keyboard.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -121,6 +122,47 @@ export async function dropFile(page, name, text) {
       clientX: 600, clientY: 400 }));
   }, [name, text]);
 }
+
+// Stores the SQLite file `dbPath` in the page's origin as the older IDBFS build kept its ledger (one record of
+// the whole file), so that the next load of `url` imports it. The file is served from here: CDP cannot carry
+// 100 MB into the page.
+export async function storeAsOldLedger(page, url, dbPath) {
+  const files = http.createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "application/octet-stream", "Access-Control-Allow-Origin": "*" });
+    createReadStream(dbPath).pipe(res);
+  });
+  await new Promise((r) => files.listen(0, "127.0.0.1", r));
+  try {
+    await page.goto(url + "not-the-app");
+    await page.evaluate(async (fileUrl) => {
+      const done = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      const file = new Uint8Array(await (await fetch(fileUrl)).arrayBuffer());
+      const open = indexedDB.open("/data", 21);
+      open.onupgradeneeded = () => open.result.createObjectStore("FILE_DATA").createIndex("timestamp", "timestamp");
+      const db = await done(open);
+      const tx = db.transaction("FILE_DATA", "readwrite");
+      tx.objectStore("FILE_DATA").put({ timestamp: new Date(), mode: 33188, contents: file }, "/data/duebook.sqlite");
+      await new Promise((resolve) => { tx.oncomplete = resolve; });
+      db.close();
+    }, `http://127.0.0.1:${files.address().port}/ledger.sqlite`);
+  } finally {
+    files.close();
+  }
+}
+
+// The gaps between animation frames (ms, requestAnimationFrame to requestAnimationFrame) from now until
+// stopFrameGaps, measured in the page: how smooth the page stays while something long runs.
+export async function startFrameGaps(page) {
+  await page.evaluate(() => {
+    window.frameGaps = [];
+    let last = performance.now();
+    const tick = (t) => { window.frameGaps.push(t - last); last = t; if (window.measuring) requestAnimationFrame(tick); };
+    window.measuring = true;
+    requestAnimationFrame(tick);
+  });
+}
+export const stopFrameGaps = (page) =>
+  page.evaluate(() => { window.measuring = false; return window.frameGaps; });
 
 export async function waitReady(p) {
   await p.waitForFunction(() => window.duebook && window.duebook.firstFrameMs() !== undefined, null, { timeout: 60000 });
