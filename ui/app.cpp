@@ -155,6 +155,9 @@ void App::follow_navigation() {
     open_policy_for_customer(*queries_, policy_editor_, std::exchange(nav_.edit_policy_for, 0));
     select_tab_ = "Policies";
   }
+  if (nav_.statement_file_for)
+    status_message_ =
+        send_statement_file(platform_, *queries_, std::exchange(nav_.statement_file_for, 0), today());
   if (nav_.document)
     status_message_ = produce_document(*queries_, platform_, commands_, &document_sink_,
                                        *std::exchange(nav_.document, std::nullopt));
@@ -309,6 +312,8 @@ bool App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
   std::vector<IncomingFile> files = platform_.take_files();
+  // A statement or reply file chosen in the ledger file window leaves it for the reply window.
+  if (accept_share_files(files, *queries_, reply_)) ledger_file_.open = false;
   accept_ledger_files(files, ledger_file_, commands_);
   accept_files(std::move(files), *queries_, import_, commands_);
   float status_height = ImGui::GetFrameHeightWithSpacing();
@@ -332,6 +337,7 @@ bool App::frame() {
   run_palette_action(std::exchange(palette_.action, PaletteAction::None));
   draw_import_window(platform_, import_, commands_);
   draw_ledger_file_window(platform_, *queries_, ledger_file_, commands_);
+  draw_reply_window(platform_, reply_, commands_, today());
   draw_settings_window(platform_, settings_, *queries_, commands_);
   if (today_window_.payment_for != 0) open_payment_form(std::exchange(today_window_.payment_for, 0));
   // A window asked for another to open: the next frame carries it out, so it must be drawn.
@@ -339,7 +345,7 @@ bool App::frame() {
                           nav_.open_invoice || nav_.pay_customer || nav_.document || invoices_.open_invoice ||
                           payments_.stale || nav_.invoice_list || nav_.open_tab || nav_.open_report ||
                           dashboard_pending_ || reports_pending_ || palette_.focus || nav_.collect ||
-                          nav_.edit_policy_for;
+                          nav_.edit_policy_for || nav_.statement_file_for;
   if (save.kind == SaveState::Kind::ReadOnly)  // another window writes the ledger: this one must not
     return commands_.refuse(save.detail, &status_message_) || navigating;
   const bool ran = commands_.run(*ledger_, &status_message_);
@@ -466,6 +472,7 @@ std::string App::state_json() {
     j["template_editor"] = nlohmann::json::parse(template_editor_facts(template_editor_));
     j["collect"] = nlohmann::json::parse(collect_facts(collect_));
     j["ledger_file"] = nlohmann::json::parse(ledger_file_facts(ledger_file_));
+    j["reply"] = nlohmann::json::parse(reply_facts(reply_));
     j.update(nlohmann::json::parse(payments_facts(payments_)));
     j["import"] = nlohmann::json::parse(import_facts(import_));
   }

@@ -25,6 +25,7 @@
 #include "platform.h"
 #include "policy_editor.h"
 #include "queries_view.h"
+#include "reply_window.h"
 #include "reports_window.h"
 #include "settings_window.h"
 #include "style.h"
@@ -66,6 +67,8 @@ class App {
   // and every customer's name, as JSON {"integrity", "chain_events", "chain_bad_seq", "chain_message",
   // "customers"}.
   std::string check_json();
+  // The open ledger (null when none is), for the page's benchmark hook, which only reads through it.
+  Ledger* ledger() { return ledger_.get(); }
 
  private:
   // Opens the ledger at platform.database_path() (the constructor, and again after leaving the demo).
@@ -112,6 +115,7 @@ class App {
   const char* select_tab_ = nullptr;  // a tab to bring to the front on the next frame
   ImportWindowState import_;
   LedgerFileWindowState ledger_file_;
+  ReplyWindowState reply_;
   SettingsWindowState settings_;
   HelpTopic help_topic_ = HelpTopic::Dashboard;  // the screen in front, which the tab bar's "?" explains
   WelcomeState welcome_;

@@ -132,6 +132,13 @@ void draw_pdf_actions(CustomerPageState& s, Navigation& nav, const Date& today) 
     test_mark("customer_page.pdf_settlement");
   }
   ImGui::SameLine(0, 24);
+  if (ImGui::SmallButton(ICON_DOCUMENT " Statement file to answer")) nav.statement_file_for = s.customer_id;
+  test_mark("customer_page.statement_file");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "A file for the customer to open in Duebook and answer each open invoice: a day they\n"
+        "will pay by, a dispute, or that they have paid. Their reply file opens here.");
+  ImGui::SameLine(0, 24);
   if (ImGui::SmallButton(ICON_POLICY " Collections policy")) nav.edit_policy_for = s.customer_id;
   test_mark("customer_page.policy");
 }

@@ -1,6 +1,7 @@
 #include "documents.h"
 
 #include "commands.h"
+#include "exports.h"
 #include "files/agreement_document.h"
 #include "files/evidence_document.h"
 #include "files/invoice_document.h"
@@ -31,10 +32,7 @@ std::string file_name(Queries& queries, const DocumentRequest& r) {
                                       "evidence", "receipt",   "plan",     "settlement"};
   std::string name = kinds[int(r.kind)];
   if (r.kind == Kind::Reminder) name += "-" + std::to_string(r.level);
-  name += "-" + subject + "-" + to_iso(r.date) + ".pdf";
-  for (char& c : name)
-    if (c == '/' || c == '\\' || c == ':' || c == ' ' || c == '#') c = '-';
-  return name;
+  return safe_file_name(name + "-" + subject + "-" + to_iso(r.date) + ".pdf");
 }
 
 }  // namespace

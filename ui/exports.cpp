@@ -37,4 +37,22 @@ std::string export_journal_file(Platform& platform, Queries& queries, const Date
   return saved ? "Exported the journal to " + saved.value() : describe(saved.problems());
 }
 
+std::string send_statement_file(Platform& platform, Queries& queries, int64_t customer_id,
+                                const Date& today) {
+  Result<StatementFile> file = make_statement_file(queries.db(), customer_id, today);
+  if (!file) return "No statement file: " + describe(file.problems());
+  StatementFile f = std::move(file).value();
+  const std::string name = safe_file_name("statement-" + f.customer + "-" + to_iso(today) + ".duebook");
+  Result<std::string> saved = platform.save_file(name, write_statement_file(f), "application/json");
+  if (!saved) return "The statement file was not saved: " + describe(saved.problems());
+  return "Saved the statement file for " + f.customer + " (" + std::to_string(f.invoices.size()) +
+         " open invoices) to " + saved.value() + ": send it to the customer to answer in Duebook";
+}
+
+std::string safe_file_name(std::string name) {
+  for (char& c : name)
+    if (c == '/' || c == '\\' || c == ':' || c == ' ' || c == '#') c = '-';
+  return name;
+}
+
 }  // namespace duebook::ui

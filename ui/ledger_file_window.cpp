@@ -166,13 +166,15 @@ void draw_open(Platform& platform, LedgerFileWindowState& s, Commands& commands)
     if (ImGui::Button("Choose a .duebook file…")) platform.choose_file(".duebook");
     test_mark("ledger_file.choose");
     ImGui::SameLine();
-    ImGui::TextDisabled("or drop one anywhere on the page");
+    ImGui::TextDisabled("or drop one anywhere on the page (a customer's reply or statement file opens too)");
   } else {
     ImGui::SetNextItemWidth(-110);
-    ImGui::InputTextWithHint("##path", "path of a .duebook file, or drop one on the window", &s.path);
+    ImGui::InputTextWithHint(
+        "##path", "path of a .duebook file (a ledger, or a customer's statement or reply)", &s.path);
     test_mark("ledger_file.path");
     ImGui::SameLine();
     if (ImGui::Button("Open", ImVec2(-1, 0)) && !s.path.empty()) platform.open_path(s.path);
+    test_mark("ledger_file.open");
   }
   if (!s.read_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);

@@ -37,7 +37,8 @@ struct Navigation {
   std::optional<DocumentRequest> document;         // make this PDF and hand it to the platform
   std::optional<CollectRequest> collect;           // show the Collect tab on this screen
   std::optional<int> open_report;                  // show the Reports tab on this report (a ReportKind)
-  int64_t edit_policy_for = 0;  // open the policy editor on this customer's policy; 0 = no request
+  int64_t edit_policy_for = 0;     // open the policy editor on this customer's policy; 0 = no request
+  int64_t statement_file_for = 0;  // hand the user this customer's statement file to answer; 0 = none
 };
 
 }  // namespace duebook::ui

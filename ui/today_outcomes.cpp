@@ -7,17 +7,13 @@
 #include "base/money.h"
 #include "collections/collections.h"
 #include "collections/collections_outcome.h"
+#include "dispute_reasons.h"
 #include "queries_view.h"
 #include "test_hook.h"
 #include "widgets.h"
 
 namespace duebook::ui {
 namespace {
-
-// The dispute reasons core knows (collections.h, DisputeReason), with the words shown for them.
-const char* const kReasonCodes[] = {"pricing", "not_delivered", "quality", "not_received", "other"};
-const char* const kReasonNames[] = {"Price is wrong", "Not delivered", "Quality", "Invoice not received",
-                                    "Other"};
 
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');

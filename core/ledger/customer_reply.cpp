@@ -329,6 +329,19 @@ Result<ReplyFile> read_reply_file(std::string_view name, std::string_view bytes)
   return f;
 }
 
+std::string describe_reply_item(const ReplyItem& item, const std::string& amount, const std::string& day) {
+  std::string text;
+  if (item.kind == "promise")
+    text = "promises " + amount + " by " + day;
+  else if (item.kind == "dispute")
+    text = "disputes it (" + item.reason + ")";
+  else
+    text = "says it was paid on " + day + (item.reference.empty() ? "" : " (" + item.reference + ")") +
+           ", to check";
+  if (!item.notes.empty()) text += " - " + item.notes;
+  return text;
+}
+
 Result<RecordCustomerReply> reply_command(Db& db, const ReplyFile& reply) {
   if (reply.ledger_id != ledger_id(db))
     return Problem{"ledger_id", "the reply answers a statement from another ledger"};

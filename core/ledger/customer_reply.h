@@ -97,6 +97,11 @@ std::string write_reply_file(ReplyFile& file);
 // Reads and checks a reply file named `name` as read_statement_file does.
 Result<ReplyFile> read_reply_file(std::string_view name, std::string_view bytes);
 
+// What one reply item says, as the business reads it: "promises EUR 600.00 by 2026-03-15", "disputes it
+// (quality)", "says it was paid on 2026-02-21 (BANK REF 42), to check". `amount` and `day` are the item's
+// amount and date as the reader's screen or terminal writes them. The customer's notes follow after " - ".
+std::string describe_reply_item(const ReplyItem& item, const std::string& amount, const std::string& day);
+
 // The command that records `reply` in the ledger of `db`: refused (where "ledger_id") when the reply answers
 // another ledger's statement, (where "customer") when its customer is not found under the same id and name,
 // and (where "items[i].invoice") for an invoice that is not that customer's. Reads only.

@@ -127,10 +127,7 @@ int import_reply_command(Context& ctx, Args& args, const std::string& path) {
   Table t{{"invoice", "from", "what"}, {}, {false, false, false}};
   for (const ReplyItem& i : reply->items)
     t.rows.push_back({i.invoice, reply->person,
-                      i.kind == "promise" ? "promises " + money_text(i.amount, currency) + " " + currency +
-                                                " by " + iso(i.date)
-                      : i.kind == "dispute" ? "disputes it (" + i.reason + ")"
-                                            : "says it was paid on " + iso(i.date) + " (to check)"});
+                      describe_reply_item(i, money_text(i.amount, currency) + " " + currency, iso(i.date))});
   if (dry_run) {
     ctx.print(t);
     ctx.out << "Dry run: nothing was written\n";

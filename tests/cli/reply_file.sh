@@ -47,7 +47,7 @@ check "tampered reply refused" 3 "$bin" --db "$a" import --reply "$work/tampered
 expect "tamper named" "$work/err" "tampered.duebook: sha256"
 check "dry run" 0 "$bin" --db "$a" import --reply "$work/reply.duebook" --dry-run
 expect "dry run lists promise" "$work/out" "promises 600.00 EUR by 2026-03-15"
-expect "dry run lists paid claim" "$work/out" "says it was paid on 2026-02-21 \(to check\)"
+expect "dry run lists paid claim" "$work/out" "says it was paid on 2026-02-21 \(BANK REF 42\), to check"
 expect "dry run wrote nothing" "$work/out" "Dry run: nothing was written"
 check "db unchanged after dry run and refusal" 0 test "$before" = "$(db_sha "$a")"
 check "record" 0 "$bin" --db "$a" import --reply "$work/reply.duebook"
