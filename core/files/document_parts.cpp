@@ -19,9 +19,9 @@ std::string document_money(int64_t minor, const std::string& currency, const Loc
   return format_money(Money{minor, code ? code.value() : CurrencyCode{}}, locale);
 }
 
-std::string document_number(int64_t units, int digits, Language language) {
-  if (language == Language::English) return format_amount(units, digits);
-  return format_number(units, digits, document_locale(language));
+std::string shown_date(const std::string& iso_text, const Locale& locale) {
+  Result<Date> date = parse_date(iso_text);
+  return date ? format_date(*date, locale) : iso_text;
 }
 
 Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
