@@ -41,9 +41,10 @@ struct AccountWords {
   const char* balance_due;           // "Balance due"
   const char* what;                  // column heads: what moved the balance, ..., the running balance
   const char* balance;
-  const char* credit;    // the aging table's column of unapplied credit
-  const char* by_age;    // "Balance due by age (days past due)"
-  const char* kinds[8];  // a line's kind, in StatementLineKind's order: "Invoice", "Charge", ...
+  const char* credit;       // the aging table's column of unapplied credit
+  const char* by_age;       // "Balance due by age (days past due)"
+  const char* not_yet_due;  // "current": the aging's bucket of invoices not yet due
+  const char* kinds[8];     // a line's kind, in StatementLineKind's order: "Invoice", "Charge", ...
   // The credit note
   const char* credit_note;         // "Credit note": title, and before the number in the PDF's own title
   const char* credit_note_number;  // "Credit note number"

@@ -71,7 +71,7 @@ const EvidenceWords kGerman = {
     "Offen",
     "Geltend gemachte Zinsen und Pauschalen (%p, bis %d)",
     "Offen",
-    "Zinssatz p. a.",
+    "Jahreszins",
     "Zinsen",
     "Pauschale",
     "Offene Hauptforderung",

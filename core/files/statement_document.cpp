@@ -50,15 +50,30 @@ void statement_section(PdfDocument& doc, const CustomerStatement& s, const State
     doc.down(8);
     std::vector<PdfColumn> columns;
     std::vector<std::string> cells;
-    const float width = 495.f / float(s.bucket_names.size() + 2);
     for (size_t b = 0; b < s.bucket_names.size(); ++b) {
-      columns.push_back({s.bucket_names[b], width, PdfAlign::Right});
+      // The aging names its buckets by days ("1-30", "90+"); only the one not yet due is a word.
+      const std::string& name = s.bucket_names[b];
+      columns.push_back({name == "current" ? w.not_yet_due : name, 0, PdfAlign::Right});
       cells.push_back(number(b < section.aging.buckets.size() ? section.aging.buckets[b] : 0));
     }
-    columns.push_back({w.credit, width, PdfAlign::Right});
+    columns.push_back({w.credit, 0, PdfAlign::Right});
     cells.push_back(number(-section.aging.unapplied_credit));
-    columns.push_back({w.balance_due, width, PdfAlign::Right});
+    columns.push_back({w.balance_due, 0, PdfAlign::Right});
     cells.push_back(number(section.closing_balance));
+    // Equal columns, but none narrower than its head ("Offener Saldo", "Saldo pendiente"): the widened ones
+    // take their room from the others.
+    const float equal = 495.f / float(columns.size());
+    float wide = 0;
+    size_t narrow = 0;
+    for (PdfColumn& c : columns) {
+      c.width = std::max(equal, doc.text_width(c.title, 9, true) + 8);
+      if (c.width > equal)
+        wide += c.width;
+      else
+        ++narrow;
+    }
+    for (PdfColumn& c : columns)
+      if (c.width <= equal && narrow) c.width = (495.f - wide) / float(narrow);
     doc.text(PdfDocument::kMargin, w.by_age, 9.5f, true);
     doc.down(14);
     doc.table(PdfDocument::kMargin, columns, {cells}, {0});

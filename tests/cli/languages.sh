@@ -172,7 +172,8 @@ for pattern in "Kontoauszug" "Zeitraum +01\.12\.2026 bis 31\.01\.2027" "Auszugsd
   "Datum +Vorgang +Verwendungszweck +Betrag +Saldo" "30\.11\.2026 +Saldovortrag +0,00" \
   "01\.12\.2026 +Rechnung +INV-2026-0001, fällig am 31\.12\.2026 +1\.234,56 +1\.234,56" \
   "20\.01\.2027 +Zahlung +Zahlung Nr\. 1 per Überweisung.* +-1\.000,00 +234,56" \
-  "31\.01\.2027 +Offener Saldo +234,56" "Offener Saldo nach Alter \(Tage überfällig\)" "Guthaben"; do
+  "31\.01\.2027 +Offener Saldo +234,56" "Offener Saldo nach Alter \(Tage überfällig\)" \
+  "Nicht fällig +1-30 +31-60 +61-90 +90\+ +Guthaben +Offener Saldo\s*$"; do
   expect "statement de: $pattern" "$work/text" "$pattern"
 done
 check "statement de: no English" 1 grep -qE "Balance brought forward|Payment #|due 2026|Account in" "$work/text"
@@ -181,7 +182,7 @@ check "statement fr" 0 run document statement --customer "Société Générale d
 pdf "statement fr" "$work/releve.pdf"
 for pattern in "Relevé de compte" "Période +du 01/12/2026 au 31/01/2027" "30/11/2026 +Solde reporté +0,00" \
   "01/12/2026 +Facture +INV-2026-0003, échéance le 31/12/2026 +1.{1,3}234,56" "Solde dû +1.{1,3}234,56" \
-  "Compte en EUR"; do
+  "Compte en EUR" "Non échu +1-30"; do
   expect "statement fr: $pattern" "$work/text" "$pattern"
 done
 check "statement es" 0 run document statement --customer "Ferretería López S.L." --from 2026-12-01 \
