@@ -69,7 +69,11 @@ void address_and_facts(PdfDocument& doc, const Customer& customer, const std::st
   }
   const float left_bottom = doc.y();
   doc.down(doc.y() - top);  // back to the top: down() with a negative distance
-  doc.text(340, title, 16, true);
+  // A long title ("Ratenzahlungsvereinbarung", "Échéancier de paiement") is set smaller rather than run
+  // past the right margin.
+  const float title_width = doc.text_width(title, 16, true);
+  const float room = PdfDocument::kRight - 340;
+  doc.text(340, title, title_width > room ? 16 * room / title_width : 16, true);
   doc.down(20);
   for (const auto& [label, value] : facts) {
     doc.text(340, label, 9);

@@ -238,6 +238,46 @@ for pattern in "Evidence pack" "Concerning +Invoice INV-2026-0004" "Unpaid princ
   expect "evidence en: $pattern" "$work/text" "$pattern"
 done
 
+# --- The confirmations of an agreement: a German installment plan, a Spanish settlement ---------------------------
+# The EUR 234.56 still open on INV-2026-0001 in 2 monthly installments of 117.28.
+check "plan de" 0 run plan add --customer "Müller Bau GmbH" --installments 2 --start 2027-02-28 --date 2027-02-01
+check "plan de: listed" 0 run --format csv plan list --date 2027-02-01
+plan_id=$(awk -F, '/Müller/ {print $1; exit}' "$work/out")
+check "plan de: document" 0 run document plan --plan "$plan_id" --date 2027-02-01 --out "$work/ratenplan.pdf"
+pdf "plan de" "$work/ratenplan.pdf"
+for pattern in "Ratenzahlungsvereinbarung" "z\. Hd\. Dana Roth, Buchhaltung" "Vereinbart am +01\.02\.2027" \
+  "Nr\. +Fällig am +Betrag \(EUR\) +Kumuliert \(EUR\)" "1 +28\.02\.2027 +117,28 +117,28" \
+  "2 +28\.03\.2027 +117,28 +234,56" "Rechnungen der Vereinbarung" \
+  "INV-2026-0001 +01\.12\.2026 +31\.12\.2026 +1\.234,56 +234,56" "Noch zu zahlen +234,56.{1,2}EUR" \
+  "Nächste Rate: 117,28.{1,2}EUR bis zum 28\.02\.2027\."; do
+  expect "plan de: $pattern" "$work/text" "$pattern"
+done
+check "plan de: no English" 1 grep -qE "Installments|Next installment|Still to pay|Accounts payable" "$work/text"
+check "plan --language fr" 0 run document plan --plan "$plan_id" --date 2027-02-01 --language fr \
+  --out "$work/echeancier.pdf"
+pdf "plan fr" "$work/echeancier.pdf"
+for pattern in "Échéancier de paiement" "Convenu le +01/02/2027" "Reste à payer +234,56.{1,2}EUR" \
+  "Prochaine échéance : 117,28.{1,2}EUR au plus tard le 28/02/2027\."; do
+  expect "plan fr: $pattern" "$work/text" "$pattern"
+done
+# EUR 1,200.00 open on INV-2026-0004 settled for 1,000.00: 200.00 written off.
+check "settle es" 0 run settle --invoice INV-2026-0004 --accept 1000.00 --reason "Acuerdo" --date 2027-02-05
+check "settlement es" 0 run document settlement --invoice INV-2026-0004 --out "$work/liquidacion.pdf"
+pdf "settlement es" "$work/liquidacion.pdf"
+for pattern in "Acuerdo de liquidación" "A la atención de Departamento de Cuentas a Pagar" "Fecha +05/02/2027" \
+  "Pendiente de la factura al acordarlo +1200,00.{1,2}EUR" "Dado de baja +200,00.{1,2}EUR" \
+  "Aceptado como liquidación total y definitiva +1000,00.{1,2}EUR" "Pendiente de pago +1000,00.{1,2}EUR" \
+  "Cómo pagar"; do
+  expect "settlement es: $pattern" "$work/text" "$pattern"
+done
+check "settlement --language en" 0 run document settlement --invoice INV-2026-0004 --language en \
+  --out "$work/settlement.pdf"
+pdf "settlement en" "$work/settlement.pdf"
+for pattern in "Attn: Accounts Payable team" "Open on the invoice when agreed +EUR 1,200\.00" \
+  "Accepted in full and final settlement +EUR 1,000\.00"; do
+  expect "settlement en: $pattern" "$work/text" "$pattern"
+done
+
 # --- --language on the other commands, and refused when unknown ---------------------------------------------------
 check "invoice --language es" 0 run document invoice INV-2026-0001 --language es --out "$work/factura-de.pdf"
 pdf "invoice de as es" "$work/factura-de.pdf"
@@ -252,7 +292,8 @@ check "letter --language de" 0 run document letter --customer "Acme Ltd" --step 
 pdf "letter en as de" "$work/brief-en.pdf"
 expect "letter en as de: German" "$work/text" "Zahlungserinnerung: Rechnung INV-2026-0002"
 for command in "invoice INV-2026-0001" "reminder INV-2026-0001" "statement --customer 2" "letter --customer 2" \
-  "receipt --payment 1" "evidence --invoice INV-2026-0001"; do
+  "receipt --payment 1" "evidence --invoice INV-2026-0001" "plan --plan $plan_id" \
+  "settlement --invoice INV-2026-0004"; do
   # shellcheck disable=SC2086  # the command's words
   check "document $command --language it: refused" 3 run document $command --language it --out "$work/bad.pdf"
   expect "document $command --language it: option named" "$work/err" \
