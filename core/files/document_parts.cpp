@@ -42,7 +42,7 @@ Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const
   std::string footer = company.name;
   if (!company.iban.empty()) footer += "  ·  IBAN " + print_iban(company.iban);
   if (!company.bic.empty()) footer += "  ·  BIC " + company.bic;
-  footer += "  ·  Ledger " + anchor;
+  footer += "  ·  " + fill(document_words(language).ledger, {{'a', anchor}});
   doc.value()->set_letterhead(lines, footer);
   return doc;
 }

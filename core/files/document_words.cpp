@@ -58,7 +58,8 @@ const DocumentWords kEnglish = {
     "Discount %a if paid by",
     "Sent again with reminder of",
     "DUPLICATE",
-    "VOID"};
+    "VOID",
+    "Ledger %a"};
 
 const DocumentWords kGerman = {
     "Schreiben",
@@ -114,7 +115,8 @@ const DocumentWords kGerman = {
     "Skonto %a bei Zahlung bis",
     "Kopie zur Mahnung vom",
     "DUPLIKAT",
-    "STORNIERT"};
+    "STORNIERT",
+    "Hauptbuch %a"};
 
 const DocumentWords kFrench = {
     "Courrier",
@@ -169,7 +171,8 @@ const DocumentWords kFrench = {
     "Escompte %a si réglé avant le",
     "Jointe à la relance du",
     "DUPLICATA",
-    "ANNULÉE"};
+    "ANNULÉE",
+    "Registre %a"};
 
 const DocumentWords kSpanish = {
     "Carta",
@@ -225,7 +228,8 @@ const DocumentWords kSpanish = {
     "Descuento %a si paga antes del",
     "Con el recordatorio del",
     "DUPLICADO",
-    "ANULADA"};
+    "ANULADA",
+    "Libro %a"};
 
 }  // namespace
 

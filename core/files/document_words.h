@@ -62,6 +62,7 @@ struct DocumentWords {
   const char* sent_again;    // "Sent again with reminder of": a duplicate's reminder date
   const char* duplicate;     // the stamps: "DUPLICATE", "VOID"
   const char* void_stamp;
+  const char* ledger;  // "Ledger %a": the ledger's anchor in every page's footer
 };
 
 // The labels in `language` (English for English, and the wording documents had before languages existed).

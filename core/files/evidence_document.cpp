@@ -207,6 +207,15 @@ void verification_page(PdfDocument& pdf, Db& db, const std::vector<EvidenceEvent
   pdf.paragraph(PdfDocument::kMargin, 495, fill(w.verify_text, {{'x', command}}), 9.5f);
 }
 
+// A contact's role as the debtor's contacts line names it: the billing and escalation contacts by the titles
+// letters give them in a language other than English ("Buchhaltung", "Direction"); in English, and for any
+// other role, the role as stored ("billing"), as the pack always printed it.
+std::string contact_role_word(const std::string& role, Language language) {
+  if (language == Language::English) return role;
+  const DocumentWords& w = document_words(language);
+  return role == "billing" ? w.accounts : role == "escalation" ? w.senior : role;
+}
+
 }  // namespace
 
 Result<std::string> evidence_pdf(Db& db, const PdfFonts& fonts, const EvidenceOptions& o) {
@@ -257,7 +266,7 @@ Result<std::string> evidence_pdf(Db& db, const PdfFonts& fonts, const EvidenceOp
                     language);
   std::string contacts;
   for (const Contact& c : customer->fields.contacts)
-    contacts += (contacts.empty() ? "" : "; ") + c.name + " (" + c.role +
+    contacts += (contacts.empty() ? "" : "; ") + c.name + " (" + contact_role_word(c.role, language) +
                 (c.email.empty() ? "" : ", " + c.email) + ")";
   if (!contacts.empty()) pdf.paragraph(PdfDocument::kMargin, 495, w.debtor_contacts + contacts, 9);
   pdf.down(6);

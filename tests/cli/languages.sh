@@ -210,10 +210,11 @@ for pattern in "Beweisunterlagen" "Betreff +Rechnung INV-2026-0001" "Beträge zu
   "Geltend gemachte Zinsen und Pauschalen \(eu-late-payment, bis 31\.01\.2027\)" \
   "Offene Hauptforderung +234,56.{1,2}EUR" "Gesamtforderung" "Chronologische Aufstellung" \
   "20\.01\.2027 +Zahlung" "erfasst von .*, Ereignis [0-9]+" "Hash [0-9a-f]{64}" \
-  "So prüfen Sie diese Aufstellung" "Hash des ersten Ereignisses" "duebook --db HAUPTBUCH-DATEI verify --anchor"; do
+  "So prüfen Sie diese Aufstellung" "Hash des ersten Ereignisses" "duebook --db HAUPTBUCH-DATEI verify --anchor" \
+  "Ansprechpartner des Schuldners: Dana Roth \(Buchhaltung\)" "Hauptbuch [0-9]+:[0-9a-f]{16}"; do
   expect "evidence de: $pattern" "$work/text" "$pattern"
 done
-check "evidence de: no English" 1 grep -qE "Evidence pack|Chronological record|recorded by|Creditor|How to verify" \
+check "evidence de: no English" 1 grep -qE "Evidence pack|Chronological record|recorded by|Creditor|How to verify|Ledger [0-9]|\(billing\)" \
   "$work/text"
 check "evidence fr" 0 run document evidence --customer "Société Générale des Outils" --date 2027-01-31 \
   --out "$work/preuves.pdf"
