@@ -245,4 +245,9 @@ const Locale& document_locale(Language language) {
   return iso_locale();
 }
 
+std::string document_number(int64_t units, int digits, Language language) {
+  if (language == Language::English) return format_amount(units, digits);
+  return format_number(units, digits, document_locale(language));
+}
+
 }  // namespace duebook

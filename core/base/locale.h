@@ -99,4 +99,27 @@ Result<Language> parse_language(std::string_view text);
 // different days and "2026-04-03" only one.
 const Locale& document_locale(Language language);
 
+// A number (no currency) as a document for a reader of `language` writes it in a table cell or a line of
+// text: plain digits in English documents ("1234.50", as they always printed), the language's separators
+// otherwise ("1.234,50" in German). Exact, integers only; digits as format_number.
+std::string document_number(int64_t units, int digits, Language language);
+
+// Of one table per language, the one for `language`: how every word table (document_words, ...) picks its
+// language without a switch of its own.
+template <typename Table>
+const Table& in_language(Language language, const Table& english, const Table& german, const Table& french,
+                         const Table& spanish) {
+  switch (language) {
+    case Language::German:
+      return german;
+    case Language::French:
+      return french;
+    case Language::Spanish:
+      return spanish;
+    case Language::English:
+      break;
+  }
+  return english;
+}
+
 }  // namespace duebook

@@ -128,4 +128,25 @@ std::string escape_controls(std::string_view text) {
   return out;
 }
 
+std::string fill(const char* pattern, std::initializer_list<std::pair<char, std::string>> values) {
+  std::string out;
+  for (const char* p = pattern; *p; ++p) {
+    if (*p == '%' && p[1]) {
+      bool replaced = false;
+      for (const auto& [key, value] : values)
+        if (p[1] == key) {
+          out += value;
+          replaced = true;
+          break;
+        }
+      if (replaced) {
+        ++p;
+        continue;
+      }
+    }
+    out.push_back(*p);
+  }
+  return out;
+}
+
 }  // namespace duebook

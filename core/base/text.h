@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "base/result.h"
 
@@ -22,6 +24,12 @@ std::string trimmed(std::string_view text);
 // The messages of `problems` joined by "; ", without their field names (for a problem re-filed under another
 // field).
 std::string messages_of(const Problems& problems);
+
+// `pattern` with each "%<key>" replaced by its value, in order of the pairs: fill("Pay %a by %d.", {{'a',
+// "EUR 5.00"}, {'d', "2026-12-31"}}) is "Pay EUR 5.00 by 2026-12-31.". A key the pattern lacks is ignored.
+// The printed documents' and the statement lines' word tables are written as such patterns, so that each
+// language puts the figures where its grammar wants them.
+std::string fill(const char* pattern, std::initializer_list<std::pair<char, std::string>> values);
 
 // ASCII letters lower-cased; other bytes (UTF-8) unchanged.
 std::string lower_ascii(std::string_view text);

@@ -121,17 +121,7 @@ const EntryWords& words_for(Language language) {
                                 " d\xC3\xAD"
                                 "as de retraso",
                                 "a\xC3\xBAn no vencida"};
-  switch (language) {
-    case Language::German:
-      return de;
-    case Language::French:
-      return fr;
-    case Language::Spanish:
-      return es;
-    case Language::English:
-      break;
-  }
-  return en;
+  return in_language(language, en, de, fr, es);
 }
 
 // "the %d invoices listed below" with the count in place of %d.

@@ -1,9 +1,11 @@
 // Confirmations of what was agreed with a late payer, as letters on the company's letterhead: an installment
 // plan (its schedule and the invoices it covers) and a reduced settlement (what is accepted, what is written
-// off). Their text comes from the plan_confirmation and settlement_confirmation templates.
+// off). Their text comes from the plan_confirmation and settlement_confirmation templates, the words around
+// it from agreement_words, all in `language` — by default the customer's.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,12 +37,14 @@ std::vector<SettlementRecord> list_settlements(Db& db, int64_t customer_id = 0);
 // the plan_confirmation template (agreed_on, plan_total, installment_count), then the installments and the
 // invoices covered as tables, and how to pay the first installment not yet paid. Fails (where "plan") for an
 // unknown or cancelled plan, with the template's problems, and as PdfDocument does.
-Result<std::string> plan_confirmation_pdf(Db& db, const PdfFonts& fonts, int64_t plan_id, const Date& date);
+Result<std::string> plan_confirmation_pdf(Db& db, const PdfFonts& fonts, int64_t plan_id, const Date& date,
+                                          std::optional<Language> language = std::nullopt);
 
 // The confirmation of settlement `settlement_id`, laid out: the settlement_confirmation template (agreed_on,
 // settled_balance, settlement_amount, written_off), the figures as a totals block and how to pay what is
 // still open. Fails (where "settlement") for an unknown or retracted settlement, with the template's
 // problems, and as PdfDocument does.
-Result<std::string> settlement_confirmation_pdf(Db& db, const PdfFonts& fonts, int64_t settlement_id);
+Result<std::string> settlement_confirmation_pdf(Db& db, const PdfFonts& fonts, int64_t settlement_id,
+                                                std::optional<Language> language = std::nullopt);
 
 }  // namespace duebook

@@ -19,9 +19,9 @@ std::string document_money(int64_t minor, const std::string& currency, const Loc
   return format_money(Money{minor, code ? code.value() : CurrencyCode{}}, locale);
 }
 
-std::string document_number(int64_t units, int digits, Language language) {
-  if (language == Language::English) return format_amount(units, digits);
-  return format_number(units, digits, document_locale(language));
+std::string shown_date(const std::string& iso_text, const Locale& locale) {
+  Result<Date> date = parse_date(iso_text);
+  return date ? format_date(*date, locale) : iso_text;
 }
 
 Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
@@ -42,7 +42,7 @@ Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const
   std::string footer = company.name;
   if (!company.iban.empty()) footer += "  ·  IBAN " + print_iban(company.iban);
   if (!company.bic.empty()) footer += "  ·  BIC " + company.bic;
-  footer += "  ·  Ledger " + anchor;
+  footer += "  ·  " + fill(document_words(language).ledger, {{'a', anchor}});
   doc.value()->set_letterhead(lines, footer);
   return doc;
 }
@@ -69,7 +69,11 @@ void address_and_facts(PdfDocument& doc, const Customer& customer, const std::st
   }
   const float left_bottom = doc.y();
   doc.down(doc.y() - top);  // back to the top: down() with a negative distance
-  doc.text(340, title, 16, true);
+  // A long title ("Ratenzahlungsvereinbarung", "Échéancier de paiement") is set smaller rather than run
+  // past the right margin.
+  const float title_width = doc.text_width(title, 16, true);
+  const float room = PdfDocument::kRight - 340;
+  doc.text(340, title, title_width > room ? 16 * room / title_width : 16, true);
   doc.down(20);
   for (const auto& [label, value] : facts) {
     doc.text(340, label, 9);

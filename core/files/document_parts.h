@@ -17,11 +17,10 @@ namespace duebook {
 
 // An amount as printed: the currency's code first, thousands grouped ("EUR 1,234.50", "JPY 120,000").
 std::string document_money(int64_t minor, const std::string& currency);
-// A number in a table cell (no currency) for a reader of `language`: plain digits in English documents
-// ("1234.50", as they always printed), the language's separators otherwise ("1.234,50" in German).
-std::string document_number(int64_t units, int digits, Language language);
 // An amount as printed for a reader of `locale`: "1.234,50 EUR" in de-DE (format_money).
 std::string document_money(int64_t minor, const std::string& currency, const Locale& locale);
+// A stored ISO date ("2026-12-31") as `locale` writes it ("31.12.2026"); the text itself when it is no date.
+std::string shown_date(const std::string& iso_text, const Locale& locale);
 
 // Starts a document titled `title` on the company's letterhead (name; address lines, phone and email at the
 // right) with the company's name, bank account and the ledger's anchor (chain_anchor: `duebook verify

@@ -54,7 +54,12 @@ const DocumentWords kEnglish = {
     "ask %c for the bank details",
     "Account name",
     "Reference",
-    "Scan to pay (EPC QR code)"};
+    "Scan to pay (EPC QR code)",
+    "Discount %a if paid by",
+    "Sent again with reminder of",
+    "DUPLICATE",
+    "VOID",
+    "Ledger %a"};
 
 const DocumentWords kGerman = {
     "Schreiben",
@@ -106,7 +111,12 @@ const DocumentWords kGerman = {
     "bitte bei %c erfragen",
     "Kontoinhaber",
     "Verwendungszweck",
-    "Zum Bezahlen scannen (EPC-QR-Code)"};
+    "Zum Bezahlen scannen (EPC-QR-Code)",
+    "Skonto %a bei Zahlung bis",
+    "Kopie zur Mahnung vom",
+    "DUPLIKAT",
+    "STORNIERT",
+    "Hauptbuch %a"};
 
 const DocumentWords kFrench = {
     "Courrier",
@@ -157,7 +167,12 @@ const DocumentWords kFrench = {
     "à demander à %c",
     "Titulaire du compte",
     "Référence",
-    "Scanner pour payer (code QR EPC)"};
+    "Scanner pour payer (code QR EPC)",
+    "Escompte %a si réglé avant le",
+    "Jointe à la relance du",
+    "DUPLICATA",
+    "ANNULÉE",
+    "Registre %a"};
 
 const DocumentWords kSpanish = {
     "Carta",
@@ -209,43 +224,17 @@ const DocumentWords kSpanish = {
     "solicítelos a %c",
     "Titular de la cuenta",
     "Referencia",
-    "Escanee para pagar (código QR EPC)"};
+    "Escanee para pagar (código QR EPC)",
+    "Descuento %a si paga antes del",
+    "Con el recordatorio del",
+    "DUPLICADO",
+    "ANULADA",
+    "Libro %a"};
 
 }  // namespace
 
 const DocumentWords& document_words(Language language) {
-  switch (language) {
-    case Language::German:
-      return kGerman;
-    case Language::French:
-      return kFrench;
-    case Language::Spanish:
-      return kSpanish;
-    case Language::English:
-      break;
-  }
-  return kEnglish;
-}
-
-std::string fill(const char* pattern, std::initializer_list<std::pair<char, std::string>> values) {
-  std::string out;
-  for (const char* p = pattern; *p; ++p) {
-    if (*p == '%' && p[1]) {
-      bool replaced = false;
-      for (const auto& [key, value] : values)
-        if (p[1] == key) {
-          out += value;
-          replaced = true;
-          break;
-        }
-      if (replaced) {
-        ++p;
-        continue;
-      }
-    }
-    out.push_back(*p);
-  }
-  return out;
+  return in_language(language, kEnglish, kGerman, kFrench, kSpanish);
 }
 
 }  // namespace duebook

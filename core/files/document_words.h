@@ -3,11 +3,8 @@
 // to pay". The templates' own wording lives in collections/templates_*.cpp.
 #pragma once
 
-#include <initializer_list>
-#include <string>
-#include <utility>
-
 #include "base/locale.h"
+#include "base/text.h"
 
 namespace duebook {
 
@@ -61,13 +58,14 @@ struct DocumentWords {
   const char* account_name;  // "Account name"
   const char* reference;     // "Reference"
   const char* scan_to_pay;   // "Scan to pay (EPC QR code)"
+  const char* discount_by;   // "Discount %a if paid by": an early-payment discount's deadline
+  const char* sent_again;    // "Sent again with reminder of": a duplicate's reminder date
+  const char* duplicate;     // the stamps: "DUPLICATE", "VOID"
+  const char* void_stamp;
+  const char* ledger;  // "Ledger %a": the ledger's anchor in every page's footer
 };
 
 // The labels in `language` (English for English, and the wording documents had before languages existed).
 const DocumentWords& document_words(Language language);
-
-// `pattern` with each "%<key>" replaced by its value, in order of the pairs: fill("Pay %a by %d.", {{'a',
-// "EUR 5.00"}, {'d', "2026-12-31"}}) is "Pay EUR 5.00 by 2026-12-31.". A key the pattern lacks is ignored.
-std::string fill(const char* pattern, std::initializer_list<std::pair<char, std::string>> values);
 
 }  // namespace duebook

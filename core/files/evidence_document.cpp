@@ -10,6 +10,8 @@
 #include "collections/interest.h"
 #include "customers/customer_queries.h"
 #include "files/document_parts.h"
+#include "files/document_words.h"
+#include "files/evidence_words.h"
 #include "invoicing/invoice_queries.h"
 #include "store/events.h"
 #include "store/projector.h"
@@ -41,22 +43,25 @@ bool names_invoice(const Event& e, int64_t id, const std::string& number) {
   return e.label.find(number) != std::string::npos;
 }
 
-// The outcome and notes of a contact, promise or dispute, when its payload has them.
-std::string details(const Event& e) {
+// The outcome and notes of a contact, promise or dispute, when its payload has them, each named in `w`'s
+// language.
+std::string details(const Event& e, const EvidenceWords& w) {
   const Json p = Json::parse(e.payload, nullptr, false);
   if (!p.is_object()) return "";
   std::string out;
-  for (const char* key : {"outcome", "person", "notes", "reason", "resolution"}) {
+  for (const char* key : kDetailFields) {
     auto it = p.find(key);
     if (it == p.end() || !it->is_string() || it->get<std::string>().empty()) continue;
-    out += std::string(out.empty() ? "" : "; ") + key + ": " + it->get<std::string>();
+    out += std::string(out.empty() ? "" : "; ") + detail_field_word(w, key) + ": " + it->get<std::string>();
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<EvidenceEvent> evidence_events(Db& db, int64_t customer_id, std::optional<int64_t> invoice_id) {
+std::vector<EvidenceEvent> evidence_events(Db& db, int64_t customer_id, std::optional<int64_t> invoice_id,
+                                           Language language) {
+  const EvidenceWords& w = evidence_words(language);
   std::string number;
   if (invoice_id)
     if (std::optional<InvoiceDetail> d = find_invoice(db, *invoice_id)) number = d->summary.number;
@@ -73,7 +78,7 @@ std::vector<EvidenceEvent> evidence_events(Db& db, int64_t customer_id, std::opt
         }))
       continue;
     std::string what = t->what;
-    if (std::string more = details(e); !more.empty()) what += " (" + more + ")";
+    if (std::string more = details(e, w); !more.empty()) what += " (" + more + ")";
     out.push_back({t->seq, t->date, t->actor, t->kind, what, e.hash});
   }
   // Chronological by the day it happened (a reminder dated back is recorded later), then as recorded.
@@ -89,24 +94,29 @@ using Rows = std::vector<std::vector<std::string>>;
 // The cover page's claim: every invoice in scope with its open amount, then the interest and compensation
 // preview_ledger_charges works out for them under `policy` (its rates and days late). Returns the total.
 void claim_tables(PdfDocument& pdf, Db& db, const std::vector<InvoiceSummary>& invoices, const Date& as_of,
-                  const std::optional<InterestPolicy>& policy) {
+                  const std::optional<InterestPolicy>& policy, Language language) {
+  const EvidenceWords& w = evidence_words(language);
+  const DocumentWords& dw = document_words(language);
+  const Locale& locale = document_locale(language);
   const std::string currency = invoices.empty() ? "" : invoices.front().currency;
   const int digits = currency_digits(currency);
+  auto number = [&](int64_t minor) { return document_number(minor, digits, language); };
+  auto money = [&](int64_t minor) { return document_money(minor, currency, locale); };
   Rows rows;
   int64_t open = 0, interest = 0, compensation = 0;
   for (const InvoiceSummary& s : invoices) {
-    rows.push_back(
-        {s.number, s.issue_date, s.due_date, format_amount(s.total, digits), format_amount(s.open, digits)});
+    rows.push_back({s.number, shown_date(s.issue_date, locale), shown_date(s.due_date, locale),
+                    number(s.total), number(s.open)});
     open += s.open;
   }
-  pdf.text(PdfDocument::kMargin, "The debt", 11, true);
+  pdf.text(PdfDocument::kMargin, w.the_debt, 11, true);
   pdf.down(16);
   pdf.table(PdfDocument::kMargin,
-            {{"Invoice", 115},
-             {"Issued", 75},
-             {"Due", 75},
-             {"Total (" + currency + ")", 110, PdfAlign::Right},
-             {"Unpaid", 120, PdfAlign::Right}},
+            {{dw.invoice, 115},
+             {w.issued, 75},
+             {w.due, 75},
+             {fill(w.total_in, {{'c', currency}}), 110, PdfAlign::Right},
+             {w.unpaid, 120, PdfAlign::Right}},
             rows);
   pdf.down(8);
   if (policy) {
@@ -117,73 +127,71 @@ void claim_tables(PdfDocument& pdf, Db& db, const std::vector<InvoiceSummary>& i
       if (std::none_of(invoices.begin(), invoices.end(),
                        [&](const InvoiceSummary& s) { return s.number == r.invoice; }))
         continue;
-      charges.push_back({r.invoice, format_amount(r.outstanding_minor, digits),
-                         to_string(r.annual_rate) + " %", std::to_string(r.days_late),
-                         format_amount(r.interest_minor, digits),
-                         format_amount(r.fixed_compensation_minor, digits)});
+      charges.push_back({r.invoice, number(r.outstanding_minor),
+                         document_number(r.annual_rate.units, r.annual_rate.scale, language) + " %",
+                         std::to_string(r.days_late), number(r.interest_minor),
+                         number(r.fixed_compensation_minor)});
       interest += r.interest_minor;
       compensation += r.fixed_compensation_minor;
     }
     pdf.text(PdfDocument::kMargin,
-             "Interest and compensation claimed (" + to_string(*policy) + ", to " + to_iso(as_of) + ")", 11,
-             true);
+             fill(w.claimed, {{'p', to_string(*policy)}, {'d', format_date(as_of, locale)}}), 11, true);
     pdf.down(16);
     pdf.table(PdfDocument::kMargin,
-              {{"Invoice", 95},
-               {"Outstanding", 85, PdfAlign::Right},
-               {"Rate a year", 70, PdfAlign::Right},
-               {"Days late", 60, PdfAlign::Right},
-               {"Interest", 85, PdfAlign::Right},
-               {"Compensation", 100, PdfAlign::Right}},
+              {{dw.invoice, 95},
+               {w.outstanding, 85, PdfAlign::Right},
+               {w.rate_a_year, 70, PdfAlign::Right},
+               {dw.days_late, 60, PdfAlign::Right},
+               {w.interest, 85, PdfAlign::Right},
+               {w.compensation, 100, PdfAlign::Right}},
               charges);
   }
-  std::vector<std::pair<std::string, std::string>> totals{
-      {"Unpaid principal", document_money(open, currency)}};
+  std::vector<std::pair<std::string, std::string>> totals{{w.unpaid_principal, money(open)}};
   if (policy) {
-    totals.push_back({"Interest", document_money(interest, currency)});
-    totals.push_back({"Fixed compensation", document_money(compensation, currency)});
+    totals.push_back({w.interest, money(interest)});
+    totals.push_back({w.fixed_compensation, money(compensation)});
   }
-  totals.push_back({"Total claimed", document_money(open + interest + compensation, currency)});
+  totals.push_back({w.total_claimed, money(open + interest + compensation)});
   totals_block(pdf, totals, true);
 }
 
-void record_pages(PdfDocument& pdf, const std::vector<EvidenceEvent>& events) {
+void record_pages(PdfDocument& pdf, const std::vector<EvidenceEvent>& events, Language language) {
+  const EvidenceWords& w = evidence_words(language);
+  const Locale& locale = document_locale(language);
   pdf.new_page();
-  pdf.text(PdfDocument::kMargin, "Chronological record", 14, true);
+  pdf.text(PdfDocument::kMargin, w.record, 14, true);
   pdf.down(14);
-  pdf.paragraph(
-      PdfDocument::kMargin, 495,
-      "Every action recorded in the ledger about this debt, oldest first, with the day it happened, who "
-      "recorded it and the hash of its event in the ledger's tamper-evident event log.",
-      9);
+  pdf.paragraph(PdfDocument::kMargin, 495, w.record_intro, 9);
   pdf.down(6);
   for (const EvidenceEvent& e : events) {
     pdf.keep(48);
     pdf.rule();
     pdf.down(12);
-    pdf.text(PdfDocument::kMargin, e.date, 9, true);
-    pdf.text(120, e.kind, 9, true);
-    pdf.text_right(PdfDocument::kRight, "recorded by " + e.actor + ", event " + std::to_string(e.seq), 8);
+    pdf.text(PdfDocument::kMargin, shown_date(e.date, locale), 9, true);
+    pdf.text(120, timeline_kind_word(w, e.kind), 9, true);
+    pdf.text_right(PdfDocument::kRight, fill(w.recorded_by, {{'a', e.actor}, {'n', std::to_string(e.seq)}}),
+                   8);
     pdf.down(12);
     pdf.paragraph(120, 425, e.what, 9);
-    pdf.text(120, "hash " + e.hash, 6.5f);
+    pdf.text(120, fill(w.hash, {{'h', e.hash}}), 6.5f);
     pdf.down(10);
   }
 }
 
-void verification_page(PdfDocument& pdf, Db& db, const std::vector<EvidenceEvent>& events) {
+void verification_page(PdfDocument& pdf, Db& db, const std::vector<EvidenceEvent>& events,
+                       Language language) {
+  const EvidenceWords& w = evidence_words(language);
   pdf.new_page();
-  pdf.text(PdfDocument::kMargin, "How to verify this record", 14, true);
+  pdf.text(PdfDocument::kMargin, w.verify_title, 14, true);
   pdf.down(20);
   const int64_t last = last_event_seq(db);
   std::vector<Event> first_event = read_events(db, 1, 1), last_event = read_events(db, last, last);
-  std::vector<std::pair<std::string, std::string>> rows{{"Events in the log", std::to_string(last)}};
-  if (!first_event.empty()) rows.push_back({"First event's hash", first_event.front().hash});
-  if (!last_event.empty()) rows.push_back({"Last event's hash", last_event.front().hash});
+  std::vector<std::pair<std::string, std::string>> rows{{w.events_in_log, std::to_string(last)}};
+  if (!first_event.empty()) rows.push_back({w.first_hash, first_event.front().hash});
+  if (!last_event.empty()) rows.push_back({w.last_hash, last_event.front().hash});
   if (!events.empty()) {
-    rows.push_back(
-        {"First event listed here", std::to_string(events.front().seq) + ": " + events.front().hash});
-    rows.push_back({"Last event listed here", std::to_string(events.back().seq) + ": " + events.back().hash});
+    rows.push_back({w.first_listed, std::to_string(events.front().seq) + ": " + events.front().hash});
+    rows.push_back({w.last_listed, std::to_string(events.back().seq) + ": " + events.back().hash});
   }
   for (const auto& [label, value] : rows) {
     pdf.text(PdfDocument::kMargin, label, 9, true);
@@ -192,23 +200,20 @@ void verification_page(PdfDocument& pdf, Db& db, const std::vector<EvidenceEvent
     pdf.down(16);
   }
   pdf.down(6);
-  pdf.paragraph(
-      PdfDocument::kMargin, 495,
-      "The ledger keeps every change as an event in an append-only log. Each event's hash is the SHA-256 of "
-      "the "
-      "previous event's hash and the event's own fields, so changing, removing or reordering any earlier "
-      "event "
-      "changes every hash after it.\n\nTo check this record, run on the ledger file:\n\n"
-      "    duebook --db LEDGER-FILE verify --anchor " +
-          (last_event.empty() ? std::string("0:")
-                              : std::to_string(last) + ":" + last_event.front().hash.substr(0, 16)) +
-          "\n\n`verify` recomputes every hash from the first event and reports the first event that does not "
-          "match; with --anchor it also confirms that the log still holds the event whose hash starts with "
-          "the "
-          "given number and digits (the last event above), so no event was removed since this pack was made. "
-          "The hashes "
-          "printed in the record must be those `duebook log` shows for the same event numbers.",
-      9.5f);
+  const std::string anchor = last_event.empty()
+                                 ? std::string("0:")
+                                 : std::to_string(last) + ":" + last_event.front().hash.substr(0, 16);
+  const std::string command = "duebook --db " + std::string(w.ledger_file) + " verify --anchor " + anchor;
+  pdf.paragraph(PdfDocument::kMargin, 495, fill(w.verify_text, {{'x', command}}), 9.5f);
+}
+
+// A contact's role as the debtor's contacts line names it: the billing and escalation contacts by the titles
+// letters give them in a language other than English ("Buchhaltung", "Direction"); in English, and for any
+// other role, the role as stored ("billing"), as the pack always printed it.
+std::string contact_role_word(const std::string& role, Language language) {
+  if (language == Language::English) return role;
+  const DocumentWords& w = document_words(language);
+  return role == "billing" ? w.accounts : role == "escalation" ? w.senior : role;
 }
 
 }  // namespace
@@ -243,27 +248,32 @@ Result<std::string> evidence_pdf(Db& db, const PdfFonts& fonts, const EvidenceOp
     if (!parsed) return Problem{"interest_policy", parsed.problems()[0].message};
     policy = parsed.value();
   }
+  const Language language = o.language.value_or(customer_language(customer->fields));
+  const EvidenceWords& w = evidence_words(language);
   const CompanyDetails company = company_details(db);
-  const std::string scope = o.invoice_id ? "invoice " + invoices.front().number : customer->fields.name;
-  auto doc = start_document(fonts, company, "Evidence pack: " + scope, chain_anchor(db));
+  const std::string invoice_scope =
+      o.invoice_id ? fill(w.invoice_scope, {{'i', invoices.front().number}}) : std::string(w.all_unpaid);
+  auto doc = start_document(fonts, company,
+                            fill(w.file_title, {{'s', o.invoice_id ? invoice_scope : customer->fields.name}}),
+                            chain_anchor(db), language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
-  address_and_facts(
-      pdf, *customer, "", "Evidence pack",
-      {{"Concerning", o.invoice_id ? "Invoice " + invoices.front().number : "All unpaid invoices"},
-       {"Amounts as of", to_iso(o.as_of)},
-       {"Creditor", company.name},
-       {"Debtor", customer->fields.name}});
+  address_and_facts(pdf, *customer, "", w.title,
+                    {{w.concerning, invoice_scope},
+                     {w.amounts_as_of, format_date(o.as_of, document_locale(language))},
+                     {w.creditor, company.name},
+                     {w.debtor, customer->fields.name}},
+                    language);
   std::string contacts;
   for (const Contact& c : customer->fields.contacts)
-    contacts += (contacts.empty() ? "" : "; ") + c.name + " (" + c.role +
+    contacts += (contacts.empty() ? "" : "; ") + c.name + " (" + contact_role_word(c.role, language) +
                 (c.email.empty() ? "" : ", " + c.email) + ")";
-  if (!contacts.empty()) pdf.paragraph(PdfDocument::kMargin, 495, "Debtor's contacts: " + contacts, 9);
+  if (!contacts.empty()) pdf.paragraph(PdfDocument::kMargin, 495, w.debtor_contacts + contacts, 9);
   pdf.down(6);
-  claim_tables(pdf, db, invoices, o.as_of, policy);
-  const std::vector<EvidenceEvent> events = evidence_events(db, customer_id, o.invoice_id);
-  record_pages(pdf, events);
-  verification_page(pdf, db, events);
+  claim_tables(pdf, db, invoices, o.as_of, policy, language);
+  const std::vector<EvidenceEvent> events = evidence_events(db, customer_id, o.invoice_id, language);
+  record_pages(pdf, events, language);
+  verification_page(pdf, db, events, language);
   return pdf.finish();
 }
 

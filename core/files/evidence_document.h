@@ -11,6 +11,7 @@
 #include <string>
 
 #include "base/date.h"
+#include "base/locale.h"
 #include "base/result.h"
 #include "files/pdf_document.h"
 #include "store/db.h"
@@ -24,6 +25,7 @@ struct EvidenceOptions {
   Date as_of;                         // the day the amounts and interest are worked out for
   std::string interest_policy;        // parse_interest_policy's text; "" = by currency: EUR the EU
                                       // Late Payment Directive, GBP the UK Late Payment Act, else none
+  std::optional<Language> language;   // the pack's words and formats; none = the customer's language
 };
 
 // One line of the record.
@@ -38,8 +40,10 @@ struct EvidenceEvent {
 
 // The record, by the day each thing happened (then as recorded): the customer's timeline (customer_timeline)
 // with each entry's full hash, for an invoice only the entries with an event naming the invoice (its own
-// events, or its id or number in a payload). Reads only.
-std::vector<EvidenceEvent> evidence_events(Db& db, int64_t customer_id, std::optional<int64_t> invoice_id);
+// events, or its id or number in a payload). The outcome and notes an entry quotes are named in `language`
+// (evidence_words); the action's label stays as recorded. Reads only.
+std::vector<EvidenceEvent> evidence_events(Db& db, int64_t customer_id, std::optional<int64_t> invoice_id,
+                                           Language language = Language::English);
 
 // The pack (see the file comment). Fails (where "customer" / "invoice") for an unknown customer or invoice,
 // (where "interest_policy") for a policy text parse_interest_policy refuses, and as PdfDocument does.

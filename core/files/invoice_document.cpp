@@ -6,6 +6,7 @@
 #include "base/money.h"
 #include "collections/collections_queries.h"
 #include "customers/customer_queries.h"
+#include "files/account_words.h"
 #include "files/document_parts.h"
 #include "files/document_words.h"
 #include "invoicing/invoice_queries.h"
@@ -20,8 +21,7 @@ using Rows = std::vector<std::pair<std::string, std::string>>;
 
 // The invoice's lines as a table, then its totals: net, tax per rate (EN 16931 BG-23, recomputed from the
 // lines with compute_totals as at issue), total, and what reduced it.
-void invoice_lines(PdfDocument& doc, const InvoiceDetail& d, bool with_amount_due,
-                   Language language = Language::English) {
+void invoice_lines(PdfDocument& doc, const InvoiceDetail& d, bool with_amount_due, Language language) {
   const DocumentWords& w = document_words(language);
   const Locale& locale = document_locale(language);
   const std::string& currency = d.summary.currency;
@@ -70,13 +70,7 @@ Result<std::pair<InvoiceDetail, Customer>> issued_invoice(Db& db, int64_t invoic
   return std::make_pair(std::move(*d), std::move(*c));
 }
 
-// A stored ISO date as the locale writes it (the text itself when it is not a date).
-std::string shown_date(const std::string& iso_text, const Locale& locale) {
-  Result<Date> date = parse_date(iso_text);
-  return date ? format_date(*date, locale) : iso_text;
-}
-
-Rows invoice_facts(const InvoiceDetail& d, Language language = Language::English) {
+Rows invoice_facts(const InvoiceDetail& d, Language language) {
   const DocumentWords& w = document_words(language);
   const Locale& locale = document_locale(language);
   Rows facts{{w.invoice_number, d.summary.number},
@@ -84,8 +78,8 @@ Rows invoice_facts(const InvoiceDetail& d, Language language = Language::English
              {w.due_date, shown_date(d.summary.due_date, locale)}};
   if (!d.terms.empty()) facts.push_back({w.terms, d.terms});
   if (d.discount > 0)
-    facts.push_back(
-        {"Discount " + document_money(d.discount, d.summary.currency) + " if paid by", d.discount_deadline});
+    facts.push_back({fill(w.discount_by, {{'a', document_money(d.discount, d.summary.currency, locale)}}),
+                     shown_date(d.discount_deadline, locale)});
   return facts;
 }
 
@@ -102,52 +96,62 @@ Result<std::string> invoice_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_i
   auto found = issued_invoice(db, invoice_id);
   if (!found) return found.problems();
   const auto& [d, customer] = found.value();
+  const Language language = o.language.value_or(customer_language(customer.fields));
+  const DocumentWords& w = document_words(language);
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, "Invoice " + d.summary.number, chain_anchor(db));
+  auto doc = start_document(fonts, company, std::string(w.invoice) + " " + d.summary.number, chain_anchor(db),
+                            language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
-  if (o.duplicate) pdf.stamp("DUPLICATE");
-  if (d.summary.status == InvoiceStatus::Void) pdf.stamp("VOID");
-  Rows facts = invoice_facts(d);
+  if (o.duplicate) pdf.stamp(w.duplicate);
+  if (d.summary.status == InvoiceStatus::Void) pdf.stamp(w.void_stamp);
+  Rows facts = invoice_facts(d, language);
   if (o.duplicate && o.reminder_date)
-    facts.push_back({"Sent again with reminder of", to_iso(*o.reminder_date)});
-  address_and_facts(pdf, customer, billing_contact(customer), "Invoice", facts);
-  invoice_lines(pdf, d, true);
+    facts.push_back({w.sent_again, format_date(*o.reminder_date, document_locale(language))});
+  address_and_facts(pdf, customer, billing_contact(customer), w.invoice, facts, language);
+  invoice_lines(pdf, d, true, language);
   if (!d.memo.empty()) {
     pdf.down(6);
     pdf.paragraph(PdfDocument::kMargin, 495, d.memo, 9);
   }
   if (d.summary.status != InvoiceStatus::Void)
-    payment_instructions(pdf, company, d.amounts.open, d.summary.currency, d.summary.number);
+    payment_instructions(pdf, company, d.amounts.open, d.summary.currency, d.summary.number, language);
   return pdf.finish();
 }
 
-Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credit_note_id) {
+Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credit_note_id,
+                                    std::optional<Language> chosen) {
   std::optional<CreditNoteSummary> note = find_credit_note(db, credit_note_id);
   if (!note) return Problem{"credit_note", "no credit note #" + std::to_string(credit_note_id)};
   std::optional<Customer> customer = find_customer(db, note->customer_id);
   std::optional<CustomerBalance> balance = customer_balance(db, note->customer_id);
   if (!customer || !balance) return Problem{"credit_note", note->number + " has no customer"};
+  const Language language = chosen.value_or(customer_language(customer->fields));
+  const AccountWords& w = account_words(language);
+  const DocumentWords& dw = document_words(language);
+  const Locale& locale = document_locale(language);
   const std::string& currency = balance->currency;
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, "Credit note " + note->number, chain_anchor(db));
+  auto doc = start_document(fonts, company, std::string(w.credit_note) + " " + note->number, chain_anchor(db),
+                            language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
-  if (note->status == "void") pdf.stamp("VOID");
-  Rows facts{{"Credit note number", note->number}, {"Date", note->date}};
+  if (note->status == "void") pdf.stamp(dw.void_stamp);
+  Rows facts{{w.credit_note_number, note->number}, {dw.date, shown_date(note->date, locale)}};
   std::string invoice_number;
   if (note->invoice_id)
     if (std::optional<InvoiceDetail> inv = find_invoice(db, note->invoice_id)) {
       invoice_number = inv->summary.number;
-      facts.push_back({"Credits invoice", invoice_number});
+      facts.push_back({w.credits_invoice, invoice_number});
     }
-  address_and_facts(pdf, *customer, billing_contact(*customer), "Credit note", facts);
-  pdf.table(PdfDocument::kMargin, {{"Reason", 375}, {"Amount (" + currency + ")", 120, PdfAlign::Right}},
-            {{note->reason.empty() ? std::string("Credit") : note->reason,
-              format_amount(note->amount, currency_digits(currency))}});
-  Rows totals{{"Credit", document_money(note->amount, currency)}};
+  address_and_facts(pdf, *customer, billing_contact(*customer), w.credit_note, facts, language);
+  pdf.table(PdfDocument::kMargin,
+            {{w.reason, 375}, {std::string(dw.amount) + " (" + currency + ")", 120, PdfAlign::Right}},
+            {{note->reason.empty() ? std::string(w.credit_line) : note->reason,
+              document_number(note->amount, currency_digits(currency), language)}});
+  Rows totals{{w.credit_line, document_money(note->amount, currency, locale)}};
   if (note->unallocated)
-    totals.push_back({"Left as credit on your account", document_money(note->unallocated, currency)});
+    totals.push_back({w.left_as_credit, document_money(note->unallocated, currency, locale)});
   totals_block(pdf, totals, false);
   return pdf.finish();
 }
@@ -188,7 +192,7 @@ Result<std::string> reminder_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_
   if (!found) return found.problems();
   const auto& [d, customer] = found.value();
   const std::string& currency = d.summary.currency;
-  const Language language = customer_language(customer.fields);
+  const Language language = o.language.value_or(customer_language(customer.fields));
   const DocumentWords& w = document_words(language);
   const Locale& locale = document_locale(language);
   auto money = [&](int64_t minor) { return document_money(minor, currency, locale); };

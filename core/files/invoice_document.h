@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/date.h"
+#include "base/locale.h"
 #include "base/result.h"
 #include "files/pdf_document.h"
 #include "store/db.h"
@@ -19,6 +20,7 @@ namespace duebook {
 struct InvoicePdfOptions {
   bool duplicate = false;             // a copy sent again: marked "DUPLICATE"
   std::optional<Date> reminder_date;  // printed beside the mark: the reminder the copy goes with
+  std::optional<Language> language;   // the words and formats; none = the customer's language
 };
 
 // Invoice `invoice_id` (issued, or void: a void one is marked VOID) with the company's letterhead, the
@@ -29,14 +31,16 @@ struct InvoicePdfOptions {
 Result<std::string> invoice_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_id,
                                 const InvoicePdfOptions& options = {});
 
-// Credit note `credit_note_id`: the invoice it credits, its date, reason and amount. Fails (where
-// "credit_note") for an unknown one.
-Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credit_note_id);
+// Credit note `credit_note_id`: the invoice it credits, its date, reason and amount, written in `language`,
+// by default the customer's. Fails (where "credit_note") for an unknown one.
+Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credit_note_id,
+                                    std::optional<Language> language = std::nullopt);
 
 // A payment reminder.
 struct ReminderPdfOptions {
-  int level = 1;  // 1 first reminder, 2 second reminder, 3 final reminder
-  Date date;      // the reminder's date
+  int level = 1;                     // 1 first reminder, 2 second reminder, 3 final reminder
+  Date date;                         // the reminder's date
+  std::optional<Language> language;  // the words and formats; none = the customer's language
 };
 
 // What a reminder states, worked out from the ledger.

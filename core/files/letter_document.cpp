@@ -68,12 +68,6 @@ std::string without_sender_block(const std::string& body, const CompanyDetails& 
   return blank == std::string::npos ? body : body.substr(blank + 2);
 }
 
-// A stored ISO date as the locale writes it (the text itself when it is not a date).
-std::string shown_date(const std::string& iso_text, const Locale& locale) {
-  Result<Date> date = parse_date(iso_text);
-  return date ? format_date(*date, locale) : iso_text;
-}
-
 }  // namespace
 
 Result<LetterContent> letter_content(Db& db, int64_t customer_id, const LetterPdfOptions& o) {
@@ -99,7 +93,7 @@ Result<LetterContent> letter_content(Db& db, int64_t customer_id, const LetterPd
   item->entry.contact = contact_for(*customer, escalation ? "escalation" : "billing");
   const CompanyDetails company = company_details(db);
   const std::vector<MessageTemplate> custom = custom_templates(db);
-  const Language language = customer_language(customer->fields);
+  const Language language = o.language.value_or(customer_language(customer->fields));
   const MessageTemplate& message = template_for_step(item->entry.step, custom, language);
   const TemplateValues values =
       values_for_entry(item->entry, company, item->fee_minor, item->interest_minor, language);
@@ -128,7 +122,7 @@ Result<std::string> letter_pdf(Db& db, const PdfFonts& fonts, int64_t customer_i
   const LetterContent& c = content.value();
   std::optional<Customer> customer = find_customer(db, customer_id);
   const CompanyDetails company = company_details(db);
-  const Language language = customer_language(customer->fields);
+  const Language language = o.language.value_or(customer_language(customer->fields));
   const DocumentWords& words = document_words(language);
   const Locale& locale = document_locale(language);
   auto doc = start_document(fonts, company, c.subject, chain_anchor(db), language);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/date.h"
+#include "base/locale.h"
 #include "base/result.h"
 #include "files/pdf_document.h"
 #include "store/db.h"
@@ -16,8 +17,9 @@ namespace duebook {
 
 // Which letter.
 struct LetterPdfOptions {
-  Date date;                      // the letter's date (and the day the worklist is taken on)
-  std::optional<int> step_index;  // the customer's policy step whose template to use; none = today's step
+  Date date;                         // the letter's date (and the day the worklist is taken on)
+  std::optional<int> step_index;     // the customer's policy step whose template to use; none = today's step
+  std::optional<Language> language;  // the template's language and the words around it; none = the customer's
 };
 
 // What a letter says, before it is laid out.

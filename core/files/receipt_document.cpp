@@ -4,7 +4,9 @@
 #include "base/money.h"
 #include "collections/collections_queries.h"
 #include "customers/customer_queries.h"
+#include "files/account_words.h"
 #include "files/document_parts.h"
+#include "files/document_words.h"
 #include "invoicing/invoice_queries.h"
 #include "store/events.h"
 
@@ -51,51 +53,59 @@ std::vector<std::pair<int64_t, int64_t>> read_allocations(Db& db, int64_t paymen
 
 }  // namespace
 
-Result<std::string> receipt_pdf(Db& db, const PdfFonts& fonts, int64_t payment_id) {
+Result<std::string> receipt_pdf(Db& db, const PdfFonts& fonts, int64_t payment_id,
+                                std::optional<Language> chosen) {
   std::optional<PaymentRow> p = read_payment(db, payment_id);
   if (!p) return Problem{"payment", "no payment #" + std::to_string(payment_id)};
   std::optional<Customer> customer = find_customer(db, p->customer_id);
   if (!customer) return Problem{"payment", "payment #" + std::to_string(payment_id) + " has no customer"};
+  const Language language = chosen.value_or(customer_language(customer->fields));
+  const AccountWords& w = account_words(language);
+  const DocumentWords& dw = document_words(language);
+  const Locale& locale = document_locale(language);
+  auto money = [&](int64_t minor, const std::string& currency) {
+    return document_money(minor, currency, locale);
+  };
+  const std::string received_on = shown_date(p->date, locale);
   const CompanyDetails company = company_details(db);
-  auto doc =
-      start_document(fonts, company, "Receipt for payment " + std::to_string(payment_id), chain_anchor(db));
+  auto doc = start_document(fonts, company, fill(w.receipt_file_title, {{'n', std::to_string(payment_id)}}),
+                            chain_anchor(db), language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
-  if (p->status == "reversed") pdf.stamp("REVERSED");
+  if (p->status == "reversed") pdf.stamp(w.reversed);
   std::vector<std::pair<std::string, std::string>> facts{
-      {"Receipt number", "P-" + std::to_string(payment_id)}, {"Received on", p->date}};
-  if (!p->method.empty()) facts.push_back({"Method", p->method});
-  if (!p->reference.empty()) facts.push_back({"Your reference", p->reference});
-  address_and_facts(pdf, *customer, "", "Payment receipt", facts);
-  pdf.paragraph(PdfDocument::kMargin, 495,
-                "We received " + document_money(p->amount, p->currency) + " from " + customer->fields.name +
-                    " on " + p->date + ". Thank you. It settled:",
-                10);
+      {w.receipt_number, "P-" + std::to_string(payment_id)}, {w.received_on, received_on}};
+  if (!p->method.empty()) facts.push_back({w.method, p->method});
+  if (!p->reference.empty()) facts.push_back({w.your_reference, p->reference});
+  address_and_facts(pdf, *customer, "", w.receipt, facts, language);
+  pdf.paragraph(
+      PdfDocument::kMargin, 495,
+      fill(w.we_received,
+           {{'a', money(p->amount, p->currency)}, {'c', customer->fields.name}, {'d', received_on}}),
+      10);
   pdf.down(4);
   const int digits = currency_digits(p->currency);
+  auto number = [&](int64_t minor) { return document_number(minor, digits, language); };
   std::vector<std::vector<std::string>> rows;
   for (const auto& [invoice_id, amount] : read_allocations(db, payment_id)) {
     std::optional<InvoiceDetail> inv = find_invoice(db, invoice_id);
     if (!inv) continue;
-    rows.push_back({inv->summary.number, inv->summary.due_date, format_amount(inv->amounts.total, digits),
-                    format_amount(amount, digits), format_amount(inv->amounts.open, digits)});
+    rows.push_back({inv->summary.number, shown_date(inv->summary.due_date, locale),
+                    number(inv->amounts.total), number(amount), number(inv->amounts.open)});
   }
-  if (p->unallocated)
-    rows.push_back({"Kept as credit on your account", "", "", format_amount(p->unallocated, digits), ""});
+  if (p->unallocated) rows.push_back({w.kept_as_credit, "", "", number(p->unallocated), ""});
   pdf.table(PdfDocument::kMargin,
-            {{"Invoice", 130},
-             {"Due date", 75},
-             {"Invoice total", 95, PdfAlign::Right},
-             {"Settled now", 95, PdfAlign::Right},
-             {"Still open", 100, PdfAlign::Right}},
+            {{dw.invoice, 130},
+             {dw.due_date, 75},
+             {w.invoice_total, 95, PdfAlign::Right},
+             {w.settled_now, 95, PdfAlign::Right},
+             {w.still_open, 100, PdfAlign::Right}},
             rows);
-  std::vector<std::pair<std::string, std::string>> totals{
-      {"Received", document_money(p->amount, p->currency)}};
+  std::vector<std::pair<std::string, std::string>> totals{{w.received, money(p->amount, p->currency)}};
   if (std::optional<CustomerBalance> b = customer_balance(db, p->customer_id)) {
-    totals.push_back({"Open on your invoices now", document_money(b->ar_balance, b->currency)});
-    if (b->unapplied_credit)
-      totals.push_back({"Your credit with us", document_money(b->unapplied_credit, b->currency)});
-    totals.push_back({"Balance remaining", document_money(b->net_balance, b->currency)});
+    totals.push_back({w.open_now, money(b->ar_balance, b->currency)});
+    if (b->unapplied_credit) totals.push_back({w.your_credit, money(b->unapplied_credit, b->currency)});
+    totals.push_back({w.balance_remaining, money(b->net_balance, b->currency)});
   }
   totals_block(pdf, totals, true);
   return pdf.finish();

@@ -6,7 +6,9 @@
 #include "base/csv.h"
 #include "base/currencies.h"
 #include "base/table.h"
+#include "base/text.h"
 #include "invoicing/payment_preview.h"
+#include "reports/statement_words.h"
 
 namespace duebook {
 
@@ -117,16 +119,20 @@ int32_t currency_in(std::vector<Currency>& list, std::string_view code) {
   return static_cast<int32_t>(list.size() - 1);
 }
 
-// " by bank transfer, ref 123" from a method and a reference, either possibly empty.
-std::string how(std::string_view method, std::string_view reference) {
+// " by bank transfer, ref 123" from a method and a reference, either possibly empty, in `w`'s words.
+std::string how(std::string_view method, std::string_view reference, const StatementLineWords& w) {
   std::string out;
-  if (!method.empty()) out += " by " + std::string(method);
-  if (!reference.empty()) out += (out.empty() ? " ref " : ", ref ") + std::string(reference);
+  if (!method.empty()) out += fill(w.by_method, {{'m', std::string(method)}});
+  if (!reference.empty())
+    out += fill(out.empty() ? w.reference_first : w.reference_after, {{'r', std::string(reference)}});
   return out;
 }
 
-// The entries of the customer's invoices: issue, write-offs, and what a void undid.
-void invoice_entries(const ArSnapshot& snap, std::vector<StatementEntry>& out) {
+// The entries of the customer's invoices: issue, write-offs, and what a void undid, described in `language`.
+void invoice_entries(const ArSnapshot& snap, Language language, std::vector<StatementEntry>& out) {
+  const StatementLineWords& w = statement_line_words(language);
+  const Locale& locale = document_locale(language);
+  auto date = [&](int32_t day) { return format_date(civil_from_days(day), locale); };
   const ArLedger& l = snap.ledger;
   std::size_t k = 0, d = 0;  // cursors into the reductions and the deposits, both sorted by invoice
   for (std::size_t i = 0; i < l.invoices.size(); ++i) {
@@ -136,27 +142,30 @@ void invoice_entries(const ArSnapshot& snap, std::vector<StatementEntry>& out) {
     if (inv.voided_day != kNoDay && inv.voided_day <= inv.issued_day) continue;  // never owed anything
     const std::string number(snap.invoice_number(static_cast<int32_t>(i)));
     while (d < l.deposits.size() && static_cast<std::size_t>(l.deposits[d].invoice) < i) ++d;
-    std::string due = " due " + to_iso(civil_from_days(inv.due_day));
+    std::string text = fill(w.invoice_due, {{'i', number}, {'d', date(inv.due_day)}});
     // A down payment is due on receipt, the balance on the due date (invoicing/deposits.h).
     if (d < l.deposits.size() && static_cast<std::size_t>(l.deposits[d].invoice) == i) {
       const int digits = snap.labels.currencies.at(static_cast<std::size_t>(inv.currency)).minor_digits;
-      due = ": deposit " + format_amount(l.deposits[d].amount, digits) + " due " +
-            to_iso(civil_from_days(inv.issued_day));
+      auto amount = [&](int64_t minor) { return document_number(minor, digits, language); };
+      text = fill(w.deposit_due,
+                  {{'i', number}, {'a', amount(l.deposits[d].amount)}, {'d', date(inv.issued_day)}});
       if (l.deposits[d].amount < inv.total)
-        due += ", balance " + format_amount(inv.total - l.deposits[d].amount, digits) + " due " +
-               to_iso(civil_from_days(inv.due_day));
+        text +=
+            fill(w.balance_due, {{'a', amount(inv.total - l.deposits[d].amount)}, {'d', date(inv.due_day)}});
     }
-    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice, number + due, inv.total});
+    out.push_back({inv.issued_day, inv.currency, StatementLineKind::Invoice, std::move(text), inv.total});
     for (std::size_t j = begin; j < k; ++j) {
       const ArReduction& r = l.reductions[j];
       if (r.kind != ReductionKind::WriteOff) continue;  // payments and credit notes are their own lines
-      out.push_back({r.day, inv.currency, StatementLineKind::WriteOff, "Write-off " + number, -r.amount});
+      out.push_back(
+          {r.day, inv.currency, StatementLineKind::WriteOff, fill(w.write_off, {{'i', number}}), -r.amount});
       if (inv.voided_day != kNoDay)
         out.push_back({std::max(r.day, inv.voided_day), inv.currency, StatementLineKind::WriteOffReversed,
-                       "Write-off ended by the void of " + number, r.amount});
+                       fill(w.write_off_ended, {{'i', number}}), r.amount});
     }
     if (inv.voided_day != kNoDay)
-      out.push_back({inv.voided_day, inv.currency, StatementLineKind::Void, "Void " + number, -inv.total});
+      out.push_back({inv.voided_day, inv.currency, StatementLineKind::Void,
+                     fill(w.void_invoice, {{'i', number}}), -inv.total});
   }
 }
 
@@ -168,7 +177,9 @@ Problem damaged(const char* table, int64_t id, const char* column) {
 }  // namespace
 
 Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from,
-                                                  const Date& to, const AgingBuckets& buckets) {
+                                                  const Date& to, const AgingBuckets& buckets,
+                                                  Language language) {
+  const StatementLineWords& words = statement_line_words(language);
   Transaction read(db);  // one consistent state across the queries; nothing to commit
   ArSnapshotOptions options;
   options.customer_id = customer_id;
@@ -181,7 +192,7 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
   in.from = from;
   in.to = to;
   in.currencies = snap.labels.currencies;
-  invoice_entries(snap, in.entries);
+  invoice_entries(snap, language, in.entries);
 
   Statement& payments = db.prepare(
       "SELECT id, date, amount, currency, method, reference FROM payments "
@@ -194,10 +205,10 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
       payments.reset();
       return p;
     }
-    in.entries.push_back(
-        {day, currency_in(in.currencies, payments.text_view(3)), StatementLineKind::Payment,
-         "Payment #" + std::to_string(payments.int64(0)) + how(payments.text_view(4), payments.text_view(5)),
-         -payments.int64(2)});
+    in.entries.push_back({day, currency_in(in.currencies, payments.text_view(3)), StatementLineKind::Payment,
+                          fill(words.payment, {{'n', std::to_string(payments.int64(0))}}) +
+                              how(payments.text_view(4), payments.text_view(5), words),
+                          -payments.int64(2)});
   }
   payments.reset();
 
@@ -212,11 +223,10 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
       notes.reset();
       return p;
     }
-    std::string reference = "Credit note " + notes.text(4);
+    std::string reference = fill(words.credit_note, {{'n', notes.text(4)}});
     const int32_t invoice = notes.is_null(5) ? -1 : snap.invoice_index(notes.int64(5));
-    if (invoice >= 0) reference += " on " + std::string(snap.invoice_number(invoice));
-    if (notes.text_view(6).rfind(kEarlyPaymentDiscountReason, 0) == 0)
-      reference += " (early-payment discount)";
+    if (invoice >= 0) reference += fill(words.on_invoice, {{'i', std::string(snap.invoice_number(invoice))}});
+    if (notes.text_view(6).rfind(kEarlyPaymentDiscountReason, 0) == 0) reference += words.early_discount;
     in.entries.push_back({day, currency_in(in.currencies, notes.text_view(3)), StatementLineKind::CreditNote,
                           std::move(reference), -notes.int64(2)});
   }
@@ -236,7 +246,8 @@ Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, c
       return p;
     }
     in.entries.push_back({day, currency_in(in.currencies, refunds.text_view(3)), StatementLineKind::Refund,
-                          "Refund" + how(refunds.text_view(4), refunds.text_view(5)), refunds.int64(2)});
+                          std::string(words.refund) + how(refunds.text_view(4), refunds.text_view(5), words),
+                          refunds.int64(2)});
   }
   refunds.reset();
 

@@ -20,6 +20,7 @@
 
 #include "base/currencies.h"
 #include "base/date.h"
+#include "base/locale.h"
 #include "base/money.h"
 #include "base/result.h"
 #include "reports/aging.h"
@@ -105,12 +106,15 @@ struct CustomerStatement {
 Result<CustomerStatement> assemble_statement(const StatementInput& input);
 
 // Reads customer `customer_id`'s rows (its snapshot, payments, credit notes and refunds, each one
-// indexed query), ages its invoices as of `to` with `buckets`, and assembles the statement. Reads only.
+// indexed query), ages its invoices as of `to` with `buckets`, and assembles the statement, each line's
+// reference worded in `language` with its dates and amounts written for that language's reader
+// (statement_line_words, document_locale; English: "INV-7 due 2026-03-01"). Reads only.
 // Fails (where "customer_id") for an unknown customer, as load_ar_snapshot fails on damaged projections,
 // and as assemble_statement does.
 Result<CustomerStatement> load_customer_statement(Db& db, int64_t customer_id, const Date& from,
                                                   const Date& to,
-                                                  const AgingBuckets& buckets = default_aging_buckets());
+                                                  const AgingBuckets& buckets = default_aging_buckets(),
+                                                  Language language = Language::English);
 
 // The statement as JSON (two-space indent): {"customer", "from", "to", "buckets": [names], "currencies":
 // [{"currency", "opening_balance", "lines": [{"date", "kind", "reference", "amount", "balance"}],

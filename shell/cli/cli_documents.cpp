@@ -5,6 +5,7 @@
 //   document receipt --payment ID --out FILE.pdf
 //   document evidence (--invoice NUMBER | --customer C) [--date D] [--interest POLICY] --out FILE.pdf
 //   document plan --plan ID [--date D] --out FILE.pdf; document settlement --invoice NUMBER --out FILE.pdf
+// Each takes --language en|de|fr|es to write the document in that language instead of the customer's.
 // A reminder or letter is recorded as produced (RecordDocumentSent) once its file is written.
 #include <fstream>
 #include <ostream>
@@ -42,6 +43,19 @@ std::optional<std::string> out_arg(Context& ctx, Args& args) {
   return out;
 }
 
+// The --language option: the language to write the document in instead of the customer's; nullopt when it
+// is absent, or after a problem naming the option for a language Duebook does not write in.
+std::optional<Language> language_option(Args& args, Problems& problems) {
+  std::optional<std::string> text = args.option("--language");
+  if (!text) return std::nullopt;
+  Result<Language> language = parse_language(*text);
+  if (!language) {
+    problems.push_back({"--language", language.problems().front().message});
+    return std::nullopt;
+  }
+  return language.value();
+}
+
 // Writes the document's bytes, or reports why not.
 int write_pdf(Context& ctx, const Result<std::string>& pdf, const std::string& path) {
   if (!pdf) return ctx.rejected(pdf.problems());
@@ -70,17 +84,21 @@ int document_invoice(Context& ctx, Args& args) {
   std::optional<std::string> number = args.positional();
   const bool duplicate = args.flag("--duplicate");
   std::optional<std::string> date = args.option("--date");
+  Problems problems;
+  const std::optional<Language> language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (!number) return ctx.usage("document invoice NUMBER: which invoice?");
   if (int rc = ctx.leftover(args)) return rc;
+  if (!problems.empty()) return ctx.rejected(problems);
   Db& db = ledger->db();
   if (std::optional<int64_t> note = find_credit_note_by_number(db, *number))
-    return write_pdf(ctx, credit_note_pdf(db, fonts(), *note), *out);
+    return write_pdf(ctx, credit_note_pdf(db, fonts(), *note, language), *out);
   std::optional<int64_t> id = invoice_arg(db, *number, InvoiceScope::Issued);
   if (!id) return ctx.rejected({{"invoice", "no issued invoice or credit note \"" + *number + "\""}});
   InvoicePdfOptions options;
   options.duplicate = duplicate;
+  options.language = language;
   if (date) {
     Result<Date> d = date_arg(ctx, date, "--date");
     if (!d) return ctx.rejected(d.problems());
@@ -95,12 +113,13 @@ int document_reminder(Context& ctx, Args& args) {
   std::optional<std::string> number = args.positional();
   std::optional<std::string> level = args.option("--level");
   std::optional<std::string> date = args.option("--date");
+  Problems problems;
+  ReminderPdfOptions options;
+  options.language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (!number) return ctx.usage("document reminder NUMBER: which invoice?");
   if (int rc = ctx.leftover(args)) return rc;
-  Problems problems;
-  ReminderPdfOptions options;
   if (level) {
     if (*level == "1" || *level == "2" || *level == "3")
       options.level = std::stoi(*level);
@@ -126,11 +145,12 @@ int document_letter(Context& ctx, Args& args) {
   std::optional<std::string> customer = args.option("--customer");
   std::optional<std::string> step = args.option("--step");
   std::optional<std::string> date = args.option("--date");
+  Problems problems;
+  LetterPdfOptions options;
+  options.language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
-  Problems problems;
-  LetterPdfOptions options;
   if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) options.date = *d;
   if (step) {
     if (!step->empty() && step->size() < 4 && step->find_first_not_of("0123456789") == std::string::npos)
@@ -156,10 +176,11 @@ int document_statement(Context& ctx, Args& args) {
   std::optional<std::string> customer = args.option("--customer");
   std::optional<std::string> from = args.option("--from");
   std::optional<std::string> to = args.option("--to");
+  Problems problems;
+  const std::optional<Language> language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
-  Problems problems;
   Date to_day, from_day;
   if (auto d = value_or_problem(date_arg(ctx, to, "--to"), problems)) to_day = *d;
   // Without --from: the statement covers the 90 days ending on --to.
@@ -170,19 +191,22 @@ int document_statement(Context& ctx, Args& args) {
     problems.push_back({"--customer", customer ? "no customer \"" + *customer + "\"" : "which customer?"});
   if (problems.empty() && to_day < from_day) problems.push_back({"--to", "is before --from"});
   if (!problems.empty()) return ctx.rejected(problems);
-  return write_pdf(ctx, statement_pdf(ledger->db(), fonts(), c->id, from_day, to_day), *out);
+  return write_pdf(ctx, statement_pdf(ledger->db(), fonts(), c->id, from_day, to_day, language), *out);
 }
 
 int document_receipt(Context& ctx, Args& args) {
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   std::optional<std::string> payment = args.option("--payment");
+  Problems problems;
+  const std::optional<Language> language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
   std::optional<int64_t> id = record_id(payment);
-  if (!id) return ctx.rejected({{"--payment", "must be a payment id (as `duebook payment list` shows)"}});
-  return write_pdf(ctx, receipt_pdf(ledger->db(), fonts(), *id), *out);
+  if (!id) problems.push_back({"--payment", "must be a payment id (as `duebook payment list` shows)"});
+  if (!problems.empty()) return ctx.rejected(problems);
+  return write_pdf(ctx, receipt_pdf(ledger->db(), fonts(), *id, language), *out);
 }
 
 int document_plan(Context& ctx, Args& args) {
@@ -190,33 +214,37 @@ int document_plan(Context& ctx, Args& args) {
   if (!ledger) return kIoError;
   std::optional<std::string> plan = args.option("--plan");
   std::optional<std::string> date = args.option("--date");
+  Problems problems;
+  const std::optional<Language> language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
-  Problems problems;
   Date day;
   if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) day = *d;
   std::optional<int64_t> id = record_id(plan);
   if (!id) problems.push_back({"--plan", "must be a plan id (as `duebook plan list` shows)"});
   if (!problems.empty()) return ctx.rejected(problems);
-  return write_pdf(ctx, plan_confirmation_pdf(ledger->db(), fonts(), *id, day), *out);
+  return write_pdf(ctx, plan_confirmation_pdf(ledger->db(), fonts(), *id, day, language), *out);
 }
 
 int document_settlement(Context& ctx, Args& args) {
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   std::optional<std::string> invoice = args.option("--invoice");
+  Problems problems;
+  const std::optional<Language> language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
   if (!invoice) return ctx.usage("document settlement takes --invoice NUMBER");
+  if (!problems.empty()) return ctx.rejected(problems);
   const std::optional<int64_t> invoice_id = invoice_arg(ledger->db(), *invoice, InvoiceScope::Issued);
   std::optional<SettlementRecord> found;
   for (const SettlementRecord& s : list_settlements(ledger->db()))
     if (s.invoice_id == invoice_id) found = s;
   if (!invoice_id || !found)
     return ctx.rejected({{"--invoice", "no settlement agreed on invoice \"" + *invoice + "\""}});
-  return write_pdf(ctx, settlement_confirmation_pdf(ledger->db(), fonts(), found->id), *out);
+  return write_pdf(ctx, settlement_confirmation_pdf(ledger->db(), fonts(), found->id, language), *out);
 }
 
 int document_evidence(Context& ctx, Args& args) {
@@ -226,13 +254,14 @@ int document_evidence(Context& ctx, Args& args) {
   std::optional<std::string> customer = args.option("--customer");
   std::optional<std::string> date = args.option("--date");
   std::optional<std::string> interest = args.option("--interest");
+  Problems problems;
+  EvidenceOptions options;
+  options.language = language_option(args, problems);
   std::optional<std::string> out = out_arg(ctx, args);
   if (!out) return kUsage;
   if (int rc = ctx.leftover(args)) return rc;
   if (bool(invoice) == bool(customer))
     return ctx.usage("document evidence takes --invoice NUMBER or --customer C");
-  Problems problems;
-  EvidenceOptions options;
   if (auto d = value_or_problem(date_arg(ctx, date, "--date"), problems)) options.as_of = *d;
   options.interest_policy = interest.value_or("");
   if (invoice) {
@@ -255,20 +284,32 @@ int document_evidence(Context& ctx, Args& args) {
 const std::vector<Handler>& document_handlers() {
   static const std::vector<Handler> list = {
       {"document", "invoice",
-       "an invoice or credit note as PDF: NUMBER [--duplicate] [--date D] --out FILE.pdf", document_invoice},
-      {"document", "reminder", "a payment reminder as PDF: NUMBER [--level 1|2|3] [--date D] --out FILE.pdf",
+       "an invoice or credit note as PDF: NUMBER [--duplicate] [--date D] [--language en|de|fr|es] --out "
+       "FILE.pdf",
+       document_invoice},
+      {"document", "reminder",
+       "a payment reminder as PDF: NUMBER [--level 1|2|3] [--date D] [--language en|de|fr|es] --out FILE.pdf",
        document_reminder},
       {"document", "statement",
-       "a customer statement as PDF: --customer C [--from D] [--to D] --out FILE.pdf", document_statement},
-      {"document", "letter", "a collections letter as PDF: --customer C [--step N] [--date D] --out FILE.pdf",
+       "a customer statement as PDF: --customer C [--from D] [--to D] [--language en|de|fr|es] --out "
+       "FILE.pdf",
+       document_statement},
+      {"document", "letter",
+       "a collections letter as PDF: --customer C [--step N] [--date D] [--language en|de|fr|es] --out "
+       "FILE.pdf",
        document_letter},
-      {"document", "receipt", "a payment receipt as PDF: --payment ID --out FILE.pdf", document_receipt},
+      {"document", "receipt",
+       "a payment receipt as PDF: --payment ID [--language en|de|fr|es] --out FILE.pdf", document_receipt},
       {"document", "evidence",
-       "an evidence pack as PDF: (--invoice NUMBER | --customer C) [--date D] [--interest P] --out FILE.pdf",
+       "an evidence pack as PDF: (--invoice NUMBER | --customer C) [--date D] [--interest P] [--language "
+       "en|de|fr|es] --out FILE.pdf",
        document_evidence},
-      {"document", "plan", "an installment plan's confirmation as PDF: --plan ID [--date D] --out FILE.pdf",
+      {"document", "plan",
+       "an installment plan's confirmation as PDF: --plan ID [--date D] [--language en|de|fr|es] --out "
+       "FILE.pdf",
        document_plan},
-      {"document", "settlement", "a settlement's confirmation as PDF: --invoice NUMBER --out FILE.pdf",
+      {"document", "settlement",
+       "a settlement's confirmation as PDF: --invoice NUMBER [--language en|de|fr|es] --out FILE.pdf",
        document_settlement},
   };
   return list;
