@@ -155,38 +155,40 @@ void draw_sender(const StatementFile& f) {
                         print_iban(c.iban).c_str(), c.bic.empty() ? "" : ", BIC ", c.bic.c_str());
 }
 
-// The fields of one answer, beside its choice.
-void draw_answer_details(ReplyAnswer& a, const std::string& mark) {
+// The fields of one answer, beside its choice; true when one was edited.
+bool draw_answer_details(ReplyAnswer& a, const std::string& mark) {
+  bool edited = false;
   const float date_width = ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
   if (a.kind == 1 || a.kind == 3) {
     ImGui::SetNextItemWidth(date_width);
-    ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &a.date);
+    edited |= ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &a.date);
     test_mark((mark + ".date").c_str());
     ImGui::SameLine();
   }
   if (a.kind == 1) {
     ImGui::SetNextItemWidth(date_width);
-    ImGui::InputText("##amount", &a.amount);
+    edited |= ImGui::InputText("##amount", &a.amount);
     test_mark((mark + ".amount").c_str());
     ImGui::SameLine();
   }
   if (a.kind == 2) {
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("Invoice not received").x + ImGui::GetFrameHeight() * 2);
-    ImGui::Combo("##reason", &a.reason, kReasonNames, kReasonCount);
+    edited |= ImGui::Combo("##reason", &a.reason, kReasonNames, kReasonCount);
     test_mark((mark + ".reason").c_str());
     ImGui::SameLine();
   }
   if (a.kind == 3) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-    ImGui::InputTextWithHint("##reference", "payment reference", &a.reference);
+    edited |= ImGui::InputTextWithHint("##reference", "payment reference", &a.reference);
     test_mark((mark + ".reference").c_str());
     ImGui::SameLine();
   }
   if (a.kind != 0) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##notes", "a note (optional)", &a.notes);
+    edited |= ImGui::InputTextWithHint("##notes", "a note (optional)", &a.notes);
     test_mark((mark + ".notes").c_str());
   }
+  return edited;
 }
 
 void draw_statement(Platform& platform, ReplyWindowState& s, const Date& today) {
@@ -200,6 +202,7 @@ void draw_statement(Platform& platform, ReplyWindowState& s, const Date& today) 
   const float height = ImGui::GetTextLineHeight() + padding +
                        (ImGui::GetFrameHeight() + padding) * float(std::min<size_t>(f.invoices.size(), 10)) +
                        2;
+  bool edited = false;
   if (ImGui::BeginTable("reply.invoices", 6, flags, ImVec2(0, height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     // Widths from the content, known on the first frame: the window's layout must not move under a click.
@@ -239,21 +242,23 @@ void draw_statement(Platform& platform, ReplyWindowState& s, const Date& today) 
       ImGui::SetNextItemWidth(-1);
       if (ImGui::BeginCombo("##kind", kAnswerNames[a.kind])) {
         for (int k = 0; k < 4; ++k) {
-          if (ImGui::Selectable(kAnswerNames[k], a.kind == k)) a.kind = k;
+          if (ImGui::Selectable(kAnswerNames[k], a.kind == k)) a.kind = k, edited = true;
           test_mark((mark + kAnswerMarks[k]).c_str());
         }
         ImGui::EndCombo();
       }
       test_mark(mark.c_str());
       ImGui::TableNextColumn();
-      draw_answer_details(a, mark);
+      edited |= draw_answer_details(a, mark);
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
   ImGui::Spacing();
   ImGui::SetNextItemWidth(320);
-  ImGui::InputTextWithHint("Your name", "who answers", &s.person);
+  edited |= ImGui::InputTextWithHint("Your name", "who answers", &s.person);
+  // What was said about the answers before an edit no longer holds.
+  if (edited) s.reply_error.clear(), s.saved.clear();
   test_mark("reply.person");
   if (ImGui::Button("Save reply file")) save_reply(platform, s, today);
   test_mark("reply.save");
