@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "base/party_ids.h"
-#include "customers/customer_commands.h"
 #include "collections/collection_commands.h"
+#include "customers/customer_commands.h"
 #include "customers/customer_queries.h"
 #include "files/ubl_export.h"
 #include "invoicing/invoice_commands.h"
@@ -21,9 +21,9 @@ TEST_CASE("ISO 3166-1 alpha-2: assigned codes only, in capitals") {
     const char* code;
     bool assigned;
   };
-  const Row rows[] = {{"AD", true},  {"DE", true},  {"FR", true},  {"GB", true},  {"IE", true},
-                      {"US", true},  {"ZW", true},  {"AX", true},  {"UK", false}, {"EU", false},
-                      {"XK", false}, {"de", false}, {"D", false},  {"DEU", false}, {"", false},
+  const Row rows[] = {{"AD", true},  {"DE", true},  {"FR", true}, {"GB", true},   {"IE", true},
+                      {"US", true},  {"ZW", true},  {"AX", true}, {"UK", false},  {"EU", false},
+                      {"XK", false}, {"de", false}, {"D", false}, {"DEU", false}, {"", false},
                       {"ZZ", false}, {"AA", false}};
   for (const Row& r : rows) {
     CAPTURE(r.code);
@@ -33,7 +33,8 @@ TEST_CASE("ISO 3166-1 alpha-2: assigned codes only, in capitals") {
 
 TEST_CASE("an electronic address is SCHEME:ID with a four-digit ICD or a two-letter scheme") {
   // Source: Peppol BIS Billing 3.0, BT-34/BT-49 and the EAS code list: ISO 6523 ICDs such as 0088 (GLN),
-  // 0192 (Norwegian organisation number), 9930 (German VAT number) and the letter codes EM (email), AN, AQ, AS.
+  // 0192 (Norwegian organisation number), 9930 (German VAT number) and the letter codes EM (email), AN, AQ,
+  // AS.
   for (const char* good : {"0088:5790000435975", "0192:987654321", "9930:DE123456789", "EM:ap@example.com",
                            "0009:12345678900012"}) {
     CAPTURE(good);
