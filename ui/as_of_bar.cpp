@@ -5,30 +5,31 @@
 
 #include "style.h"
 #include "test_hook.h"
+#include "widgets.h"
 
 namespace duebook::ui {
 
 void AsOfState::reset(const Date& local_today) {
   as_of.reset();
   error.clear();
-  text = to_iso(local_today);
+  text = display_date(local_today);
 }
 
 void draw_as_of(AsOfState& s, const Date& local_today) {
-  const std::string shown = to_iso(s.day(local_today));
+  const std::string shown = display_date(s.day(local_today));
   ImGui::TextDisabled("|");
   ImGui::TextUnformatted(s.as_of ? "As of (planning)" : "As of");
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
   const bool entered = ImGui::InputText("##as-of", &s.text, ImGuiInputTextFlags_EnterReturnsTrue);
   test_mark("asof.date");
   if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
-    Result<Date> day = parse_date(s.text);
+    Result<Date> day = read_date(s.text);
     if (!day) {
       s.error = "As of: " + day.problems()[0].message;
     } else {
       s.error.clear();
       s.as_of = *day == local_today ? std::nullopt : std::optional<Date>(*day);
-      s.text = to_iso(*day);
+      s.text = display_date(*day);
     }
   } else if (!ImGui::IsItemActive() && s.error.empty()) {
     s.text = shown;

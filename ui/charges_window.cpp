@@ -8,6 +8,7 @@
 
 #include "help.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -20,7 +21,7 @@ const ImGuiTableFlags kTableFlags =
 // The day typed, or the tab's day when none is.
 Result<Date> charges_day(const ChargesWindowState& s, const CollectContext& ctx) {
   if (s.as_of.empty()) return ctx.today;
-  return parse_date(s.as_of);
+  return read_date(s.as_of);
 }
 
 bool shown(const ChargesWindowState& s, const CollectContext& ctx, int64_t customer_id) {
@@ -36,7 +37,7 @@ void refresh(Queries& queries, ChargesWindowState& s, const CollectContext& ctx)
   s.preview_error.clear();
   Result<Date> day = charges_day(s, ctx);
   Result<InterestPolicy> policy = parse_interest_policy(charges_policy_text(s));
-  if (!day) s.preview_error = "As of: give a date as YYYY-MM-DD";
+  if (!day) s.preview_error = "As of: " + day.problems()[0].message;
   if (!policy) s.preview_error = "Rate: " + describe(policy.problems());
   if (day && policy) s.preview = preview_ledger_charges(queries.db(), *day, *policy);
   Result<std::vector<LateFeeDue>> due = late_fees_due(queries.db(), day ? *day : ctx.today);
@@ -66,7 +67,7 @@ void draw_policy(ChargesWindowState& s, const CollectContext& ctx) {
   ImGui::TextDisabled("As of");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  ImGui::InputTextWithHint("##charges-as-of", to_iso(ctx.today).c_str(), &s.as_of);
+  ImGui::InputTextWithHint("##charges-as-of", display_date(ctx.today).c_str(), &s.as_of);
   test_mark("charges.as_of");
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
   ImGui::Checkbox("Every customer", &s.every_customer);
@@ -82,7 +83,8 @@ void draw_preview(ChargesWindowState& s, const CollectContext& ctx, Commands& co
     if (s.every_customer) ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     for (const char* c : {"Due", "Days late", "Outstanding", "Rate, % a year", "Interest", "Compensation"})
       ImGui::TableSetupColumn(c);
-    ImGui::TableHeadersRow();
+    const int o = s.every_customer ? 1 : 0;  // the Customer column's place, when shown
+    headers_row({o + 2, o + 3, o + 4, o + 5, o + 6});
     for (const ChargesPreviewRow& r : s.preview.rows) {
       if (!s.every_customer && r.customer != ctx.customer) continue;
       ++rows;
@@ -127,7 +129,7 @@ void draw_preview(ChargesWindowState& s, const CollectContext& ctx, Commands& co
   Result<Date> day = charges_day(s, ctx);
   if (!day || !s.preview_error.empty()) return;
   // ApplyCharges books every customer's charges at once: the button says so.
-  const std::string label = "Apply charges as of " + to_iso(*day) + " (every customer)";
+  const std::string label = "Apply charges as of " + display_date(*day) + " (every customer)";
   if (confirm_button(label.c_str(), "Confirm: book the charges", "charges.apply", &s.apply_armed))
     commands.submit(ApplyCharges{*day, charges_policy_text(s)}, &s.apply_sink);
   ImGui::SameLine();
@@ -192,7 +194,7 @@ void draw_list(ChargesWindowState& s, const CollectContext& ctx, Navigation& nav
   if (ImGui::BeginTable("charges-list", 7, kTableFlags)) {
     for (const char* c : {"Date", "Kind", "Invoice", "Billed on", "Amount", "Status", "Basis or reason"})
       ImGui::TableSetupColumn(c);
-    ImGui::TableHeadersRow();
+    headers_row({4});
     for (auto c = s.charges.rbegin(); c != s.charges.rend(); ++c) {
       if (!shown(s, ctx, c->customer_id)) continue;
       ImGui::TableNextRow();

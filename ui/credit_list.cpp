@@ -31,8 +31,8 @@ void draw_targets(CreditListState& s, Commands& commands, const UnappliedCredit&
     ImGui::TextDisabled("%s has no open invoice to apply it to.", c.customer_name.c_str());
   for (const InvoiceSummary& inv : s.targets) {
     ImGui::PushID(int(inv.id));
-    const std::string label =
-        inv.number + " (" + display_money(inv.open, inv.currency) + " open, due " + inv.due_date + ")";
+    const std::string label = inv.number + " (" + display_money(inv.open, inv.currency) + " open, due " +
+                              display_date(inv.due_date) + ")";
     if (ImGui::SmallButton(label.c_str())) {
       AllocateCredit a;
       a.source = c.source;

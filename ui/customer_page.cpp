@@ -11,6 +11,7 @@
 #include "files/agreement_document.h"
 #include "icons.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -261,6 +262,7 @@ void draw_contacts(CustomerPageState& s, Commands& commands) {
 
 void draw_open_invoices(CustomerPageState& s, Navigation& nav, const Date& today) {
   heading("Open invoices");
+  table_keys(s.invoice_keys, int(s.open_invoices.size()));
   if (s.open_invoices.empty())
     ImGui::TextDisabled("Nothing open.");
   else if (ImGui::BeginTable("page-invoices", 4, kTableFlags)) {
@@ -268,9 +270,11 @@ void draw_open_invoices(CustomerPageState& s, Navigation& nav, const Date& today
     ImGui::TableSetupColumn("Due");
     ImGui::TableSetupColumn("Days late");
     ImGui::TableSetupColumn("Open");
-    ImGui::TableHeadersRow();
-    for (const InvoiceSummary& inv : s.open_invoices) {
+    headers_row({2, 3});
+    for (std::size_t k = 0; k < s.open_invoices.size(); ++k) {
+      const InvoiceSummary& inv = s.open_invoices[k];
       ImGui::TableNextRow();
+      if (cursor_row(s.invoice_keys, int(k)) == RowKey::Open) nav.open_invoice = inv.id;
       ImGui::TableNextColumn();
       ImGui::PushID(int(inv.id));
       if (ImGui::SmallButton(inv.number.c_str())) nav.open_invoice = inv.id;
@@ -334,7 +338,7 @@ void draw_timeline(CustomerPageState& s) {
     const TimelineEntry& e = s.timeline[i];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(e.date.c_str());
+    ImGui::TextUnformatted(display_date(e.date).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(e.kind.c_str());
     ImGui::TableNextColumn();
@@ -396,7 +400,11 @@ std::string customer_page_facts(const CustomerPageState& s) {
                        {"status", c.status}});
   for (const UnappliedCredit& c : s.credit_list.credits)
     credits.push_back({{"source", credit_key(c)}, {"number", c.number}, {"unapplied", c.unapplied}});
+  nlohmann::json open = nlohmann::json::array();
+  for (const InvoiceSummary& inv : s.open_invoices) open.push_back({{"id", inv.id}, {"number", inv.number}});
   return nlohmann::json{{"id", s.customer_id},
+                        {"open_invoices", open},
+                        {"invoice_cursor", s.invoice_keys.row},
                         {"name", s.customer->fields.name},
                         {"balance", s.balance.net_balance},
                         {"ar_balance", s.balance.ar_balance},

@@ -15,6 +15,7 @@
 #include "customers/customers.h"
 #include "invoicing/invoice_queries.h"
 #include "navigation.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -43,6 +44,7 @@ struct CustomerPageState {
   CustomerBalance balance;
   int64_t overdue = 0;
   std::vector<InvoiceSummary> open_invoices;
+  TableCursor invoice_keys;     // the keyboard cursor in the open invoices (Enter opens the invoice)
   CreditListState credit_list;  // payments and credit notes with something unapplied, to apply or refund
   std::vector<PromiseStatus> promises;
   std::vector<DisputeRecord> disputes;
@@ -59,7 +61,8 @@ void draw_customer_page(Queries& queries, CustomerPageState& state, Commands& co
 
 // Facts for end-to-end tests, as JSON text: {"id", "name", "balance", "ar_balance", "unapplied", "overdue",
 // "credits": [{"source", "number", "unapplied"}], "charges": [{"kind", "invoice", "charge_invoice",
-// "amount", "status"}], "timeline": [{"kind", "what", "date", "hash"}]}.
+// "amount", "status"}], "timeline": [{"kind", "what", "date", "hash"}], "open_invoices": [{"id",
+// "number"}], "invoice_cursor" (the keyboard cursor's row in the open invoices, -1 = none)}.
 std::string customer_page_facts(const CustomerPageState& state);
 
 }  // namespace duebook::ui

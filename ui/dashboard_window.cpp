@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -142,8 +143,7 @@ void draw_forecast(const Dashboard& d, const DashboardCurrency& c, float height)
   chart.band_name = "Low–high";
   chart.marker_name = "Promised or installment";
   for (int w = 0; w < kForecastWeeks; ++w) {
-    const std::string start = to_iso(forecast_week_start(d.as_of, w));
-    chart.labels.push_back(start.substr(5));
+    chart.labels.push_back(display_day_month(forecast_week_start(d.as_of, w)));
     chart.values.push_back(c.forecast.expected.weeks[std::size_t(w)]);
     chart.low.push_back(c.forecast.low.weeks[std::size_t(w)]);
     chart.high.push_back(c.forecast.high.weeks[std::size_t(w)]);
@@ -160,7 +160,7 @@ void draw_dso_line(const DashboardCurrency& c, float height) {
   LineChart chart;
   bool any = false;
   for (const DsoMonth& m : c.dso_months) {
-    chart.labels.push_back(to_iso(m.from).substr(2, 5));
+    chart.labels.push_back(display_month(m.from));
     chart.values.push_back(m.simple.defined ? std::optional<double>(to_double(m.simple.value))
                                             : std::nullopt);
     chart.tooltips.push_back(m.simple.defined ? "DSO " + days_text(m.simple) + "\nOpen " +
@@ -178,7 +178,7 @@ void draw_dso_line(const DashboardCurrency& c, float height) {
   test_mark("dashboard.dso");
 }
 
-void draw_top(const DashboardCurrency& c, Navigation& nav, float height) {
+void draw_top(const DashboardCurrency& c, TableCursor& keys, Navigation& nav, float height) {
   heading(("Owing the most overdue (" + c.currency + ")").c_str());
   if (c.top_overdue.empty()) {
     ImGui::TextWrapped(
@@ -188,6 +188,7 @@ void draw_top(const DashboardCurrency& c, Navigation& nav, float height) {
   }
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+  table_keys(keys, int(c.top_overdue.size()));
   if (!ImGui::BeginTable("dashboard-top", 4, flags, ImVec2(0, height))) return;
   const float amount = ImGui::CalcTextSize("EUR 000,000.00").x;
   ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -195,21 +196,20 @@ void draw_top(const DashboardCurrency& c, Navigation& nav, float height) {
   ImGui::TableSetupColumn("Days late", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Days late").x);
   ImGui::TableSetupColumn("Next step", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableHeadersRow();
-  for (const OverdueCustomer& o : c.top_overdue) {
+  headers_row({1, 2});
+  for (std::size_t k = 0; k < c.top_overdue.size(); ++k) {
+    const OverdueCustomer& o = c.top_overdue[k];
     ImGui::TableNextRow();
+    if (cursor_row(keys, int(k)) == RowKey::Open) nav.open_customer = o.customer_id;
     ImGui::TableNextColumn();
     ImGui::PushID(int(o.customer_id));
     if (ImGui::Selectable(o.name.c_str())) nav.open_customer = o.customer_id;
     ImGui::PopID();
     test_mark(("dashboard.top." + o.name).c_str());
     ImGui::TableNextColumn();
-    const std::string owed = display_money(o.overdue, c.currency);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
-                         ImGui::CalcTextSize(owed.c_str()).x);
-    ImGui::TextUnformatted(owed.c_str());
+    amount_text(o.overdue, c.currency);
     ImGui::TableNextColumn();
-    ImGui::TextColored(kBad, "%d", o.days_late);
+    days_late_cell(o.days_late);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(o.next_step.c_str());
   }
@@ -271,7 +271,7 @@ bool draw_dashboard_window(Queries& queries, DashboardWindowState& s, Navigation
     const double waited = s.job->seconds_waiting();
     const std::string so_far = waited >= 1 ? " (" + std::to_string(int(waited)) + " s so far)" : "";
     ImGui::TextWrapped("Working out the receivables, the aging, DSO and the forecast as of %s%s…",
-                       to_iso(as_of).c_str(), so_far.c_str());
+                       display_date(as_of).c_str(), so_far.c_str());
     test_mark("dashboard.computing");
   } else if (!s.cache) {
     problem_text("The dashboard could not be computed: " + s.error);
@@ -301,7 +301,7 @@ bool draw_dashboard_window(Queries& queries, DashboardWindowState& s, Navigation
     ImGui::BeginChild("dashboard-right", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     draw_forecast(d, c, block - ImGui::GetFontSize() * 3);
     ImGui::Spacing();
-    draw_top(c, nav,
+    draw_top(c, s.top_keys, nav,
              std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2));
     ImGui::EndChild();
   }
@@ -332,7 +332,9 @@ std::string dashboard_facts(const DashboardWindowState& s) {
                         {"broken_promises", d.broken_promises},
                         {"on_hold", d.customers_on_hold},
                         {"disputes", d.open_disputes},
-                        {"issued", d.issued_invoices}}
+                        {"issued", d.issued_invoices},
+                        {"shown", s.currency},
+                        {"top_cursor", s.top_keys.row}}
       .dump();
 }
 

@@ -14,6 +14,7 @@
 #include "collections/dashboard.h"
 #include "dashboard_job.h"
 #include "navigation.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -29,6 +30,7 @@ struct DashboardWindowState {
   // Computes the figures away from the frame (dashboard_job.h); made on the first draw.
   std::unique_ptr<DashboardJob> job;
   bool pending = false;  // figures for the current ledger and day are being computed
+  TableCursor top_keys;  // the keyboard cursor in the top ten (Enter opens the customer's page)
 };
 
 // Draws the tab for the day `as_of`. Clicks ask `nav` to open a customer or the Invoices tab on a bucket.
@@ -38,7 +40,8 @@ bool draw_dashboard_window(Queries& queries, DashboardWindowState& state, Naviga
 
 // Facts for end-to-end tests, as JSON text: {"as_of", "buckets": [...], "currencies": [{"currency",
 // "receivable", "overdue", "aging": [...], "aging_invoices": [...], "top": [{"name", "overdue"}]}],
-// "worklist", "broken_promises", "on_hold", "disputes"}; {} before the first draw.
+// "worklist", "broken_promises", "on_hold", "disputes", "shown" (the currency the charts and top ten show),
+// "top_cursor" (the keyboard cursor's row in the top ten, -1 = none)}; {} before the first draw.
 std::string dashboard_facts(const DashboardWindowState& state);
 
 }  // namespace duebook::ui

@@ -6,6 +6,7 @@
 #include "base/currencies.h"
 #include "collections/collections_worklist.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -90,10 +91,11 @@ void draw_plan_form(PlanFormState& s, Commands& commands, const CollectContext& 
   request.balance = Money{ctx.open, code_of(ctx.currency)};
   Result<int64_t> count = parse_amount(s.count, 0);
   request.count = count ? int(std::clamp<int64_t>(*count, -1, 100000)) : 0;
-  Result<Date> first = s.first_due.empty() ? Result<Date>(add_months(ctx.today, 1)) : parse_date(s.first_due);
-  if (!first) s.problems.push_back({"plan.first_due", "give a date as YYYY-MM-DD"});
+  Result<Date> first = s.first_due.empty() ? Result<Date>(add_months(ctx.today, 1)) : read_date(s.first_due);
+  if (!first) s.problems.push_back({"plan.first_due", first.problems()[0].message});
   if (first && *first < ctx.today)
-    s.problems.push_back({"plan.first_due", "the first installment cannot be before " + to_iso(ctx.today)});
+    s.problems.push_back(
+        {"plan.first_due", "the first installment cannot be before " + display_date(ctx.today)});
   request.first_due = first ? *first : ctx.today;
   if (s.every != "month" && s.every != "monthly") {
     request.spacing = InstallmentSpacing::EveryDays;
@@ -104,7 +106,7 @@ void draw_plan_form(PlanFormState& s, Commands& commands, const CollectContext& 
   if (!plan) s.problems.insert(s.problems.end(), plan.problems().begin(), plan.problems().end());
   field("Installments", "plan.count", &s.count, problem_of(s.problems, {"plan.count"}));
   field("First due", "plan.first_due", &s.first_due, problem_of(s.problems, {"plan.first_due"}),
-        to_iso(add_months(ctx.today, 1)).c_str());
+        display_date(add_months(ctx.today, 1)).c_str());
   field("Every", "plan.every", &s.every, problem_of(s.problems, {"plan.every_days"}), "month, or days");
   if (!problem_of(s.problems, {"plan.balance"}).empty())
     problem_text("Nothing to spread: choose invoices with something open.");
@@ -113,7 +115,7 @@ void draw_plan_form(PlanFormState& s, Commands& commands, const CollectContext& 
   if (!s.preview.empty() &&
       ImGui::BeginTable("plan-preview", 4, kTableFlags, ImVec2(ImGui::GetFontSize() * 26, 0))) {
     for (const char* c : {"#", "Due", "Amount", "Running total"}) ImGui::TableSetupColumn(c);
-    ImGui::TableHeadersRow();
+    headers_row({2, 3});
     for (const Installment& i : s.preview) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -258,8 +260,8 @@ void draw_factor_form(FactorFormState& s, Commands& commands, const CollectConte
       s.problems.push_back(
           {"factoring.reserve_percent", "must be 100 − the advance: the factor pays the rest later"});
   }
-  Result<Date> paid_on = s.paid_on.empty() ? Result<Date>(Date{}) : parse_date(s.paid_on);
-  if (!paid_on) s.problems.push_back({"factoring.expected_paid_on", "give a date as YYYY-MM-DD"});
+  Result<Date> paid_on = s.paid_on.empty() ? Result<Date>(Date{}) : read_date(s.paid_on);
+  if (!paid_on) s.problems.push_back({"factoring.expected_paid_on", paid_on.problems()[0].message});
   field("Factor", "factor.name", &s.factor, s.factor.empty() ? "Factor: give its name" : "");
   field("Advance %", "factor.advance", &s.advance, problem_of(s.problems, {"factoring.advance"}));
   field("Fee %", "factor.fee", &s.fee, problem_of(s.problems, {"factoring.fee"}));

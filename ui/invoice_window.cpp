@@ -7,6 +7,7 @@
 #include "base/money.h"
 #include "collect_window.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -88,7 +89,7 @@ void draw_lines_totals(const InvoiceDetail& d) {
     ImGui::TableSetupColumn("Unit price", 0, 1.6f);
     ImGui::TableSetupColumn("Tax %", 0, 1.0f);
     ImGui::TableSetupColumn("Net", 0, 1.6f);
-    ImGui::TableHeadersRow();
+    headers_row({1, 2, 3, 4});
     for (const InvoiceLineView& l : d.lines) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -118,8 +119,8 @@ void draw_applied_contacts(InvoiceWindowState& s) {
   heading("Applied to it");
   if (d.applied.empty()) ImGui::TextDisabled("Nothing yet.");
   for (const AppliedCredit& c : d.applied)
-    ImGui::BulletText("%s  %s  %s", c.date.c_str(), display_money(c.amount, d.summary.currency).c_str(),
-                      c.label.c_str());
+    ImGui::BulletText("%s  %s  %s", display_date(c.date).c_str(),
+                      display_money(c.amount, d.summary.currency).c_str(), c.label.c_str());
   heading("Reminders and contacts");
   if (s.contacts.empty()) ImGui::TextDisabled("None about this invoice.");
   for (const ContactRecord& c : s.contacts)

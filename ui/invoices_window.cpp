@@ -13,6 +13,7 @@
 #include "invoicing/invoice_lines.h"
 #include "queries_view.h"
 #include "reports/aging.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -176,7 +177,7 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
     ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, amount);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
                             status);
-    ImGui::TableHeadersRow();
+    headers_row({4, 5});
     apply_sort(s);
 
     const InvoiceQuery q = query_of(s, today);
@@ -229,7 +230,7 @@ bool fields_from(Queries& queries, const InvoiceDraft& d, const Date& today, Inv
   f->customer_id = customer->id;
   f->issue_date = today;
   if (!d.issue_date.empty()) {
-    Result<Date> date = parse_date(d.issue_date);
+    Result<Date> date = read_date(d.issue_date);
     if (!date) {
       *error = "Invoice date: " + date.problems()[0].message;
       return false;
@@ -343,11 +344,11 @@ void draw_form(Queries& queries, InvoicesWindowState& s, Commands& commands, con
   draw_form_actions(queries, s, commands, today);
   ImGui::Separator();
 
-  const std::string today_iso = to_iso(today);
+  const std::string today_shown = display_date(today);
   text_field("Customer", &s.draft.customer, "invoice.customer", sink.problem_for("customer_id"),
              "Customer name");
   text_field("Invoice date", &s.draft.issue_date, "invoice.date", sink.problem_for("issue_date"),
-             today_iso.c_str());
+             today_shown.c_str());
   text_field("Payment terms", &s.draft.terms, "invoice.terms", sink.problem_for("terms"),
              "the customer's terms");
   text_field("Memo", &s.draft.memo, "invoice.memo", sink.problem_for("memo"));

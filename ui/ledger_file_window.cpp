@@ -212,10 +212,10 @@ void draw_export(Queries& queries, LedgerFileWindowState& s) {
     test_mark("ledger_file.export_customer");
   } else if (s.scope == 2) {
     ImGui::SetNextItemWidth(140);
-    ImGui::InputTextWithHint("From##export", "YYYY-MM-DD", &s.from);
+    ImGui::InputTextWithHint("From##export", date_form(), &s.from);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
-    ImGui::InputTextWithHint("To##export", "YYYY-MM-DD", &s.to);
+    ImGui::InputTextWithHint("To##export", date_form(), &s.to);
   }
   if (ImGui::Button("Export ledger file")) {
     LedgerSelection selection;
@@ -226,9 +226,11 @@ void draw_export(Queries& queries, LedgerFileWindowState& s) {
       else
         s.export_error = "Customer: no customer named \"" + s.customer + "\"";
     } else if (s.scope == 2) {
-      Result<Date> from = parse_date(s.from), to = parse_date(s.to);
-      if (!from || !to)
-        s.export_error = "From, To: dates as YYYY-MM-DD";
+      Result<Date> from = read_date(s.from), to = read_date(s.to);
+      if (!from)
+        s.export_error = "From: " + from.problems()[0].message;
+      else if (!to)
+        s.export_error = "To: " + to.problems()[0].message;
       else if (*to < *from)
         s.export_error = "To: is before From";
       else

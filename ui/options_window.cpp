@@ -166,9 +166,9 @@ void compare(OptionsWindowState& s, const CollectContext& ctx) {
   InstallmentsTerms plan;
   Result<int64_t> count = parse_amount(t.installments, 0);
   plan.count = count && *count > 0 && *count <= 360 ? int(*count) : 0;
-  Result<Date> first = parse_date(t.first_due);
+  Result<Date> first = read_date(t.first_due);
   plan.first_due = t.first_due.empty() ? add_months(ctx.today, 1) : first ? first.value() : Date{};
-  if (!t.first_due.empty() && !first) problems.push_back({"terms.first_due", "give a date as YYYY-MM-DD"});
+  if (!t.first_due.empty() && !first) problems.push_back({"terms.first_due", first.problems()[0].message});
   percent(t.kept, "terms.kept_percent", &plan.kept_percent, problems);
   if (Result<CurrencyCode> cur = parse_currency_code(ctx.currency); cur && (t.first_due.empty() || first)) {
     Result<InstallmentsOption> option =
@@ -245,7 +245,7 @@ void draw_assumptions(int option, OptionsWindowState& s, const CollectContext& c
     case kInstallments:
       assumption("Count", "options.installments", &t.installments);
       assumption("From", "options.first_due", &t.first_due);
-      if (t.first_due.empty()) ImGui::TextDisabled("(%s)", to_iso(add_months(ctx.today, 1)).c_str());
+      if (t.first_due.empty()) ImGui::TextDisabled("(%s)", display_date(add_months(ctx.today, 1)).c_str());
       assumption("Kept", "options.kept", &t.kept, "%");
       break;
     case kFactoring: {
@@ -275,7 +275,7 @@ void draw_when(const OptionCost& c, const Date& today) {
   if (c.expected_days.num == 0) return right_aligned("today");
   right_aligned("in " + format_rational(c.expected_days, 1) + " days");
   const int64_t days = int64_t(std::llround(to_double(c.expected_days)));
-  right_aligned("about " + to_iso(add_days(today, days)), true);
+  right_aligned("about " + display_date(add_days(today, days)), true);
 }
 
 // The screen each column's button opens, if any.
@@ -429,7 +429,7 @@ void draw_options_window(Queries& queries, OptionsWindowState& s, const CollectC
   ImGui::TextUnformatted("Options compared");
   ImGui::SameLine();
   ImGui::TextDisabled("— what each way of collecting brings, when, and what it costs, as of %s",
-                      to_iso(ctx.today).c_str());
+                      display_date(ctx.today).c_str());
   if (!s.selection) {
     problem_text(s.selection_error);
     return;

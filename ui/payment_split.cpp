@@ -4,6 +4,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "base/money.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -97,7 +98,7 @@ void draw_split(PaymentSplit& split, int64_t payment, const std::string& currenc
     ImGui::TableSetupColumn("Due", 0, 1.0f);
     ImGui::TableSetupColumn("Open", 0, 1.2f);
     ImGui::TableSetupColumn("Apply", 0, 1.5f);
-    ImGui::TableHeadersRow();
+    headers_row({2});
     for (std::size_t i = 0; i < split.rows.size(); ++i) {
       SplitRow& row = split.rows[i];
       ImGui::TableNextRow();

@@ -9,6 +9,7 @@
 #include "base/currencies.h"
 #include "base/money.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -35,7 +36,7 @@ bool command_from(Queries& queries, PaymentsWindowState& s, const Date& today, R
   out->reference = d.reference;
   out->date = today;
   if (!d.date.empty()) {
-    Result<Date> date = parse_date(d.date);
+    Result<Date> date = read_date(d.date);
     if (!date) {
       *field = "date";
       *error = date.problems()[0].message;
@@ -125,7 +126,7 @@ std::string problem_for(const PaymentsWindowState& s, const std::string& field, 
 void draw_form(Queries& queries, PaymentsWindowState& s, Commands& commands, const Date& today) {
   ImGui::TextUnformatted("Record a payment");
   ImGui::Separator();
-  const std::string today_iso = to_iso(today);
+  const std::string today_shown = display_date(today);
   PaymentDraft& d = s.draft;
   text_field("Customer", &d.customer, "payment.customer", problem_for(s, "customer", "customer_id"),
              "Customer name");
@@ -156,7 +157,7 @@ void draw_form(Queries& queries, PaymentsWindowState& s, Commands& commands, con
   pair(
       [&] {
         text_field("Date received", &d.date, "payment.date", problem_for(s, "date", "date"),
-                   today_iso.c_str(), half);
+                   today_shown.c_str(), half);
       },
       [&] { text_field("Method", &d.method, "payment.method", {}, "bank transfer", half); });
   text_field("Reference", &d.reference, "payment.reference", {}, "the payer's reference (invoice numbers)");
@@ -218,7 +219,7 @@ void draw_preview(Queries& queries, PaymentsWindowState& s) {
     ImGui::TableSetupColumn("Applied");
     ImGui::TableSetupColumn("Discount");
     ImGui::TableSetupColumn("Left open");
-    ImGui::TableHeadersRow();
+    headers_row({2, 3, 4});
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       const PaymentPreviewLine& line = p.lines[i];
       ImGui::TableNextRow();
@@ -309,7 +310,7 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
   ImGui::TableSetupColumn("Method / reference", 0, 2.0f);
   ImGui::TableSetupColumn("Applied to", 0, 2.2f);
   ImGui::TableSetupColumn("Status", 0, 1.0f);
-  ImGui::TableHeadersRow();
+  headers_row({2});
   ImGuiListClipper clipper;
   clipper.Begin(int(s.shown.size()));
   reveal_cursor(s.keys, clipper);
@@ -319,7 +320,7 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
       ImGui::TableNextRow();
       if (cursor_row(s.keys, i) == RowKey::Open) nav.open_customer = p.customer_id;
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.date.c_str());
+      ImGui::TextUnformatted(display_date(p.date).c_str());
       ImGui::TableNextColumn();
       ImGui::PushID(int(p.id));
       if (ImGui::SmallButton(p.customer_name.c_str())) nav.open_customer = p.customer_id;

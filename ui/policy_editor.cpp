@@ -12,6 +12,7 @@
 #include "icons.h"
 #include "queries_view.h"
 #include "style.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -225,7 +226,7 @@ void draw_preview(PolicyEditorState& s, const Date& today) {
   ImGui::TableSetupColumn("Day", 0, 110);
   ImGui::TableSetupColumn("Days late", 0, 80);
   ImGui::TableSetupColumn("What happens", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableHeadersRow();
+  headers_row({1});
   const CollectionPolicy& p = s.draft.policy;
   for (int i = 0; i < int(p.steps.size()); ++i) {
     const CollectionStep& step = p.steps[size_t(i)];

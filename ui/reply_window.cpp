@@ -11,6 +11,7 @@
 #include "customers/customer_queries.h"
 #include "dispute_reasons.h"
 #include "exports.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -85,12 +86,12 @@ Result<std::vector<ReplyItem>> answered_items(const ReplyWindowState& s) {
     item.kind = kAnswerKinds[a.kind];
     item.notes = a.notes;
     if (a.kind == 1 || a.kind == 3) {
-      Result<Date> day = parse_date(a.date);
+      Result<Date> day = read_date(a.date);
       if (day)
         item.date = day.value();
       else
         problems.push_back(
-            {inv.number + ": " + (a.kind == 1 ? "pay by" : "paid on"), "a date as YYYY-MM-DD"});
+            {inv.number + ": " + (a.kind == 1 ? "pay by" : "paid on"), day.problems()[0].message});
     }
     if (a.kind == 1) {
       Result<int64_t> amount = read_amount(a.amount, currency_digits(inv.currency));
@@ -161,7 +162,7 @@ bool draw_answer_details(ReplyAnswer& a, const std::string& mark) {
   const float date_width = ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
   if (a.kind == 1 || a.kind == 3) {
     ImGui::SetNextItemWidth(date_width);
-    edited |= ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &a.date);
+    edited |= ImGui::InputTextWithHint("##date", date_form(), &a.date);
     test_mark((mark + ".date").c_str());
     ImGui::SameLine();
   }
@@ -219,7 +220,7 @@ void draw_statement(Platform& platform, ReplyWindowState& s, const Date& today) 
     ImGui::TableSetupColumn("Your answer", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("I have paid it").x + ImGui::GetFrameHeight() * 2);
     ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
+    headers_row({2, 3});
     for (size_t i = 0; i < f.invoices.size(); ++i) {
       const StatementFileInvoice& inv = f.invoices[i];
       ReplyAnswer& a = s.answers[i];

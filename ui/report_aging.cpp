@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/aging_writers.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -92,8 +93,8 @@ void drill(const ArSnapshot& snap, AgingReportState& s, int32_t row, int bucket)
       AgingDrillRow d;
       d.invoice_id = snap.invoice_ids[static_cast<std::size_t>(item.invoice)];
       d.number = std::string(snap.invoice_number(item.invoice));
-      d.issued = to_iso(civil_from_days(inv.issued_day));
-      d.due = inv.due_day == kNoDay ? "" : to_iso(civil_from_days(inv.due_day));
+      d.issued = display_date(civil_from_days(inv.issued_day));
+      d.due = inv.due_day == kNoDay ? "" : display_date(civil_from_days(inv.due_day));
       d.age = item.age;
       d.open = item.open;
       s.drill.push_back(std::move(d));
@@ -121,9 +122,9 @@ void compute(const ReportContext& ctx, AgingReportState& s, const Date& day) {
 void draw_controls(const ReportContext& ctx, AgingReportState& s, const Date& day) {
   const float field = ImGui::CalcTextSize("0000-00-00000").x;
   ImGui::BeginGroup();
-  if (text_field("As of", &s.date_text, "reports.aging.date", "", to_iso(ctx.as_of).c_str(), field)) {
-    Result<Date> d = parse_date(s.date_text);
-    s.date_problem = s.date_text.empty() || d ? "" : "Type a day as YYYY-MM-DD";
+  if (text_field("As of", &s.date_text, "reports.aging.date", "", display_date(ctx.as_of).c_str(), field)) {
+    Result<Date> d = read_date(s.date_text);
+    s.date_problem = s.date_text.empty() || d ? "" : "As of: " + d.problems()[0].message;
   }
   ImGui::EndGroup();
   ImGui::SameLine();
@@ -187,7 +188,7 @@ void draw_currency(const ReportContext& ctx, AgingReportState& s, std::size_t k,
     ImGui::TableSetupColumn(bucket_title(name).c_str(), 0, 1.0f);
   ImGui::TableSetupColumn("Total", 0, 1.1f);
   ImGui::TableSetupColumn("Credit", 0, 1.0f);
-  ImGui::TableHeadersRow();
+  headers_row_right_from(1);
   for (std::size_t i = 0; i < s.rows_of[k].size(); ++i) {
     const int32_t r = s.rows_of[k][i];
     const AgingRow& row = report.rows[static_cast<std::size_t>(r)];
@@ -241,7 +242,7 @@ void draw_drill(const ReportContext& ctx, AgingReportState& s) {
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const char* name : {"Invoice", "Issued", "Due", "Days", "Open"})
     ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableHeadersRow();
+  headers_row({3, 4});
   for (std::size_t i = 0; i < s.drill.size(); ++i) {
     const AgingDrillRow& d = s.drill[i];
     ImGui::TableNextRow();
@@ -282,7 +283,7 @@ void handle_keys(AgingReportState& s) {
 }  // namespace
 
 void draw_aging_report(const ReportContext& ctx, AgingReportState& s) {
-  Result<Date> typed = parse_date(s.date_text);
+  Result<Date> typed = read_date(s.date_text);
   const Date day = !s.date_text.empty() && typed ? typed.value() : ctx.as_of;
   draw_controls(ctx, s, day);
   if (s.cache_revision != ctx.revision || !(s.cache_as_of == day) || s.cache_basis != s.basis ||
@@ -300,7 +301,7 @@ void draw_aging_report(const ReportContext& ctx, AgingReportState& s) {
   if (s.currencies.empty()) {
     heading("Nothing open on this day");
     ImGui::TextWrapped("Nothing was owed on %s. Type a later day above, or clear it to use the app's day.",
-                       to_iso(day).c_str());
+                       display_date(day).c_str());
     test_mark("reports.empty");
     return;
   }

@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "collections/forecast_inputs.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -70,7 +71,7 @@ void draw_table(const CurrencyBacktest& cb, const CurrencyForecast* now, const D
   ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_WidthStretch, 0.5f);
   for (const char* name : {"From", "Forecast then", "Received", "Error", "From (now)", "Forecast now"})
     ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableHeadersRow();
+  headers_row({0, 2, 3, 4, 6});
   int64_t expected_total = 0, now_total = 0;
   for (int w = 0; w < kForecastWeeks; ++w) {
     const std::size_t k = static_cast<std::size_t>(w);
@@ -135,7 +136,7 @@ void draw_forecast_report(const ReportContext& ctx, ForecastReportState& s) {
   ImGui::SameLine();
   ImGui::TextDisabled(
       "Forecast made on %s for the 13 weeks after it, against what came in. Mean error: %s.",
-      to_iso(then).c_str(),
+      display_date(then).c_str(),
       cb.has_mape ? (format_rational(cb.mape_percent, 1) + " % a week").c_str() : "no receipts yet");
   BandBars chart;
   chart.money = {s.currency, ctx.snap.labels.currencies[static_cast<std::size_t>(c)].minor_digits};
@@ -144,7 +145,7 @@ void draw_forecast_report(const ReportContext& ctx, ForecastReportState& s) {
   chart.marker_name = "Received";
   for (int w = 0; w < kForecastWeeks; ++w) {
     const std::size_t k = static_cast<std::size_t>(w);
-    chart.labels.push_back(to_iso(forecast_week_start(then, w)).substr(5));
+    chart.labels.push_back(display_day_month(forecast_week_start(then, w)));
     chart.values.push_back(cb.forecast.expected.weeks[k]);
     chart.low.push_back(cb.forecast.low.weeks[k]);
     chart.high.push_back(cb.forecast.high.weeks[k]);

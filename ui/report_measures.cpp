@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -130,11 +131,12 @@ void draw_measures_report(const ReportContext& ctx, MeasuresReportState& s) {
   ImGui::TextWrapped(
       "%s to %s (%d days), arrows against the %d days before. DSO: days of sales owed; CEI: share of "
       "what was collectable that was collected; days late: weighted by amount.",
-      to_iso(from).c_str(), to_iso(ctx.as_of).c_str(), kMeasuresWindowDays, kMeasuresWindowDays);
+      display_date(from).c_str(), display_date(ctx.as_of).c_str(), kMeasuresWindowDays, kMeasuresWindowDays);
   ImGui::PopStyleColor();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SizingStretchProp;
+  table_keys(s.keys, int(s.order.size()));
   if (!ImGui::BeginTable("measures", kColumns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort, 2.4f);
@@ -147,7 +149,7 @@ void draw_measures_report(const ReportContext& ctx, MeasuresReportState& s) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < kColumns; ++c) {
     ImGui::TableSetColumnIndex(c);
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    header_cell(ImGui::TableGetColumnName(c), c >= 2);
     test_mark(("reports.measures.column." + std::to_string(c)).c_str());
   }
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -158,15 +160,17 @@ void draw_measures_report(const ReportContext& ctx, MeasuresReportState& s) {
     sort_rows(ctx, s);
     specs->SpecsDirty = false;
   }
-  for (int32_t i : s.order) {
+  for (std::size_t k = 0; k < s.order.size(); ++k) {
+    const int32_t i = s.order[k];
     const CustomerMeasures& m = s.rows[static_cast<std::size_t>(i)];
     const std::string& name = ctx.snap.labels.customer_names[static_cast<std::size_t>(m.customer)];
     const std::string& code = ctx.snap.labels.currencies[static_cast<std::size_t>(m.currency)].code;
+    const int64_t customer_id = ctx.snap.customer_ids[static_cast<std::size_t>(m.customer)];
     ImGui::TableNextRow();
+    if (cursor_row(s.keys, int(k)) == RowKey::Open) ctx.nav.open_customer = customer_id;
     ImGui::TableNextColumn();
     ImGui::PushID(i);
-    if (ImGui::Selectable(name.c_str()))
-      ctx.nav.open_customer = ctx.snap.customer_ids[static_cast<std::size_t>(m.customer)];
+    if (ImGui::Selectable(name.c_str())) ctx.nav.open_customer = customer_id;
     ImGui::PopID();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(code.c_str());
@@ -193,8 +197,11 @@ std::string measures_report_facts(const MeasuresReportState& s, const ArSnapshot
                      {"open", m.receivables},
                      {"dso", m.dso_simple.defined ? to_double(m.dso_simple.value) : -1.0}});
   }
-  return nlohmann::json{
-      {"rows", s.rows.size()}, {"sort_column", s.sort_column}, {"descending", s.descending}, {"first", first}}
+  return nlohmann::json{{"rows", s.rows.size()},
+                        {"sort_column", s.sort_column},
+                        {"descending", s.descending},
+                        {"first", first},
+                        {"cursor", s.keys.row}}
       .dump();
 }
 

@@ -10,6 +10,7 @@
 
 #include "report_context.h"
 #include "reports/customer_measures.h"
+#include "table_keys.h"
 
 namespace duebook::ui {
 
@@ -25,13 +26,14 @@ struct MeasuresReportState {
   std::vector<int32_t> order;  // rows in the order shown
   int sort_column = 0;         // the column sorted by
   bool descending = false;
+  TableCursor keys;  // the keyboard cursor (Enter opens the customer's page)
 };
 
 // Draws the report.
 void draw_measures_report(const ReportContext& ctx, MeasuresReportState& state);
 
 // Facts for end-to-end tests, as JSON text: {"rows": n, "sort_column", "descending", "first": [names in
-// order, up to 10]}.
+// order, up to 10], "cursor" (the keyboard cursor's row, -1 = none)}.
 std::string measures_report_facts(const MeasuresReportState& state, const ArSnapshot* snap);
 
 }  // namespace duebook::ui

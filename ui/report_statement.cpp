@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "table_headers.h"
 #include "table_keys.h"
 #include "test_hook.h"
 #include "widgets.h"
@@ -85,7 +86,7 @@ void draw_section(const StatementSection& sec, const std::vector<std::string>& b
     ImGui::TableSetupColumn("Reference", 0, 1.6f);
     ImGui::TableSetupColumn("Amount", 0, 1.3f);
     ImGui::TableSetupColumn("Balance", 0, 1.3f);
-    ImGui::TableHeadersRow();
+    headers_row({3, 4});
     auto balance_row = [&](const char* what, int64_t balance) {
       ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
       ImGui::TableNextColumn();
@@ -100,7 +101,7 @@ void draw_section(const StatementSection& sec, const std::vector<std::string>& b
     for (const StatementLine& l : sec.lines) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(to_iso(l.date).c_str());
+      ImGui::TextUnformatted(display_date(l.date).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(line_label(l.kind));
       ImGui::TableNextColumn();
@@ -119,7 +120,7 @@ void draw_section(const StatementSection& sec, const std::vector<std::string>& b
     for (const std::string& name : bucket_names) ImGui::TableSetupColumn(bucket_title(name).c_str());
     ImGui::TableSetupColumn("Open");
     ImGui::TableSetupColumn("Credit");
-    ImGui::TableHeadersRow();
+    headers_row_right_from(0);
     ImGui::TableNextRow();
     for (int64_t amount : sec.aging.buckets) {
       ImGui::TableNextColumn();
@@ -150,18 +151,18 @@ void draw_statement_report(const ReportContext& ctx, StatementReportState& s,
   draw_customer_choice(ctx, s);
   ImGui::EndGroup();
   const float field = ImGui::CalcTextSize("0000-00-00000").x;
-  Result<Date> to_typed = parse_date(s.to_text);
+  Result<Date> to_typed = read_date(s.to_text);
   const Date to = !s.to_text.empty() && to_typed ? to_typed.value() : ctx.as_of;
   const Date default_from = add_days(add_months(to, -3), 1);
-  Result<Date> from_typed = parse_date(s.from_text);
+  Result<Date> from_typed = read_date(s.from_text);
   const Date from = !s.from_text.empty() && from_typed ? from_typed.value() : default_from;
   ImGui::SameLine();
   ImGui::BeginGroup();
-  text_field("From", &s.from_text, "reports.statement.from", "", to_iso(default_from).c_str(), field);
+  text_field("From", &s.from_text, "reports.statement.from", "", display_date(default_from).c_str(), field);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  text_field("To", &s.to_text, "reports.statement.to", "", to_iso(ctx.as_of).c_str(), field);
+  text_field("To", &s.to_text, "reports.statement.to", "", display_date(ctx.as_of).c_str(), field);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
@@ -182,10 +183,10 @@ void draw_statement_report(const ReportContext& ctx, StatementReportState& s,
   test_mark("reports.statement.csv");
   ImGui::EndDisabled();
   ImGui::EndGroup();
-  s.problem = (!s.from_text.empty() && !from_typed) || (!s.to_text.empty() && !to_typed)
-                  ? "Type days as YYYY-MM-DD"
-              : to < from ? "The period ends before it starts"
-                          : "";
+  s.problem = !s.from_text.empty() && !from_typed ? "From: " + from_typed.problems()[0].message
+              : !s.to_text.empty() && !to_typed   ? "To: " + to_typed.problems()[0].message
+              : to < from                         ? "The period ends before it starts"
+                                                  : "";
   if (!s.problem.empty()) problem_text(s.problem);
   if (!s.status.empty()) ImGui::TextDisabled("%s", s.status.c_str());
   if (s.customer_id == 0) {
@@ -211,7 +212,7 @@ void draw_statement_report(const ReportContext& ctx, StatementReportState& s,
   ImGui::BeginChild("statement-body");
   if (s.statement->sections.empty())
     ImGui::TextWrapped("Nothing happened on this account by %s. Pick a later end of the period.",
-                       to_iso(to).c_str());
+                       display_date(to).c_str());
   for (const StatementSection& sec : s.statement->sections) draw_section(sec, s.statement->bucket_names);
   ImGui::EndChild();
 }

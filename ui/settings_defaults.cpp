@@ -66,7 +66,7 @@ void draw_rate_table(const char* id, const char* title, const RateHistory& histo
   for (auto it = history.changes.rbegin(); it != history.changes.rend(); ++it) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(to_iso(it->effective).c_str());
+    ImGui::TextUnformatted(display_date(it->effective).c_str());
     ImGui::TableNextColumn();
     right_aligned(format_amount(it->rate_percent.units, it->rate_percent.scale));
   }
@@ -90,7 +90,7 @@ void draw_add_rate(DefaultsDraft& d, Commands& commands) {
   text_field("Rate % a year", &d.rate_percent, "settings.rate_percent", d.rate_sink.problem_for("rate"),
              "3.75", width);
   if (ImGui::Button(ICON_SAVE " Add the rate")) {
-    Result<Date> day = parse_date(d.rate_from);
+    Result<Date> day = read_date(d.rate_from);
     if (!day) {
       d.rate_sink.problems = {{"effective", "type the day as YYYY-MM-DD"}};
       d.rate_message.clear();

@@ -23,7 +23,7 @@ std::string moment_text(int64_t ms) {
   int64_t minutes = (ms % kDayMs) / 60000;
   char hm[16];
   std::snprintf(hm, sizeof hm, " %02d:%02d UTC", int(minutes / 60), int(minutes % 60));
-  return to_iso(civil_from_days(ms / kDayMs)) + hm;
+  return display_date(civil_from_days(ms / kDayMs)) + hm;
 }
 
 void draw_theme(Platform& platform, SettingsWindowState& state) {

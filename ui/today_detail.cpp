@@ -9,6 +9,7 @@
 #include "collections/templates.h"
 #include "platform.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "widgets.h"
 
@@ -29,8 +30,8 @@ std::string invoice_flags(const CollectionInvoice& inv, const std::vector<Promis
   auto add = [&](const std::string& flag) { flags += (flags.empty() ? "" : "; ") + flag; };
   for (const PromiseStatus& p : promises) {
     if (std::find(p.invoice_ids.begin(), p.invoice_ids.end(), inv.id) == p.invoice_ids.end()) continue;
-    if (p.state == "open") add("promised " + money(p.amount, p.currency) + " by " + to_iso(p.pay_by));
-    if (p.state == "broken") add("promise broken on " + to_iso(*p.broken_on));
+    if (p.state == "open") add("promised " + money(p.amount, p.currency) + " by " + display_date(p.pay_by));
+    if (p.state == "broken") add("promise broken on " + display_date(*p.broken_on));
   }
   if (inv.disputed) add("disputed");
   if (inv.with_agency) add("with the agency");
@@ -51,7 +52,7 @@ void draw_invoices(Queries& queries, const WorklistItem& item, const Date& as_of
   ImGui::TableSetupColumn("Late", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0000 d").x);
   ImGui::TableSetupColumn("Open");
   ImGui::TableSetupColumn("Flags", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableHeadersRow();
+  headers_row({2, 3});
   for (const CollectionInvoice& inv : queries.open_invoices_of(item.customer_id, as_of)) {
     if (inv.due_date > as_of) continue;  // not yet due
     ImGui::TableNextRow();
@@ -59,7 +60,7 @@ void draw_invoices(Queries& queries, const WorklistItem& item, const Date& as_of
     ImGui::TextUnformatted(inv.number.c_str());
     test_mark(("today.invoice." + inv.number).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(to_iso(inv.due_date).c_str());
+    ImGui::TextUnformatted(display_date(inv.due_date).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%lld d", (long long)days_between(inv.due_date, as_of));
     ImGui::TableNextColumn();

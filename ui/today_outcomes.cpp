@@ -34,7 +34,7 @@ std::string recorded_text(const PolicyRecord& policy, const WorklistItem& item) 
 std::string next_text(const PolicyRecord& policy, const WorklistItem& item) {
   std::optional<NextStep> next = next_step_after(policy.policy, item.entry);
   if (!next) return "; that was the policy's last step";
-  return "; next: " + step_title(policy.policy, next->step_index) + " on " + to_iso(next->date);
+  return "; next: " + step_title(policy.policy, next->step_index) + " on " + display_date(next->date);
 }
 
 RecordStepDone step_done(const TodayWindowState& s, const WorklistItem& item, const Date& as_of,
@@ -70,7 +70,7 @@ void record_wrong_contact(TodayWindowState& s, Commands& commands, const Worklis
 
 void submit_promise(Queries& queries, TodayWindowState& s, Commands& commands, const WorklistItem& item,
                     const Date& as_of) {
-  Result<Date> pay_by = parse_date(s.draft.pay_by);
+  Result<Date> pay_by = read_date(s.draft.pay_by);
   if (!pay_by) {
     s.form_error = "Pay by: " + pay_by.problems()[0].message;
     return;
@@ -85,7 +85,8 @@ void submit_promise(Queries& queries, TodayWindowState& s, Commands& commands, c
   AddPromise promise{item.customer_id, as_of, *pay_by, *amount, item.invoice_ids, s.draft.notes};
   submit(s, commands, RecordOutcome{step_done(s, item, as_of, "promised"), promise, std::nullopt},
          recorded_text(policy, item) + "; chasing pauses until " +
-             to_iso(add_days(*pay_by, kPromiseGraceDays)) + ", and resumes at once if the promise is broken");
+             display_date(add_days(*pay_by, kPromiseGraceDays)) +
+             ", and resumes at once if the promise is broken");
 }
 
 void submit_dispute(Queries& queries, TodayWindowState& s, Commands& commands, const WorklistItem& item,
@@ -100,13 +101,13 @@ void submit_dispute(Queries& queries, TodayWindowState& s, Commands& commands, c
 }
 
 void submit_snooze(TodayWindowState& s, Commands& commands, const WorklistItem& item, const Date& as_of) {
-  Result<Date> until = parse_date(s.draft.until);
+  Result<Date> until = read_date(s.draft.until);
   if (!until) {
     s.form_error = "Until: " + until.problems()[0].message;
     return;
   }
   submit(s, commands, SnoozeCustomer{item.customer_id, as_of, *until},
-         item.entry.customer + " snoozed; back on Today on " + to_iso(*until));
+         item.entry.customer + " snoozed; back on Today on " + display_date(*until));
 }
 
 void submit_contacts(Queries& queries, TodayWindowState& s, Commands& commands, const WorklistItem& item) {
@@ -187,7 +188,7 @@ void draw_contacts_form(Queries& queries, TodayWindowState& s, Commands& command
 void prepare_outcome_drafts(Queries& queries, TodayWindowState& state, const WorklistItem& item,
                             const Date& as_of) {
   TodayDraft d;
-  d.pay_by = d.until = to_iso(add_days(as_of, 7));
+  d.pay_by = d.until = display_date(add_days(as_of, 7));
   d.amount =
       amount_field_text(item.entry.open_minor, currency_digits(std::string(item.entry.currency.view())));
   if (std::optional<Customer> c = queries.customer(item.customer_id))

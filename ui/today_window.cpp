@@ -9,6 +9,7 @@
 #include "base/money.h"
 #include "collections/collections_outcome.h"
 #include "queries_view.h"
+#include "table_headers.h"
 #include "test_hook.h"
 #include "today_detail.h"
 #include "today_outcomes.h"
@@ -102,7 +103,7 @@ void draw_list(Queries& queries, TodayWindowState& s, const Date& as_of) {
                             ImGui::CalcTextSize("EUR 000,000.00").x);
     ImGui::TableSetupColumn("Late", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000 d").x);
     ImGui::TableSetupColumn("Step due", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    headers_row({1, 2});
     for (int i = 0; i < int(s.cache.items.size()); ++i) {
       const WorklistItem& item = s.cache.items[size_t(i)];
       const WorklistEntry& e = item.entry;

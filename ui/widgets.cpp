@@ -93,6 +93,22 @@ std::string display_date(const std::string& iso_text) {
   return date ? display_date(*date) : iso_text;
 }
 
+std::string display_day_month(const Date& date) {
+  return format_day_month(date, display_locale());
+}
+
+std::string display_month(const Date& date) {
+  return format_month(date, display_locale());
+}
+
+const char* date_form() {
+  return display_locale().date_format.c_str();
+}
+
+Result<Date> read_date(const std::string& text) {
+  return parse_date(text, display_locale());
+}
+
 void amount_text(int64_t minor, const std::string& currency, bool with_code) {
   if (minor < 0) ImGui::PushStyleColor(ImGuiCol_Text, palette().negative);
   right_aligned(with_code ? display_money(minor, currency)

@@ -38,6 +38,14 @@ Result<int64_t> read_amount(const std::string& text, int digits);
 std::string display_date(const Date& date);
 // A stored ISO date ("2026-12-31") in the display locale's order; any other text (empty, "—") as it is.
 std::string display_date(const std::string& iso_text);
+// A chart's week label ("12/31" in en-US, "31.12." in de-DE) and month label ("12/2026", "12.2026").
+std::string display_day_month(const Date& date);
+std::string display_month(const Date& date);
+// How the display locale writes a date, for a field's hint: "MM/DD/YYYY", "DD.MM.YYYY", ...
+const char* date_form();
+// Reads a date typed in a form: in the display locale's order ("31.12.2026" in de-DE) or in ISO 8601
+// (parse_date with the locale). The message names the form expected.
+Result<Date> read_date(const std::string& text);
 // Text drawn flush right in the current table cell (amounts, days, percents), in tabular figures (DejaVu
 // Sans' digits all have the same advance, so amounts line up digit under digit).
 void right_aligned(const std::string& text, bool disabled = false);

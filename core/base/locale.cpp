@@ -1,5 +1,6 @@
 #include "base/locale.h"
 
+#include <algorithm>
 #include <cassert>
 
 #include "base/currencies.h"
@@ -178,8 +179,42 @@ std::string format_date(const Date& date, const Locale& l) {
   return format_date(date, l.date_format);
 }
 
+namespace {
+
+std::string two_digits(int value) {
+  return std::string(1, char('0' + value / 10)) + char('0' + value % 10);
+}
+
+}  // namespace
+
+std::string format_day_month(const Date& date, const Locale& l) {
+  const std::string dd = two_digits(date.d), mm = two_digits(date.m);
+  if (l.date_format == "MM/DD/YYYY") return mm + "/" + dd;
+  if (l.date_format == "DD/MM/YYYY") return dd + "/" + mm;
+  if (l.date_format == "DD.MM.YYYY") return dd + "." + mm + ".";
+  return mm + "-" + dd;
+}
+
+std::string format_month(const Date& date, const Locale& l) {
+  const std::string mm = two_digits(date.m), yyyy = format_date(date, "YYYY-MM-DD").substr(0, 4);
+  if (l.date_format == "MM/DD/YYYY" || l.date_format == "DD/MM/YYYY") return mm + "/" + yyyy;
+  if (l.date_format == "DD.MM.YYYY") return mm + "." + yyyy;
+  return yyyy + "-" + mm;
+}
+
 Result<Date> parse_date(std::string_view text, const Locale& l) {
-  return parse_date(text, l.date_format);
+  constexpr std::string_view kIso = "YYYY-MM-DD";
+  const std::string_view t = trim_view(text);
+  const bool iso_shaped = t.size() > 4 && t[4] == '-' &&
+                          std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  if (iso_shaped || l.date_format == kIso) return parse_date(t, kIso);
+  Result<Date> day = parse_date(t, l.date_format);
+  if (day) return day;
+  if (t.empty())
+    return Problem{"date", "is empty; type a date as " + l.date_format + " or " + std::string(kIso)};
+  const std::string& said = day.problems().front().message;
+  if (said.find(" is not a date in the form ") == std::string::npos) return day;
+  return Problem{"date", said + " (or " + std::string(kIso) + ")"};
 }
 
 const std::vector<Language>& known_languages() {

@@ -70,9 +70,17 @@ Result<int64_t> parse_number(std::string_view text, int digits, const Locale& lo
 // The date in the locale's order: en-US "12/31/2026", en-GB/fr-FR/es-ES "31/12/2026", de-DE "31.12.2026",
 // ISO "2026-12-31". The date must be valid (asserts).
 std::string format_date(const Date& date, const Locale& locale);
+// A day without its year, for a chart's week labels: en-US "12/31", en-GB/fr-FR/es-ES "31/12", de-DE "31.12."
+// (German writes the day's dot after the month too), ISO "12-31".
+std::string format_day_month(const Date& date, const Locale& locale);
+// A month, for a chart's month labels: "12/2026" where the locale writes dates with '/', "12.2026" in de-DE,
+// "2026-12" in ISO (ISO 8601's calendar month). The day is ignored.
+std::string format_month(const Date& date, const Locale& locale);
 
-// Reads a date typed in the locale's order (parse_date with its format). Fails (where "date") as parse_date
-// does, naming the expected form.
+// Reads a date typed in a form: in the locale's order (parse_date with its format: "31.12.2026" in de-DE), or
+// in ISO 8601 ("2026-12-31", which no shipped order can be mistaken for: only it starts with a four-digit
+// year and a '-'), so a date pasted from a file reads in every locale. Fails (where "date") as parse_date
+// does; a text that is neither form is told both forms.
 Result<Date> parse_date(std::string_view text, const Locale& locale);
 
 // ---------------------------------------------------------------------------------------------

@@ -139,6 +139,66 @@ TEST_CASE("typed dates follow the locale's order") {
   CHECK_FALSE(parse_date("31/12/2026", L("de-DE")));  // wrong separator
 }
 
+// ISO 8601 (YYYY-MM-DD) is read in every locale beside the locale's own order: a date pasted from a file or a
+// bank statement. No shipped order starts with a four-digit year, so neither form can be read as the other.
+// Chart labels: CLDR's numeric day-month skeleton (MMdd: en "MM/dd", en-GB, fr, es "dd/MM", de "dd.MM.") and
+// a month as the locale orders a date, ISO 8601's calendar month (YYYY-MM) in ISO.
+TEST_CASE("a chart's days and months are written in the locale's order") {
+  struct Row {
+    const char* locale;
+    const char* day_month;
+    const char* month;
+  };
+  const Row rows[] = {
+      {"en-US", "03/07", "03/2026"}, {"en-GB", "07/03", "03/2026"}, {"de-DE", "07.03.", "03.2026"},
+      {"fr-FR", "07/03", "03/2026"}, {"es-ES", "07/03", "03/2026"}, {"ISO", "03-07", "2026-03"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.locale);
+    CHECK(format_day_month(Date{2026, 3, 7}, L(r.locale)) == r.day_month);
+    CHECK(format_month(Date{2026, 3, 7}, L(r.locale)) == r.month);
+  }
+  CHECK(format_day_month(Date{2026, 12, 31}, L("en-US")) == "12/31");
+  CHECK(format_month(Date{987, 11, 30}, L("ISO")) == "0987-11");
+}
+
+TEST_CASE("typed dates are also read in ISO 8601, whatever the locale") {
+  struct Row {
+    const char* locale;
+    const char* text;
+    Date date;
+  };
+  const Row rows[] = {
+      {"en-US", "2026-03-01", {2026, 3, 1}},   {"en-GB", "2026-03-01", {2026, 3, 1}},
+      {"de-DE", " 2026-03-01 ", {2026, 3, 1}}, {"fr-FR", "2026-12-31", {2026, 12, 31}},
+      {"es-ES", "2024-02-29", {2024, 2, 29}},  {"ISO", "2026-03-01", {2026, 3, 1}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.locale);
+    CHECK(parse_date(r.text, L(r.locale)).value() == r.date);
+  }
+  struct Bad {
+    const char* locale;
+    const char* text;
+    const char* says;
+  };
+  const Bad bad[] = {
+      {"de-DE", "2026-02-30", "not a real date"},                         // ISO-shaped: ISO's own reason
+      {"en-US", "2026-13-01", "has month 13"},                            //
+      {"de-DE", "31/12/2026", "in the form DD.MM.YYYY (or YYYY-MM-DD)"},  // neither form: both named
+      {"en-US", "", "type a date as MM/DD/YYYY or YYYY-MM-DD"},           //
+      {"en-GB", "31/02/2026", "not a real date"},                         // the locale's form, its own reason
+      {"fr-FR", "2026/03/01", "(or YYYY-MM-DD)"},                         //
+  };
+  for (const Bad& b : bad) {
+    CAPTURE(b.text);
+    Result<Date> d = parse_date(b.text, L(b.locale));
+    REQUIRE_FALSE(d);
+    CHECK(d.problems().front().where == "date");
+    CHECK(d.problems().front().message.find(b.says) != std::string::npos);
+  }
+}
+
 TEST_CASE("the platform's language tag picks a shipped locale") {
   CHECK(locale_for_tag("de-DE").id == "de-DE");
   CHECK(locale_for_tag("de_DE.UTF-8").id == "de-DE");

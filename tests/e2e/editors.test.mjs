@@ -227,6 +227,24 @@ test("amounts and dates follow the locale chosen in Settings > Formats; a German
     assert.equal(r.open_text, intlMoney("de-DE", r.open, r.currency), "de-DE after the reload");
   }
 
+  // Dates are typed the German way (or in ISO 8601); the American order is refused, saying the form expected.
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const back = new Date(`${s.as_of}T00:00:00Z`);
+  back.setUTCDate(back.getUTCDate() - 10);
+  const [by, bm, bd] = iso(back).split("-");
+  await clickItem(page, "asof.date");
+  await selectAllAndType(page, `${bd}.${bm}.${by}`);
+  await page.keyboard.press("Enter");
+  await waitFor(page, (x) => x.as_of === iso(back), `the as-of date typed as ${bd}.${bm}.${by}`);
+  await page.waitForTimeout(500);  // every screen reworks itself for the new day first
+  await clickItem(page, "asof.date");
+  await selectAllAndType(page, `${bm}/${bd}/${by}`);
+  await page.keyboard.press("Enter");
+  await waitItem(page, "asof.error", 10000);
+  assert.equal((await state(page)).as_of, iso(back), "a refused date changes nothing");
+  await clickItem(page, "asof.today");
+  await waitFor(page, (x) => x.as_of === x.local_today, "back to today");
+
   await clickItem(page, "tab.templates");
   await waitItem(page, "template.language.de");
   await clickItem(page, "template.language.de");

@@ -173,6 +173,15 @@ export const items = (p) => p.evaluate(() => window.duebook.items());
 export const storage = (p) => p.evaluate(() => window.duebook.storage());
 export const check = (p) => p.evaluate(() => window.duebook.check());
 
+// An ISO date as the app writes it on screen in `locale` (the state's "locale": en-US "10/08/2026", en-GB,
+// fr-FR and es-ES "08/10/2026", de-DE "08.10.2026", ISO as it is).
+export function shownDate(locale, iso) {
+  const [y, m, d] = iso.split("-");
+  if (locale === "en-US") return `${m}/${d}/${y}`;
+  if (locale === "de-DE") return `${d}.${m}.${y}`;
+  return locale === "ISO" ? iso : `${d}/${m}/${y}`;
+}
+
 export async function waitFor(p, predicate, what, timeout = 10000) {
   const start = Date.now();
   for (;;) {

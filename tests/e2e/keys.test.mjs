@@ -3,7 +3,8 @@
 // arrow keys, End and Home move the highlighted row and Enter opens the customer's page. The same on the
 // Invoices tab opens an invoice; on Payments the filter and Enter open the payer's page; History goes to an
 // event number and shows the event; the aging lists a customer's invoices and opens one (Escape closes the
-// list); Ctrl+F finds the statement's customer; the charges booked open their invoice. Screenshots go to
+// list); Ctrl+F finds the statement's customer; the charges booked open their invoice; the Dashboard's top
+// ten, the collection measures and a customer's open invoices open their rows. Screenshots go to
 // $DUEBOOK_ARTIFACTS (keys-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -231,4 +232,46 @@ test("Collect: the arrows and Enter open an invoice from the charges booked", as
   await shot("charges-cursor");
   await press("Enter");
   await waitFor(page, (x) => x.invoice_window === s.collect.charges.list[0], "the charged invoice opened");
+});
+
+test("Customer page: the arrows and Enter open one of the open invoices", async () => {
+  await clickItem(page, "tab.customer_page");
+  let s = await waitFor(page, (x) => x.customer_page.name === "Pinecrest Builders" &&
+    x.customer_page.open_invoices.length >= 2, "Pinecrest Builders' open invoices");
+  assert.equal(s.customer_page.invoice_cursor, -1, "no row is highlighted before a key");
+  await press("ArrowDown", 2);
+  s = await waitFor(page, (x) => x.customer_page.invoice_cursor === 1, "the cursor on the second invoice");
+  await page.waitForTimeout(150);
+  await shot("customer-page-cursor");
+  await press("Enter");
+  await waitFor(page, (x) => x.invoice_window === s.customer_page.open_invoices[1].id,
+    `invoice ${s.customer_page.open_invoices[1].number} opened`);
+});
+
+test("Dashboard: the arrows and Enter open a customer from the ten owing the most overdue", async () => {
+  await clickItem(page, "tab.dashboard");
+  let s = await waitFor(page, (x) => x.dashboard.currencies &&
+    x.dashboard.currencies.some((c) => c.currency === x.dashboard.shown && c.top.length >= 2), "the top ten");
+  const top = s.dashboard.currencies.find((c) => c.currency === s.dashboard.shown).top;
+  assert.equal(s.dashboard.top_cursor, -1, "no row is highlighted before a key");
+  await press("ArrowDown", 2);
+  await waitFor(page, (x) => x.dashboard.top_cursor === 1, "the cursor on the second customer");
+  await page.waitForTimeout(150);
+  await shot("dashboard-cursor");
+  await press("Enter");
+  await waitFor(page, (x) => x.customer_page.name === top[1].name, `${top[1].name}'s page`);
+});
+
+test("Reports: the arrows and Enter open a customer from the collection measures", async () => {
+  await clickItem(page, "tab.reports");
+  await clickItem(page, "reports.pick.2");
+  let s = await waitFor(page, (x) => x.reports.measures.first.length >= 3, "the measures");
+  assert.equal(s.reports.measures.cursor, -1, "no row is highlighted before a key");
+  await press("ArrowDown", 3);
+  s = await waitFor(page, (x) => x.reports.measures.cursor === 2, "the cursor on the third row");
+  await page.waitForTimeout(150);
+  await shot("measures-cursor");
+  await press("Enter");
+  await waitFor(page, (x) => x.customer_page.name === s.reports.measures.first[2].name,
+    `${s.reports.measures.first[2].name}'s page`);
 });
