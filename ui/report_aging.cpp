@@ -93,8 +93,8 @@ void drill(const ArSnapshot& snap, AgingReportState& s, int32_t row, int bucket)
       AgingDrillRow d;
       d.invoice_id = snap.invoice_ids[static_cast<std::size_t>(item.invoice)];
       d.number = std::string(snap.invoice_number(item.invoice));
-      d.issued = display_date(civil_from_days(inv.issued_day));
-      d.due = inv.due_day == kNoDay ? "" : display_date(civil_from_days(inv.due_day));
+      d.issued = to_iso(civil_from_days(inv.issued_day));
+      d.due = inv.due_day == kNoDay ? "" : to_iso(civil_from_days(inv.due_day));
       d.age = item.age;
       d.open = item.open;
       s.drill.push_back(std::move(d));
@@ -254,9 +254,9 @@ void draw_drill(const ReportContext& ctx, AgingReportState& s) {
     ImGui::PopID();
     test_mark(("reports.drill." + d.number).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(d.issued.c_str());
+    ImGui::TextUnformatted(display_date(d.issued).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(d.due.empty() ? "—" : d.due.c_str());
+    ImGui::TextUnformatted(d.due.empty() ? "—" : display_date(d.due).c_str());
     ImGui::TableNextColumn();
     right_aligned(std::to_string(d.age));
     ImGui::TableNextColumn();

@@ -196,7 +196,7 @@ std::string format_day_month(const Date& date, const Locale& l) {
 }
 
 std::string format_month(const Date& date, const Locale& l) {
-  const std::string mm = two_digits(date.m), yyyy = format_date(date, "YYYY-MM-DD").substr(0, 4);
+  const std::string mm = two_digits(date.m), yyyy = to_iso(date).substr(0, 4);
   if (l.date_format == "MM/DD/YYYY" || l.date_format == "DD/MM/YYYY") return mm + "/" + yyyy;
   if (l.date_format == "DD.MM.YYYY") return mm + "." + yyyy;
   return yyyy + "-" + mm;
