@@ -312,6 +312,7 @@ bool App::frame() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) commands_.redo();
   }
   std::vector<IncomingFile> files = platform_.take_files();
+  accept_logo_file(files, settings_.company, commands_);  // asked for by Settings › Company
   // A statement or reply file chosen in the ledger file window leaves it for the reply window.
   if (accept_share_files(files, *queries_, reply_)) ledger_file_.open = false;
   accept_ledger_files(files, ledger_file_, commands_);
@@ -467,6 +468,9 @@ std::string App::state_json() {
     j["customer_list"] = nlohmann::json::parse(customer_list_facts(customers_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["theme"] = settings_.dark ? "dark" : "light";
+    j["settings"] = {{"open", settings_.open},
+                     {"logo", settings_.company.logo.summary},
+                     {"logo_message", settings_.company.logo.message}};
     j["locale"] = display_locale().id;
     j["policy_editor"] = nlohmann::json::parse(policy_editor_facts(policy_editor_));
     j["template_editor"] = nlohmann::json::parse(template_editor_facts(template_editor_));

@@ -18,7 +18,7 @@ void AsOfState::reset(const Date& local_today) {
 void draw_as_of(AsOfState& s, const Date& local_today) {
   const std::string shown = display_date(s.day(local_today));
   ImGui::TextDisabled("|");
-  ImGui::TextUnformatted(s.as_of ? "As of (planning)" : "As of");
+  ImGui::TextUnformatted("As of");  // the same width either way: the field never moves under the pointer
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
   const bool entered = ImGui::InputText("##as-of", &s.text, ImGuiInputTextFlags_EnterReturnsTrue);
   test_mark("asof.date");
@@ -33,6 +33,12 @@ void draw_as_of(AsOfState& s, const Date& local_today) {
     }
   } else if (!ImGui::IsItemActive() && s.error.empty()) {
     s.text = shown;
+  }
+  if (s.as_of && s.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+    ImGui::TextUnformatted("planning");
+    ImGui::PopStyleColor();
+    test_mark("asof.planning");
   }
   if (!s.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().problem);

@@ -4,6 +4,7 @@
 #include "collections/collections_queries.h"
 #include "collections/collections_worklist.h"
 #include "collections/company_defaults.h"
+#include "collections/company_logo.h"
 #include "collections/dashboard.h"
 #include "customers/customer_queries.h"
 #include "files/imports.h"
@@ -64,6 +65,8 @@ class Queries {
   PolicyRecord policy_of(int64_t customer_id) const { return policy_for_customer(ledger_.db(), customer_id); }
   std::optional<InvoiceDetail> invoice_detail(int64_t id) const { return find_invoice(ledger_.db(), id); }
   CompanyDetails company() const { return company_details(ledger_.db()); }
+  // The logo printed on the documents, or nullopt (collections/company_logo.h).
+  std::optional<CompanyLogo> company_logo() const { return duebook::company_logo(ledger_.db()); }
   // What new customers, invoices and charges start from (collections/company_defaults.h).
   CompanyDefaults defaults() const { return company_defaults(ledger_.db()); }
   // The numbers the next invoice and credit note would take in `year`.

@@ -186,12 +186,16 @@ void draw_settings_window(Platform& platform, SettingsWindowState& state, Querie
   if (ImGui::Begin(ICON_SETTINGS " Settings###Settings", &state.open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     test_mark("settings.window");
+    // Escape closes the window, as it does a dialog, unless a field is being typed in (there it undoes).
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+      state.open = false;
     const Date today = civil_from_days(platform.now_ms() / kDayMs);
     if (ImGui::BeginTabBar("settings_sections")) {
       const bool company = ImGui::BeginTabItem("Company");
       test_mark("settings.tab_company");
       if (company) {
-        draw_company_section(queries, state.company, commands);
+        draw_company_section(platform, queries, state.company, commands);
         ImGui::EndTabItem();
       }
       const bool invoicing = ImGui::BeginTabItem("Invoicing defaults");

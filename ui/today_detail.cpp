@@ -92,8 +92,8 @@ void draw_contact(const WorklistItem& item) {
 // The invoice as a duplicate for the reminder: marked DUPLICATE, with its lines and amounts.
 std::string duplicate_text(const InvoiceDetail& inv) {
   const InvoiceSummary& s = inv.summary;
-  std::string t = "DUPLICATE\nInvoice " + s.number + "\nIssued " + s.issue_date + ", due " + s.due_date +
-                  (inv.terms.empty() ? "" : " (" + inv.terms + ")") + "\n\n";
+  std::string t = "DUPLICATE\nInvoice " + s.number + "\nIssued " + display_date(s.issue_date) + ", due " +
+                  display_date(s.due_date) + (inv.terms.empty() ? "" : " (" + inv.terms + ")") + "\n\n";
   for (const InvoiceLineView& l : inv.lines)
     t += l.line.description + "  " + to_string(l.line.quantity) + " x " +
          money(l.line.unit_price, s.currency) + " = " + money(l.net, s.currency) + "\n";

@@ -10,6 +10,7 @@
 #include "collections/collections_endgame.h"
 #include "collections/collections_queries.h"
 #include "collections/company_defaults.h"
+#include "collections/company_logo.h"
 #include "collections/custom_templates.h"
 #include "collections/documents_sent.h"
 #include "customers/customer_queries.h"
@@ -471,7 +472,8 @@ const std::vector<Projector>& collection_projectors() {
     std::vector<Projector> list;
     for (const auto* part : {&collection_tracking_projectors(), &collection_charge_projectors(),
                              &collection_endgame_projectors(), &document_sent_projectors(),
-                             &custom_template_projectors(), &company_defaults_projectors()})
+                             &custom_template_projectors(), &company_defaults_projectors(),
+                             &company_logo_projectors()})
       list.insert(list.end(), part->begin(), part->end());
     return list;
   }();

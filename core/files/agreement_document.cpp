@@ -130,7 +130,7 @@ Result<std::unique_ptr<PdfDocument>> letter_start(
     Db& db, const PdfFonts& fonts, const AgreementContent& c, const std::string& title,
     const std::vector<std::pair<std::string, std::string>>& facts) {
   std::optional<Customer> customer = find_customer(db, c.customer_id);
-  auto doc = start_document(fonts, company_details(db), c.subject, chain_anchor(db), c.language);
+  auto doc = start_document(db, fonts, company_details(db), c.subject, c.language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   const std::string attention = c.named ? c.contact + ", " + document_words(c.language).accounts : c.contact;

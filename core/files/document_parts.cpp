@@ -5,8 +5,10 @@
 
 #include "base/bank.h"
 #include "base/money.h"
+#include "collections/company_logo.h"
 #include "files/document_words.h"
 #include "files/epc_qr.h"
+#include "store/events.h"
 
 namespace duebook {
 
@@ -24,11 +26,12 @@ std::string shown_date(const std::string& iso_text, const Locale& locale) {
   return date ? format_date(*date, locale) : iso_text;
 }
 
-Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
-                                                    const std::string& title, const std::string& anchor,
+Result<std::unique_ptr<PdfDocument>> start_document(Db& db, const PdfFonts& fonts,
+                                                    const CompanyDetails& company, const std::string& title,
                                                     Language language) {
   Result<std::unique_ptr<PdfDocument>> doc = PdfDocument::create(fonts, title);
   if (!doc) return doc;
+  if (std::optional<RasterImage> logo = company_logo_image(db)) doc.value()->set_logo(*logo);
   std::vector<std::string> lines{company.name.empty() ? std::string("(company name not set)") : company.name};
   size_t start = 0;
   while (start < company.address.size()) {
@@ -42,7 +45,7 @@ Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const
   std::string footer = company.name;
   if (!company.iban.empty()) footer += "  ·  IBAN " + print_iban(company.iban);
   if (!company.bic.empty()) footer += "  ·  BIC " + company.bic;
-  footer += "  ·  " + fill(document_words(language).ledger, {{'a', anchor}});
+  footer += "  ·  " + fill(document_words(language).ledger, {{'a', chain_anchor(db)}});
   doc.value()->set_letterhead(lines, footer);
   return doc;
 }

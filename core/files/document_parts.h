@@ -12,6 +12,7 @@
 #include "collections/templates.h"
 #include "customers/customers.h"
 #include "files/pdf_document.h"
+#include "store/db.h"
 
 namespace duebook {
 
@@ -22,12 +23,12 @@ std::string document_money(int64_t minor, const std::string& currency, const Loc
 // A stored ISO date ("2026-12-31") as `locale` writes it ("31.12.2026"); the text itself when it is no date.
 std::string shown_date(const std::string& iso_text, const Locale& locale);
 
-// Starts a document titled `title` on the company's letterhead (name; address lines, phone and email at the
-// right) with the company's name, bank account and the ledger's anchor (chain_anchor: `duebook verify
-// --anchor` later shows whether events were removed since) in every page's footer. Fails as
-// PdfDocument::create.
-Result<std::unique_ptr<PdfDocument>> start_document(const PdfFonts& fonts, const CompanyDetails& company,
-                                                    const std::string& title, const std::string& anchor,
+// Starts a document titled `title` on the company's letterhead of ledger `db` (its logo, when one is set, at
+// the left with the name beside it; address lines, phone and email at the right) with the company's name,
+// bank account and the ledger's anchor (chain_anchor: `duebook verify --anchor` later shows whether events
+// were removed since) in every page's footer. Reads only. Fails as PdfDocument::create.
+Result<std::unique_ptr<PdfDocument>> start_document(Db& db, const PdfFonts& fonts,
+                                                    const CompanyDetails& company, const std::string& title,
                                                     Language language = Language::English);
 
 // The addressee block at the left (the customer's name in bold, an "Attn:" line when `attention` is set,

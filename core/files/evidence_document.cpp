@@ -253,9 +253,9 @@ Result<std::string> evidence_pdf(Db& db, const PdfFonts& fonts, const EvidenceOp
   const CompanyDetails company = company_details(db);
   const std::string invoice_scope =
       o.invoice_id ? fill(w.invoice_scope, {{'i', invoices.front().number}}) : std::string(w.all_unpaid);
-  auto doc = start_document(fonts, company,
+  auto doc = start_document(db, fonts, company,
                             fill(w.file_title, {{'s', o.invoice_id ? invoice_scope : customer->fields.name}}),
-                            chain_anchor(db), language);
+                            language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   address_and_facts(pdf, *customer, "", w.title,

@@ -99,8 +99,7 @@ Result<std::string> invoice_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_i
   const Language language = o.language.value_or(customer_language(customer.fields));
   const DocumentWords& w = document_words(language);
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, std::string(w.invoice) + " " + d.summary.number, chain_anchor(db),
-                            language);
+  auto doc = start_document(db, fonts, company, std::string(w.invoice) + " " + d.summary.number, language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   if (o.duplicate) pdf.stamp(w.duplicate);
@@ -132,8 +131,7 @@ Result<std::string> credit_note_pdf(Db& db, const PdfFonts& fonts, int64_t credi
   const Locale& locale = document_locale(language);
   const std::string& currency = balance->currency;
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, std::string(w.credit_note) + " " + note->number, chain_anchor(db),
-                            language);
+  auto doc = start_document(db, fonts, company, std::string(w.credit_note) + " " + note->number, language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   if (note->status == "void") pdf.stamp(dw.void_stamp);
@@ -198,7 +196,7 @@ Result<std::string> reminder_pdf(Db& db, const PdfFonts& fonts, int64_t invoice_
   auto money = [&](int64_t minor) { return document_money(minor, currency, locale); };
   const std::string title = w.reminder_titles[o.level - 1];
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, title + " " + d.summary.number, chain_anchor(db), language);
+  auto doc = start_document(db, fonts, company, title + " " + d.summary.number, language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   Rows facts{{w.reminder_date, format_date(o.date, locale)}};

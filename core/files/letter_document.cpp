@@ -125,7 +125,7 @@ Result<std::string> letter_pdf(Db& db, const PdfFonts& fonts, int64_t customer_i
   const Language language = o.language.value_or(customer_language(customer->fields));
   const DocumentWords& words = document_words(language);
   const Locale& locale = document_locale(language);
-  auto doc = start_document(fonts, company, c.subject, chain_anchor(db), language);
+  auto doc = start_document(db, fonts, company, c.subject, language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   address_and_facts(

@@ -35,7 +35,10 @@ class PdfDocumentImpl {
   unsigned long error = 0;
   std::vector<std::string> letterhead;
   std::string footer;
-  bool placed = false;  // something was placed on the current page below the letterhead
+  bool placed = false;        // something was placed on the current page below the letterhead
+  HPDF_Image logo = nullptr;  // the letterhead's picture, or none
+  float logo_width = 0;       // its size on the page, points
+  float logo_height = 0;
 
   ~PdfDocumentImpl() {
     if (pdf) HPDF_Free(pdf);
@@ -62,13 +65,22 @@ class PdfDocumentImpl {
     y = kTop;
     if (letterhead.empty()) return;
     HPDF_Page p = page();
-    put(p, PdfDocument::kMargin, y, letterhead[0], 15, true);
-    float line_y = y;
+    float name_x = PdfDocument::kMargin, name_y = y, bottom = y - 10.f;
+    if (logo) {
+      // The picture's top at the name's cap height; the name beside it, centred on it.
+      const float top = y + 11.f;
+      HPDF_Page_DrawImage(p, logo, PdfDocument::kMargin, top - logo_height, logo_width, logo_height);
+      name_x += logo_width + 12.f;
+      name_y = std::min(y, top - logo_height / 2 - 5.f);
+      bottom = std::min(bottom, top - logo_height - 8.f);
+    }
+    put(p, name_x, name_y, letterhead[0], 15, true);
+    const float line_y = y;
     for (size_t i = 1; i < letterhead.size(); ++i) {
       const float w = width(letterhead[i], 8.5f, false);
       put(p, PdfDocument::kRight - w, line_y + 4 - float(i - 1) * 11.f, letterhead[i], 8.5f, false);
     }
-    const float bottom = std::min(y - 10.f, line_y + 4 - float(letterhead.size() - 1) * 11.f);
+    bottom = std::min(bottom, line_y + 4 - float(letterhead.size() - 1) * 11.f);
     HPDF_Page_SetLineWidth(p, 0.8f);
     HPDF_Page_SetRGBStroke(p, 0.2f, 0.3f, 0.5f);
     HPDF_Page_MoveTo(p, PdfDocument::kMargin, bottom);
@@ -119,6 +131,36 @@ void PdfDocument::set_letterhead(const std::vector<std::string>& lines, const st
   impl_->letterhead = lines;
   impl_->footer = footer;
   if (!impl_->placed) impl_->draw_letterhead();
+}
+
+bool PdfDocument::set_logo(const RasterImage& image) {
+  PdfDocumentImpl& d = *impl_;
+  const unsigned long error_before = d.error;
+  HPDF_Image loaded = nullptr;
+  if (image.format == RasterImage::Format::Jpeg) {
+    loaded = HPDF_LoadJpegImageFromMem(d.pdf, reinterpret_cast<const HPDF_BYTE*>(image.jpeg.data()),
+                                       HPDF_UINT(image.jpeg.size()));
+  } else {
+    const HPDF_ColorSpace space = image.channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;
+    loaded = HPDF_LoadRawImageFromMem(d.pdf, reinterpret_cast<const HPDF_BYTE*>(image.pixels.data()),
+                                      HPDF_UINT(image.width), HPDF_UINT(image.height), space, 8);
+    if (loaded && !image.alpha.empty()) {
+      HPDF_Image mask =
+          HPDF_LoadRawImageFromMem(d.pdf, reinterpret_cast<const HPDF_BYTE*>(image.alpha.data()),
+                                   HPDF_UINT(image.width), HPDF_UINT(image.height), HPDF_CS_DEVICE_GRAY, 8);
+      if (!mask || HPDF_Image_AddSMask(loaded, mask) != HPDF_OK) loaded = nullptr;
+    }
+  }
+  if (!loaded || d.error != error_before) {
+    HPDF_ResetError(d.pdf);
+    d.error = error_before;
+    return false;
+  }
+  const float scale = std::min(kLogoWidth / float(image.width), kLogoHeight / float(image.height));
+  d.logo = loaded;
+  d.logo_width = float(image.width) * scale;
+  d.logo_height = float(image.height) * scale;
+  return true;
 }
 
 void PdfDocument::text(float x, const std::string& text, float size, bool bold) {

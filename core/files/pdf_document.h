@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/raster_image.h"
 #include "base/result.h"
 
 namespace duebook {
@@ -56,6 +57,16 @@ class PdfDocument {
   // Lines drawn at the top of every page from now on (the first page included, when nothing was placed on
   // it yet): the first in bold and larger, the others small. Also the left part of each page's footer.
   void set_letterhead(const std::vector<std::string>& lines, const std::string& footer);
+
+  // The room a logo takes at the letterhead's left, in points: a picture is scaled to fit it, keeping its
+  // proportions.
+  static constexpr float kLogoWidth = 160.f;
+  static constexpr float kLogoHeight = 48.f;
+  // Places `image` at the left of the letterhead, the company's name beside it, on every page whose
+  // letterhead is drawn from now on: call it before set_letterhead. The picture is embedded once; a PNG's
+  // transparency is kept (a soft mask), a JPEG's data is embedded as it is. False, and the document
+  // unchanged, when the PDF library refuses the picture.
+  bool set_logo(const RasterImage& image);
   // Places `text` at x on the current line (the cursor's baseline), in `size` points.
   void text(float x, const std::string& text, float size = 10, bool bold = false);
   // Places `text` so that it ends at x_right.

@@ -68,8 +68,8 @@ Result<std::string> receipt_pdf(Db& db, const PdfFonts& fonts, int64_t payment_i
   };
   const std::string received_on = shown_date(p->date, locale);
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, fill(w.receipt_file_title, {{'n', std::to_string(payment_id)}}),
-                            chain_anchor(db), language);
+  auto doc = start_document(db, fonts, company,
+                            fill(w.receipt_file_title, {{'n', std::to_string(payment_id)}}), language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   if (p->status == "reversed") pdf.stamp(w.reversed);

@@ -95,8 +95,8 @@ Result<std::string> statement_pdf(Db& db, const PdfFonts& fonts, int64_t custome
   const AccountWords& w = account_words(language);
   const Locale& locale = document_locale(language);
   const CompanyDetails company = company_details(db);
-  auto doc = start_document(fonts, company, fill(w.statement_file_title, {{'c', customer->fields.name}}),
-                            chain_anchor(db), language);
+  auto doc = start_document(db, fonts, company, fill(w.statement_file_title, {{'c', customer->fields.name}}),
+                            language);
   if (!doc) return doc.problems();
   PdfDocument& pdf = *doc.value();
   address_and_facts(

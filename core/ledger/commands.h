@@ -8,6 +8,7 @@
 
 #include "collections/collection_commands.h"
 #include "collections/company_defaults.h"
+#include "collections/company_logo.h"
 #include "customers/customer_commands.h"
 #include "files/imports.h"
 #include "files/invoice_import.h"
@@ -26,7 +27,7 @@ using Command =
                  RecordOutcome, SnoozeCustomer, LogContact, AddPromise, OpenDispute, ResolveDispute,
                  ApplyCreditHolds, ChargeLateFees, WaiveLateFee, ApplyCharges, AddInstallmentPlan,
                  AcceptSettlement, HandToAgency, FactorInvoices, RecordFactorCollection, RecordDocumentSent,
-                 SaveTemplate, RecordCustomerReply, SetCompanyDefaults, AddReferenceRate>;
+                 SaveTemplate, RecordCustomerReply, SetCompanyDefaults, AddReferenceRate, SetCompanyLogo>;
 
 // True for command types Ledger::execute runs through stream_command instead of plan_command.
 template <class T>

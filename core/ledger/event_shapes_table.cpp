@@ -37,6 +37,7 @@ const char* event_shapes_text() {
     "invoice": "int"
   },
   "$hold": {"by_rules":"bool","status":"string"},
+  "$logo": {"data":"string","type":"string"},
   "$imported_invoice": {
     "(tuple)": [
       "int",
@@ -159,6 +160,7 @@ const char* event_shapes_text() {
   },
   "collections.company_set": {"after":"$company","before":"$company"},
   "collections.defaults_set": {"after":"$defaults","before":"$defaults"},
+  "collections.logo_set": {"after":"$logo","before":"$logo"},
   "collections.hold_overridden": {
     "customer": "int",
     "date": "string",

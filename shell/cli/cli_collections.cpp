@@ -13,6 +13,7 @@
 #include "cli_worklist.h"
 #include "collections/collections.h"
 #include "collections/collections_worklist.h"
+#include "collections/company_logo.h"
 #include "invoicing/invoice_queries.h"
 
 namespace duebook::cli {
@@ -150,17 +151,37 @@ int company(Context& ctx, Args& args) {
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   CompanyDetails c = company_details(ledger->db());
-  if (auto v = args.option("--name")) c.name = *v;
-  if (auto v = args.option("--address")) c.address = *v;
-  if (auto v = args.option("--phone")) c.phone = *v;
-  if (auto v = args.option("--email")) c.email = *v;
-  if (auto v = args.option("--sender")) c.sender_name = *v;
-  if (auto v = args.option("--vat-id")) c.vat_id = *v;
-  if (auto v = args.option("--endpoint")) c.endpoint = *v;
-  if (auto v = args.option("--account-name")) c.account_name = *v;
-  if (auto v = args.option("--iban")) c.iban = *v;
-  if (auto v = args.option("--bic")) c.bic = *v;
+  bool details = false;  // a detail other than the logo was given
+  for (auto [option, field] : {std::pair{"--name", &c.name},
+                               {"--address", &c.address},
+                               {"--phone", &c.phone},
+                               {"--email", &c.email},
+                               {"--sender", &c.sender_name},
+                               {"--vat-id", &c.vat_id},
+                               {"--endpoint", &c.endpoint},
+                               {"--account-name", &c.account_name},
+                               {"--iban", &c.iban},
+                               {"--bic", &c.bic}})
+    if (auto v = args.option(option)) {
+      *field = *v;
+      details = true;
+    }
+  const std::optional<std::string> logo = args.option("--logo");
+  const bool no_logo = args.flag("--no-logo");
   if (int rc = ctx.leftover(args)) return rc;
+  if (logo && no_logo) return ctx.usage("collections company takes --logo FILE or --no-logo, not both");
+  if (logo || no_logo) {
+    SetCompanyLogo command;
+    if (logo) {
+      Input in = read_input(ctx, *logo, int64_t(kMaxImageBytes));
+      if (in.rc != kOk) return in.rc;
+      command.bytes = std::move(in.bytes);
+      command.name = *logo;
+    }
+    if (int rc = execute_and_report(ctx, *ledger, command, {{"logo", logo ? "--logo" : "--no-logo"}});
+        rc != kOk || !details)
+      return rc;
+  }
   return execute_and_report(ctx, *ledger, SetCompanyDetails{c},
                             {{"email", "--email"},
                              {"name", "--name"},
@@ -339,7 +360,8 @@ const std::vector<Handler>& collections_handlers() {
          snooze},
         {"collections", "company",
          "who signs the messages, issues e-invoices and is paid: [--name] [--email] [--phone] [--address] "
-         "[--sender] [--vat-id ID] [--endpoint SCHEME:ID] [--iban IBAN] [--bic BIC] [--account-name NAME]",
+         "[--sender] [--vat-id ID] [--endpoint SCHEME:ID] [--iban IBAN] [--bic BIC] [--account-name NAME] "
+         "[--logo FILE.png|FILE.jpg | --no-logo]",
          company},
     };
     const std::vector<Handler>& contacts = collection_contact_handlers();

@@ -9,7 +9,7 @@ set -u
 bin=$1
 artifacts=${2:-}
 . "$(dirname "$0")/checks.sh"
-for tool in pdftotext pdftoppm pdfinfo zbarimg; do
+for tool in pdftotext pdftoppm pdfinfo pdfimages zbarimg; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/setup.sh installs it)"; exit 1; }
 done
 db="$work/ledger.sqlite"
@@ -56,6 +56,23 @@ check "company: bad IBAN refused" 3 run collections company --iban "DE88 3704 00
 expect "company: IBAN named" "$work/err" "iban.*check digits"
 check "company: bad BIC refused" 3 run collections company --bic "DEUT1EFF"
 expect "company: BIC named" "$work/err" "bic"
+# The logo: an RGBA PNG of 240 × 80 pixels (a blue bar, its right half fading out) printed on every document.
+python3 - "$work/logo.png" <<'EOF'
+import struct, sys, zlib
+w, h = 240, 80
+rows = b"".join(b"\0" + b"".join(bytes((30, 60, 140, 255 if x < 120 else 255 - (x - 120) * 2)) for x in range(w))
+                for _ in range(h))
+chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+EOF
+printf 'not a picture' >"$work/logo.gif"
+check "logo: not a picture refused" 3 run collections company --logo "$work/logo.gif"
+expect "logo: why named" "$work/err" "logo.*logo\.gif: not a PNG or JPEG picture"
+check "logo" 0 run collections company --logo "$work/logo.png"
+expect "logo: saved" "$work/out" "Set the company's logo"
+check "logo: the same again" 3 run collections company --logo "$work/logo.png"
+expect "logo: same again changes nothing" "$work/err" "nothing changed"
 check "customer" 0 run customer add "Café Müller & Söhne" --currency EUR --terms "Net 30" \
   --address $'Marktplatz 3\n80331 München' --tax-id DE123456789 --billing-name "Åsa Lindqvist" \
   --billing-email "asa@cafe-mueller.example" --escalation-name "Dr. Renée Fournier" \
@@ -107,6 +124,10 @@ for pattern in "Nordlicht Werkzeuge GmbH" "Hauptstraße 12" "Café Müller & Sö
   expect "doc invoice: $pattern" "$work/text" "$pattern"
 done
 check "doc invoice: no DUPLICATE" 1 grep -q DUPLICATE "$work/text"
+# The logo's pixels with their transparency as a soft mask (pdfimages: type, width, height, colour).
+check "doc invoice: images" 0 pdfimages -list "$work/invoice.pdf"
+expect "doc invoice: logo" "$work/out" "^ +1 +0 +image +240 +80 +rgb "
+expect "doc invoice: logo's transparency" "$work/out" "^ +1 +1 +smask +240 +80 +gray "
 pages invoice "$work/invoice.pdf"
 # The EPC QR code (EPC069-12 v2): decoded from the page at 200 dpi, each field checked against the invoice.
 check "doc invoice: QR rendered" 0 pdftoppm -r 200 -png -f 1 -l 1 "$work/invoice.pdf" "$work/qr"
@@ -319,6 +340,18 @@ done
 pages settlement "$work/settlement.pdf"
 check "doc settlement: none agreed" 3 run document settlement --invoice $plan_invoice --out "$work/bad.pdf"
 expect "doc settlement: invoice named" "$work/err" "--invoice.*no settlement agreed"
+
+# --- The logo as a JPEG, then none -----------------------------------------------------------------------------
+check "logo: a JPEG made" 0 pdftoppm -jpeg -r 20 -f 1 -l 1 -singlefile "$work/invoice.pdf" "$work/logo"
+check "logo: JPEG" 0 run collections company --logo "$work/logo.jpg"
+check "doc letter with the JPEG logo" 0 run document settlement --invoice $settled_invoice --out "$work/jpeg.pdf"
+check "doc letter: images" 0 pdfimages -list "$work/jpeg.pdf"
+expect "doc letter: the JPEG embedded as it is" "$work/out" "^ +1 +0 +image +[0-9]+ +[0-9]+ +rgb +3 +8 +jpeg "
+check "logo: removed" 0 run collections company --no-logo
+check "doc letter without a logo" 0 run document settlement --invoice $settled_invoice --out "$work/plain.pdf"
+check "doc letter: no images" 0 pdfimages -list "$work/plain.pdf"
+check "doc letter: no logo" 1 grep -qE "image|smask" "$work/out"
+check "logo: nothing to remove" 3 run collections company --no-logo
 
 echo "documents: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Desktop test of the workbench's PDF actions: a ledger seeded through the CLI (a customer with an overdue,
-# partly paid invoice and the company's bank details), the real window under Xvfb, and clicks on the
+# partly paid invoice and the company's bank details), the real window under Xvfb, the logo set in Settings ›
+# Company by its path (then printed on the statement, read back by pdfimages), and clicks on the
 # customer page's "Statement" and the invoice window's "Reminder" PDF buttons (found by name in the facts the
 # window writes, driven by XTest). Each PDF must land in the downloads folder and read back with pdftotext;
 # the reminder must be recorded on the customer's timeline.
@@ -22,6 +23,16 @@ seed collections company --name "Nordlicht Werkzeuge GmbH" --iban "DE89 3704 004
 seed customer add "Café Müller & Söhne" --currency EUR --terms "Net 30" --billing-name "Åsa Lindqvist"
 seed invoice add --customer "Café Müller & Söhne" --line "Drehmomentschlüssel;2;149.50;19" --date 2026-01-05 --issue
 seed payment add --customer "Café Müller & Söhne" --amount 100 --date 2026-02-10 --reference INV-2026-0001
+# The logo: a PNG of 240 × 80 pixels written here (a dark blue band on a light ground).
+python3 - "$work/logo.png" <<'EOF'
+import struct, sys, zlib
+w, h = 240, 80
+rows = b"".join(b"\0" + b"".join(bytes((20, 40, 110) if 20 < y < 60 else (220, 230, 245)) for _ in range(w))
+                for y in range(h))
+chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+EOF
 
 cat > "$work/inner.sh" <<INNER
 set -eE
@@ -33,6 +44,15 @@ trap 'kill \$app 2>/dev/null' EXIT
 trap 'import -window root "$artifacts/desktop-documents-failed.png"; cp "\$facts" "$artifacts/desktop-documents-failed.json"' ERR
 for i in \$(seq 1 100); do [ -s "\$facts" ] && break; sleep 0.1; done
 ui wait 's.get("ready") is True' 20
+ui click menu.file
+ui click menu.settings
+ui click settings.tab_company
+ui type settings.logo_path "$work/logo.png"
+ui click settings.logo_use
+ui wait 's["settings"]["logo"].startswith("PNG, 240 × 80 pixels")'
+shot settings-logo
+ui keys Escape
+ui wait 'not s["settings"]["open"]'
 ui click tab.customers
 sleep 1  # the list is drawn before its row is clicked
 ui click "customers.open.Café Müller & Söhne"
@@ -66,6 +86,8 @@ if [ -n "$statement" ]; then
   expect "statement: customer" "$statement.txt" "Café Müller & Söhne"
   expect "statement: invoice" "$statement.txt" "INV-2026-0001"
   expect "statement: bank" "$statement.txt" "IBAN +DE89 3704 0044 0532 0130 00"
+  pdfimages -list "$statement" > "$statement.images" 2>&1
+  expect "statement: the logo" "$statement.images" "^ +1 +0 +image +240 +80 +rgb "
 fi
 if [ -n "$reminder" ]; then
   expect "reminder: title" "$reminder.txt" "Payment reminder"

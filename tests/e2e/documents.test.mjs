@@ -1,6 +1,7 @@
-// Browser end-to-end test of the PDF documents: a customer and an invoice typed in, then the invoice window's
-// "PDF" buttons download the invoice and a reminder, which pdftotext reads back (names, numbers, amounts, the
-// reminder's deadline), and the customer page's evidence pack is timed. Real mouse and keyboard input; the
+// Browser end-to-end test of the PDF documents: a logo chosen in Settings, a customer and an invoice typed in,
+// then the invoice window's "PDF" buttons download the invoice (with the logo, read back by pdfimages) and a
+// reminder, which pdftotext reads back (names, numbers, amounts, the reminder's deadline), and the customer
+// page's evidence pack is timed. Real mouse and keyboard input; the
 // PDFs and screenshots go to $DUEBOOK_ARTIFACTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -45,6 +46,29 @@ async function download(item, keepAs) {
   return execFileSync("pdftotext", ["-layout", kept, "-"], { stdio: ["ignore", "pipe", "ignore"] }).toString();
 }
 
+test("a logo chosen in Settings › Company is saved with the ledger", async () => {
+  // The picture: a 240 × 80 PNG cut from the page itself.
+  const logo = await page.screenshot({ clip: { x: 0, y: 0, width: 240, height: 80 }, type: "png" });
+  const before = (await state(page)).events;
+  await clickItem(page, "menu.file");
+  await clickItem(page, "menu.settings");
+  await clickItem(page, "settings.tab_company");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 10000 }),
+    clickItem(page, "settings.logo_choose")]);
+  await chooser.setFiles({ name: "not-a-logo.png", mimeType: "image/png", buffer: Buffer.from("hello") });
+  await waitFor(page, (s) => /not-a-logo\.png: not a PNG or JPEG picture/.test(s.settings.logo_message),
+    "the file that is no picture to be refused");
+  assert.equal((await state(page)).events, before, "nothing is saved");
+  const [again] = await Promise.all([page.waitForEvent("filechooser", { timeout: 10000 }),
+    clickItem(page, "settings.logo_choose")]);
+  await again.setFiles({ name: "logo.png", mimeType: "image/png", buffer: logo });
+  await waitFor(page, (s) => s.events === before + 1, "the logo to be saved");
+  assert.match((await state(page)).settings.logo, /^PNG, 240 × 80 pixels/);
+  await page.screenshot({ path: path.join(artifacts, "documents-settings-logo.png") });
+  await page.keyboard.press("Escape");
+  await waitFor(page, (s) => !s.settings.open, "Escape to close the settings");
+});
+
 test("an invoice downloads as a PDF with its customer, lines and amount due", async () => {
   await clickItem(page, "tab.customers");
   await type("customer.name", CUSTOMER);
@@ -72,6 +96,8 @@ test("an invoice downloads as a PDF with its customer, lines and amount due", as
   assert.match(text, /Invoice number +INV-2026-0001/);
   assert.match(text, /Drehmomentschlüssel/);
   assert.match(text, /Amount due +EUR 299\.00/);
+  const images = execFileSync("pdfimages", ["-list", path.join(artifacts, "documents-invoice.pdf")]).toString();
+  assert.match(images, /^ +1 +0 +image +240 +80 +rgb /m, "the logo is on the invoice");
 });
 
 test("a reminder downloads and is recorded on the customer's timeline", async () => {

@@ -236,7 +236,7 @@ test("amounts and dates follow the locale chosen in Settings > Formats; a German
   await selectAllAndType(page, `${bd}.${bm}.${by}`);
   await page.keyboard.press("Enter");
   await waitFor(page, (x) => x.as_of === iso(back), `the as-of date typed as ${bd}.${bm}.${by}`);
-  await page.waitForTimeout(500);  // every screen reworks itself for the new day first
+  await waitItem(page, "asof.planning", 5000);  // marked as planning; the field stays where it was
   await clickItem(page, "asof.date");
   await selectAllAndType(page, `${bm}/${bd}/${by}`);
   await page.keyboard.press("Enter");
