@@ -470,10 +470,10 @@ const std::vector<Projector>& collection_tracking_projectors() {
 const std::vector<Projector>& collection_projectors() {
   static const std::vector<Projector> all = [] {
     std::vector<Projector> list;
-    for (const auto* part : {&collection_tracking_projectors(), &collection_charge_projectors(),
-                             &collection_endgame_projectors(), &document_sent_projectors(),
-                             &custom_template_projectors(), &company_defaults_projectors(),
-                             &company_logo_projectors()})
+    for (const auto* part :
+         {&collection_tracking_projectors(), &collection_charge_projectors(),
+          &collection_endgame_projectors(), &document_sent_projectors(), &custom_template_projectors(),
+          &company_defaults_projectors(), &company_logo_projectors()})
       list.insert(list.end(), part->begin(), part->end());
     return list;
   }();
