@@ -165,6 +165,14 @@ void draw_list(Queries& queries, CustomersWindowState& s, Navigation& nav, const
     s.cache_rows.clear();
   }
   table_keys(s.keys, int(s.cache_count));
+  if (s.cache_count == 0)
+    empty_note(
+        s.search.empty()
+            ? "No customers yet. Type a customer's name, currency and terms in the form on the right and "
+              "press Add customer, or bring your books in with File › Import CSV (invoices bring their "
+              "customers) or File › Ledger file."
+            : "No customer's name contains \"" + s.search + "\".",
+        "customers.empty");
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable;
   if (!ImGui::BeginTable("customers", 6, flags)) return;
@@ -198,8 +206,6 @@ void draw_list(Queries& queries, CustomersWindowState& s, Navigation& nav, const
     }
   }
   ImGui::EndTable();
-  if (s.cache_count == 0)
-    ImGui::TextDisabled(s.search.empty() ? "No customers yet." : "No customer matches.");
 }
 
 // The form's title, Save and New buttons and the problems that belong to no field. Title and actions come

@@ -98,7 +98,8 @@ void draw_history_window(Queries& queries, HistoryWindowState& s, Commands& comm
   test_mark("history.redo");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::TextDisabled("%lld events, each hash-chained to the one before", (long long)s.event_count);
+  ImGui::TextDisabled("%lld %s, each hash-chained to the one before", (long long)s.event_count,
+                      s.event_count == 1 ? "event" : "events");
   ImGui::SameLine();
   draw_go_to(s);
   table_keys(s.keys, int(s.event_count));

@@ -207,8 +207,11 @@ void draw_list(Queries& queries, InvoicesWindowState& s, const Date& today) {
   test_mark("invoices.next");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
+  const bool filtered = s.status != 0 || s.overdue != 0 || !s.search.empty() || !s.currency.empty();
   if (s.cache_count == 0)
-    ImGui::TextDisabled("No invoice matches.");
+    empty_note(filtered ? "No invoice matches these filters."
+                        : "No invoices yet: issue one with the form on the right, or File › Import CSV.",
+               "invoices.empty");
   else
     ImGui::TextDisabled("%lld-%lld of %lld invoices", (long long)first, (long long)last,
                         (long long)s.cache_count);

@@ -302,6 +302,12 @@ void draw_lists(Queries& queries, PaymentsWindowState& s, Commands& commands, Na
   ImGui::Separator();
   filter_payments(s);
   table_keys(s.keys, int(s.shown.size()));
+  if (s.shown.empty())
+    empty_note(s.payments.empty() ? "No payments yet: record one on the left when money comes in (it is "
+                                    "applied to the oldest invoices first, or as you split it), or bring a "
+                                    "bank statement in with File › Import CSV."
+                                  : "No payment matches \"" + s.filter + "\".",
+               "payments.empty");
   if (!ImGui::BeginTable("payments", 6, kTableFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Date", 0, 1.2f);

@@ -131,7 +131,7 @@ void draw_list(Queries& queries, TodayWindowState& s, const Date& as_of) {
   heading("Paused (they come back on their own)");
   ImGui::BeginChild("today-paused");
   for (const PausedInvoice& p : s.cache.paused) {
-    const std::string back = p.until ? ", back on " + to_iso(add_days(*p.until, 1)) : "";
+    const std::string back = p.until ? ", back on " + display_date(add_days(*p.until, 1)) : "";
     ImGui::TextWrapped("%s  %s: %s%s", p.customer.c_str(), p.invoice.c_str(), pause_words(p.reason),
                        back.c_str());
     test_mark(("today.paused." + p.customer).c_str());
@@ -140,11 +140,11 @@ void draw_list(Queries& queries, TodayWindowState& s, const Date& as_of) {
 }
 
 void draw_header(TodayWindowState& s, const Date& as_of) {
-  ImGui::Text("Today, %s: %s", to_iso(as_of).c_str(), day_summary(s.cache).c_str());
+  ImGui::Text("Today, %s: %s", display_date(as_of).c_str(), day_summary(s.cache).c_str());
   test_mark("today.header");
   for (const BrokenPromise& b : s.cache.broken_promises) {
     ImGui::SameLine();
-    ImGui::TextDisabled("| %s broke a promise (due %s)", b.customer.c_str(), to_iso(b.pay_by).c_str());
+    ImGui::TextDisabled("| %s broke a promise (due %s)", b.customer.c_str(), display_date(b.pay_by).c_str());
   }
   if (!s.confirmation.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kConfirmColour);
@@ -194,7 +194,13 @@ void draw_today_window(Queries& queries, TodayWindowState& state, Commands& comm
   draw_header(state, as_of);
   const float list_width = std::max(420.0f, ImGui::GetContentRegionAvail().x * 0.36f);
   ImGui::BeginChild("today-entries", ImVec2(list_width, 0));
-  if (state.cache.items.empty()) ImGui::TextWrapped("Nobody to contact on %s.", to_iso(as_of).c_str());
+  if (state.cache.items.empty())
+    empty_note(
+        "Nobody to contact on " + display_date(as_of) +
+            ". A customer comes up here on the days their collections policy sets after an invoice's "
+            "due date (a reminder, a call, a letter); Policies shows the steps, and the As of date looks "
+            "at another day.",
+        "today.empty");
   draw_list(queries, state, as_of);
   ImGui::EndChild();
   ImGui::SameLine();

@@ -50,6 +50,13 @@ void heading(const char* text) {
   ImGui::Separator();
 }
 
+void empty_note(const std::string& text, const char* mark) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", text.c_str());
+  ImGui::PopTextWrapPos();
+  test_mark(mark);
+}
+
 void confirmation_text(const std::string& message) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().done);
   ImGui::TextWrapped("%s", message.c_str());

@@ -19,6 +19,8 @@ bool text_area(const char* label, std::string* text, const char* test_name, floa
 void problem_text(const std::string& message);
 // A section heading.
 void heading(const char* text);
+// An empty list's note: what it will hold and what to do next, wrapped to the width, marked `mark` for tests.
+void empty_note(const std::string& text, const char* mark);
 // A confirmation line in the success colour.
 void confirmation_text(const std::string& message);
 // The locale every amount and date on screen is written in (Settings > Formats); en-US until one is set.

@@ -124,6 +124,13 @@ test("a UK company's own ledger: the Late Payment Act, GBP, Net 30; the form sta
   await shot("help-customers");
   await page.keyboard.press("Escape");
   await helpClosed(page);
+
+  // A new ledger: every list says what it will hold and what to do next.
+  for (const tab of ["invoices", "payments", "today", "dashboard", "customers"]) {
+    await clickItem(page, `tab.${tab}`);
+    await waitItem(page, `${tab}.empty`, 3000);
+  }
+  await shot("empty-customers");
 });
 
 test("a German company's own ledger: the EU Directive, EUR; Settings shows them; the aging help", async () => {
