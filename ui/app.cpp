@@ -458,7 +458,8 @@ std::string App::state_json() {
                      {"terms", defaults.terms},
                      {"invoice_series", defaults.invoice_series},
                      {"credit_note_series", defaults.credit_note_series},
-                     {"interest_policy", defaults.interest_policy}};
+                     {"interest_policy", defaults.interest_policy},
+                     {"policy", queries_->policy(defaults.policy_id)}};
     j["customer_page"] = nlohmann::json::parse(customer_page_facts(customer_page_));
     j["dashboard"] = nlohmann::json::parse(dashboard_facts(dashboard_));
     j["reports"] = nlohmann::json::parse(reports_facts(reports_));

@@ -63,6 +63,11 @@ class Queries {
     return list_promises(ledger_.db(), as_of, customer_id);
   }
   PolicyRecord policy_of(int64_t customer_id) const { return policy_for_customer(ledger_.db(), customer_id); }
+  // The name of policy `id` ("Standard" for 0), or "" when there is none.
+  std::string policy(int64_t id) const {
+    std::optional<PolicyRecord> p = find_policy(ledger_.db(), id);
+    return p ? p->policy.name : std::string();
+  }
   std::optional<InvoiceDetail> invoice_detail(int64_t id) const { return find_invoice(ledger_.db(), id); }
   CompanyDetails company() const { return company_details(ledger_.db()); }
   // The logo printed on the documents, or nullopt (collections/company_logo.h).

@@ -27,6 +27,7 @@ void refresh(Queries& queries, DefaultsDraft& d, const Date& today) {
       d.message = d.sink.outcome->label + ".";
       d.dirty = false;
       d.loaded_revision = -1;
+      d.country_policy.reset();  // saved, and chosen in values from now on
     }
   }
   if (d.rate_sink.completed != d.rate_seen) {
@@ -40,6 +41,7 @@ void refresh(Queries& queries, DefaultsDraft& d, const Date& today) {
   if (d.facts_revision != queries.revision()) {
     d.facts_revision = queries.revision();
     d.next = queries.next_numbers(today.y);
+    d.policies = list_policies(queries.db());
     d.rates = queries.reference_rates();
   }
   if (d.dirty || d.loaded_revision == queries.revision()) return;
@@ -115,11 +117,36 @@ std::string policy_text(const DefaultsDraft& d) {
   return "contract:" + d.contract_rate;
 }
 
+// The collections policy new customers start with (a customer's page changes one customer's).
+void draw_new_customers_policy(DefaultsDraft& d, float width) {
+  const PolicyRecord* chosen = nullptr;
+  for (const PolicyRecord& p : d.policies)
+    if (p.id == d.values.policy_id) chosen = &p;
+  ImGui::TextUnformatted("Collections policy of new customers");
+  ImGui::SetNextItemWidth(width);
+  const std::string shown = d.country_policy ? d.country_policy->policy.name
+                            : chosen         ? chosen->policy.name
+                                             : std::string("(a removed policy)");
+  if (ImGui::BeginCombo("##new_customers_policy", shown.c_str())) {
+    for (const PolicyRecord& p : d.policies) {
+      if (ImGui::Selectable(p.policy.name.c_str(), &p == chosen && !d.country_policy)) {
+        d.values.policy_id = p.id;
+        d.country_policy.reset();
+        d.dirty = true;
+      }
+      test_mark(("settings.new_customers_policy." + p.policy.name).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  test_mark("settings.new_customers_policy");
+  if (std::string p = d.sink.problem_for("policy_id"); !p.empty()) problem_text(p);
+}
+
 void save_button(DefaultsDraft& d, Commands& commands, const char* test_name) {
   ImGui::BeginDisabled(!d.dirty);
   if (ImGui::Button(ICON_SAVE " Save the defaults")) {
     d.values.interest_policy = policy_text(d);
-    commands.submit(SetCompanyDefaults{d.values}, &d.sink);
+    commands.submit(SetCompanyDefaults{d.values, d.country_policy}, &d.sink);
   }
   ImGui::EndDisabled();
   test_mark(test_name);
@@ -146,7 +173,10 @@ std::string country_summary(const CountryProfile& country) {
   const char* law = d.interest_policy == "uk-late-payment"   ? "interest under the UK Late Payment Act"
                     : d.interest_policy == "eu-late-payment" ? "interest under Directive 2011/7/EU"
                                                              : "a contract rate of interest";
-  return std::string(country.name) + ": " + d.currency + ", " + d.terms + ", " + law;
+  std::string text = std::string(country.name) + ": " + d.currency + ", " + d.terms + ", " + law;
+  if (std::optional<PolicyRecord> policy = country_policy(country.code))
+    text += "; collections policy " + policy->policy.name;
+  return text;
 }
 
 void draw_defaults_section(Queries& queries, DefaultsDraft& d, Commands& commands, const Date& today) {
@@ -166,10 +196,13 @@ void draw_defaults_section(Queries& queries, DefaultsDraft& d, Commands& command
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + half);
     ImGui::TextDisabled("%s", country_summary(*c).c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::SmallButton("Use this country's currency, terms and interest policy")) {
+    if (ImGui::SmallButton("Use this country's currency, terms and policies")) {
       CompanyDefaults given = defaults_for_country(c->code);
       given.invoice_series = d.values.invoice_series;
       given.credit_note_series = d.values.credit_note_series;
+      given.policy_id = d.values.policy_id;
+      d.country_policy =
+          country_policy(c->code);  // saved with the defaults (or the one saved before, reused)
       d.values = given;
       d.policy_kind = given.interest_policy == "uk-late-payment"   ? 1
                       : given.interest_policy == "eu-late-payment" ? 2
@@ -182,6 +215,7 @@ void draw_defaults_section(Queries& queries, DefaultsDraft& d, Commands& command
                         sink.problem_for("currency"), "EUR", half);
   d.dirty |= text_field("Payment terms of new customers", &d.values.terms, "settings.terms",
                         sink.problem_for("terms"), "Net 30", half);
+  draw_new_customers_policy(d, half);
   ImGui::EndGroup();
   ImGui::SameLine(0, 16);
   ImGui::BeginGroup();

@@ -60,7 +60,7 @@ bool start_ledger(WelcomeState& s, Commands& commands) {
   commands.submit(SetCompanyDetails{details}, &s.sink);
   CompanyDefaults defaults = defaults_for_country(country->code);
   defaults.currency = upper_text(s.currency);
-  commands.submit(SetCompanyDefaults{defaults}, &s.sink);
+  commands.submit(SetCompanyDefaults{defaults, country_policy(country->code)}, &s.sink);
   return true;
 }
 
@@ -81,10 +81,10 @@ WelcomeChoice draw_welcome(WelcomeState& s, Commands& commands) {
                                 ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX;
   if (!ImGui::BeginTable("ways", 3, flags)) return choice;
 
-  begin_way(
-      "Start my own ledger",
-      "Your business's name and country: the currency, payment terms and late-payment interest of "
-      "its law are set from it (change them in Settings). Then add customers and invoices, or import them.");
+  begin_way("Start my own ledger",
+            "Your business's name and country: the currency, payment terms and late-payment interest of "
+            "its law are set from it, and for the UK and Norway the collections policy its rules call for "
+            "(change them in Settings). Then add customers and invoices, or import them.");
   text_field("Business name", &s.company, "welcome.company", s.company_problem, "e.g. Brightwell Studio Ltd");
   draw_country(s);
   text_field("Signed by", &s.sender, "welcome.sender", {}, "e.g. Amelia Hart, Finance Manager");

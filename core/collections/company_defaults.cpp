@@ -6,6 +6,8 @@
 #include "base/currencies.h"
 #include "base/text.h"
 #include "collections/collections.h"
+#include "collections/collections_plans.h"
+#include "collections/collections_queries.h"
 #include "collections/interest.h"
 #include "customers/terms.h"
 #include "invoicing/receivables.h"
@@ -49,12 +51,32 @@ std::string upper(std::string text) {
 }
 
 Json defaults_to_json(const CompanyDefaults& d) {
-  return {{"country", d.country},
-          {"currency", d.currency},
-          {"terms", d.terms},
-          {"invoice_series", d.invoice_series},
-          {"credit_note_series", d.credit_note_series},
-          {"interest_policy", d.interest_policy}};
+  Json j = {{"country", d.country},
+            {"currency", d.currency},
+            {"terms", d.terms},
+            {"invoice_series", d.invoice_series},
+            {"credit_note_series", d.credit_note_series},
+            {"interest_policy", d.interest_policy}};
+  // Only when chosen, so that the payloads of a business on the built-in policy stay as they were.
+  if (d.policy_id != 0) j["policy_id"] = d.policy_id;
+  return j;
+}
+
+// The built-in Standard ladder with its final notice giving `final_days` before the agency, `agency_days`
+// after the due date.
+PolicyRecord ladder_with_final_notice(const std::string& name, int final_notice_day, int final_days,
+                                      int agency_day) {
+  PolicyRecord r = default_policy_record();
+  r.policy.name = name;
+  std::vector<CollectionStep>& steps = r.policy.steps;
+  steps.erase(std::remove_if(steps.begin(), steps.end(),
+                             [](const CollectionStep& s) { return s.action == StepAction::HandToAgency; }),
+              steps.end());
+  CollectionStep notice{final_notice_day, StepAction::FinalNotice, "final_notice", false, true};
+  notice.payment_deadline_days = final_days;
+  steps.push_back(notice);
+  steps.push_back({agency_day, StepAction::HandToAgency, "agency_notice", false, true});
+  return r;
 }
 
 // The saved defaults as stored, or null.
@@ -150,6 +172,19 @@ CompanyDefaults defaults_for_country(std::string_view country) {
   return d;
 }
 
+std::optional<PolicyRecord> country_policy(std::string_view country) {
+  const std::string code = upper(std::string(country));
+  // GB: the Practice Direction on Pre-Action Conduct and the Pre-Action Protocol for Debt Claims (in force 1
+  // October 2017) ask for a Letter of Claim before a claim, to which the debtor "should reply within 30 days"
+  // (protocol §3.1, §5.1; it binds claims against individuals and sole traders, and is the courts' measure of
+  // reasonable conduct towards a business). The final notice is that letter: 30 days, then the agency.
+  if (code == "GB") return ladder_with_final_notice("United Kingdom (letter of claim, 30 days)", 75, 30, 106);
+  // NO: inkassoloven §9 — collection may start only 14 days after a written payment reminder
+  // (betalingsoppfordring) was sent. The final notice is that reminder: 14 days, then the agency.
+  if (code == "NO") return ladder_with_final_notice("Norway (inkassoloven §9, 14 days)", 75, 14, 90);
+  return std::nullopt;
+}
+
 CompanyDefaults company_defaults(Db& db) {
   return saved_company_defaults(db).value_or(CompanyDefaults{});
 }
@@ -164,6 +199,7 @@ std::optional<CompanyDefaults> saved_company_defaults(Db& db) {
   d.invoice_series = j.value("invoice_series", d.invoice_series);
   d.credit_note_series = j.value("credit_note_series", d.credit_note_series);
   d.interest_policy = j.value("interest_policy", d.interest_policy);
+  d.policy_id = j.value("policy_id", d.policy_id);
   return d;
 }
 
@@ -176,11 +212,32 @@ NextNumbers next_numbers(Db& db, int year) {
 Result<Plan> plan_command(Db& db, const SetCompanyDefaults& command) {
   CompanyDefaults d = command.defaults;
   Problems problems = check_defaults(d);
+  std::optional<Plan> saved_policy;
+  // The same policy saved before (the country's defaults chosen again) is used as it is.
+  std::optional<int64_t> same;
+  if (command.new_policy)
+    for (const PolicyRecord& saved : list_policies(db))
+      if (saved.id != 0 && policy_record_to_json(saved) == policy_record_to_json(*command.new_policy))
+        same = saved.id;
+  if (same) {
+    d.policy_id = *same;
+  } else if (command.new_policy) {
+    Result<Plan> p = plan_command(db, SavePolicy{0, policy_record_to_json(*command.new_policy)});
+    if (!p) {
+      problems.insert(problems.end(), p.problems().begin(), p.problems().end());
+    } else {
+      saved_policy = std::move(p).value();
+      d.policy_id = saved_policy->created_id;
+    }
+  } else if (d.policy_id != 0 && !find_policy(db, d.policy_id)) {
+    problems.push_back({"policy_id", "no saved policy #" + std::to_string(d.policy_id)});
+  }
   if (!problems.empty()) return problems;
   Json before = stored_defaults(db), after = defaults_to_json(d);
   if (before.is_null()) before = defaults_to_json(CompanyDefaults{});
   if (before == after) return Problem{"", "nothing changed"};
-  Plan plan;
+  Plan plan = saved_policy ? std::move(*saved_policy) : Plan{};
+  plan.created_id = 0;
   plan.label = "Set the company's defaults";
   add_to_plan(plan, {{"collections.defaults_set", {{"before", before}, {"after", after}}}});
   return plan;

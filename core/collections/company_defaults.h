@@ -11,6 +11,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "collections/collections.h"
 #include "collections/reference_rates.h"
 #include "store/db.h"
 #include "store/projector.h"
@@ -25,6 +26,8 @@ struct CompanyDefaults {
   std::string invoice_series = "INV";          // prefix of new invoices' numbers: INV-2026-0001
   std::string credit_note_series = "CN";       // prefix of new credit notes' numbers: CN-2026-0001
   std::string interest_policy = "contract:8";  // parse_interest_policy's spelling
+  int64_t policy_id = 0;                       // the collections policy new customers are chased by; 0 = the
+                                               // built-in Standard
 };
 
 // A country the first-run screen offers, with what follows from it.
@@ -46,6 +49,12 @@ std::optional<CountryProfile> find_country(std::string_view code);
 // rate elsewhere); Net 30 terms; INV and CN series. An unknown or empty country gives CompanyDefaults{}.
 CompanyDefaults defaults_for_country(std::string_view country);
 
+// The collections policy a business in `country` starts with, where its law or its courts' rules set the
+// ladder's deadlines (see the table in the .cpp for the sources): GB, the Pre-Action Protocol for Debt
+// Claims' letter of claim giving 30 days before an agency or a claim; NO, inkassoloven's 14 days between the
+// payment reminder (betalingsoppfordring) and collection. nullopt elsewhere: the built-in Standard applies.
+std::optional<PolicyRecord> country_policy(std::string_view country);
+
 // The defaults in force: the saved ones, else CompanyDefaults{}. Reads only.
 CompanyDefaults company_defaults(Db& db);
 // The saved defaults, or nullopt when none were ever saved (the command line then keeps its own defaults:
@@ -62,7 +71,8 @@ NextNumbers next_numbers(Db& db, int year);
 
 // Saves the company's defaults: every field as given.
 struct SetCompanyDefaults {
-  CompanyDefaults defaults;  // all of its new values
+  CompanyDefaults defaults;                // all of its new values
+  std::optional<PolicyRecord> new_policy;  // saved first as a new policy, which becomes defaults.policy_id
 };
 
 // Adds a reference rate decided by a central bank after the bundled tables were made.
@@ -75,7 +85,9 @@ struct AddReferenceRate {
 // Plans SetCompanyDefaults. Trims and normalizes (country and currency upper case, terms and policy in their
 // canonical spelling). Problems name the field: "country" not a known ISO code, "currency" not a known ISO
 // 4217 code, "terms" (parse_terms), "invoice_series" / "credit_note_series" not 1..12 letters or digits,
-// "interest_policy" (parse_interest_policy); "nothing changed" when all equal the saved ones. Writes nothing.
+// "interest_policy" (parse_interest_policy), "policy_id" no saved policy, "policy..." a new policy as
+// SavePolicy checks it (a name already taken by another policy is refused; the same policy saved before is
+// used as it is); "nothing changed" when all equal the saved ones. Writes nothing.
 Result<Plan> plan_command(Db& db, const SetCompanyDefaults& command);
 
 // Plans AddReferenceRate. The rate applies from its day on: the day must come after the newest change of its

@@ -15,6 +15,7 @@
 #include "base/currencies.h"
 #include "base/sha256.h"
 #include "base/text.h"
+#include "collections/company_defaults.h"
 #include "customers/customer_commands.h"
 #include "customers/customer_queries.h"
 #include "customers/terms.h"
@@ -56,7 +57,8 @@ class InvoiceImporter {
         import_id_(import_id),
         sha_(std::move(sha)),
         text_(c.text, std::move(decoded)),
-        customers_(db) {}
+        customers_(db),
+        policy_(company_defaults(db).policy_id) {}
 
   // Reads and checks up to `budget` more rows (the header first), gathering the invoices they complete
   // without writing anything; true once the whole file is checked. The import's settings (a large cache, and
@@ -333,8 +335,15 @@ class InvoiceImporter {
     if (!new_customers_.empty()) customers = {{"customers", std::move(new_customers_)}};
     new_customers_ = Json::array();
     batches_.add([this, customers = std::move(customers), rows = std::move(batch_)](EventSink& sink) {
-      if (!customers.is_null())
+      if (!customers.is_null()) {
         if (Status s = sink.emit("customers.added", customers); !s) return s;
+        if (policy_ != 0)  // new customers are chased by the company's policy, as those added by hand
+          for (const Json& added : customers["customers"])
+            if (Status s = sink.emit("collections.policy_assigned",
+                                     {{"customer", added["id"]}, {"before", 0}, {"after", policy_}});
+                !s)
+              return s;
+      }
       return sink.emit_applied("invoices.imported", imported_invoices_text(import_id_, rows),
                                [this, &rows](Db& db, const Event& e) {
                                  return insert_imported_invoices(db, e, import_id_, rows);
@@ -418,6 +427,7 @@ class InvoiceImporter {
   bool checked_ = false;                          // the whole file is checked (batches_ is complete)
   int64_t next_invoice_id_ = 0;                   // id of the next invoice; 0 until the first
   int64_t next_customer_id_ = 0;                  // id of the next new customer; 0 until the first
+  int64_t policy_ = 0;                            // the collections policy new customers get (0: Standard)
   Json new_customers_ = Json::array();            // customer.added payloads not yet written
   int64_t rows_ = 0, invoices_ = 0, created_ = 0;
   static constexpr int64_t kNotes = 20;  // near-duplicate names noted one by one; more are counted

@@ -26,6 +26,7 @@ const char* event_shapes_text() {
     "currency": "string",
     "interest_policy": "string",
     "invoice_series": "string",
+    "policy_id?": "int",
     "terms": "string"
   },
   "$factored_invoice": {
@@ -178,7 +179,7 @@ const char* event_shapes_text() {
     "reasons": ["string"]
   },
   "collections.policy_assigned": {"after":"int|null","before":"int|null","customer":"int"},
-  "collections.policy_saved": {"after":"$policy","before":{"(or null)":"$policy"},"id":"int"},
+  "collections.policy_saved": {"after":{"(or null)":"$policy"},"before":{"(or null)":"$policy"},"id":"int"},
   "collections.rate_added": {"effective":"string","rate":"string","table":"string"},
   "collections.rate_removed": "$collections.rate_added",
   "collections.snoozed": {"after":"null|string","before":"null|string","customer":"int","date":"string"},

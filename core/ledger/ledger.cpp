@@ -100,10 +100,19 @@ Result<Plan> plan_whole(Db& db, const Command& command) {
   return std::visit(
       [&](const auto& c) -> Result<Plan> {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (kIsStreamed<T>)
+        if constexpr (kIsStreamed<T>) {
           return Problem{"", "this command runs in slices"};
-        else
+        } else if constexpr (std::is_same_v<T, AddCustomer>) {
+          // A new customer is chased by the company's policy (Settings › Invoicing defaults) from the start.
+          Result<Plan> plan = plan_command(db, c);
+          const int64_t policy = company_defaults(db).policy_id;
+          if (plan && policy != 0)
+            add_to_plan(plan.value(), {{"collections.policy_assigned",
+                                        {{"customer", plan->created_id}, {"before", 0}, {"after", policy}}}});
+          return plan;
+        } else {
           return plan_command(db, c);
+        }
       },
       command);
 }

@@ -222,12 +222,16 @@ int policy_show(Context& ctx, Args& args) {
   }
   if (ctx.format == "table") {
     ctx.out << "Policy #" << policy.id << " " << policy.policy.name << "\n";
-    Table t{{"step", "day", "action", "template", "late_fee", "interest_notice"}, {}, {true, true}};
+    Table t{{"step", "day", "action", "template", "late_fee", "interest_notice", "deadline_days"},
+            {},
+            {true, true, false, false, false, false, true}};
     for (size_t i = 0; i < policy.policy.steps.size(); ++i) {
       const CollectionStep& s = policy.policy.steps[i];
+      // The days to pay a reminder or letter gives (gives_payment_deadline); "" for a call or a hold.
       t.rows.push_back({std::to_string(i), (s.offset_days > 0 ? "+" : "") + std::to_string(s.offset_days),
                         to_string(s.action), s.template_id, s.late_fee ? "yes" : "",
-                        s.interest_notice ? "yes" : ""});
+                        s.interest_notice ? "yes" : "",
+                        gives_payment_deadline(s) ? std::to_string(s.payment_deadline_days) : ""});
     }
     ctx.print(t);
     Json j = Json::parse(policy_record_to_json(policy));

@@ -21,7 +21,10 @@ int settings_show(Context& ctx, Args& args) {
             {"next_invoice", next.invoice},
             {"credit_note_series", d.credit_note_series},
             {"next_credit_note", next.credit_note},
-            {"interest_policy", d.interest_policy}};
+            {"interest_policy", d.interest_policy},
+            {"collections_policy", find_policy(ledger->db(), d.policy_id)
+                                       ? find_policy(ledger->db(), d.policy_id)->policy.name
+                                       : "#" + std::to_string(d.policy_id)}};
   ctx.print(t);
   return kOk;
 }
@@ -33,6 +36,7 @@ int settings_set(Context& ctx, Args& args) {
   std::optional<std::string> invoice_series = args.option("--invoice-series");
   std::optional<std::string> credit_note_series = args.option("--credit-note-series");
   std::optional<std::string> policy = args.option("--interest-policy");
+  std::optional<std::string> collections = args.option("--collections-policy");
   if (int rc = ctx.leftover(args)) return rc;
   if (from_country && !country) return ctx.usage("--country-defaults needs --country");
   Ledger* ledger = ctx.ledger();
@@ -54,13 +58,27 @@ int settings_set(Context& ctx, Args& args) {
   if (invoice_series) d.invoice_series = *invoice_series;
   if (credit_note_series) d.credit_note_series = *credit_note_series;
   if (policy) d.interest_policy = *policy;
-  return execute_and_report(ctx, *ledger, SetCompanyDefaults{d},
+  SetCompanyDefaults command{d, std::nullopt};
+  if (from_country && !collections) {
+    command.new_policy = country_policy(*country);  // the country's own ladder, where it has one
+  } else if (collections) {
+    std::optional<PolicyRecord> chosen;
+    for (const PolicyRecord& p : list_policies(ledger->db()))
+      if (p.policy.name == *collections || std::to_string(p.id) == *collections) chosen = p;
+    if (!chosen)
+      return ctx.rejected(
+          {{"--collections-policy", "no policy \"" + *collections + "\" (duebook policy list)"}});
+    command.defaults.policy_id = chosen->id;
+  }
+  return execute_and_report(ctx, *ledger, command,
                             {{"country", "--country"},
                              {"currency", "--currency"},
                              {"terms", "--terms"},
                              {"invoice_series", "--invoice-series"},
                              {"credit_note_series", "--credit-note-series"},
-                             {"interest_policy", "--interest-policy"}});
+                             {"interest_policy", "--interest-policy"},
+                             {"policy_id", "--collections-policy"},
+                             {"policy", "--country-defaults"}});
 }
 
 int rate_list(Context& ctx, Args& args) {
@@ -102,8 +120,9 @@ const std::vector<Handler>& settings_handlers() {
       {"settings", "set",
        "change the company's defaults (only the options given): [--country CC] [--country-defaults] "
        "[--currency C] [--terms T] [--invoice-series S] [--credit-note-series S] "
-       "[--interest-policy contract:R|uk-late-payment|eu-late-payment]; --country-defaults takes the "
-       "country's currency, terms and interest policy",
+       "[--interest-policy contract:R|uk-late-payment|eu-late-payment] [--collections-policy ID|NAME]; "
+       "--country-defaults takes the country's currency, terms and interest policy, and its collections "
+       "policy where it has one (GB, NO)",
        settings_set},
       {"rate", "list", "the reference rates in force, bundled and added: [--table boe|ecb]", rate_list},
       {"rate", "add",

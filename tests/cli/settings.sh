@@ -19,6 +19,7 @@ expect "currency" "$work/out" '^currency,EUR'
 expect "terms" "$work/out" '^terms,Net 30'
 expect "policy" "$work/out" '^interest_policy,eu-late-payment'
 expect "next invoice" "$work/out" '^next_invoice,INV-[0-9]{4}-0001'
+expect "Germany: the built-in collections policy" "$work/out" '^collections_policy,Standard'
 
 check "customer from the defaults" 0 "$bin" --db "$db" customer add "Kunde GmbH"
 check "customer show" 0 "$bin" --db "$db" --format csv customer list
@@ -33,6 +34,25 @@ expect "GS series" "$work/out" 'GS-2026-0001'
 check "back to INV" 0 "$bin" --db "$db" settings set --invoice-series INV
 check "invoice in INV again" 0 "$bin" --db "$db" invoice add --customer 1 --line "Work;1;100" --date 2026-02-01 --issue
 expect "INV-2026-0001 not reused" "$work/out" 'INV-2026-0002'
+
+# A UK company: the country's collections policy (the letter of claim gives 30 days) for new customers.
+check "a UK company" 0 "$bin" --db "$db" settings set --country gb --country-defaults
+check "show UK" 0 "$bin" --db "$db" --format csv settings show
+expect "UK collections policy" "$work/out" '^collections_policy,"United Kingdom \(letter of claim, 30 days\)"'
+check "UK customer" 0 "$bin" --db "$db" customer add "Harbour Ltd" --currency GBP
+check "UK customer's policy" 0 "$bin" --db "$db" policy show --customer "Harbour Ltd"
+expect "chased by the UK policy" "$work/out" 'United Kingdom \(letter of claim, 30 days\)'
+expect "its final notice gives 30 days" "$work/out" '^ +7 +\+75 +final_notice +final_notice +yes +30$'
+check "the German customer keeps its policy" 0 "$bin" --db "$db" policy show --customer "Kunde GmbH"
+expect "Standard kept" "$work/out" 'Standard'
+check "UK again: the policy reused" 0 "$bin" --db "$db" settings set --country gb --country-defaults --terms "Net 14"
+check "one policy saved" 0 "$bin" --db "$db" --format csv policy list
+same_count=$(grep -c "United Kingdom" "$work/out")
+check "only one UK policy" 0 test "$same_count" = 1
+check "back to Standard" 0 "$bin" --db "$db" settings set --collections-policy Standard
+check "unknown policy" 3 "$bin" --db "$db" settings set --collections-policy "Nope"
+expect "names --collections-policy" "$work/err" '^--collections-policy: no policy "Nope"'
+check "back to Net 30" 0 "$bin" --db "$db" settings set --country de --country-defaults
 
 before=$("$bin" --db "$db" --format csv log | wc -l)
 check "bad currency" 3 "$bin" --db "$db" settings set --currency EURO --invoice-series "A-B"

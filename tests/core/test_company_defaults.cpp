@@ -10,6 +10,7 @@
 #include "collections/collections_worklist.h"
 #include "collections/company_defaults.h"
 #include "collections/interest.h"
+#include "customers/customer_queries.h"
 #include "invoicing/invoice_queries.h"
 #include "receivables_checks.h"
 #include "test_support.h"
@@ -185,4 +186,71 @@ TEST_CASE("a reference rate added applies from its day on; earlier days and book
     REQUIRE(t->undo().ok());
     CHECK(eu_interest(t, "2026-12-31") == 6396);
   }
+}
+
+TEST_CASE("a country's collections policy: the ladder's last notice gives the time its rules ask for") {
+  // GB: the Pre-Action Protocol for Debt Claims §3.1, §5.1 (a letter of claim; the debtor replies within 30
+  // days). NO: inkassoloven §9 (14 days between the payment reminder and collection).
+  struct Case {
+    const char* country;
+    int final_notice_days;  // 0 = no country policy: the built-in Standard applies
+  } cases[] = {{"GB", 30}, {"gb", 30}, {"NO", 14}, {"DE", 0}, {"US", 0}, {"", 0}};
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.country));
+    std::optional<PolicyRecord> policy = country_policy(c.country);
+    REQUIRE(policy.has_value() == (c.final_notice_days != 0));
+    if (!policy) continue;
+    CHECK(validate_policy(policy->policy).ok());
+    const std::vector<CollectionStep>& steps = policy->policy.steps;
+    REQUIRE(steps.size() >= 2);
+    const CollectionStep& notice = steps[steps.size() - 2];
+    const CollectionStep& agency = steps.back();
+    CHECK(notice.action == StepAction::FinalNotice);
+    CHECK(notice.payment_deadline_days == c.final_notice_days);
+    CHECK(agency.action == StepAction::HandToAgency);
+    CHECK(agency.offset_days - notice.offset_days > c.final_notice_days);  // the agency after the deadline
+  }
+}
+
+TEST_CASE("new customers start with the company's collections policy, by hand or by an import") {
+  TestLedger t;
+  CompanyDefaults gb = defaults_for_country("GB");
+  const int64_t before = add_customer(t, "Before Ltd", "GBP");
+  must(*t.ledger, SetCompanyDefaults{gb, country_policy("GB")});
+  const CompanyDefaults saved = company_defaults(t->db());
+  REQUIRE(saved.policy_id != 0);
+  CHECK(find_policy(t->db(), saved.policy_id)->policy.name == country_policy("GB")->policy.name);
+  CHECK(policy_for_customer(t->db(), before).id == 0);  // a customer made before keeps the one it had
+
+  const int64_t after = add_customer(t, "After Ltd", "GBP");
+  CHECK(policy_for_customer(t->db(), after).id == saved.policy_id);
+  const std::string csv =
+      "InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Memo,ItemDescription,ItemQuantity,ItemRate,ItemAmount,"
+      "Currency\nI-1,Imported Ltd,2026-01-05,2026-02-04,Net 30,,Work,1,100.00,100.00,GBP\n";
+  REQUIRE(t->execute(ImportInvoices{"march.csv", csv, "", "GBP"}).ok());
+  const int64_t imported = find_customer_by_name(t->db(), "Imported Ltd")->id;
+  CHECK(policy_for_customer(t->db(), imported).id == saved.policy_id);
+
+  // The same country's defaults again use the policy saved before; a policy that does not exist is refused.
+  const size_t policies = list_policies(t->db()).size();
+  gb.terms = "Net 14";
+  must(*t.ledger, SetCompanyDefaults{gb, country_policy("GB")});
+  CHECK(list_policies(t->db()).size() == policies);
+  CHECK(company_defaults(t->db()).policy_id == saved.policy_id);
+  gb.policy_id = 999;
+  Result<ActionOutcome> missing = t->execute(SetCompanyDefaults{gb, std::nullopt});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.problems()[0].where == "policy_id");
+
+  // Undo takes the first defaults back with the policy they saved; new customers get the Standard again.
+  for (const char* action : {"Net 14", "the import", "After Ltd", "the defaults and their policy"}) {
+    Result<ActionOutcome> undone = t->undo();
+    INFO(action, ": ", undone.ok() ? std::string() : describe(undone.problems()));
+    REQUIRE(undone.ok());
+  }
+  CHECK(company_defaults(t->db()).policy_id == 0);
+  CHECK(list_policies(t->db()).size() == policies - 1);
+  CHECK(policy_for_customer(t->db(), add_customer(t, "Later Ltd", "GBP")).id == 0);
+  REQUIRE(t->rebuild().ok());
+  CHECK(t->verify().first_bad_seq == 0);
 }

@@ -1,8 +1,8 @@
 // First run in a brand-new browser profile: the welcome screen's three ways in. The demo path makes the demo
 // business (marked as such, kept across a reload) and leaving it starts a new, empty ledger; the own-ledger
 // path, for a UK and a German company, sets the company's details and its country's defaults (currency,
-// terms, interest policy) and goes on to the customers, whose form starts from them; a "?" explains a
-// screen. Screenshots go to $DUEBOOK_ARTIFACTS (welcome-*.png) and, for the guide, to docs/img/.
+// terms, interest policy, and the UK's collections policy) and goes on to the customers, whose form starts
+// from them; a "?" explains a screen. Screenshots go to $DUEBOOK_ARTIFACTS (welcome-*.png) and, for the guide, to docs/img/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -114,7 +114,8 @@ test("a UK company's own ledger: the Late Payment Act, GBP, Net 30; the form sta
   const s = await startOwnLedger(page, "Hart & Co Joinery Ltd", "United Kingdom", "Sam Hart");
   assert.equal(s.demo, false);
   assert.deepEqual(s.defaults, { country: "GB", currency: "GBP", terms: "Net 30", invoice_series: "INV",
-    credit_note_series: "CN", interest_policy: "uk-late-payment" });
+    credit_note_series: "CN", interest_policy: "uk-late-payment",
+    policy: "United Kingdom (letter of claim, 30 days)" });
   assert.equal(s.customer_list.draft.terms, "Net 30");
   await shot("own-ledger-uk", "first-run-uk.png");
 
@@ -140,7 +141,7 @@ test("a German company's own ledger: the EU Directive, EUR; Settings shows them;
     await waitItem(p, "welcome.country");
     const s = await startOwnLedger(p, "Holzwerk Becker GmbH", "Germany", "Jana Becker");
     assert.deepEqual(s.defaults, { country: "DE", currency: "EUR", terms: "Net 30", invoice_series: "INV",
-      credit_note_series: "CN", interest_policy: "eu-late-payment" });
+      credit_note_series: "CN", interest_policy: "eu-late-payment", policy: "Standard" });
     await shot("own-ledger-de", "first-run-de.png", p);
     await clickItem(p, "tab.reports");
     await clickItem(p, "help.aging");
