@@ -62,8 +62,8 @@ Json defaults_to_json(const CompanyDefaults& d) {
   return j;
 }
 
-// The built-in Standard ladder with its final notice giving `final_days` before the agency, `agency_days`
-// after the due date.
+// The built-in Standard ladder, named `name`, ending in a final notice on day `final_notice_day` after the
+// due date that gives `final_days` to pay, and the agency on day `agency_day`.
 PolicyRecord ladder_with_final_notice(const std::string& name, int final_notice_day, int final_days,
                                       int agency_day) {
   PolicyRecord r = default_policy_record();
