@@ -469,9 +469,7 @@ std::string App::state_json() {
     j["customer_list"] = nlohmann::json::parse(customer_list_facts(customers_));
     j["palette"] = nlohmann::json::parse(command_palette_facts(palette_));
     j["theme"] = settings_.dark ? "dark" : "light";
-    j["settings"] = {{"open", settings_.open},
-                     {"logo", settings_.company.logo.summary},
-                     {"logo_message", settings_.company.logo.message}};
+    j["settings"] = nlohmann::json::parse(settings_facts(settings_));
     j["locale"] = display_locale().id;
     j["policy_editor"] = nlohmann::json::parse(policy_editor_facts(policy_editor_));
     j["template_editor"] = nlohmann::json::parse(template_editor_facts(template_editor_));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "backup_bar.h"
 #include "base/date.h"
@@ -238,6 +239,13 @@ void draw_settings_window(Platform& platform, SettingsWindowState& state, Querie
     }
   }
   ImGui::End();
+}
+
+std::string settings_facts(const SettingsWindowState& state) {
+  return nlohmann::json{{"open", state.open},
+                        {"logo", state.company.logo.summary},
+                        {"logo_message", state.company.logo.message}}
+      .dump();
 }
 
 }  // namespace duebook::ui

@@ -43,6 +43,10 @@ void choose_theme(Platform& platform, SettingsWindowState& state, ThemeChoice ch
 void toggle_theme(Platform& platform, SettingsWindowState& state);
 
 // Draws the window when open.
+// The window's state for the tests, as JSON: whether it is open, the saved logo's summary and the logo row's
+// last message.
+std::string settings_facts(const SettingsWindowState& state);
+
 void draw_settings_window(Platform& platform, SettingsWindowState& state, Queries& queries,
                           Commands& commands);
 

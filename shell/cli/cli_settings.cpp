@@ -11,6 +11,7 @@ int settings_show(Context& ctx, Args& args) {
   Ledger* ledger = ctx.ledger();
   if (!ledger) return kIoError;
   const CompanyDefaults d = company_defaults(ledger->db());
+  const std::optional<PolicyRecord> policy = find_policy(ledger->db(), d.policy_id);
   Result<Date> today = date_arg(ctx, std::nullopt, "");
   const NextNumbers next = next_numbers(ledger->db(), today ? today.value().y : 2026);
   Table t{{"setting", "value"}, {}, {}};
@@ -22,9 +23,7 @@ int settings_show(Context& ctx, Args& args) {
             {"credit_note_series", d.credit_note_series},
             {"next_credit_note", next.credit_note},
             {"interest_policy", d.interest_policy},
-            {"collections_policy", find_policy(ledger->db(), d.policy_id)
-                                       ? find_policy(ledger->db(), d.policy_id)->policy.name
-                                       : "#" + std::to_string(d.policy_id)}};
+            {"collections_policy", policy ? policy->policy.name : "#" + std::to_string(d.policy_id)}};
   ctx.print(t);
   return kOk;
 }
